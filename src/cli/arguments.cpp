@@ -1,0 +1,43 @@
+#include "cli/arguments.h"
+
+#include "core/error.h"
+
+namespace urbangis::cli {
+
+Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::string>& valued,
+                     const std::set<std::string>& switches) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind("--", 0) != 0 || arg == "--") {
+      positionals_.push_back(arg);
+      continue;
+    }
+    std::string name = arg.substr(2), value;
+    const auto equals = name.find('=');
+    const bool inlineValue = equals != std::string::npos;
+    if (inlineValue) {
+      value = name.substr(equals + 1);
+      name = name.substr(0, equals);
+    }
+    if (switches.count(name)) {
+      if (inlineValue) throw InputError("option --" + name + " takes no value");
+      switches_.insert(name);
+    } else if (valued.count(name)) {
+      if (!inlineValue) {
+        if (i + 1 >= args.size()) throw InputError("option --" + name + " needs a value");
+        value = args[++i];
+      }
+      values_[name] = value;
+    } else {
+      throw InputError("unknown option --" + name);
+    }
+  }
+}
+
+std::optional<std::string> Arguments::value(const std::string& name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace urbangis::cli

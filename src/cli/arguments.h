@@ -1,0 +1,29 @@
+#pragma once
+// A small command-line parser: positionals, `--name value`, `--name=value` and switches.
+// Unknown options are errors (typos must not pass silently).
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace urbangis::cli {
+
+class Arguments {
+ public:
+  // `valued` are options that take a value, `switches` those that do not.
+  Arguments(const std::vector<std::string>& args, const std::set<std::string>& valued,
+            const std::set<std::string>& switches);
+
+  const std::vector<std::string>& positionals() const { return positionals_; }
+  std::optional<std::string> value(const std::string& name) const;
+  bool has(const std::string& name) const { return switches_.count(name) > 0; }
+
+ private:
+  std::vector<std::string> positionals_;
+  std::map<std::string, std::string> values_;
+  std::set<std::string> switches_;
+};
+
+}  // namespace urbangis::cli

@@ -1,0 +1,12 @@
+#pragma once
+// The CLI's commands: each parses its own arguments and makes one call into the libraries.
+// They return the process exit code and throw InputError for bad input (exit code 2).
+
+#include <string>
+#include <vector>
+
+namespace urbangis::cli {
+
+int runInfo(const std::vector<std::string>& args);
+
+}  // namespace urbangis::cli

@@ -1,0 +1,46 @@
+// urbangis: every analysis of UrbanGIS, headless.
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "core/error.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: urbangis COMMAND [options]
+
+Commands:
+  info [CATALOG_OR_SOURCE] [--json]   list the layers of a catalog (default: the embedded Daye
+                                      catalog) or of any GDAL/OGR datasource
+
+Exit codes: 0 success, 1 internal error, 2 bad input or usage.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  const std::string command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "info") return urbangis::cli::runInfo(rest);
+    std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
+    return 2;
+  } catch (const urbangis::InputError& error) {
+    std::cerr << "urbangis: error: " << error.what() << "\n";
+    return 2;
+  } catch (const urbangis::Cancelled&) {
+    std::cerr << "urbangis: cancelled\n";
+    return 130;
+  } catch (const std::exception& error) {
+    std::cerr << "urbangis: internal error: " << error.what() << "\n";
+    return 1;
+  }
+}

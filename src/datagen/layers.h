@@ -1,0 +1,26 @@
+#pragma once
+// The layers of the Daye dataset, one builder each. Counts, sums and categories reproduce the
+// bureau's 2023 report (docs/dataset.md lists them), multiplied by the context's scale.
+
+#include "datagen/sampling.h"
+#include "datagen/table.h"
+
+namespace urbangis::datagen {
+
+// base_layers.cpp
+Table makeDistricts(const GeneratorContext& context);
+Table makeCommunities(const GeneratorContext& context);
+Table makeRoads(const GeneratorContext& context);
+// incidents.cpp
+Table makeStreetOrderCases(const GeneratorContext& context, Random& random);
+Table makeBillboardRemovals(const GeneratorContext& context, Random& random);
+Table makeMuckSources(const GeneratorContext& context, Random& random);
+Table makeGasHazards(const GeneratorContext& context, Random& random);
+Table makeComplaints(const GeneratorContext& context, Random& random);  // no geometry: lon/lat
+// sites.cpp
+Table makeDemolitions(const GeneratorContext& context, Random& random);
+Table makeYellowLineZones(const GeneratorContext& context, Random& random);
+// corridors.cpp
+Table makeCableCorridors(const GeneratorContext& context, Random& random);
+
+}  // namespace urbangis::datagen

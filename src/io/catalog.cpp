@@ -1,0 +1,69 @@
+#include "io/catalog.h"
+
+#include <array>
+
+#include "core/error.h"
+
+namespace urbangis {
+namespace {
+
+constexpr std::array<std::pair<LayerRole, std::string_view>, 6> kRoleNames{{
+    {LayerRole::zones, "zones"},
+    {LayerRole::network, "network"},
+    {LayerRole::points, "points"},
+    {LayerRole::areas, "areas"},
+    {LayerRole::lines, "lines"},
+    {LayerRole::raster, "raster"},
+}};
+
+}  // namespace
+
+std::string_view roleName(LayerRole role) {
+  for (const auto& [value, name] : kRoleNames)
+    if (value == role) return name;
+  return "?";
+}
+
+std::optional<LayerRole> parseRole(std::string_view name) {
+  for (const auto& [value, roleText] : kRoleNames)
+    if (roleText == name) return value;
+  return std::nullopt;
+}
+
+const std::string& LocalizedText::in(std::string_view language) const {
+  if (language == "zh") return zh.empty() ? en : zh;
+  return en.empty() ? zh : en;
+}
+
+std::vector<std::pair<std::string, std::string>> LayerSpec::declaredFields() const {
+  std::vector<std::pair<std::string, std::string>> fields;
+  const std::pair<const char*, const std::string*> single[] = {
+      {"id_field", &idField},           {"name_field", &nameField},
+      {"category_field", &categoryField}, {"time_field", &timeField},
+      {"close_time_field", &closeTimeField}, {"status_field", &statusField},
+      {"deadline_field", &deadlineField}, {"oneway_field", &onewayField},
+      {"speed_field", &speedField},
+  };
+  for (const auto& [key, value] : single)
+    if (!value->empty()) fields.emplace_back(key, *value);
+  for (const auto& field : sumFields) fields.emplace_back("sum_fields", field);
+  return fields;
+}
+
+std::string LayerSpec::where() const { return "layer \"" + id + "\" (" + source + ")"; }
+
+const LayerSpec* Catalog::find(std::string_view id) const {
+  for (const auto& layer : layers)
+    if (layer.id == id) return &layer;
+  return nullptr;
+}
+
+const LayerSpec& Catalog::layer(std::string_view id) const {
+  if (const LayerSpec* found = find(id)) return *found;
+  std::string known;
+  for (const auto& layer : layers) known += (known.empty() ? "" : ", ") + layer.id;
+  throw InputError(file.string() + ": no layer with id \"" + std::string(id) +
+                   "\"; the catalog has: " + known);
+}
+
+}  // namespace urbangis

@@ -1,0 +1,76 @@
+#pragma once
+// The layer catalog (project file): which layers a city has, where they live and what their
+// fields mean. Plain data; `loadCatalog` builds it from JSON and refuses anything it does not
+// understand. The format is documented in docs/catalog.md and docs/catalog.schema.json.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/crs.h"
+
+namespace urbangis {
+
+enum class LayerRole { zones, network, points, areas, lines, raster };
+
+std::string_view roleName(LayerRole role);
+std::optional<LayerRole> parseRole(std::string_view name);
+
+struct LocalizedText {
+  std::string zh;
+  std::string en;
+  // The text in `language` ("zh" or "en"), falling back to the other one.
+  const std::string& in(std::string_view language) const;
+};
+
+struct LayerSpec {
+  std::string id;  // short ASCII name, used in output columns
+  LocalizedText title;
+  LayerRole role = LayerRole::points;
+  std::string source;          // as written in the catalog
+  std::string resolvedSource;  // absolute path, or a PG:/ /vsi… string as written
+  std::string layerName;       // empty: the source's only layer
+  std::optional<CrsSpec> crs;  // overrides the source's own CRS
+  std::string x, y;            // CSV coordinate columns
+  std::string encoding;
+  std::string idField, nameField, categoryField, timeField, closeTimeField, statusField,
+      deadlineField, onewayField, speedField;
+  std::vector<std::string> sumFields;
+  double bufferM = 15.0;  // lines: coverage buffer
+  std::string covers;     // lines: id of the network layer they cover
+  double snapM = 1.0;     // network: endpoint snapping tolerance
+  std::string style;      // as written
+  std::string resolvedStyle;
+
+  bool isVector() const { return role != LayerRole::raster; }
+  // The attribute fields this layer's catalog entry names, each with the key that names it.
+  std::vector<std::pair<std::string, std::string>> declaredFields() const;
+  // For messages: `layer "complaints" (data/complaints.csv)`.
+  std::string where() const;
+};
+
+struct Catalog {
+  std::filesystem::path file;
+  LocalizedText name;
+  std::string adminCode;
+  std::optional<CrsSpec> crs;  // working CRS for topology; chosen from the data when absent
+  std::vector<LayerSpec> layers;
+
+  const LayerSpec* find(std::string_view id) const;
+  // Throws InputError naming the catalog and the ids it has.
+  const LayerSpec& layer(std::string_view id) const;
+};
+
+// Reads and validates a catalog file; throws InputError naming the file, key and problem.
+Catalog loadCatalog(const std::filesystem::path& file);
+// The same from text already read; `file` names it in messages and anchors relative paths.
+Catalog parseCatalog(const std::string& text, const std::filesystem::path& file);
+
+// True when `file` looks like a catalog (a JSON object with a "layers" array) rather than a
+// data source such as a GeoJSON file.
+bool looksLikeCatalog(const std::filesystem::path& file);
+
+}  // namespace urbangis

@@ -1,0 +1,38 @@
+#include "io/gdal_support.h"
+
+#include <cpl_conv.h>
+
+#include <mutex>
+
+namespace urbangis {
+
+void ensureGdalRegistered() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // Traditional GIS axis order (lon/lat) for every CRS OGR hands us.
+    CPLSetConfigOption("OSR_DEFAULT_AXIS_MAPPING_STRATEGY", "TRADITIONAL_GIS_ORDER");
+  });
+}
+
+GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(handle, this); }
+
+GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+
+void CPL_STDCALL GdalErrorCapture::handle(CPLErr level, CPLErrorNum, const char* message) {
+  auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
+  if (self && level >= CE_Failure) self->lastError_ = message ? message : "";
+}
+
+ScopedGdalConfig::ScopedGdalConfig(const char* key, const char* value) : key_(key) {
+  const char* previous = CPLGetThreadLocalConfigOption(key, nullptr);
+  hadPrevious_ = previous != nullptr;
+  if (previous) previous_ = previous;
+  CPLSetThreadLocalConfigOption(key, value);
+}
+
+ScopedGdalConfig::~ScopedGdalConfig() {
+  CPLSetThreadLocalConfigOption(key_.c_str(), hadPrevious_ ? previous_.c_str() : nullptr);
+}
+
+}  // namespace urbangis

@@ -1,0 +1,45 @@
+#pragma once
+// GDAL set-up and error capture. GDAL reports problems through CPLError; we collect them per
+// call (RAII) so that messages reach the user inside our own error, naming file and layer.
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <string>
+
+namespace urbangis {
+
+// Registers GDAL/OGR drivers once per process (thread-safe, idempotent).
+void ensureGdalRegistered();
+
+// While alive, GDAL errors on this thread are collected instead of printed.
+class GdalErrorCapture {
+ public:
+  GdalErrorCapture();
+  ~GdalErrorCapture();
+  GdalErrorCapture(const GdalErrorCapture&) = delete;
+  GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+
+  // The last error (not warning) GDAL reported, or "" if none.
+  const std::string& lastError() const { return lastError_; }
+
+ private:
+  static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);
+  std::string lastError_;
+};
+
+// Sets a GDAL configuration option for this thread and restores it on scope exit.
+class ScopedGdalConfig {
+ public:
+  ScopedGdalConfig(const char* key, const char* value);
+  ~ScopedGdalConfig();
+  ScopedGdalConfig(const ScopedGdalConfig&) = delete;
+  ScopedGdalConfig& operator=(const ScopedGdalConfig&) = delete;
+
+ private:
+  std::string key_;
+  std::string previous_;
+  bool hadPrevious_;
+};
+
+}  // namespace urbangis

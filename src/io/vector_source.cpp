@@ -1,0 +1,173 @@
+#include "io/vector_source.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace urbangis {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool isFilePath(const std::string& path) {
+  return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0;
+}
+
+bool roleAccepts(LayerRole role, OGRwkbGeometryType type) {
+  const OGRwkbGeometryType flat = wkbFlatten(type);
+  if (flat == wkbUnknown || flat == wkbGeometryCollection) return true;  // checked per feature
+  switch (role) {
+    case LayerRole::zones:
+    case LayerRole::areas: return flat == wkbPolygon || flat == wkbMultiPolygon;
+    case LayerRole::points: return flat == wkbPoint || flat == wkbMultiPoint;
+    case LayerRole::lines:
+    case LayerRole::network: return flat == wkbLineString || flat == wkbMultiLineString;
+    case LayerRole::raster: return false;
+  }
+  return false;
+}
+
+const char* roleExpects(LayerRole role) {
+  switch (role) {
+    case LayerRole::zones:
+    case LayerRole::areas: return "polygons";
+    case LayerRole::points: return "points";
+    case LayerRole::lines:
+    case LayerRole::network: return "lines";
+    case LayerRole::raster: return "a raster";
+  }
+  return "?";
+}
+
+std::string fieldList(OGRFeatureDefn& definition) {
+  std::string names;
+  for (int i = 0; i < definition.GetFieldCount(); ++i)
+    names += (i ? ", " : "") + std::string(definition.GetFieldDefn(i)->GetNameRef());
+  return names.empty() ? "(none)" : names;
+}
+
+}  // namespace
+
+GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
+                                 const std::vector<std::string>& openOptions) {
+  ensureGdalRegistered();
+  if (isFilePath(path)) {
+    std::error_code error;
+    if (!fs::exists(path, error)) throw InputError(path + ": file not found");
+    if (!fs::is_directory(path, error) && fs::file_size(path, error) == 0)
+      throw InputError(path + ": file is empty");
+  }
+  std::vector<const char*> options;
+  for (const auto& option : openOptions) options.push_back(option.c_str());
+  options.push_back(nullptr);
+  GdalErrorCapture errors;
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(
+      path.c_str(), kindFlags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
+      options.data(), nullptr));
+  if (!dataset) {
+    const std::string why =
+        errors.lastError().empty() ? "not a format GDAL can read" : errors.lastError();
+    throw InputError(path + ": cannot open: " + why);
+  }
+  return dataset;
+}
+
+std::string geometryTypeName(OGRwkbGeometryType type) {
+  switch (wkbFlatten(type)) {
+    case wkbNone: return "None";
+    case wkbUnknown: return "Geometry";
+    case wkbPoint: return "Point";
+    case wkbLineString: return "LineString";
+    case wkbPolygon: return "Polygon";
+    case wkbMultiPoint: return "MultiPoint";
+    case wkbMultiLineString: return "MultiLineString";
+    case wkbMultiPolygon: return "MultiPolygon";
+    case wkbGeometryCollection: return "GeometryCollection";
+    default: return OGRGeometryTypeToName(wkbFlatten(type));
+  }
+}
+
+std::string sourceCrsDefinition(OGRLayer& layer) {
+  const OGRSpatialReference* srs = layer.GetSpatialRef();
+  if (!srs) return {};
+  char* wkt = nullptr;
+  const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+  if (srs->exportToWkt(&wkt, options) != OGRERR_NONE || !wkt) {
+    CPLFree(wkt);
+    return {};
+  }
+  std::string text = wkt;
+  CPLFree(wkt);
+  return text;
+}
+
+CrsSpec layerCrsSpec(const LayerSpec& spec, OGRLayer& layer) {
+  if (spec.crs) return *spec.crs;
+  std::string definition = sourceCrsDefinition(layer);
+  if (definition.empty())
+    throw InputError(spec.where() +
+                     ": the layer has no CRS; declare one in the catalog, e.g. \"crs\": "
+                     "\"EPSG:4490\" (CGCS2000 lon/lat) or \"crs\": \"WGS84\"");
+  return CrsSpec{std::move(definition), ChineseOffset::none, spec.source};
+}
+
+VectorSource openCatalogLayer(const LayerSpec& spec) {
+  if (!spec.isVector())
+    throw InputError(spec.where() + ": is a raster layer, not a vector one");
+  std::vector<std::string> options;
+  if (!spec.x.empty()) {
+    options.push_back("X_POSSIBLE_NAMES=" + spec.x);
+    options.push_back("Y_POSSIBLE_NAMES=" + spec.y);
+    options.push_back("KEEP_GEOM_COLUMNS=NO");
+  }
+  if (!spec.encoding.empty()) options.push_back("ENCODING=" + spec.encoding);
+
+  VectorSource source;
+  try {
+    source.dataset = openDataset(spec.resolvedSource, GDAL_OF_VECTOR, options);
+  } catch (const InputError& error) {
+    throw InputError(std::string(error.what()) + " (" + spec.where() + ")");
+  }
+  GDALDataset& dataset = *source.dataset;
+  if (spec.layerName.empty()) {
+    if (dataset.GetLayerCount() != 1) {
+      std::string names;
+      for (int i = 0; i < dataset.GetLayerCount(); ++i)
+        names += (i ? ", " : "") + std::string(dataset.GetLayer(i)->GetName());
+      throw InputError(spec.where() + ": the source has " +
+                       std::to_string(dataset.GetLayerCount()) +
+                       " layers; name one with \"layer\": " + names);
+    }
+    source.layer = dataset.GetLayer(0);
+  } else {
+    source.layer = dataset.GetLayerByName(spec.layerName.c_str());
+    if (!source.layer)
+      throw InputError(spec.where() + ": no layer \"" + spec.layerName + "\" in " +
+                       spec.resolvedSource);
+  }
+  source.where = spec.resolvedSource + ", layer " + source.layer->GetName();
+
+  OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
+  if (!spec.x.empty() && source.layer->GetGeomType() == wkbNone) {
+    // Listed from the file as it is: the open options above hide the column that did match.
+    GDALDatasetUniquePtr plain = openDataset(spec.resolvedSource, GDAL_OF_VECTOR);
+    throw InputError(spec.where() + ": coordinate columns \"" + spec.x + "\"/\"" + spec.y +
+                     "\" not found; the file's columns are: " +
+                     fieldList(*plain->GetLayer(0)->GetLayerDefn()));
+  }
+  if (source.layer->GetGeomType() == wkbNone)
+    throw InputError(spec.where() + ": the layer has no geometry column");
+  if (!roleAccepts(spec.role, source.layer->GetGeomType()))
+    throw InputError(spec.where() + ": role " + std::string(roleName(spec.role)) + " needs " +
+                     roleExpects(spec.role) + ", but the layer holds " +
+                     geometryTypeName(source.layer->GetGeomType()));
+  for (const auto& [key, field] : spec.declaredFields())
+    if (definition.GetFieldIndex(field.c_str()) < 0)
+      throw InputError(spec.where() + ": " + key + " names field \"" + field +
+                       "\", which the layer does not have; its fields are: " +
+                       fieldList(definition));
+  return source;
+}
+
+}  // namespace urbangis
