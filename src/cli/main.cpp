@@ -15,6 +15,9 @@ constexpr const char* kUsage = R"(usage: urbangis COMMAND [options]
 Commands:
   info [CATALOG_OR_SOURCE] [--json]   list the layers of a catalog (default: the embedded Daye
                                       catalog) or of any GDAL/OGR datasource
+  stats [CATALOG] --by ZONES [--layers A,B] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
+        [--out FILE.csv|.geojson|.gpkg] [--threads N]
+                                      per-zone counts, densities, covered areas and lengths
 
 Exit codes: 0 success, 1 internal error, 2 bad input or usage.
 )";
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
     if (command == "info") return urbangis::cli::runInfo(rest);
+    if (command == "stats") return urbangis::cli::runStats(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

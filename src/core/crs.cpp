@@ -129,12 +129,21 @@ Transform::Transform(const ProjContext& context, const Crs& from, const Crs& to)
   if (!operation_) throw std::runtime_error("PROJ: cannot normalise axis order");
 }
 
-void Transform::apply(double* x, double* y, size_t n) const {
+size_t Transform::applyLenient(double* x, double* y, size_t n) const {
   proj_trans_generic(operation_.get(), PJ_FWD, x, sizeof(double), n, y, sizeof(double), n,
                      nullptr, 0, 0, nullptr, 0, 0);
+  size_t failed = 0;
   for (size_t i = 0; i < n; ++i)
-    if (!std::isfinite(x[i]) || !std::isfinite(y[i]))
-      throw InputError("coordinate cannot be transformed (outside the CRS's area?)");
+    if (!std::isfinite(x[i]) || !std::isfinite(y[i])) {
+      x[i] = y[i] = HUGE_VAL;
+      ++failed;
+    }
+  return failed;
+}
+
+void Transform::apply(double* x, double* y, size_t n) const {
+  if (applyLenient(x, y, n) > 0)
+    throw InputError("coordinate cannot be transformed (outside the CRS's area?)");
 }
 
 }  // namespace urbangis

@@ -81,6 +81,9 @@ class Transform {
   // Transforms n points in place; throws if any point cannot be transformed.
   void apply(double* x, double* y, size_t n) const;
   void apply(double& x, double& y) const { apply(&x, &y, 1); }
+  // The same without throwing: points that cannot be transformed become infinite; returns
+  // how many did.
+  size_t applyLenient(double* x, double* y, size_t n) const;
 
  private:
   const ProjContext* context_;

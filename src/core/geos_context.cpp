@@ -68,6 +68,21 @@ std::string GeosContext::toWkt(const GEOSGeometry* geometry, int decimals) const
   return wkt;
 }
 
+void primeForSharing(const GeosContext& geos, const GEOSGeometry* geometry) {
+  GEOSContextHandle_t h = geos.handle();
+  double ignored = 0;
+  GEOSGeom_getXMin_r(h, geometry, &ignored);
+  const int type = GEOSGeomTypeId_r(h, geometry);
+  if (type == GEOS_POLYGON) {
+    primeForSharing(geos, GEOSGetExteriorRing_r(h, geometry));
+    for (int i = 0; i < GEOSGetNumInteriorRings_r(h, geometry); ++i)
+      primeForSharing(geos, GEOSGetInteriorRingN_r(h, geometry, i));
+  } else if (type >= GEOS_MULTIPOINT) {
+    for (int i = 0; i < GEOSGetNumGeometries_r(h, geometry); ++i)
+      primeForSharing(geos, GEOSGetGeometryN_r(h, geometry, i));
+  }
+}
+
 GeomPtr makeCollection(const GeosContext& geos, int type, std::vector<GeomPtr> parts) {
   std::vector<GEOSGeometry*> raw;
   raw.reserve(parts.size());

@@ -52,6 +52,11 @@ class GeosContext {
   std::string lastError_;
 };
 
+// GEOS 3.11 computes envelopes lazily on first use, so two threads reading one geometry race to
+// fill them in (fixed in 3.12, geos#824). Computing every component's envelope up front, on one
+// thread, makes the geometry safe to read from several.
+void primeForSharing(const GeosContext& geos, const GEOSGeometry* geometry);
+
 // Builds a collection of `type` from owned parts (ownership passes to the collection).
 GeomPtr makeCollection(const GeosContext& geos, int type, std::vector<GeomPtr> parts);
 

@@ -6,16 +6,24 @@
 //   "stdout" / "stderr": substrings that must appear;  "stderr_lines": exact line count
 //   "outputs": files under ${TMP} the command may create; any other change to ${TMP} or to the
 //              project's data/ fails the case (inputs are never modified).
+//   "expect_table": {"file": "out.csv", "key": "zone_id", "tolerance": 1e-6,
+//                    "rows": {"A": {"pts_count": 3, "areas_area_m2": 150.0, "x": null}},
+//                    "row_count": 3}
+//              the written table, read back with OGR: integers and text exact, reals within
+//              the relative tolerance, null for an empty cell.
 // Exit code 0 when the case holds; otherwise prints each mismatch and exits 1.
 
 #include <filesystem>
 #include <fstream>
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <iostream>
 #include <sstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
 
 #include "../test_support.h"
 
@@ -32,6 +40,55 @@ std::string substitute(std::string text, const fs::path& temp) {
   for (const auto& [name, value] : variables)
     for (size_t at; (at = text.find(name)) != std::string::npos;) text.replace(at, name.size(), value);
   return text;
+}
+
+// Compares the table file against the case's expectations; appends mismatches to `failures`.
+void checkTable(const nlohmann::json& expected, const fs::path& temp, std::vector<std::string>& failures) {
+  const fs::path file = temp / expected.at("file").get<std::string>();
+  GDALAllRegister();
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!dataset) {
+    failures.push_back("cannot read the table " + file.string());
+    return;
+  }
+  OGRLayer& layer = *dataset->GetLayer(0);
+  const std::string key = expected.value("key", "zone_id");
+  const double tolerance = expected.value("tolerance", 1e-9);
+  std::map<std::string, OGRFeatureUniquePtr> rows;
+  for (auto& feature : layer) rows[feature->GetFieldAsString(key.c_str())] = OGRFeatureUniquePtr(feature->Clone());
+  if (expected.contains("row_count") && rows.size() != expected.at("row_count").get<size_t>())
+    failures.push_back("table has " + std::to_string(rows.size()) + " rows, expected " + expected.at("row_count").dump());
+  for (const auto& [id, columns] : expected.at("rows").items()) {
+    auto row = rows.find(id);
+    if (row == rows.end()) {
+      failures.push_back("no row " + key + " = " + id);
+      continue;
+    }
+    for (const auto& [column, wanted] : columns.items()) {
+      const int index = row->second->GetFieldIndex(column.c_str());
+      const std::string where = "row " + id + ", column " + column;
+      if (index < 0) {
+        failures.push_back(where + ": no such column");
+        continue;
+      }
+      const bool empty = !row->second->IsFieldSetAndNotNull(index) ||
+                         std::string(row->second->GetFieldAsString(index)).empty();
+      if (wanted.is_null()) {
+        if (!empty) failures.push_back(where + ": expected empty, got " + row->second->GetFieldAsString(index));
+      } else if (wanted.is_string()) {
+        if (row->second->GetFieldAsString(index) != wanted.get<std::string>())
+          failures.push_back(where + ": expected " + wanted.dump() + ", got " + row->second->GetFieldAsString(index));
+      } else {
+        const double actual = row->second->GetFieldAsDouble(index), target = wanted.get<double>();
+        const bool exact = wanted.is_number_integer();
+        const bool ok = !empty && (exact ? actual == target
+                                         : std::fabs(actual - target) <= tolerance * std::max(1.0, std::fabs(target)));
+        if (!ok)
+          failures.push_back(where + ": expected " + wanted.dump() + ", got " +
+                             (empty ? std::string("(empty)") : row->second->GetFieldAsString(index)));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -75,6 +132,7 @@ int main(int argc, char** argv) {
       failures.push_back("stderr has " + std::to_string(lines) + " lines, expected " +
                          spec.at("stderr_lines").dump());
   }
+  if (spec.contains("expect_table")) checkTable(spec.at("expect_table"), temp.path(), failures);
   if (test::folderFingerprint(test::dataDir()) != dataBefore)
     failures.push_back("the project's data/ changed");
   std::set<std::string> outputs;

@@ -1,0 +1,186 @@
+#include "analysis/point_counts.h"
+
+#include <ogr_geometry.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <unordered_map>
+
+#include "analysis/batch_pipeline.h"
+#include "io/arrow_batches.h"
+#include "io/vector_source.h"
+
+namespace urbangis {
+namespace {
+
+// What one worker accumulates; merged at the end.
+struct WorkerTally {
+  explicit WorkerTally(size_t slots, size_t sumFields, size_t zoneCount)
+      : scratch(zoneCount), counts(slots, 0), sums(sumFields, std::vector<double>(slots, 0.0)) {}
+  LocatorScratch scratch;
+  OGRPoint point;
+  std::vector<int64_t> counts;
+  std::unordered_map<std::string, std::vector<int64_t>> byCategory;
+  std::vector<std::vector<double>> sums;
+  int64_t withoutPoint = 0, outsideWindow = 0, inNoZone = 0;
+  std::vector<double> xs, ys;
+  std::vector<int64_t> rows;
+  std::vector<uint32_t> holders;
+  std::unique_ptr<ProjContext> proj;
+  std::unique_ptr<Crs> from, to;
+  std::unique_ptr<Transform> transform;
+};
+
+// A multipoint or other geometry the fast path cannot read: OGR parses it; a single point is
+// used as is, anything else at its centroid.
+bool fallbackPoint(const ArrowColumn& geometry, int64_t row, double& x, double& y) {
+  const std::string_view wkb = geometry.bytes(row);
+  OGRGeometry* parsed = nullptr;
+  if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &parsed, wkb.size()) !=
+                         OGRERR_NONE)
+    return false;
+  std::unique_ptr<OGRGeometry> owned(parsed);
+  if (owned->IsEmpty()) return false;
+  OGRPoint centre;
+  if (owned->Centroid(&centre) != OGRERR_NONE || centre.IsEmpty()) return false;
+  x = centre.getX();
+  y = centre.getY();
+  return true;
+}
+
+}  // namespace
+
+PointCounts countPoints(const LayerSpec& spec, const ZoneLocator& locator,
+                        const MeasureFrame& frame, const TimeWindow& window,
+                        const Progress& progress, unsigned threads) {
+  VectorSource source = openCatalogLayer(spec);
+  const CrsSpec sourceCrs = layerCrsSpec(spec, *source.layer);
+  bool needsTransform = false;
+  {
+    ProjContext proj;
+    const Crs crs(proj, sourceCrs);
+    needsTransform = !proj_is_equivalent_to(crs.get(), frame.working().get(), PJ_COMP_EQUIVALENT);
+  }
+  std::vector<std::string> fields;
+  if (!spec.categoryField.empty()) fields.push_back(spec.categoryField);
+  if (window.active() && !spec.timeField.empty()) fields.push_back(spec.timeField);
+  for (const auto& field : spec.sumFields)
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+
+  const int64_t total = source.layer->GetFeatureCount(FALSE);
+  ArrowBatchReader reader(*source.layer, fields, spec.where());
+  const int geometryColumn = reader.geometryColumn();
+  if (geometryColumn < 0) throw InputError(spec.where() + ": the layer has no geometry column");
+  const int categoryColumn = spec.categoryField.empty() ? -1 : reader.fieldColumn(spec.categoryField);
+  const int timeColumn = window.active() && !spec.timeField.empty() ? reader.fieldColumn(spec.timeField) : -1;
+  std::vector<int> sumColumns;
+  for (const auto& field : spec.sumFields) sumColumns.push_back(reader.fieldColumn(field));
+
+  const size_t zones = locator.zoneCount(), slots = zones + 1;
+  std::vector<std::unique_ptr<WorkerTally>> tallies;
+  for (unsigned worker = 0; worker < threads; ++worker) {
+    auto tally = std::make_unique<WorkerTally>(slots, sumColumns.size(), zones);
+    if (needsTransform) {
+      // PROJ objects are per thread, like GEOS ones.
+      tally->proj = std::make_unique<ProjContext>();
+      tally->from = std::make_unique<Crs>(*tally->proj, sourceCrs);
+      tally->to = std::make_unique<Crs>(*tally->proj, frame.working().spec());
+      tally->transform = std::make_unique<Transform>(*tally->proj, *tally->from, *tally->to);
+    }
+    tallies.push_back(std::move(tally));
+  }
+
+  const auto process = [&](const ArrowBatch& batch, unsigned worker) {
+    WorkerTally& tally = *tallies[worker];
+    const ArrowColumn geometry(batch, geometryColumn);
+    std::optional<ArrowColumn> time;
+    if (timeColumn >= 0) time.emplace(batch, timeColumn);
+    tally.xs.clear();
+    tally.ys.clear();
+    tally.rows.clear();
+    for (int64_t row = 0; row < batch.size(); ++row) {
+      double x = 0, y = 0;
+      if (!geometry.point(row, tally.point, x, y) && !fallbackPoint(geometry, row, x, y)) {
+        ++tally.withoutPoint;
+        continue;
+      }
+      if (time && !window.holds(time->seconds(row))) {
+        ++tally.outsideWindow;
+        continue;
+      }
+      tally.xs.push_back(x);
+      tally.ys.push_back(y);
+      tally.rows.push_back(row);
+    }
+    if (tally.transform)
+      tally.transform->applyLenient(tally.xs.data(), tally.ys.data(), tally.xs.size());
+
+    std::optional<ArrowColumn> category;
+    if (categoryColumn >= 0) category.emplace(batch, categoryColumn);
+    std::vector<ArrowColumn> sumValues;
+    for (int column : sumColumns) sumValues.emplace_back(batch, column);
+    std::string categoryText;
+    for (size_t i = 0; i < tally.xs.size(); ++i) {
+      if (tally.xs[i] == HUGE_VAL) {
+        ++tally.withoutPoint;
+        continue;
+      }
+      tally.holders.clear();
+      locator.locate(tally.xs[i], tally.ys[i], tally.scratch, tally.holders);
+      if (tally.holders.empty()) {
+        tally.holders.push_back(static_cast<uint32_t>(zones));
+        ++tally.inNoZone;
+      }
+      std::vector<int64_t>* perCategory = nullptr;
+      if (category) {
+        categoryText = category->text(tally.rows[i]);
+        auto& slotsOfCategory = tally.byCategory[categoryText];
+        if (slotsOfCategory.empty()) slotsOfCategory.assign(slots, 0);
+        perCategory = &slotsOfCategory;
+      }
+      for (uint32_t slot : tally.holders) {
+        ++tally.counts[slot];
+        if (perCategory) ++(*perCategory)[slot];
+        for (size_t f = 0; f < sumValues.size(); ++f) {
+          const double value = sumValues[f].number(tally.rows[i]);
+          if (!std::isnan(value)) tally.sums[f][slot] += value;
+        }
+      }
+    }
+  };
+
+  int64_t read = 0;
+  const std::string stage = "counting " + spec.id;
+  runBatchPipeline(reader, threads, progress, process, [&](int64_t rows) {
+    read += rows;
+    progress.report(stage, total > 0 ? static_cast<double>(read) / static_cast<double>(total) : -1);
+  });
+
+  // Merge the workers' tallies; categories in byte order so columns come out the same each run.
+  PointCounts result;
+  result.features = read;
+  result.counts.assign(slots, 0);
+  result.sums.assign(sumColumns.size(), std::vector<double>(slots, 0.0));
+  std::map<std::string, std::vector<int64_t>> categories;
+  for (const auto& tally : tallies) {
+    for (size_t s = 0; s < slots; ++s) result.counts[s] += tally->counts[s];
+    for (size_t f = 0; f < result.sums.size(); ++f)
+      for (size_t s = 0; s < slots; ++s) result.sums[f][s] += tally->sums[f][s];
+    for (const auto& [name, perSlot] : tally->byCategory) {
+      auto& merged = categories[name];
+      if (merged.empty()) merged.assign(slots, 0);
+      for (size_t s = 0; s < slots; ++s) merged[s] += perSlot[s];
+    }
+    result.withoutPoint += tally->withoutPoint;
+    result.outsideWindow += tally->outsideWindow;
+    result.inNoZone += tally->inNoZone;
+  }
+  for (auto& [name, perSlot] : categories) {
+    result.categories.push_back(name);
+    result.byCategory.push_back(std::move(perSlot));
+  }
+  return result;
+}
+
+}  // namespace urbangis

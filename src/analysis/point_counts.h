@@ -1,0 +1,33 @@
+#pragma once
+// Counts a points layer by zone: how many points each zone holds, per category, and the totals
+// of its sum fields. Points stream through in batches (memory stays flat for any size) and are
+// located on every core; a point in no zone counts in the extra last slot, "(none)".
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/time_window.h"
+#include "analysis/zone_locator.h"
+#include "analysis/zones.h"
+#include "core/progress.h"
+#include "io/catalog.h"
+
+namespace urbangis {
+
+struct PointCounts {
+  std::vector<int64_t> counts;                   // per zone, then "(none)"
+  std::vector<std::string> categories;           // sorted; "" stands for a missing category
+  std::vector<std::vector<int64_t>> byCategory;  // [category][zone or none]
+  std::vector<std::vector<double>> sums;         // [sum field][zone or none]
+  int64_t features = 0;       // read from the layer
+  int64_t withoutPoint = 0;   // no usable point (null, empty, not transformable)
+  int64_t outsideWindow = 0;  // left out by --since/--until
+  int64_t inNoZone = 0;
+};
+
+PointCounts countPoints(const LayerSpec& spec, const ZoneLocator& locator,
+                        const MeasureFrame& frame, const TimeWindow& window,
+                        const Progress& progress, unsigned threads);
+
+}  // namespace urbangis

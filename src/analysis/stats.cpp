@@ -1,0 +1,233 @@
+#include "analysis/stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+#include <thread>
+
+#include "analysis/feature_set.h"
+#include "analysis/overlay_stats.h"
+#include "analysis/point_counts.h"
+#include "analysis/zone_locator.h"
+#include "analysis/zones.h"
+#include "core/error.h"
+
+namespace urbangis {
+namespace {
+
+constexpr double kNoZoneWarningShare = 0.05;
+
+std::vector<const LayerSpec*> requestedLayers(const Catalog& catalog, const StatsRequest& request) {
+  std::vector<const LayerSpec*> layers;
+  if (request.layers.empty()) {
+    for (const auto& layer : catalog.layers)
+      if (layer.role == LayerRole::points || layer.role == LayerRole::areas ||
+          layer.role == LayerRole::lines)
+        layers.push_back(&layer);
+    return layers;
+  }
+  for (const auto& id : request.layers) {
+    const LayerSpec& layer = catalog.layer(id);
+    if (layer.role != LayerRole::points && layer.role != LayerRole::areas &&
+        layer.role != LayerRole::lines)
+      throw InputError(layer.where() + ": is a " + std::string(roleName(layer.role)) +
+                       " layer; stats summarises points, areas and lines layers");
+    layers.push_back(&layer);
+  }
+  return layers;
+}
+
+std::string listOf(const std::vector<std::string>& items, size_t most = 10) {
+  std::string text;
+  for (size_t i = 0; i < items.size() && i < most; ++i) text += (i ? ", " : "") + items[i];
+  if (items.size() > most) text += ", … (" + std::to_string(items.size()) + " in all)";
+  return text;
+}
+
+std::string percent(double share) {
+  std::ostringstream text;
+  text.precision(3);
+  text << share * 100 << " %";
+  return text.str();
+}
+
+// Builds the table column by column: `zoneValues(z)` gives one cell per zone, then (none).
+class TableBuilder {
+ public:
+  explicit TableBuilder(size_t rows) : rows_(rows) {}
+  void add(std::string name, ColumnType type, std::vector<CellValue> cells) {
+    columns_.push_back({std::move(name), type});
+    cells_.push_back(std::move(cells));
+  }
+  OutputTable build(const std::vector<size_t>& rowOrder) && {
+    OutputTable table;
+    table.name = "stats";
+    table.columns = std::move(columns_);
+    for (size_t row : rowOrder) {
+      std::vector<CellValue> cells;
+      for (const auto& column : cells_) cells.push_back(column[row]);
+      table.rows.push_back(std::move(cells));
+    }
+    return table;
+  }
+  size_t rows() const { return rows_; }
+
+ private:
+  size_t rows_;
+  std::vector<Column> columns_;
+  std::vector<std::vector<CellValue>> cells_;
+};
+
+template <typename T>
+std::vector<CellValue> cellsOf(const std::vector<T>& values) {
+  return std::vector<CellValue>(values.begin(), values.end());
+}
+
+std::vector<CellValue> withoutNone(std::vector<CellValue> cells) {
+  cells.back() = std::monostate{};
+  return cells;
+}
+
+// NaN becomes an empty cell (no roads in the zone: no share to give).
+std::vector<CellValue> realsOrEmpty(const std::vector<double>& values) {
+  std::vector<CellValue> cells;
+  for (double value : values) cells.push_back(std::isnan(value) ? CellValue{} : CellValue{value});
+  return cells;
+}
+
+}  // namespace
+
+StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
+                         const Progress& progress) {
+  const LayerSpec& zonesSpec = catalog.layer(request.zonesLayer);
+  const auto layers = requestedLayers(catalog, request);
+  const unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
+
+  StatsResult result;
+  const CrsSpec working = workingCrsFor(catalog, zonesSpec, result.workingCrsChosen);
+  GeosContext geos;
+  ProjContext proj;
+  const MeasureFrame frame(proj, working);
+  result.workingCrs = frame.working().describe();
+  if (result.workingCrsChosen)
+    result.warnings.push_back("no working CRS in " + catalog.file.string() + ": using " +
+                              result.workingCrs + ", chosen from the zones' extent");
+
+  progress.report("reading zones", -1);
+  const ZoneSet zones = loadZones(zonesSpec, geos, proj, frame);
+  result.inputs.push_back(zonesSpec.resolvedSource);
+  if (!zones.repaired.empty())
+    result.warnings.push_back(zonesSpec.id + ": repaired " + std::to_string(zones.repaired.size()) +
+                              " invalid zone geometries with MakeValid: " + listOf(zones.repaired));
+  std::vector<const GEOSGeometry*> zoneGeometries;
+  for (const auto& zone : zones.zones) zoneGeometries.push_back(zone.geometry.get());
+  const ZoneLocator locator(zoneGeometries, zones.rank);
+
+  const size_t n = zones.zones.size(), slots = n + 1;
+  TableBuilder table(slots);
+  {
+    std::vector<CellValue> ids, names, areas;
+    for (const auto& zone : zones.zones) {
+      ids.push_back(zone.id);
+      names.push_back(zone.name);
+      areas.push_back(zone.areaM2 / 1e6);
+    }
+    ids.push_back(std::string("(none)"));
+    names.push_back(std::string());
+    areas.push_back(CellValue{});
+    table.add("zone_id", ColumnType::text, std::move(ids));
+    table.add("zone_name", ColumnType::text, std::move(names));
+    table.add("area_km2", ColumnType::real, std::move(areas));
+  }
+  const auto perZoneArea = [&](const std::vector<double>& values, double scale) {
+    std::vector<CellValue> cells;
+    for (size_t z = 0; z < n; ++z)
+      cells.push_back(zones.zones[z].areaM2 > 0 ? CellValue{values[z] * scale / zones.zones[z].areaM2}
+                                                : CellValue{});
+    cells.push_back(CellValue{});
+    return cells;
+  };
+
+  for (const LayerSpec* layer : layers) {
+    result.inputs.push_back(layer->resolvedSource);
+    const std::string& L = layer->id;
+    if (request.window.active() && layer->timeField.empty())
+      result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
+    const TimeWindow window = layer->timeField.empty() ? TimeWindow{} : request.window;
+
+    if (layer->role == LayerRole::points) {
+      const PointCounts counts = countPoints(*layer, locator, frame, window, progress, threads);
+      std::vector<double> asReal(counts.counts.begin(), counts.counts.end());
+      table.add(L + "_count", ColumnType::integer, cellsOf(counts.counts));
+      table.add(L + "_per_km2", ColumnType::real, perZoneArea(asReal, 1e6));
+      for (size_t c = 0; c < counts.categories.size(); ++c)
+        table.add(L + "_count:" + (counts.categories[c].empty() ? "(none)" : counts.categories[c]),
+                  ColumnType::integer, cellsOf(counts.byCategory[c]));
+      for (size_t f = 0; f < layer->sumFields.size(); ++f)
+        table.add(L + "_sum_" + layer->sumFields[f], ColumnType::real, cellsOf(counts.sums[f]));
+      const int64_t located = counts.features - counts.withoutPoint - counts.outsideWindow;
+      if (counts.withoutPoint > 0)
+        result.warnings.push_back(L + ": skipped " + std::to_string(counts.withoutPoint) +
+                                  " features without a usable point");
+      if (located > 0 && static_cast<double>(counts.inNoZone) > kNoZoneWarningShare * static_cast<double>(located))
+        result.warnings.push_back("WARNING: " + L + ": " + std::to_string(counts.inNoZone) + " of " +
+                                  std::to_string(located) + " points (" +
+                                  percent(static_cast<double>(counts.inNoZone) / static_cast<double>(located)) +
+                                  ") fall in no zone of " + zonesSpec.id +
+                                  "; if the zones should cover them, check the layer's CRS (a "
+                                  "wrong CRS looks exactly like this)");
+      continue;
+    }
+
+    const int dimension = layer->role == LayerRole::areas ? 2 : 1;
+    const FeatureSet features = loadFeatures(*layer, geos, frame, window, dimension);
+    if (!features.repaired.empty())
+      result.warnings.push_back(L + ": repaired " + std::to_string(features.repaired.size()) +
+                                " invalid geometries with MakeValid: " + listOf(features.repaired));
+    if (features.dropped > 0)
+      result.warnings.push_back(L + ": skipped " + std::to_string(features.dropped) +
+                                " features with no usable geometry");
+    std::optional<FeatureSet> roads;
+    if (!layer->covers.empty()) {
+      const LayerSpec& network = catalog.layer(layer->covers);
+      roads = loadFeatures(network, geos, frame, TimeWindow{}, 1);
+      result.inputs.push_back(network.resolvedSource);
+    }
+    const OverlayStats stats =
+        overlayByZone(zones, locator, features, dimension, roads ? &*roads : nullptr,
+                      layer->bufferM, working, progress, threads, "measuring " + L);
+    if (dimension == 2) {
+      table.add(L + "_count", ColumnType::integer, cellsOf(stats.counts));
+      table.add(L + "_area_m2", ColumnType::real, cellsOf(stats.measure));
+      table.add(L + "_area_pct", ColumnType::real, perZoneArea(stats.measure, 100.0));
+    } else {
+      table.add(L + "_length_m", ColumnType::real, cellsOf(stats.measure));
+      if (roads) table.add(L + "_road_pct", ColumnType::real, withoutNone(realsOrEmpty(stats.roadShare)));
+    }
+    for (size_t f = 0; f < layer->sumFields.size(); ++f)
+      table.add(L + "_sum_" + layer->sumFields[f], ColumnType::real, cellsOf(stats.sums[f]));
+    const auto total = static_cast<int64_t>(features.geometries.size());
+    if (total > 0 && static_cast<double>(stats.counts[n]) > kNoZoneWarningShare * static_cast<double>(total))
+      result.warnings.push_back("WARNING: " + L + ": " + std::to_string(stats.counts[n]) + " of " +
+                                std::to_string(total) + " features meet no zone of " + zonesSpec.id +
+                                "; if the zones should cover them, check the layer's CRS");
+  }
+  if (locator.overlapSeen())
+    result.warnings.push_back("WARNING: zones of " + zonesSpec.id +
+                              " overlap: a point inside two zones is counted in each of them");
+
+  // Rows in zone-id order, "(none)" last; every row carries its zone's polygon.
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return zones.rank[a] < zones.rank[b]; });
+  order.push_back(n);
+  result.table = std::move(table).build(order);
+  for (size_t row : order)
+    result.table.wkb.push_back(row < n ? geos.toWkb(zones.zones[row].geometry.get())
+                                       : std::vector<unsigned char>{});
+  result.table.crsDefinition = working.definition;
+  return result;
+}
+
+}  // namespace urbangis

@@ -1,0 +1,73 @@
+#pragma once
+// The zones a statistic is aggregated by (townships, communities, unit grids …): read from a
+// catalog `zones` layer, reprojected to the working CRS, repaired when invalid, measured on the
+// ellipsoid, and ranked by id for the boundary rule.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/crs.h"
+#include "core/geodesic.h"
+#include "core/geos_context.h"
+#include "io/catalog.h"
+
+class OGRGeometry;
+
+namespace urbangis {
+
+struct Zone {
+  std::string id;
+  std::string name;
+  GeomPtr geometry;  // working CRS, valid
+  double areaM2 = 0;  // ellipsoidal
+};
+
+// The working CRS and how to measure in it: topology in `working`, measures on the ellipsoid
+// of its geodetic CRS after transforming there. PROJ objects are per thread: give each worker
+// its own ProjContext and MeasureFrame.
+class MeasureFrame {
+ public:
+  MeasureFrame(const ProjContext& context, const CrsSpec& working);
+  const Crs& working() const { return working_; }
+  const Crs& geographic() const { return geographic_; }
+  // Ellipsoidal area / length of a geometry given in the working CRS.
+  double area(const GeosContext& geos, const GEOSGeometry* geometry) const;
+  double length(const GeosContext& geos, const GEOSGeometry* geometry) const;
+
+ private:
+  const ProjContext* context_;
+  Crs working_;
+  Crs geographic_;
+  Transform toGeographic_;
+  GeodesicMeasure measure_;
+};
+
+struct ZoneSet {
+  std::vector<Zone> zones;
+  bool integerIds = false;  // ids compared as numbers (else as UTF-8 bytes)
+  // rank[i]: position of zone i in id order; the lowest rank wins a boundary tie.
+  std::vector<size_t> rank;
+  std::vector<std::string> repaired;  // ids of zones whose geometry MakeValid repaired
+};
+
+// Reads `spec` (role zones) into the working CRS. `warn` receives one line per repaired zone.
+ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjContext& proj,
+                  const MeasureFrame& frame);
+
+// Converts an OGR geometry to GEOS through WKB.
+GeomPtr toGeos(const GeosContext& geos, const OGRGeometry& geometry);
+
+// A valid version of `geometry` (GEOS MakeValid), keeping only the parts of the expected
+// dimension (2 for polygons, 1 for lines); returns null if nothing is left.
+GeomPtr repaired(const GeosContext& geos, GeomPtr geometry, int dimension);
+
+// The parts of `geometry` of `dimension` (an overlay may return a collection with stray points
+// or lines), unioned; null when there are none.
+GeomPtr keepDimension(const GeosContext& geos, const GEOSGeometry* geometry, int dimension);
+
+// The catalog's working CRS, or, when it declares none, the UTM zone of the zones layer's
+// centre; `chosen` tells which.
+CrsSpec workingCrsFor(const Catalog& catalog, const LayerSpec& zones, bool& chosen);
+
+}  // namespace urbangis

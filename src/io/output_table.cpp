@@ -1,0 +1,329 @@
+#include "io/output_table.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cmath>
+#include <optional>
+#include <stdexcept>
+#include <system_error>
+
+#include "core/error.h"
+#include "io/gdal_support.h"
+
+namespace urbangis {
+namespace {
+
+namespace fs = std::filesystem;
+
+// SQLite (GeoPackage) may leave these next to a database it did not close cleanly.
+constexpr const char* kSqliteSideFiles[] = {"-journal", "-wal", "-shm"};
+
+std::string lowerExtension(const fs::path& file) {
+  std::string extension = file.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+
+// `file` is an existing input (also through a symlink, a hard link or another spelling).
+bool isInput(const fs::path& file, const std::vector<fs::path>& inputs) {
+  std::error_code error;
+  for (const fs::path& input : inputs) {
+    if (!fs::exists(input, error)) continue;  // an input that does not exist cannot be equal
+    if (fs::equivalent(file, input, error)) return true;
+  }
+  return false;
+}
+
+void checkTarget(const fs::path& file, const std::vector<fs::path>& inputs) {
+  if (isInput(file, inputs))
+    throw InputError(file.string() + ": refusing to write over an input of this run");
+  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  std::error_code error;
+  if (!fs::is_directory(folder, error))
+    throw InputError(file.string() + ": the folder \"" + folder.string() + "\" does not exist");
+}
+
+// ".<name>.tmp-<pid>-<n><ext>" beside the target: the same file system (so rename is atomic),
+// hidden, and the same extension (the CSV driver writes a single file only for ".csv").
+fs::path temporaryPathFor(const fs::path& file) {
+  static std::atomic<unsigned> counter{0};
+  const std::string name = "." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                           "-" + std::to_string(counter++) + file.extension().string();
+  return file.has_parent_path() ? file.parent_path() / name : fs::path(name);
+}
+
+// The file being written: removed (with any SQLite side files) unless moved over the target.
+class TemporaryOutput {
+ public:
+  explicit TemporaryOutput(const fs::path& target) : path_(temporaryPathFor(target)) {
+    removeFiles();  // a leftover of a crashed process that had our pid
+  }
+  ~TemporaryOutput() { removeFiles(); }
+  TemporaryOutput(const TemporaryOutput&) = delete;
+  TemporaryOutput& operator=(const TemporaryOutput&) = delete;
+
+  const fs::path& path() const { return path_; }
+
+  void moveOver(const fs::path& target) {
+    std::error_code error;
+    fs::rename(path_, target, error);
+    if (error) throw InputError(target.string() + ": cannot replace: " + error.message());
+  }
+
+ private:
+  void removeFiles() {
+    std::error_code ignored;
+    fs::remove(path_, ignored);
+    for (const char* suffix : kSqliteSideFiles) fs::remove(path_.string() + suffix, ignored);
+  }
+
+  fs::path path_;
+};
+
+[[noreturn]] void fail(const std::string& where, const std::string& what,
+                       const GdalErrorCapture& errors) {
+  const std::string why = errors.lastError().empty() ? "" : ": " + errors.lastError();
+  throw InputError(where + ": " + what + why);
+}
+
+const char* driverName(TableFormat format) {
+  switch (format) {
+    case TableFormat::csv:
+      return "CSV";
+    case TableFormat::geojson:
+      return "GeoJSON";
+    case TableFormat::gpkg:
+      return "GPKG";
+  }
+  return "";
+}
+
+// Layer creation options; CSV gets no GEOMETRY option, so it writes no geometry column.
+CPLStringList layerOptions(TableFormat format) {
+  CPLStringList options;
+  switch (format) {
+    case TableFormat::csv:
+      options.SetNameValue("LINEFORMAT", "LF");
+      options.SetNameValue("CREATE_CSVT", "NO");  // one file, no .csvt beside it
+      options.SetNameValue("WRITE_BOM", "NO");
+      // GDAL 3.6's default IF_AMBIGUOUS quotes integer columns too ("12"); numbers should
+      // look like numbers. Cells with separators, quotes or line breaks are still quoted.
+      options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
+      break;
+    case TableFormat::geojson:
+      options.SetNameValue("RFC7946", "YES");
+      options.SetNameValue("COORDINATE_PRECISION", "7");
+      options.SetNameValue("WRITE_BBOX", "YES");
+      break;
+    case TableFormat::gpkg:
+      break;
+  }
+  return options;
+}
+
+OGRFieldType fieldType(ColumnType type) {
+  switch (type) {
+    case ColumnType::text:
+      return OFTString;
+    case ColumnType::integer:
+      return OFTInteger64;
+    case ColumnType::real:
+      return OFTReal;
+  }
+  return OFTString;
+}
+
+const char* typeName(ColumnType type) {
+  switch (type) {
+    case ColumnType::text:
+      return "text";
+    case ColumnType::integer:
+      return "integer";
+    case ColumnType::real:
+      return "real";
+  }
+  return "?";
+}
+
+std::string rowName(size_t row) { return "output table row " + std::to_string(row + 1); }
+
+// Parsed up front: the GeoPackage layer declares the geometry type the rows share.
+std::vector<OGRGeometryUniquePtr> parseGeometries(const OutputTable& table) {
+  std::vector<OGRGeometryUniquePtr> geometries;
+  if (table.wkb.empty()) return geometries;
+  if (table.wkb.size() != table.rows.size())
+    throw std::invalid_argument("output table \"" + table.name + "\" has " +
+                                std::to_string(table.rows.size()) + " rows but " +
+                                std::to_string(table.wkb.size()) + " geometries");
+  for (size_t row = 0; row < table.wkb.size(); ++row) {
+    const std::vector<unsigned char>& wkb = table.wkb[row];
+    OGRGeometry* geometry = nullptr;
+    if (!wkb.empty() && OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry,
+                                                          wkb.size(), wkbVariantIso) != OGRERR_NONE)
+      throw std::invalid_argument(rowName(row) + ": the geometry is not valid WKB");
+    geometries.emplace_back(geometry);
+  }
+  return geometries;
+}
+
+OGRwkbGeometryType layerGeometryType(const std::vector<OGRGeometryUniquePtr>& geometries) {
+  if (geometries.empty()) return wkbNone;
+  OGRwkbGeometryType common = wkbNone;
+  for (const auto& geometry : geometries) {
+    if (!geometry) continue;
+    const OGRwkbGeometryType type = geometry->getGeometryType();
+    if (common == wkbNone) common = type;
+    if (type != common) return wkbUnknown;  // mixed: a generic geometry column
+  }
+  return common == wkbNone ? wkbUnknown : common;
+}
+
+// The table's CRS, in lon/lat (x = easting) order as our WKB is.
+OGRSpatialReference tableSrs(const OutputTable& table, const std::string& where) {
+  if (table.crsDefinition.empty())
+    throw std::invalid_argument("output table \"" + table.name +
+                                "\" has geometries but no crsDefinition");
+  OGRSpatialReference srs;
+  GdalErrorCapture errors;
+  // No file or URL look-ups: the definition is CRS text, not a path.
+  if (srs.SetFromUserInput(table.crsDefinition.c_str(),
+                           OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) !=
+      OGRERR_NONE)
+    fail(where, "unknown CRS \"" + table.crsDefinition + "\"", errors);
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+GDALDatasetUniquePtr createDataset(TableFormat format, const fs::path& path,
+                                   const std::string& where, const GdalErrorCapture& errors) {
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName(format));
+  if (!driver) fail(where, std::string("GDAL has no ") + driverName(format) + " driver", errors);
+  GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!dataset) fail(where, "cannot create the file", errors);
+  return dataset;
+}
+
+OGRLayer& createLayer(GDALDataset& dataset, const OutputTable& table, TableFormat format,
+                      OGRwkbGeometryType geometryType, const std::string& where,
+                      const GdalErrorCapture& errors) {
+  std::optional<OGRSpatialReference> srs;
+  if (geometryType != wkbNone) srs = tableSrs(table, where);
+  const std::string name = table.name.empty() ? "table" : table.name;
+  CPLStringList options = layerOptions(format);
+  OGRLayer* layer =
+      dataset.CreateLayer(name.c_str(), srs ? &*srs : nullptr, geometryType, options.List());
+  if (!layer) fail(where, "cannot create layer \"" + name + "\"", errors);
+  return *layer;
+}
+
+void createFields(OGRLayer& layer, const std::vector<Column>& columns, const std::string& where,
+                  const GdalErrorCapture& errors) {
+  for (const Column& column : columns) {
+    OGRFieldDefn field(column.name.c_str(), fieldType(column.type));
+    if (layer.CreateField(&field) != OGRERR_NONE)
+      fail(where, "cannot create column \"" + column.name + "\"", errors);
+  }
+  // Drivers may launder names; ours are promised to be written exactly as given.
+  OGRFeatureDefn& definition = *layer.GetLayerDefn();
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const char* written = definition.GetFieldDefn(static_cast<int>(i))->GetNameRef();
+    if (columns[i].name != written)
+      throw InputError(where + ": column \"" + columns[i].name + "\" would be written as \"" +
+                       written + "\"");
+  }
+}
+
+void setCell(OGRFeature& feature, int field, const Column& column, const CellValue& value,
+             size_t row) {
+  if (std::holds_alternative<std::monostate>(value)) {
+    feature.SetFieldNull(field);
+  } else if (const auto* text = std::get_if<std::string>(&value);
+             text && column.type == ColumnType::text) {
+    feature.SetField(field, text->c_str());
+  } else if (const auto* integer = std::get_if<int64_t>(&value);
+             integer && column.type == ColumnType::integer) {
+    feature.SetField(field, static_cast<GIntBig>(*integer));
+  } else if (const auto* real = std::get_if<double>(&value);
+             real && column.type == ColumnType::real) {
+    // JSON has no NaN/Infinity; null in every format keeps them alike.
+    if (std::isfinite(*real))
+      feature.SetField(field, *real);
+    else
+      feature.SetFieldNull(field);
+  } else {
+    throw std::invalid_argument(rowName(row) + ": column \"" + column.name + "\" is " +
+                                typeName(column.type) + " but the cell holds another type");
+  }
+}
+
+void writeRow(OGRLayer& layer, const OutputTable& table, size_t row, OGRGeometryUniquePtr geometry,
+              const std::string& where, const GdalErrorCapture& errors) {
+  const std::vector<CellValue>& cells = table.rows[row];
+  if (cells.size() != table.columns.size())
+    throw std::invalid_argument(rowName(row) + " has " + std::to_string(cells.size()) +
+                                " cells for " + std::to_string(table.columns.size()) + " columns");
+  OGRFeature feature(layer.GetLayerDefn());
+  for (size_t i = 0; i < cells.size(); ++i)
+    setCell(feature, static_cast<int>(i), table.columns[i], cells[i], row);
+  if (geometry && layer.GetGeomType() != wkbNone) feature.SetGeometryDirectly(geometry.release());
+  if (layer.CreateFeature(&feature) != OGRERR_NONE)
+    fail(where, "cannot write " + rowName(row), errors);
+}
+
+// Writes the whole table to `path` and closes it; `where` (the target) names it in errors.
+void writeDataset(const OutputTable& table, TableFormat format, const fs::path& path,
+                  const std::string& where) {
+  std::vector<OGRGeometryUniquePtr> geometries = parseGeometries(table);
+  const OGRwkbGeometryType geometryType =
+      format == TableFormat::csv ? wkbNone : layerGeometryType(geometries);
+
+  GdalErrorCapture errors;
+  // Rollback journal, not WAL: WAL mode is stored in the file, and every later reader would
+  // create -wal/-shm files beside it (e.g. on a read-only share).
+  ScopedGdalConfig journal("OGR_SQLITE_JOURNAL", "DELETE");
+  GDALDatasetUniquePtr dataset = createDataset(format, path, where, errors);
+  OGRLayer& layer = createLayer(*dataset, table, format, geometryType, where, errors);
+  createFields(layer, table.columns, where, errors);
+
+  // One transaction for all rows (GeoPackage); the text formats do not support them.
+  const bool transaction = dataset->StartTransaction() == OGRERR_NONE;
+  for (size_t row = 0; row < table.rows.size(); ++row) {
+    OGRGeometryUniquePtr geometry;
+    if (!geometries.empty()) geometry = std::move(geometries[row]);
+    writeRow(layer, table, row, std::move(geometry), where, errors);
+  }
+  if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
+    fail(where, "cannot commit the rows", errors);
+
+  // GDAL 3.6 has no Close() that reports errors: the drivers flush when the dataset is
+  // destroyed and can only tell us through CPLError.
+  dataset.reset();
+  if (!errors.lastError().empty()) fail(where, "cannot finish writing", errors);
+}
+
+}  // namespace
+
+TableFormat tableFormatFor(const fs::path& file) {
+  const std::string extension = lowerExtension(file);
+  if (extension == ".csv") return TableFormat::csv;
+  if (extension == ".geojson" || extension == ".json") return TableFormat::geojson;
+  if (extension == ".gpkg") return TableFormat::gpkg;
+  throw InputError(file.string() + ": unsupported output format \"" + file.extension().string() +
+                   "\"; use .csv, .geojson or .gpkg");
+}
+
+void writeTable(const OutputTable& table, const fs::path& file,
+                const std::vector<fs::path>& inputs) {
+  const TableFormat format = tableFormatFor(file);
+  checkTarget(file, inputs);
+  ensureGdalRegistered();
+  TemporaryOutput temporary(file);
+  writeDataset(table, format, temporary.path(), file.string());
+  temporary.moveOver(file);
+}
+
+}  // namespace urbangis
