@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include "analysis/batch_pipeline.h"
@@ -51,8 +52,8 @@ bool fallbackPoint(const ArrowColumn& geometry, int64_t row, double& x, double& 
 
 }  // namespace
 
-PointCounts countPoints(const LayerSpec& spec, const ZoneLocator& locator,
-                        const MeasureFrame& frame, const TimeWindow& window,
+PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLocator*> locatorFuture,
+                        const CrsSpec& working, const TimeWindow& window,
                         const Progress& progress, unsigned threads) {
   VectorSource source = openCatalogLayer(spec);
   const CrsSpec sourceCrs = layerCrsSpec(spec, *source.layer);
@@ -60,7 +61,8 @@ PointCounts countPoints(const LayerSpec& spec, const ZoneLocator& locator,
   {
     ProjContext proj;
     const Crs crs(proj, sourceCrs);
-    needsTransform = !proj_is_equivalent_to(crs.get(), frame.working().get(), PJ_COMP_EQUIVALENT);
+    const Crs workingCrs(proj, working);
+    needsTransform = !proj_is_equivalent_to(crs.get(), workingCrs.get(), PJ_COMP_EQUIVALENT);
   }
   std::vector<std::string> fields;
   if (!spec.categoryField.empty()) fields.push_back(spec.categoryField);
@@ -77,22 +79,34 @@ PointCounts countPoints(const LayerSpec& spec, const ZoneLocator& locator,
   std::vector<int> sumColumns;
   for (const auto& field : spec.sumFields) sumColumns.push_back(reader.fieldColumn(field));
 
-  const size_t zones = locator.zoneCount(), slots = zones + 1;
-  std::vector<std::unique_ptr<WorkerTally>> tallies;
-  for (unsigned worker = 0; worker < threads; ++worker) {
-    auto tally = std::make_unique<WorkerTally>(slots, sumColumns.size(), zones);
-    if (needsTransform) {
-      // PROJ objects are per thread, like GEOS ones.
-      tally->proj = std::make_unique<ProjContext>();
-      tally->from = std::make_unique<Crs>(*tally->proj, sourceCrs);
-      tally->to = std::make_unique<Crs>(*tally->proj, frame.working().spec());
-      tally->transform = std::make_unique<Transform>(*tally->proj, *tally->from, *tally->to);
+  // Tallies are made on first use: the zone count is known once the locator is.
+  std::vector<std::unique_ptr<WorkerTally>> tallies(threads);
+  std::once_flag locatorKnown;
+  const ZoneLocator* locatorPointer = nullptr;
+  size_t zones = 0, slots = 0;
+  const auto tallyOf = [&](unsigned worker) -> WorkerTally& {
+    std::call_once(locatorKnown, [&] {
+      locatorPointer = locatorFuture.get();
+      zones = locatorPointer->zoneCount();
+      slots = zones + 1;
+    });
+    auto& tally = tallies[worker];
+    if (!tally) {
+      tally = std::make_unique<WorkerTally>(slots, sumColumns.size(), zones);
+      if (needsTransform) {
+        // PROJ objects are per thread, like GEOS ones.
+        tally->proj = std::make_unique<ProjContext>();
+        tally->from = std::make_unique<Crs>(*tally->proj, sourceCrs);
+        tally->to = std::make_unique<Crs>(*tally->proj, working);
+        tally->transform = std::make_unique<Transform>(*tally->proj, *tally->from, *tally->to);
+      }
     }
-    tallies.push_back(std::move(tally));
-  }
+    return *tally;
+  };
 
   const auto process = [&](const ArrowBatch& batch, unsigned worker) {
-    WorkerTally& tally = *tallies[worker];
+    WorkerTally& tally = tallyOf(worker);
+    const ZoneLocator& locator = *locatorPointer;
     const ArrowColumn geometry(batch, geometryColumn);
     std::optional<ArrowColumn> time;
     if (timeColumn >= 0) time.emplace(batch, timeColumn);
@@ -158,12 +172,14 @@ PointCounts countPoints(const LayerSpec& spec, const ZoneLocator& locator,
   });
 
   // Merge the workers' tallies; categories in byte order so columns come out the same each run.
+  if (!locatorPointer) tallyOf(0);  // an empty layer: still wait for the zones
   PointCounts result;
   result.features = read;
   result.counts.assign(slots, 0);
   result.sums.assign(sumColumns.size(), std::vector<double>(slots, 0.0));
   std::map<std::string, std::vector<int64_t>> categories;
   for (const auto& tally : tallies) {
+    if (!tally) continue;
     for (size_t s = 0; s < slots; ++s) result.counts[s] += tally->counts[s];
     for (size_t f = 0; f < result.sums.size(); ++f)
       for (size_t s = 0; s < slots; ++s) result.sums[f][s] += tally->sums[f][s];

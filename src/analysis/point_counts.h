@@ -4,6 +4,7 @@
 // located on every core; a point in no zone counts in the extra last slot, "(none)".
 
 #include <cstdint>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,10 @@ struct PointCounts {
   int64_t inNoZone = 0;
 };
 
-PointCounts countPoints(const LayerSpec& spec, const ZoneLocator& locator,
-                        const MeasureFrame& frame, const TimeWindow& window,
+// Reading starts at once; locating waits for `locator`, so the caller can build it while the
+// first batches stream in (set an exception on the promise to abandon the count).
+PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLocator*> locator,
+                        const CrsSpec& working, const TimeWindow& window,
                         const Progress& progress, unsigned threads);
 
 }  // namespace urbangis

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <sstream>
+#include <future>
 #include <thread>
 
 #include "analysis/feature_set.h"
@@ -91,8 +92,9 @@ std::vector<CellValue> withoutNone(std::vector<CellValue> cells) {
 
 // NaN becomes an empty cell (no roads in the zone: no share to give).
 std::vector<CellValue> realsOrEmpty(const std::vector<double>& values) {
-  std::vector<CellValue> cells;
-  for (double value : values) cells.push_back(std::isnan(value) ? CellValue{} : CellValue{value});
+  std::vector<CellValue> cells(values.size());
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!std::isnan(values[i])) cells[i] = values[i];
   return cells;
 }
 
@@ -114,15 +116,40 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     result.warnings.push_back("no working CRS in " + catalog.file.string() + ": using " +
                               result.workingCrs + ", chosen from the zones' extent");
 
-  progress.report("reading zones", -1);
-  const ZoneSet zones = loadZones(zonesSpec, geos, proj, frame);
+  const auto windowFor = [&](const LayerSpec& layer) {
+    return layer.timeField.empty() ? TimeWindow{} : request.window;
+  };
+  // The first points layer starts streaming at once, while the zones load and are indexed on
+  // the other core; its workers wait for the locator.
+  std::promise<const ZoneLocator*> locatorPromise;
+  const std::shared_future<const ZoneLocator*> locator = locatorPromise.get_future().share();
+  const LayerSpec* prefetched = nullptr;
+  for (const LayerSpec* layer : layers)
+    if (!prefetched && layer->role == LayerRole::points) prefetched = layer;
+  std::future<PointCounts> prefetch;
+  if (prefetched)
+    prefetch = std::async(std::launch::async, [&, prefetched] {
+      return countPoints(*prefetched, locator, working, windowFor(*prefetched), progress, threads);
+    });
+
+  ZoneSet zones;
+  std::unique_ptr<ZoneLocator> zoneLocator;
+  try {
+    progress.report("reading zones", -1);
+    zones = loadZones(zonesSpec, geos, proj, frame);
+    std::vector<const GEOSGeometry*> zoneGeometries;
+    for (const auto& zone : zones.zones) zoneGeometries.push_back(zone.geometry.get());
+    zoneLocator = std::make_unique<ZoneLocator>(zoneGeometries, zones.rank);
+    locatorPromise.set_value(zoneLocator.get());
+  } catch (...) {
+    locatorPromise.set_exception(std::current_exception());
+    if (prefetch.valid()) prefetch.wait();  // it fails too, on the same error
+    throw;
+  }
   result.inputs.push_back(zonesSpec.resolvedSource);
   if (!zones.repaired.empty())
     result.warnings.push_back(zonesSpec.id + ": repaired " + std::to_string(zones.repaired.size()) +
                               " invalid zone geometries with MakeValid: " + listOf(zones.repaired));
-  std::vector<const GEOSGeometry*> zoneGeometries;
-  for (const auto& zone : zones.zones) zoneGeometries.push_back(zone.geometry.get());
-  const ZoneLocator locator(zoneGeometries, zones.rank);
 
   const size_t n = zones.zones.size(), slots = n + 1;
   TableBuilder table(slots);
@@ -140,12 +167,11 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     table.add("zone_name", ColumnType::text, std::move(names));
     table.add("area_km2", ColumnType::real, std::move(areas));
   }
+  // Per unit of zone area; empty for the "(none)" row and zones without area.
   const auto perZoneArea = [&](const std::vector<double>& values, double scale) {
-    std::vector<CellValue> cells;
+    std::vector<CellValue> cells(n + 1);
     for (size_t z = 0; z < n; ++z)
-      cells.push_back(zones.zones[z].areaM2 > 0 ? CellValue{values[z] * scale / zones.zones[z].areaM2}
-                                                : CellValue{});
-    cells.push_back(CellValue{});
+      if (zones.zones[z].areaM2 > 0) cells[z] = values[z] * scale / zones.zones[z].areaM2;
     return cells;
   };
 
@@ -154,10 +180,12 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     const std::string& L = layer->id;
     if (request.window.active() && layer->timeField.empty())
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
-    const TimeWindow window = layer->timeField.empty() ? TimeWindow{} : request.window;
+    const TimeWindow window = windowFor(*layer);
 
     if (layer->role == LayerRole::points) {
-      const PointCounts counts = countPoints(*layer, locator, frame, window, progress, threads);
+      const PointCounts counts = layer == prefetched
+                                     ? prefetch.get()
+                                     : countPoints(*layer, locator, working, window, progress, threads);
       std::vector<double> asReal(counts.counts.begin(), counts.counts.end());
       table.add(L + "_count", ColumnType::integer, cellsOf(counts.counts));
       table.add(L + "_per_km2", ColumnType::real, perZoneArea(asReal, 1e6));
@@ -195,7 +223,7 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
       result.inputs.push_back(network.resolvedSource);
     }
     const OverlayStats stats =
-        overlayByZone(zones, locator, features, dimension, roads ? &*roads : nullptr,
+        overlayByZone(zones, *zoneLocator, features, dimension, roads ? &*roads : nullptr,
                       layer->bufferM, working, progress, threads, "measuring " + L);
     if (dimension == 2) {
       table.add(L + "_count", ColumnType::integer, cellsOf(stats.counts));
@@ -213,7 +241,7 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
                                 std::to_string(total) + " features meet no zone of " + zonesSpec.id +
                                 "; if the zones should cover them, check the layer's CRS");
   }
-  if (locator.overlapSeen())
+  if (zoneLocator->overlapSeen())
     result.warnings.push_back("WARNING: zones of " + zonesSpec.id +
                               " overlap: a point inside two zones is counted in each of them");
 

@@ -1,5 +1,7 @@
 // urbangis: every analysis of UrbanGIS, headless.
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -25,6 +27,10 @@ Exit codes: 0 success, 1 internal error, 2 bad input or usage.
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Columnar batches are a few MB each: keep freed ones in the heap for the next batch instead
+  // of returning them to the kernel and faulting fresh pages in (measured: 15 % of a run).
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;

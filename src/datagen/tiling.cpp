@@ -11,6 +11,7 @@ namespace {
 // Replaces each segment of `line` by a smooth curve between the same endpoints: a sum of three
 // sine modes that vanish at both ends, so junctions between boundaries stay exact.
 std::vector<XY> wiggled(const std::vector<XY>& line, double wiggle, Random& random) {
+  if (wiggle <= 0) return line;
   std::vector<XY> out{line.front()};
   for (size_t i = 1; i < line.size(); ++i) {
     const XY a = line[i - 1], b = line[i];
@@ -85,9 +86,16 @@ std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos,
     for (size_t z = 0; z < zones.size(); ++z) {
       if (GEOSPreparedContains_r(h, regions[z].get(), probe.get()) != 1) continue;
       int owner = -1;
+      double x0, y0, x1, y1;  // only seeds inside the face's envelope can lie in it
+      GEOSGeom_getXMin_r(h, face, &x0);
+      GEOSGeom_getYMin_r(h, face, &y0);
+      GEOSGeom_getXMax_r(h, face, &x1);
+      GEOSGeom_getYMax_r(h, face, &y1);
       for (size_t s = 0; s < zones[z].seeds.size() && owner < 0; ++s) {
-        GeomPtr seed = makePoint(geos, zones[z].seeds[s]);
-        if (GEOSContains_r(h, face, seed.get()) == 1) owner = static_cast<int>(s);
+        const XY seed = zones[z].seeds[s];
+        if (seed.x < x0 || seed.x > x1 || seed.y < y0 || seed.y > y1) continue;
+        GeomPtr point = makePoint(geos, seed);
+        if (GEOSContains_r(h, face, point.get()) == 1) owner = static_cast<int>(s);
       }
       inside.push_back({geos.own(GEOSGeom_clone_r(h, face), "clone"), z, owner});
       break;

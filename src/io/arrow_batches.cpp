@@ -162,7 +162,9 @@ ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::strin
   layer.ResetReading();
 
   GdalErrorCapture errors;
-  const char* options[] = {"INCLUDE_FID=NO", nullptr};
+  // GDAL 3.6's GeoPackage stream yields empty geometries when every column is ignored; the
+  // feature id keeps one column in (8 bytes a row).
+  const char* options[] = {fields.empty() ? "INCLUDE_FID=YES" : "INCLUDE_FID=NO", nullptr};
   if (!layer.GetArrowStream(&stream_, const_cast<char**>(options)))
     throw InputError(where_ + ": cannot stream features: " + errors.lastError());
   auto* schema = new ArrowSchema{};
