@@ -1,5 +1,6 @@
 // urbangis-benchdata: the synthetic city the benchmarks run on, at any size.
 //   urbangis-benchdata --out DIR [--points N] [--zones Z] [--areas A] [--corridors C] [--roads]
+//                      [--no-index] [--seed S]
 // writes DIR/bench.gpkg (EPSG:32650, ~1,500 km² round Daye) with layers zones (Voronoi cells),
 // points, areas (small overlapping squares), corridors (overlapping stretches along the road
 // grid) and roads (a 150 m grid cut at every crossing), and DIR/bench.json, a catalog of them.
@@ -35,6 +36,7 @@ struct Options {
   fs::path out;
   int64_t points = 1000000, zones = 2000, areas = 0, corridors = 0;
   bool roads = false;
+  bool spatialIndex = true;  // off: faster to write, for tests that only scan
   uint64_t seed = 86;
 };
 
@@ -52,7 +54,7 @@ int64_t number(const std::string& text, const std::string& option) {
 
 class Writer {
  public:
-  explicit Writer(const fs::path& path) {
+  explicit Writer(const fs::path& path, bool spatialIndex) : spatialIndex_(spatialIndex) {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     dataset_.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset_) throw std::runtime_error("cannot create " + path.string());
@@ -61,7 +63,7 @@ class Writer {
   }
   OGRLayer* layer(const char* name, OGRwkbGeometryType type,
                   const std::vector<std::pair<const char*, OGRFieldType>>& fields) {
-    const char* options[] = {"SPATIAL_INDEX=YES", nullptr};
+    const char* options[] = {spatialIndex_ ? "SPATIAL_INDEX=YES" : "SPATIAL_INDEX=NO", nullptr};
     OGRLayer* layer = dataset_->CreateLayer(name, &srs_, type, const_cast<char**>(options));
     for (const auto& [field, fieldType] : fields) {
       OGRFieldDefn definition(field, fieldType);
@@ -77,6 +79,7 @@ class Writer {
  private:
   GDALDatasetUniquePtr dataset_;
   OGRSpatialReference srs_;
+  bool spatialIndex_;
 };
 
 std::string dateOf(Random& random) {
@@ -234,6 +237,7 @@ int main(int argc, char** argv) {
       else if (arg == "--areas") options.areas = number(next(), arg);
       else if (arg == "--corridors") options.corridors = number(next(), arg);
       else if (arg == "--roads") options.roads = true;
+      else if (arg == "--no-index") options.spatialIndex = false;
       else if (arg == "--seed") options.seed = static_cast<uint64_t>(number(next(), arg));
       else throw InputError("unknown argument \"" + arg + "\"");
     }
@@ -242,7 +246,7 @@ int main(int argc, char** argv) {
     fs::remove(options.out / "bench.gpkg");
     ensureGdalRegistered();
     Random random(options.seed);
-    Writer writer(options.out / "bench.gpkg");
+    Writer writer(options.out / "bench.gpkg", options.spatialIndex);
     Random zoneRandom = random.fork(1), pointRandom = random.fork(2), areaRandom = random.fork(3),
            lineRandom = random.fork(4);
     writeZones(writer, options, zoneRandom);

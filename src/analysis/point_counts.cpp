@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 
 #include "analysis/batch_pipeline.h"
@@ -22,7 +23,14 @@ struct WorkerTally {
   LocatorScratch scratch;
   OGRPoint point;
   std::vector<int64_t> counts;
-  std::unordered_map<std::string, std::vector<int64_t>> byCategory;
+  // Category → index without building a std::string per point (heterogeneous lookup).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, size_t, TextHash, std::equal_to<>> categoryIndex;
+  std::vector<std::string> categoryNames;
+  std::vector<std::vector<int64_t>> byCategory;
   std::vector<std::vector<double>> sums;
   int64_t withoutPoint = 0, outsideWindow = 0, inNoZone = 0;
   std::vector<double> xs, ys;
@@ -135,6 +143,7 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     std::vector<ArrowColumn> sumValues;
     for (int column : sumColumns) sumValues.emplace_back(batch, column);
     std::string categoryText;
+    const bool categoryIsText = category && category->isText();
     for (size_t i = 0; i < tally.xs.size(); ++i) {
       if (tally.xs[i] == HUGE_VAL) {
         ++tally.withoutPoint;
@@ -148,10 +157,20 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
       }
       std::vector<int64_t>* perCategory = nullptr;
       if (category) {
-        categoryText = category->text(tally.rows[i]);
-        auto& slotsOfCategory = tally.byCategory[categoryText];
-        if (slotsOfCategory.empty()) slotsOfCategory.assign(slots, 0);
-        perCategory = &slotsOfCategory;
+        std::string_view name;
+        if (categoryIsText && !category->isNull(tally.rows[i])) {
+          name = category->bytes(tally.rows[i]);
+        } else {
+          categoryText = category->text(tally.rows[i]);
+          name = categoryText;
+        }
+        auto found = tally.categoryIndex.find(name);
+        if (found == tally.categoryIndex.end()) {
+          found = tally.categoryIndex.emplace(std::string(name), tally.byCategory.size()).first;
+          tally.categoryNames.emplace_back(name);
+          tally.byCategory.emplace_back(slots, 0);
+        }
+        perCategory = &tally.byCategory[found->second];
       }
       for (uint32_t slot : tally.holders) {
         ++tally.counts[slot];
@@ -183,8 +202,9 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     for (size_t s = 0; s < slots; ++s) result.counts[s] += tally->counts[s];
     for (size_t f = 0; f < result.sums.size(); ++f)
       for (size_t s = 0; s < slots; ++s) result.sums[f][s] += tally->sums[f][s];
-    for (const auto& [name, perSlot] : tally->byCategory) {
-      auto& merged = categories[name];
+    for (size_t c = 0; c < tally->categoryNames.size(); ++c) {
+      const auto& perSlot = tally->byCategory[c];
+      auto& merged = categories[tally->categoryNames[c]];
       if (merged.empty()) merged.assign(slots, 0);
       for (size_t s = 0; s < slots; ++s) merged[s] += perSlot[s];
     }

@@ -43,6 +43,8 @@ class ArrowColumn {
  public:
   ArrowColumn(const ArrowBatch& batch, int index);
   bool isNull(int64_t row) const;
+  // A string column: bytes() gives its text without copying.
+  bool isText() const { return format_ == "u" || format_ == "U"; }
   // Text of a string column, or the number formatted for numeric columns.
   std::string text(int64_t row) const;
   // Numbers; strings are parsed (NaN when not a number).
