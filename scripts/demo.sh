@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the main job on the embedded Daye data.
-# Headless (today): the layer report, and the dataset regenerated to show it is reproducible,
-# written to out/.
+# Headless (today): the layer report, the statistics tables by district and by community, and
+# the dataset regenerated to show it is reproducible, all written to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -11,4 +11,9 @@ mkdir -p out
 cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/daye-data/daye.gpkg is byte-identical to data/daye.gpkg"
 ./build/src/cli/urbangis info layers/daye.json | tee out/info.txt
 ./build/src/cli/urbangis info layers/daye.json --json > out/info.json
-echo "demo: wrote out/info.txt and out/info.json"
+./build/src/cli/urbangis stats layers/daye.json --by districts \
+    --layers street_order,complaints,gas_hazards,demolitions,yellow_line,cable | tee out/stats_districts.txt
+./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.csv
+./build/src/cli/urbangis stats layers/daye.json --by communities --out out/stats_communities.geojson
+./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.gpkg
+echo "demo: wrote out/info.txt, out/info.json, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson"
