@@ -267,6 +267,23 @@ write("time_window", run_case(
     extra_args=["--since", "2023-03-01", "--until", "2023-03-31"]))
 
 
+# 10. The same table as GeoJSON (RFC 7946) and GeoPackage: names and values survive.
+for extension in ("geojson", "gpkg"):
+    case = run_case(
+        f"the table written as {extension}: exact column names (Chinese categories too) and values",
+        {"zones.geojson": two_zones,
+         "pts.csv": points_csv([(1, "油烟", E0 + 50, N0 + 50), (2, "噪音", E0 + 150, N0 + 50)]),
+         "catalog.json": catalog([ZONES, pts_layer])},
+        "pts",
+        {"A": {"pts_count": 1, "pts_count:油烟": 1, "pts_count:噪音": 0, "zone_name": "甲"},
+         "B": {"pts_count": 1, "pts_count:噪音": 1}, "(none)": {"pts_count": 0}},
+        3)
+    case["args"][case["args"].index("${TMP}/out.csv")] = f"${{TMP}}/out.{extension}"
+    case["outputs"] = [f"out.{extension}"]
+    case["expect_table"]["file"] = f"out.{extension}"
+    write(f"output_{extension}", case)
+
+
 def error_case(name, description, files, args, stderr):
     write(name, {"description": description, "files": files, "args": args, "exit": 2,
                  "stderr": stderr, "stderr_lines": 1})
