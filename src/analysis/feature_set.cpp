@@ -17,8 +17,7 @@ FeatureSet loadFeatures(const LayerSpec& spec, const GeosContext& geos, const Me
   ProjContext proj;
   const Crs sourceCrs(proj, layerCrsSpec(spec, *source.layer));
   const Crs working(proj, frame.working().spec());
-  const bool needsTransform =
-      !proj_is_equivalent_to(sourceCrs.get(), working.get(), PJ_COMP_EQUIVALENT);
+  const bool needsTransform = !sameCrs(sourceCrs, working);
   std::optional<Transform> toWorking;
   if (needsTransform) toWorking.emplace(proj, sourceCrs, working);
 

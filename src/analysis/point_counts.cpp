@@ -70,7 +70,7 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     ProjContext proj;
     const Crs crs(proj, sourceCrs);
     const Crs workingCrs(proj, working);
-    needsTransform = !proj_is_equivalent_to(crs.get(), workingCrs.get(), PJ_COMP_EQUIVALENT);
+    needsTransform = !sameCrs(crs, workingCrs);
   }
   std::vector<std::string> fields;
   if (!spec.categoryField.empty()) fields.push_back(spec.categoryField);

@@ -58,6 +58,7 @@ void printLayer(const LayerSummary& layer, std::ostream& out) {
     if (layer.lonLatExtent && !degrees)
       row("lon/lat", formatExtent(*layer.lonLatExtent, true));
   }
+  for (const auto& note : layer.notes) row("note", note);
   if (layer.kind != "Raster") {
     std::string fields;
     for (const auto& field : layer.fields)
@@ -72,6 +73,7 @@ void printLayer(const LayerSummary& layer, std::ostream& out) {
 nlohmann::json toJson(const LayerSummary& layer) {
   nlohmann::json out = {{"id", layer.id}, {"source", layer.source}};
   if (!layer.role.empty()) out["role"] = layer.role;
+  if (!layer.notes.empty()) out["notes"] = layer.notes;
   if (!layer.title.zh.empty() || !layer.title.en.empty())
     out["title"] = {{"zh", layer.title.zh}, {"en", layer.title.en}};
   if (!layer.error.empty()) {
@@ -150,9 +152,12 @@ int runInfo(const std::vector<std::string>& args) {
       printLayer(layer, std::cout);
     }
   }
-  // Each failure also goes to stderr as one line, so scripts and people see what and where.
-  for (const auto& layer : layers)
+  // Each failure also goes to stderr as one line, so scripts and people see what and where;
+  // notes (a detected encoding, a suspected offset) as warnings.
+  for (const auto& layer : layers) {
+    for (const auto& note : layer.notes) std::cerr << "urbangis: warning: " << note << "\n";
     if (!layer.error.empty()) std::cerr << "urbangis: error: " << layer.error << "\n";
+  }
   return failures ? 2 : 0;
 }
 

@@ -9,5 +9,6 @@ namespace urbangis::cli {
 
 int runInfo(const std::vector<std::string>& args);
 int runStats(const std::vector<std::string>& args);
+int runConvert(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/chinese_offsets.h"
 #include "core/error.h"
 
 namespace urbangis {
@@ -113,13 +114,14 @@ std::string Crs::describe() const {
   return code ? "EPSG:" + std::to_string(*code) + " " + name() : name();
 }
 
+bool sameCrs(const Crs& a, const Crs& b) {
+  return a.spec().offset == b.spec().offset &&
+         proj_is_equivalent_to(a.get(), b.get(), PJ_COMP_EQUIVALENT);
+}
+
 Transform::Transform(const ProjContext& context, const Crs& from, const Crs& to)
-    : context_(&context) {
-  if (from.spec().offset != ChineseOffset::none || to.spec().offset != ChineseOffset::none)
-    throw InputError("conversion from or to " +
-                     (from.spec().offset != ChineseOffset::none ? from.spec().label
-                                                                : to.spec().label) +
-                     " is not supported yet");
+    : context_(&context), fromOffset_(from.spec().offset), toOffset_(to.spec().offset) {
+  // An offset CRS's PROJ object is WGS84 lon/lat: PROJ goes between those, the offsets wrap it.
   ProjPtr raw(proj_create_crs_to_crs_from_pj(context.get(), from.get(), to.get(), nullptr,
                                              nullptr));
   if (!raw)
@@ -130,8 +132,24 @@ Transform::Transform(const ProjContext& context, const Crs& from, const Crs& to)
 }
 
 size_t Transform::applyLenient(double* x, double* y, size_t n) const {
+  using offsets::LonLat;
+  if (fromOffset_ != ChineseOffset::none)
+    for (size_t i = 0; i < n; ++i) {
+      const LonLat wgs84 = fromOffset_ == ChineseOffset::gcj02 ? offsets::gcj02ToWgs84({x[i], y[i]})
+                                                               : offsets::bd09ToWgs84({x[i], y[i]});
+      x[i] = wgs84.lon;
+      y[i] = wgs84.lat;
+    }
   proj_trans_generic(operation_.get(), PJ_FWD, x, sizeof(double), n, y, sizeof(double), n,
                      nullptr, 0, 0, nullptr, 0, 0);
+  if (toOffset_ != ChineseOffset::none)
+    for (size_t i = 0; i < n; ++i) {
+      if (!std::isfinite(x[i]) || !std::isfinite(y[i])) continue;
+      const LonLat shifted = toOffset_ == ChineseOffset::gcj02 ? offsets::wgs84ToGcj02({x[i], y[i]})
+                                                               : offsets::wgs84ToBd09({x[i], y[i]});
+      x[i] = shifted.lon;
+      y[i] = shifted.lat;
+    }
   size_t failed = 0;
   for (size_t i = 0; i < n; ++i)
     if (!std::isfinite(x[i]) || !std::isfinite(y[i])) {

@@ -74,7 +74,11 @@ class Crs {
   CrsSpec spec_;
 };
 
-// A coordinate operation between two CRSs in GIS axis order.
+// True when a and b are the same CRS (offset included), so no transform is needed.
+bool sameCrs(const Crs& a, const Crs& b);
+
+// A coordinate operation between two CRSs in GIS axis order. GCJ-02 / BD-09 sides go through
+// WGS84 with our own exact offsets (core/chinese_offsets.h); the rest is PROJ's.
 class Transform {
  public:
   Transform(const ProjContext& context, const Crs& from, const Crs& to);
@@ -88,6 +92,8 @@ class Transform {
  private:
   const ProjContext* context_;
   ProjPtr operation_;
+  ChineseOffset fromOffset_ = ChineseOffset::none;
+  ChineseOffset toOffset_ = ChineseOffset::none;
 };
 
 }  // namespace urbangis

@@ -117,6 +117,7 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
       return summary;
     }
     VectorSource source = openCatalogLayer(spec);
+    summary.notes = source.notes;
     summary.driver = source.dataset->GetDriver()->GetDescription();
     summary.source = spec.source + (spec.layerName.empty() ? "" : " (layer " + spec.layerName + ")");
     const CrsSpec crs = layerCrsSpec(spec, *source.layer);
@@ -163,8 +164,13 @@ CatalogSummary summariseCatalog(const Catalog& catalog) {
 }
 
 std::vector<LayerSummary> summariseSource(const std::string& path) {
-  GDALDatasetUniquePtr dataset = openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER);
+  GDALDatasetUniquePtr probe = openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER);
   std::vector<LayerSummary> summaries;
+  // Vector sources are reopened choosing their text encoding (shapefiles, GBK CSVs).
+  VectorSource vector;
+  if (probe->GetRasterCount() == 0) vector = openVectorSource(path, "");
+  GDALDataset* opened = probe->GetRasterCount() == 0 ? vector.dataset.get() : probe.get();
+  GDALDataset* dataset = opened;
   const std::string driver = dataset->GetDriver()->GetDescription();
   if (dataset->GetRasterCount() > 0) {
     LayerSummary summary;
@@ -179,6 +185,7 @@ std::vector<LayerSummary> summariseSource(const std::string& path) {
     summary.id = layer->GetName();
     summary.source = path + " (layer " + layer->GetName() + ")";
     summary.driver = driver;
+    summary.notes = vector.notes;
     const std::string definition = sourceCrsDefinition(*layer);
     const CrsSpec crs{definition, ChineseOffset::none, path};
     summariseVector(*layer, definition.empty() ? nullptr : &crs, summary);

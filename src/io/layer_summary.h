@@ -33,6 +33,7 @@ struct LayerSummary {
   int64_t invalidCount = 0;  // geometries GEOS finds invalid (repaired later with MakeValid)
   int64_t emptyCount = 0;    // features with no geometry, or an empty one
   int rasterWidth = 0, rasterHeight = 0, rasterBands = 0;
+  std::vector<std::string> notes;  // decisions worth telling (detected encoding, suspected offset)
   std::string error;  // non-empty: the layer could not be read; nothing else is set
 };
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "io/text_encoding.h"
 
 namespace urbangis {
 namespace {
@@ -112,6 +113,35 @@ CrsSpec layerCrsSpec(const LayerSpec& spec, OGRLayer& layer) {
   return CrsSpec{std::move(definition), ChineseOffset::none, spec.source};
 }
 
+VectorSource openVectorSource(const std::string& sourcePath, const std::string& encoding,
+                              std::vector<std::string> options) {
+  VectorSource source;
+  std::string path = sourcePath;
+  std::string extension = fs::path(path).extension().string();
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Text encodings as Chinese data comes: an explicit `encoding` wins; otherwise the
+  // shapefile's .cpg / language driver id, checked against the bytes; GBK CSVs are read from
+  // a UTF-8 copy (GDAL's CSV driver takes UTF-8 only).
+  if (extension == ".shp" || extension == ".dbf") {
+    EncodingChoice choice{encoding, ""};
+    if (choice.encoding.empty() && fs::exists(path)) choice = chooseShapefileEncoding(path);
+    if (!choice.encoding.empty()) options.push_back("ENCODING=" + choice.encoding);
+    if (!choice.note.empty()) source.notes.push_back(choice.note);
+  } else if (extension == ".csv" && fs::exists(path)) {
+    EncodingChoice choice{encoding, ""};
+    if (choice.encoding.empty()) choice = chooseCsvEncoding(path);
+    std::string upper = choice.encoding;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!upper.empty() && upper != "UTF-8" && upper != "UTF8") {
+      source.memoryCopy = utf8CopyOfCsv(path, choice.encoding);
+      path = source.memoryCopy->path;
+    }
+    if (!choice.note.empty()) source.notes.push_back(choice.note);
+  }
+  source.dataset = openDataset(path, GDAL_OF_VECTOR, options);
+  return source;
+}
+
 VectorSource openCatalogLayer(const LayerSpec& spec) {
   if (!spec.isVector())
     throw InputError(spec.where() + ": is a raster layer, not a vector one");
@@ -121,14 +151,13 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
     options.push_back("Y_POSSIBLE_NAMES=" + spec.y);
     options.push_back("KEEP_GEOM_COLUMNS=NO");
   }
-  if (!spec.encoding.empty()) options.push_back("ENCODING=" + spec.encoding);
-
   VectorSource source;
   try {
-    source.dataset = openDataset(spec.resolvedSource, GDAL_OF_VECTOR, options);
+    source = openVectorSource(spec.resolvedSource, spec.encoding, options);
   } catch (const InputError& error) {
     throw InputError(std::string(error.what()) + " (" + spec.where() + ")");
   }
+  const std::string path = source.memoryCopy ? source.memoryCopy->path : spec.resolvedSource;
   GDALDataset& dataset = *source.dataset;
   if (spec.layerName.empty()) {
     if (dataset.GetLayerCount() != 1) {
@@ -147,11 +176,12 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
                        spec.resolvedSource);
   }
   source.where = spec.resolvedSource + ", layer " + source.layer->GetName();
+  for (std::string& note : source.notes) note = spec.id + ": " + note;
 
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
   if (!spec.x.empty() && source.layer->GetGeomType() == wkbNone) {
     // Listed from the file as it is: the open options above hide the column that did match.
-    GDALDatasetUniquePtr plain = openDataset(spec.resolvedSource, GDAL_OF_VECTOR);
+    GDALDatasetUniquePtr plain = openDataset(path, GDAL_OF_VECTOR);
     throw InputError(spec.where() + ": coordinate columns \"" + spec.x + "\"/\"" + spec.y +
                      "\" not found; the file's columns are: " +
                      fieldList(*plain->GetLayer(0)->GetLayerDefn()));

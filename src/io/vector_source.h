@@ -14,14 +14,21 @@
 namespace urbangis {
 
 struct VectorSource {
+  std::shared_ptr<struct MemoryFile> memoryCopy;  // a UTF-8 copy of a GBK CSV; outlives dataset
   GDALDatasetUniquePtr dataset;
   OGRLayer* layer = nullptr;  // owned by dataset
   std::string where;          // "data/daye.gpkg, layer districts" for messages
+  std::vector<std::string> notes;  // what was decided for the user (e.g. a detected encoding)
 };
 
 // Opens a datasource read-only; throws InputError naming `path` on any failure.
 GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
                                  const std::vector<std::string>& openOptions = {});
+
+// Opens any vector datasource read-only, choosing its text encoding: `encoding` when given,
+// else detected (shapefile .cpg / language driver id / bytes; GBK CSVs through a UTF-8 copy).
+VectorSource openVectorSource(const std::string& path, const std::string& encoding,
+                              std::vector<std::string> options = {});
 
 // Opens a catalog layer and checks it against the catalog (fields, geometry type vs role).
 VectorSource openCatalogLayer(const LayerSpec& spec);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "core/crs.h"
 #include "core/error.h"
 
@@ -58,10 +60,22 @@ TEST_CASE("Transforms use lon/lat and easting/northing order", "[core][crs]") {
   CHECK(lonLat.ellipsoid().flattening == Approx(1 / 298.257222101).epsilon(1e-12));
 }
 
-TEST_CASE("Offset systems are not transformed by PROJ", "[core][crs]") {
+TEST_CASE("GCJ-02 layers transform through WGS84 with the exact offsets", "[core][crs]") {
   ProjContext context;
   const Crs gcj(context, *parseCrsName("GCJ-02"));
+  const Crs wgs84(context, *parseCrsName("WGS84"));
   const Crs gaussKruger(context, *parseCrsName("EPSG:4547"));
   CHECK(gcj.describe().find("GCJ-02") != std::string::npos);
-  CHECK_THROWS_AS(Transform(context, gcj, gaussKruger), InputError);
+  CHECK_FALSE(sameCrs(gcj, wgs84));
+  // A GCJ-02 point lands about 500 m from where the same numbers read as WGS84 would.
+  double x1 = 114.97, y1 = 30.10, x2 = 114.97, y2 = 30.10;
+  Transform(context, gcj, gaussKruger).apply(x1, y1);
+  Transform(context, wgs84, gaussKruger).apply(x2, y2);
+  const double shift = std::hypot(x1 - x2, y1 - y2);
+  CHECK(shift > 300);
+  CHECK(shift < 800);
+  // And back.
+  Transform(context, gaussKruger, gcj).apply(x1, y1);
+  CHECK(x1 == Approx(114.97).margin(1e-8));
+  CHECK(y1 == Approx(30.10).margin(1e-8));
 }
