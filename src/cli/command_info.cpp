@@ -11,6 +11,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "core/error.h"
+#include "analysis/registration_check.h"
 #include "io/catalog.h"
 #include "io/layer_summary.h"
 #include "io/resources.h"
@@ -113,6 +114,7 @@ int runInfo(const std::vector<std::string>& args) {
   const bool json = arguments.has("json");
 
   std::vector<LayerSummary> layers;
+  std::vector<std::string> registrationWarnings;
   std::ostringstream header;
   nlohmann::json document;
   if (std::filesystem::path(target).extension() == ".json" && looksLikeCatalog(target)) {
@@ -133,6 +135,8 @@ int runInfo(const std::vector<std::string>& args) {
                 {"working_crs", summary.workingCrs},
                 {"working_crs_chosen", summary.workingCrsChosen}};
     layers = std::move(summary.layers);
+    registrationWarnings = checkRegistration(catalog);
+    document["warnings"] = registrationWarnings;
   } else {
     layers = summariseSource(target);
     header << "Source    " << target << "\n";
@@ -154,6 +158,7 @@ int runInfo(const std::vector<std::string>& args) {
   }
   // Each failure also goes to stderr as one line, so scripts and people see what and where;
   // notes (a detected encoding, a suspected offset) as warnings.
+  for (const auto& warning : registrationWarnings) std::cerr << "urbangis: warning: " << warning << "\n";
   for (const auto& layer : layers) {
     for (const auto& note : layer.notes) std::cerr << "urbangis: warning: " << note << "\n";
     if (!layer.error.empty()) std::cerr << "urbangis: error: " << layer.error << "\n";

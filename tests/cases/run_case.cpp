@@ -1,6 +1,7 @@
 // Runs one declarative CLI case (tests/cases/cli/NAME.json):
 //   "files":  {"name": "content", ...}      fixture files written into a fresh folder ${TMP}
 //   "copies": [{"from": "${DATA}/daye.gpkg", "to": "t.gpkg", "bytes": 65536}]  (bytes optional)
+//   "setup":  [["convert", …], …]  urbangis runs before the command (each must succeed)
 //   "args":   ["info", "${TMP}/catalog.json"]   ${TMP}, ${DATA}, ${SOURCE} are substituted
 //   "exit":   2
 //   "stdout" / "stderr": substrings that must appear;  "stderr_lines": exact line count
@@ -107,6 +108,15 @@ int main(int argc, char** argv) {
     std::string bytes = test::readFile(substitute(copy.at("from").get<std::string>(), temp.path()));
     if (copy.contains("bytes")) bytes.resize(std::min(bytes.size(), copy.at("bytes").get<size_t>()));
     test::writeFile(temp.path() / copy.at("to").get<std::string>(), bytes);
+  }
+  for (const auto& step : spec.value("setup", nlohmann::json::array())) {
+    std::vector<std::string> setupArgs;
+    for (const auto& arg : step) setupArgs.push_back(substitute(arg.get<std::string>(), temp.path()));
+    const test::ProcessResult setup = test::run(URBANGIS_CLI, setupArgs, temp.path());
+    if (setup.exitCode != 0) {
+      std::cerr << "case " << argv[1] << ": setup step failed:\n" << setup.err;
+      return 1;
+    }
   }
   std::vector<std::string> args;
   for (const auto& arg : spec.at("args")) args.push_back(substitute(arg.get<std::string>(), temp.path()));
