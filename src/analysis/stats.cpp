@@ -217,6 +217,10 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
       result.warnings.push_back(L + ": skipped " + std::to_string(features.dropped) +
                                 " features with no usable geometry");
     std::optional<FeatureSet> roads;
+    if (!layer->covers.empty() && frame.working().isGeographic())
+      throw InputError(catalog.file.string() + ": working CRS " + result.workingCrs +
+                       " is geographic, so " + layer->id + "'s buffer_m cannot be drawn in "
+                       "metres; use a projected \"crs\" (e.g. EPSG:4547), or leave it out to use UTM");
     if (!layer->covers.empty()) {
       const LayerSpec& network = catalog.layer(layer->covers);
       roads = loadFeatures(network, geos, frame, TimeWindow{}, 1);

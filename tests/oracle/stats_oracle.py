@@ -109,6 +109,25 @@ def text_of(value):
     return str(value)
 
 
+DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def coordinate(text):
+    """A CSV coordinate as GDAL's CSV driver reads it: a decimal number, blanks around it allowed;
+    anything else gives no point. Parsed with float(), which rounds correctly like strtod; NOT
+    pandas.to_numeric, whose fast parser can be one unit in the last place off -- enough to move
+    a point that lies on a zone edge into a neighbouring zone."""
+    text = text.strip()
+    return float(text) if DECIMAL.fullmatch(text) else None
+
+
+def number_from_text(text):
+    """A number from a text field as UrbanGIS reads one (strtod: the longest leading decimal
+    number, NaN if there is none)."""
+    match = DECIMAL.match(text.lstrip())
+    return float(match.group(0)) if match else math.nan
+
+
 def fiona_geometry(geometry):
     """A shapely geometry from fiona's (None for a null geometry)."""
     if geometry is None:
@@ -134,10 +153,9 @@ def read_vector(layer):
     if "x" in layer:  # a CSV of coordinates: read the columns as text, as GDAL's CSV driver does
         table = pd.read_csv(layer["path"], dtype=str, keep_default_na=False,
                             encoding=layer.get("encoding", "utf-8-sig"))
-        xs = pd.to_numeric(table[layer["x"]].str.strip(), errors="coerce")
-        ys = pd.to_numeric(table[layer["y"]].str.strip(), errors="coerce")
-        usable = (xs.notna() & ys.notna()).to_numpy()
-        geometry = [Point(x, y) if ok else None for x, y, ok in zip(xs, ys, usable)]
+        xs = [coordinate(text) for text in table[layer["x"]]]
+        ys = [coordinate(text) for text in table[layer["y"]]]
+        geometry = [None if x is None or y is None else Point(x, y) for x, y in zip(xs, ys)]
         table = table.drop(columns=[layer["x"], layer["y"]])
         table["__fid"] = [str(i + 1) for i in range(len(table))]
         if "crs" not in layer:
@@ -364,10 +382,17 @@ class Zones:
 def numbers(frame, field):
     if field not in frame.columns:
         raise OracleError(f"no field {field!r}")
-    column = frame[field]
-    if column.dtype == bool:
-        return column.astype(float).to_numpy()
-    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+    values = []
+    for value in frame[field]:
+        if isinstance(value, str):
+            values.append(number_from_text(value))
+        elif value is None or value is pd.NaT:
+            values.append(math.nan)
+        elif isinstance(value, (bool, np.bool_, int, np.integer, float, np.floating)):
+            values.append(float(value))
+        else:  # dates and other types: no number
+            values.append(math.nan)
+    return np.array(values, dtype=float)
 
 
 def points_columns(layer, zones, working):

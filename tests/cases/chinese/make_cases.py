@@ -132,4 +132,25 @@ write("stats_gbk_csv_categories", {
         "420281002": {"hotline_count": 1, "hotline_count:噪音": 1, "hotline_count:油烟": 0},
         "420281003": {"hotline_count:油烟": 1}, "420281070": {"hotline_count:油烟": 1},
         "(none)": {"hotline_count": 0}}}})
+# Any of the CRSs Chinese bureaus use works as the working CRS, with the same counts.
+for working in ("EPSG:4548", "EPSG:32650", "EPSG:4490", "WGS84"):
+    document = json.loads(catalog("CGCS2000", "${DATA}/complaints.csv"))
+    document["crs"] = working
+    write("stats_working_crs_" + working.replace(":", "_").lower(), {
+        "description": f"working CRS {working}: the same counts as in EPSG:4547",
+        "files": {"catalog.json": json.dumps(document)},
+        "args": ["stats", "${TMP}/catalog.json", "--by", "districts", "--layers", "complaints",
+                 "--out", "${TMP}/out.csv"],
+        "exit": 0, "outputs": ["out.csv"],
+        "expect_table": {"file": "out.csv", "key": "zone_id", "row_count": 19,
+                         "rows": {zone: {"complaints_count": n} for zone, n in NATIVE_COUNTS.items()}}})
+
+write("error_buffer_in_geographic_working_crs", {
+    "description": "a geographic working CRS cannot buffer in metres: a clear error",
+    "files": {"catalog.json": json.dumps({"crs": "EPSG:4490", "layers": [
+        {"id": "districts", "title": "D", "role": "zones", "source": "${DATA}/daye.gpkg", "layer": "districts", "id_field": "code"},
+        {"id": "roads", "title": "R", "role": "network", "source": "${DATA}/daye.gpkg", "layer": "roads"},
+        {"id": "cable", "title": "C", "role": "lines", "source": "${DATA}/daye.gpkg", "layer": "cable_corridors", "covers": "roads"}]})},
+    "args": ["stats", "${TMP}/catalog.json", "--by", "districts"],
+    "exit": 2, "stderr": ["is geographic, so cable's buffer_m cannot be drawn in metres"], "stderr_lines": 1})
 print("wrote cases to", HERE)
