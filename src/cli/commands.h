@@ -10,5 +10,6 @@ namespace urbangis::cli {
 int runInfo(const std::vector<std::string>& args);
 int runStats(const std::vector<std::string>& args);
 int runConvert(const std::vector<std::string>& args);
+int runHotspot(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

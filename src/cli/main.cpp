@@ -20,6 +20,9 @@ Commands:
   stats [CATALOG] --by ZONES [--layers A,B] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
         [--out FILE.csv|.geojson|.gpkg] [--threads N]
                                       per-zone counts, densities, covered areas and lengths
+  hotspot kde|hexbin|gistar [CATALOG] --layer L …
+                                      kernel density rasters, hexagon bins, Gi* hot spots
+                                      (urbangis hotspot for the options)
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
@@ -45,6 +48,7 @@ int main(int argc, char** argv) {
     if (command == "info") return urbangis::cli::runInfo(rest);
     if (command == "stats") return urbangis::cli::runStats(rest);
     if (command == "convert") return urbangis::cli::runConvert(rest);
+    if (command == "hotspot") return urbangis::cli::runHotspot(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

@@ -17,7 +17,10 @@ The rules (see src/analysis/stats.cpp and tests/cases/stats/make_cases.py):
   zone is measured; "(none)" holds the features meeting no zone. Sum fields go to the zone holding
   the feature's point_on_surface, by the point rule. Road share: the zone's road length within
   buffer_m of the layer's lines over the zone's road length.
-Only `--since/--until` are not reproduced (the oracle always counts every feature).
+Not reproduced: `--since/--until` (the oracle counts every feature), GCJ-02/BD-09 layer CRSs and
+PG:/vsi sources (refused with an error).
+Every layer is read with fiona (GDAL) or, for CSV coordinate layers, with Python's csv parsing via
+pandas; UrbanGIS's own code (its zone locator, overlay, measurement) is not used.
 """
 import argparse
 import csv

@@ -1,0 +1,23 @@
+#pragma once
+// All points of a `points` layer, in the working CRS, with an optional weight field: what the
+// hot-spot analyses work from. Features without a usable point are counted, not kept.
+
+#include <string>
+#include <vector>
+
+#include "analysis/time_window.h"
+#include "core/crs.h"
+#include "io/catalog.h"
+
+namespace urbangis {
+
+struct PointSet {
+  std::vector<double> x, y, weight;  // weight 1 when no weight field is given
+  int64_t withoutPoint = 0;
+  std::vector<std::string> warnings;
+};
+
+// Throws InputError for a weight that is missing from the layer or NaN in some feature.
+PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::string& weightField);
+
+}  // namespace urbangis
