@@ -66,15 +66,32 @@ GiStarResult getisOrdGiStar(const std::vector<double>& x, const std::vector<doub
     const int k = *request.knn;
     if (k < 1 || static_cast<size_t>(k) >= n)
       throw InputError("--knn must be between 1 and " + std::to_string(n - 1));
-    std::vector<size_t> index(static_cast<size_t>(k) + 1);
-    std::vector<double> distance(static_cast<size_t>(k) + 1);
+    // A few more than asked, so neighbours tied at the k-th distance are chosen by feature
+    // order (lowest first) rather than by the tree's search order.
+    const size_t asked = std::min(n, static_cast<size_t>(k) + 9);
+    std::vector<size_t> index(asked);
+    std::vector<double> distance(asked);
+    std::vector<std::pair<double, size_t>> found;
     for (size_t i = 0; i < n; ++i) {
       const double query[2] = {x[i], y[i]};
-      const size_t found = tree.knnSearch(query, static_cast<size_t>(k) + 1, index.data(), distance.data());
-      // The k nearest others, then the feature itself (found too, at distance 0).
-      for (size_t j = 0; j < found && neighbours[i].size() < static_cast<size_t>(k); ++j)
-        if (index[j] != i) neighbours[i].push_back(index[j]);
-      neighbours[i].push_back(i);
+      const size_t count = tree.knnSearch(query, asked, index.data(), distance.data());
+      found.clear();
+      for (size_t j = 0; j < count; ++j)
+        if (index[j] != i) found.emplace_back(distance[j], index[j]);
+      std::sort(found.begin(), found.end());
+      // Distances equal to within 1e-9 (relative) tie: the k-th distance's ties by feature order.
+      const double kth = found[std::min(found.size(), static_cast<size_t>(k)) - 1].first;
+      std::vector<size_t> tied;
+      for (const auto& [d, j] : found) {
+        if (d < kth * (1 - 1e-9))
+          neighbours[i].push_back(j);
+        else if (d <= kth * (1 + 1e-9))
+          tied.push_back(j);
+      }
+      std::sort(tied.begin(), tied.end());
+      for (size_t j = 0; j < tied.size() && neighbours[i].size() < static_cast<size_t>(k); ++j)
+        neighbours[i].push_back(tied[j]);
+      neighbours[i].push_back(i);  // Gi*: the feature itself
     }
     result.neighbourhood = "the " + std::to_string(k) + " nearest neighbours and the feature itself";
   } else {
