@@ -113,4 +113,13 @@ write("error_gistar_knn_too_large", {
     "description": "k must leave someone out",
     "args": ["hotspot", "gistar", DAYE, "--layer", "gas_hazards", "--by", "districts", "--knn", "40"],
     "exit": 2, "stderr": ["--knn must be between 1 and 17"], "stderr_lines": 1})
+write("kde_output_as_catalog_raster_layer", {
+    "description": "a KDE GeoTIFF is a catalog raster layer with the shipped style",
+    "setup": [["hotspot", "kde", DAYE, "--layer", "complaints", "--radius", "800", "--out", "${TMP}/kde.tif"]],
+    "files": {"catalog.json": json.dumps({"crs": "EPSG:4547", "layers": [
+        {"id": "kde", "title": {"zh": "投诉密度", "en": "Complaint density"}, "role": "raster",
+         "source": "kde.tif", "style": "${SOURCE}/styles/kde.json"}]}, ensure_ascii=False)},
+    "args": ["info", "${TMP}/catalog.json"],
+    "exit": 0, "stdout": ["kde  投诉密度 / Complaint density", "role      raster", "raster    ", "cells, 1 band(s)",
+                          "crs       EPSG:4547"], "stderr_lines": 0})
 print("wrote cases to", HERE)
