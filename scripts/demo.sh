@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the main job on the embedded Daye data.
-# Headless (today): the layer report, the statistics tables by district and by community, and
-# the dataset regenerated to show it is reproducible, all written to out/.
+# Headless (today): the layer report, the statistics tables by district and by community, a
+# density raster, hexagon bins and Gi* hot spots, and the dataset regenerated to show it is
+# reproducible, all written to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -16,4 +17,8 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
 ./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.csv
 ./build/src/cli/urbangis stats layers/daye.json --by communities --out out/stats_communities.geojson
 ./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.gpkg
-echo "demo: wrote out/info.txt, out/info.json, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson"
+./build/src/cli/urbangis hotspot kde --layer gas_hazards --out out/kde_gas_hazards.tif
+./build/src/cli/urbangis hotspot hexbin --layer gas_hazards --size 400 --out out/hexbin_gas_hazards.geojson
+./build/src/cli/urbangis hotspot gistar --layer gas_hazards --hex 500 --fdr --out out/gistar_gas_hazards.gpkg
+echo "demo: wrote out/info.{txt,json}, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson,"
+echo "      out/kde_gas_hazards.tif, out/hexbin_gas_hazards.geojson, out/gistar_gas_hazards.gpkg"
