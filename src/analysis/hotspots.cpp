@@ -43,8 +43,23 @@ const LayerSpec& pointsLayer(const Catalog& catalog, const HotspotSource& source
   return layer;
 }
 
-std::vector<unsigned char> wkbOf(const GeosContext& geos, const GEOSGeometry* geometry) {
-  return geos.toWkb(geometry);
+// The points layer in the projected working CRS, as every hot-spot method starts.
+struct Source {
+  const LayerSpec& layer;
+  CrsSpec working;
+  PointSet points;
+};
+template <typename Outcome>
+Source readSource(const Catalog& catalog, const HotspotSource& source, const Progress& progress,
+                  Outcome& outcome) {
+  const LayerSpec& layer = pointsLayer(catalog, source);
+  CrsSpec working = projectedWorkingCrs(catalog, layer, outcome.messages);
+  progress.report("reading " + layer.id, -1);
+  PointSet points = loadPoints(layer, working, source.weight);
+  outcome.messages.insert(outcome.messages.end(), points.warnings.begin(), points.warnings.end());
+  outcome.inputs.push_back(layer.resolvedSource);
+  if (points.x.empty()) throw InputError(layer.where() + ": the layer has no points");
+  return {layer, std::move(working), std::move(points)};
 }
 
 }  // namespace
@@ -52,12 +67,7 @@ std::vector<unsigned char> wkbOf(const GeosContext& geos, const GEOSGeometry* ge
 KdeOutcome runKde(const Catalog& catalog, const HotspotSource& source, const KdeRequest& request,
                   const Progress& progress) {
   KdeOutcome outcome;
-  const LayerSpec& layer = pointsLayer(catalog, source);
-  const CrsSpec working = projectedWorkingCrs(catalog, layer, outcome.messages);
-  progress.report("reading " + layer.id, -1);
-  PointSet points = loadPoints(layer, working, source.weight);
-  outcome.messages.insert(outcome.messages.end(), points.warnings.begin(), points.warnings.end());
-  outcome.inputs.push_back(layer.resolvedSource);
+  const auto [layer, working, points] = readSource(catalog, source, progress, outcome);
   const KdeRaster density = kernelDensity(points, request, progress);
   outcome.raster = FloatRaster{density.width, density.height, density.west, density.north, density.cell,
                                density.density, -9999.0F, working.definition,
@@ -79,14 +89,8 @@ KdeOutcome runKde(const Catalog& catalog, const HotspotSource& source, const Kde
 TableOutcome runHexbin(const Catalog& catalog, const HotspotSource& source, const HexbinRequest& request,
                        const Progress& progress) {
   TableOutcome outcome;
-  const LayerSpec& layer = pointsLayer(catalog, source);
-  const CrsSpec working = projectedWorkingCrs(catalog, layer, outcome.messages);
   const HexGrid grid(request.size);
-  progress.report("reading " + layer.id, -1);
-  const PointSet points = loadPoints(layer, working, source.weight);
-  outcome.messages.insert(outcome.messages.end(), points.warnings.begin(), points.warnings.end());
-  outcome.inputs.push_back(layer.resolvedSource);
-  if (points.x.empty()) throw InputError(layer.where() + ": the layer has no points to bin");
+  const auto [layer, working, points] = readSource(catalog, source, progress, outcome);
 
   GeosContext geos;
   ProjContext proj;
@@ -153,7 +157,7 @@ TableOutcome runHexbin(const Catalog& catalog, const HotspotSource& source, cons
     row.emplace_back(areaKm2);
     row.emplace_back((source.weight.empty() ? static_cast<double>(tally.count) : tally.weight) / areaKm2);
     table.rows.push_back(std::move(row));
-    table.wkb.push_back(wkbOf(geos, polygon.get()));
+    table.wkb.push_back(geos.toWkb(polygon.get()));
     progress.checkCancelled();
   }
   outcome.messages.push_back(std::to_string(table.rows.size()) + " non-empty hexagons of side " +
@@ -164,13 +168,7 @@ TableOutcome runHexbin(const Catalog& catalog, const HotspotSource& source, cons
 TableOutcome runGiStar(const Catalog& catalog, const HotspotSource& source, const GiStarRun& run,
                        const Progress& progress) {
   TableOutcome outcome;
-  const LayerSpec& layer = pointsLayer(catalog, source);
-  const CrsSpec working = projectedWorkingCrs(catalog, layer, outcome.messages);
-  progress.report("reading " + layer.id, -1);
-  const PointSet points = loadPoints(layer, working, source.weight);
-  outcome.messages.insert(outcome.messages.end(), points.warnings.begin(), points.warnings.end());
-  outcome.inputs.push_back(layer.resolvedSource);
-  if (points.x.empty()) throw InputError(layer.where() + ": the layer has no points");
+  const auto [layer, working, points] = readSource(catalog, source, progress, outcome);
 
   GeosContext geos;
   std::vector<std::string> ids;
@@ -191,7 +189,7 @@ TableOutcome runGiStar(const Catalog& catalog, const HotspotSource& source, cons
       grid.centre(cell, cx, cy);
       x.push_back(cx);
       y.push_back(cy);
-      shapes.push_back(wkbOf(geos, grid.polygon(geos, cell).get()));
+      shapes.push_back(geos.toWkb(grid.polygon(geos, cell).get()));
     }
     values.assign(cells.size(), 0.0);
     counts.assign(cells.size(), 0);
@@ -229,7 +227,7 @@ TableOutcome runGiStar(const Catalog& catalog, const HotspotSource& source, cons
       GEOSGeomGetY_r(geos.handle(), centroid.get(), &cy);
       x.push_back(cx);
       y.push_back(cy);
-      shapes.push_back(wkbOf(geos, zone.geometry.get()));
+      shapes.push_back(geos.toWkb(zone.geometry.get()));
     }
   }
   progress.report("Gi*", -1);
