@@ -1,0 +1,53 @@
+#pragma once
+// The project's one filter language (`--where`), shared by export, route tours and PostGIS
+// sources. A small grammar, parsed into our own tree and evaluated by us, or turned into SQL
+// with every literal as a bound parameter — never pasted into SQL text.
+//
+//   expr     := or
+//   or       := and ("OR" and)*
+//   and      := not ("AND" not)*
+//   not      := "NOT" not | primary
+//   primary  := "(" expr ")" | field test
+//   test     := op value | ["NOT"] "IN" "(" value ("," value)* ")" | ["NOT"] "LIKE" string
+//             | "IS" ["NOT"] "NULL" | ["NOT"] "BETWEEN" value "AND" value
+//   op       := "=" | "!=" | "<>" | "<" | "<=" | ">" | ">="
+//   field    := name | "quoted name"          value := 'text' | number
+// Keywords are case-insensitive; text compares as UTF-8 bytes, numbers as numbers; LIKE takes
+// % and _ wildcards. A comparison with a missing (NULL) value is false, as in SQL.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace urbangis {
+
+using FilterValue = std::variant<std::monostate, std::string, double>;
+
+class FilterExpression {
+ public:
+  // Throws InputError "…: column N: …" pointing at the offending character of `text`.
+  static FilterExpression parse(const std::string& text);
+
+  // The fields the expression reads (to check they exist before running).
+  std::vector<std::string> fields() const;
+  // `value(field)` gives a feature's value: text, number, or monostate for NULL.
+  bool matches(const std::function<FilterValue(const std::string&)>& value) const;
+  // SQL for a WHERE clause with $1, $2 … placeholders; `parameters` receives the literals in
+  // order. Field names are quoted as identifiers (quoteIdentifier).
+  std::string toSql(std::vector<FilterValue>& parameters) const;
+  const std::string& text() const { return text_; }
+
+  struct Node;
+
+ private:
+  std::shared_ptr<const Node> root_;
+  std::string text_;
+};
+
+// "name" with embedded quotes doubled, as SQL identifiers are quoted.
+std::string quoteIdentifier(const std::string& name);
+
+}  // namespace urbangis
