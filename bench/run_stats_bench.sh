@@ -7,8 +7,11 @@
 # PostGIS 3.3 on PostgreSQL 15 (own cluster on 127.0.0.1, loaded with ogr2ogr), GeoPandas 0.12.
 # Each method runs BENCH_REPS times (default 3) under `/usr/bin/time -v`; the summary gives the
 # median wall time and median maximum RSS. Before each timed run the script waits until no
-# compiler/ninja runs and the 1-minute load average is below BENCH_IDLE_LOAD (default 0.6),
-# polling every 5 s and giving up on the load after 5 minutes (noted in the raw table).
+# build or test run (ninja, cc1plus, ctest, ...) is going on and the 1-minute load average is
+# below BENCH_IDLE_LOAD (default 0.6), polling every 5 s and giving up on the load after 5 minutes
+# (noted in the raw table). raw.tsv also gives, per run, the CPU time the machine spent outside
+# the timed process tree (other_cpu_s, from /proc/stat): near 0 on an idle machine; for psql
+# rows it is mostly the PostgreSQL server working on the query.
 #
 # Needs (Debian 12, as root): qgis, postgresql-15, postgresql-15-postgis-3, postgis, gdal-bin,
 # python3-geopandas, python3-rtree (only a Recommends, but sjoin and overlay need it); the binaries
@@ -52,7 +55,7 @@ export PGHOST=$PGSOCK PGPORT
 LOGS=$OUT/logs RES=$OUT/results WORK=$OUT/work
 mkdir -p "$LOGS" "$RES" "$WORK"
 RAW=$OUT/raw.tsv CHECKS=$OUT/checks.tsv
-printf 'workload\tmethod\trun\tstatus\twall_s\ttime_elapsed_s\tmax_rss_kb\tserver_ms\tload_before\tidle_note\n' >"$RAW"
+printf 'workload\tmethod\trun\tstatus\twall_s\ttime_elapsed_s\tmax_rss_kb\tserver_ms\tcpu_s\tother_cpu_s\tload_before\tidle_note\n' >"$RAW"
 printf 'workload\tmethod\tcheck\tdetail\n' >"$CHECKS"
 
 say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -67,36 +70,45 @@ done
 
 # ---------------------------------------------------------------- idle machine, timed runs
 IDLE_NOTE=""
-BUILD_PROCS=${BENCH_BUILD_PROCS:-'ninja|make|cc1|cc1plus|collect2|ld|as'}
+# Heavy work by others that would distort every figure on this 2-core machine: builds and test runs,
+# matched by process name (-x; a -f match would also see any shell whose text names them).
+BUILD_PROCS=${BENCH_BUILD_PROCS:-'ninja|make|cc1|cc1plus|collect2|ld|as|ctest'}
+busy() { pgrep -x "$BUILD_PROCS" 2>/dev/null >/dev/null; }   # (pgrep warns on long patterns)
 wait_idle() {
   IDLE_NOTE=""
-  # Another build (ninja, cc1plus) on this 2-core machine would distort every figure: wait it out.
-  # (Matched by process name, -x: a -f match would also see any shell whose text names them.)
-  if pgrep -x "$BUILD_PROCS" >/dev/null; then
-    say "a build is running; waiting for it to end"
-    while pgrep -x "$BUILD_PROCS" >/dev/null; do sleep 5; done
-    IDLE_NOTE="waited-for-build;"
-  fi
-  local start=$SECONDS load
+  local start load gave_up=0
   while :; do
-    read -r load _ </proc/loadavg
-    awk -v l="$load" -v t="$IDLE_LOAD" 'BEGIN { exit !(l < t) }' && break
-    if (( SECONDS - start >= 300 )); then
-      IDLE_NOTE+="load-${load}-after-300s;"
-      say "load average still $load after 5 minutes; running anyway (noted)"
-      break
+    if busy; then
+      say "a build or test run is going on; waiting for it to end"
+      while busy; do sleep 5; done
+      IDLE_NOTE+="waited-for-build;"
     fi
-    sleep 5
+    start=$SECONDS
+    while ((!gave_up)); do
+      read -r load _ </proc/loadavg
+      awk -v l="$load" -v t="$IDLE_LOAD" 'BEGIN { exit !(l < t) }' && break
+      if busy; then break; fi
+      if (( SECONDS - start >= 300 )); then
+        gave_up=1
+        IDLE_NOTE+="load-${load}-after-300s;"
+        say "load average still $load after 5 minutes; running anyway (noted)"
+        break
+      fi
+      sleep 5
+    done
+    busy || break   # a build that started while we waited for the load: wait again
   done
   LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 }
+
+busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 
 # run_timed WORKLOAD METHOD TIMEOUT_S CMD ARGS... ; "@RUN@" in the arguments becomes the run number.
 # Runs 1..REPS, or only run RUN_ONLY when set. Sets LAST_STATUS (ok, failed, timeout) and LAST_LOG
 # (stdout+stderr of the last run). server_ms is the sum of psql's \timing lines, if any.
 run_timed() {
   local workload=$1 method=$2 limit=$3; shift 3
-  local r tf log t0 t1 rc wall elapsed rss server status args
+  local r tf log t0 t1 rc wall elapsed rss server status args j0 j1 cpu other
   LAST_STATUS=ok
   for ((r = ${RUN_ONLY:-1}; r <= ${RUN_ONLY:-$REPS}; r++)); do
     args=("${@//@RUN@/$r}")
@@ -104,10 +116,15 @@ run_timed() {
     log=$LOGS/${workload}__${method}__$r.log
     wait_idle
     say "$workload / $method / run $r (load $LOAD_BEFORE)"
+    j0=$(busy_jiffies)
     t0=$EPOCHREALTIME
     rc=0
     /usr/bin/time -v -o "$tf" timeout "$limit" "${args[@]}" >"$log" 2>&1 || rc=$?
     t1=$EPOCHREALTIME
+    j1=$(busy_jiffies)
+    cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tf")
+    other=$(awk -v a="$j0" -v b="$j1" -v c="$cpu" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz - c }')
+    busy && IDLE_NOTE+="busy-after-run;"
     wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
     elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
                 for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$tf")
@@ -115,15 +132,15 @@ run_timed() {
     server=$(awk '/^Time: [0-9.]+ ms/ { t += $2; n++ } END { if (n) printf "%.1f", t }' "$log")
     status=ok
     if ((rc == 124)); then status=timeout; elif ((rc != 0)); then status=failed; fi
-    printf '%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$workload" "$method" "$r" "$status" "$wall" \
-      "$elapsed" "$rss" "${server:-}" "$LOAD_BEFORE" "$IDLE_NOTE" >>"$RAW"
+    printf '%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$workload" "$method" "$r" "$status" "$wall" \
+      "$elapsed" "$rss" "${server:-}" "$cpu" "$other" "$LOAD_BEFORE" "$IDLE_NOTE" >>"$RAW"
     LAST_LOG=$log
     if [[ $status != ok ]]; then
       say "  -> $status (exit $rc), see $log; not repeating this method"
       LAST_STATUS=$status
       return 0
     fi
-    say "  -> ${wall} s, ${rss} kB${server:+, server $server ms}"
+    say "  -> ${wall} s, ${rss} kB, cpu ${cpu} s, others ${other} s${server:+, server $server ms}"
   done
 }
 
@@ -243,9 +260,9 @@ EOF
 # ---------------------------------------------------------------- binaries
 # Another engineer may rebuild while this runs (hours): wait for a running build to end, then time
 # copies of the binaries taken now, so that every run measures the same build.
-if pgrep -x "$BUILD_PROCS" >/dev/null; then
+if busy; then
   say "a build is running; waiting for it to end before copying the binaries"
-  while pgrep -x "$BUILD_PROCS" >/dev/null; do sleep 5; done
+  while busy; do sleep 5; done
 fi
 mkdir -p "$OUT/bin"
 for var in URBANGIS BENCHDATA BASELINE; do
@@ -285,7 +302,7 @@ generate() { # DIR ARGS...
     say "generating $dir ($*)"
     local t0=$EPOCHREALTIME
     "$BENCHDATA" --out "$dir" "$@"
-    printf 'data\tgenerate %s\t1\tok\t%s\t\t\t\t\t\n' "$(basename "$dir") $*" \
+    printf 'data\tgenerate %s\t1\tok\t%s\t\t\t\t\t\t\t\n' "$(basename "$dir") $*" \
       "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }')" >>"$RAW"
   fi
   # A copy of the catalog whose points layer is counted only (no category, time or sum fields),
@@ -532,7 +549,8 @@ for (w, m), rs in groups.items():
     status = "ok" if len(ok) == len(rs) else ",".join(sorted({r["status"] for r in rs if r["status"] != "ok"}))
     summary.append(dict(workload=w, method=m, runs=len(ok), status=status,
                         wall_s=med(r["wall_s"] for r in ok), rss_mb=med(r["max_rss_kb"] for r in ok),
-                        server_ms=med(r["server_ms"] for r in ok),
+                        server_ms=med(r["server_ms"] for r in ok), cpu_s=med(r["cpu_s"] for r in ok),
+                        other_cpu_s=med(r["other_cpu_s"] for r in ok),
                         notes=";".join(sorted({r["idle_note"] for r in rs if r["idle_note"]}))))
 for s in summary:
     if s["rss_mb"] is not None:
@@ -542,14 +560,15 @@ for s in summary:
     if s["method"].startswith("urbangis stats") and s["workload"] not in ref and s["wall_s"]:
         ref[s["workload"]] = s["wall_s"]   # the first urbangis row of a workload is its reference
 with open(out, "w", encoding="utf-8") as f:
-    cols = ["workload", "method", "runs", "status", "wall_s", "rss_mb", "server_ms", "x_urbangis", "check", "check_detail", "notes"]
+    cols = ["workload", "method", "runs", "status", "wall_s", "rss_mb", "server_ms", "cpu_s", "other_cpu_s",
+            "x_urbangis", "check", "check_detail", "notes"]
     f.write("\t".join(cols) + "\n")
     for s in summary:
         base = ref.get(s["workload"])
         s["x_urbangis"] = f"{s['wall_s'] / base:.1f}" if base and s["wall_s"] else ""
         s["check"], s["check_detail"] = check.get((s["workload"], s["method"]), ("", ""))
-        for k in ("wall_s", "rss_mb", "server_ms"):
-            s[k] = "" if s[k] is None else f"{s[k]:.3f}" if k == "wall_s" else f"{s[k]:.1f}"
+        for k in ("wall_s", "rss_mb", "server_ms", "cpu_s", "other_cpu_s"):
+            s[k] = "" if s[k] is None else f"{s[k]:.3f}" if k == "wall_s" else f"{s[k]:.2f}" if k.endswith("cpu_s") else f"{s[k]:.1f}"
         f.write("\t".join(str(s[c]) for c in cols) + "\n")
 EOF
 say "summary: $OUT/summary.tsv"

@@ -11,5 +11,6 @@ int runInfo(const std::vector<std::string>& args);
 int runStats(const std::vector<std::string>& args);
 int runConvert(const std::vector<std::string>& args);
 int runHotspot(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

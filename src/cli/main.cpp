@@ -23,6 +23,9 @@ Commands:
   hotspot kde|hexbin|gistar [CATALOG] --layer L …
                                       kernel density rasters, hexagon bins, Gi* hot spots
                                       (urbangis hotspot for the options)
+  export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--keep-crs] [--to CRS] --out FILE
+                                      a layer (filtered, joined to zones) as RFC 7946 GeoJSON,
+                                      GeoPackage or CSV
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
@@ -49,6 +52,7 @@ int main(int argc, char** argv) {
     if (command == "stats") return urbangis::cli::runStats(rest);
     if (command == "convert") return urbangis::cli::runConvert(rest);
     if (command == "hotspot") return urbangis::cli::runHotspot(rest);
+    if (command == "export") return urbangis::cli::runExport(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

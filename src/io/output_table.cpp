@@ -103,7 +103,7 @@ const char* driverName(TableFormat format) {
 }
 
 // Layer creation options; CSV gets no GEOMETRY option, so it writes no geometry column.
-CPLStringList layerOptions(TableFormat format) {
+CPLStringList layerOptions(TableFormat format, bool rfc7946) {
   CPLStringList options;
   switch (format) {
     case TableFormat::csv:
@@ -115,8 +115,8 @@ CPLStringList layerOptions(TableFormat format) {
       options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
       break;
     case TableFormat::geojson:
-      options.SetNameValue("RFC7946", "YES");
-      options.SetNameValue("COORDINATE_PRECISION", "7");
+      options.SetNameValue("RFC7946", rfc7946 ? "YES" : "NO");
+      if (rfc7946) options.SetNameValue("COORDINATE_PRECISION", "7");
       options.SetNameValue("WRITE_BBOX", "YES");
       break;
     case TableFormat::gpkg:
@@ -213,7 +213,7 @@ OGRLayer& createLayer(GDALDataset& dataset, const OutputTable& table, TableForma
   std::optional<OGRSpatialReference> srs;
   if (geometryType != wkbNone) srs = tableSrs(table, where);
   const std::string name = table.name.empty() ? "table" : table.name;
-  CPLStringList options = layerOptions(format);
+  CPLStringList options = layerOptions(format, table.rfc7946);
   OGRLayer* layer =
       dataset.CreateLayer(name.c_str(), srs ? &*srs : nullptr, geometryType, options.List());
   if (!layer) fail(where, "cannot create layer \"" + name + "\"", errors);

@@ -31,6 +31,9 @@ struct OutputTable {
   // empty the table has no geometry column.
   std::vector<std::vector<unsigned char>> wkb;
   std::string crsDefinition;
+  // GeoJSON only: false writes the table's CRS (with a "crs" member) instead of RFC 7946's
+  // lon/lat (`export --keep-crs`): clearly not RFC 7946.
+  bool rfc7946 = true;
 };
 
 enum class TableFormat { csv, geojson, gpkg };

@@ -35,6 +35,7 @@ bool hasNonAscii(std::string_view text) {
 
 // The raw bytes of every text field of up to `most` features, as stored (no recoding).
 std::string rawShapefileText(const std::string& path, int most) {
+  ensureGdalRegistered();
   const char* options[] = {"ENCODING=", nullptr};
   GdalErrorCapture quiet;
   GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,

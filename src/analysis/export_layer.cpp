@@ -1,0 +1,177 @@
+#include "analysis/export_layer.h"
+
+#include <ogrsf_frmts.h>
+
+#include <map>
+
+#include "analysis/stats.h"
+#include "analysis/zone_locator.h"
+#include "analysis/zones.h"
+#include "core/error.h"
+#include "core/geometry_transform.h"
+#include "io/vector_source.h"
+
+namespace urbangis {
+namespace {
+
+ColumnType columnTypeOf(OGRFieldType type) {
+  switch (type) {
+    case OFTInteger:
+    case OFTInteger64: return ColumnType::integer;
+    case OFTReal: return ColumnType::real;
+    default: return ColumnType::text;  // dates and times as ISO-like text
+  }
+}
+
+CellValue cellOf(OGRFeature& feature, int index, ColumnType type) {
+  if (!feature.IsFieldSetAndNotNull(index)) return {};
+  switch (type) {
+    case ColumnType::integer: return static_cast<int64_t>(feature.GetFieldAsInteger64(index));
+    case ColumnType::real: return feature.GetFieldAsDouble(index);
+    case ColumnType::text: return std::string(feature.GetFieldAsString(index));
+  }
+  return {};
+}
+
+FilterValue filterValueOf(const CellValue& cell) {
+  if (const auto* text = std::get_if<std::string>(&cell)) return *text;
+  if (const auto* integer = std::get_if<int64_t>(&cell)) return static_cast<double>(*integer);
+  if (const auto* real = std::get_if<double>(&cell)) return *real;
+  return {};
+}
+
+}  // namespace
+
+ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, const Progress& progress) {
+  ExportOutcome outcome;
+  const LayerSpec& spec = catalog.layer(request.layer);
+  VectorSource source = openCatalogLayer(spec);
+  outcome.inputs.push_back(spec.resolvedSource);
+  OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
+  if (request.where)
+    for (const auto& field : request.where->fields())
+      if (definition.GetFieldIndex(field.c_str()) < 0) {
+        std::string names;
+        for (int i = 0; i < definition.GetFieldCount(); ++i)
+          names += (i ? ", " : "") + std::string(definition.GetFieldDefn(i)->GetNameRef());
+        throw InputError("--where \"" + request.where->text() + "\": " + spec.where() + " has no field \"" +
+                         field + "\"; its fields are: " + names);
+      }
+
+  bool chosen = false;
+  const CrsSpec working = workingCrsFor(catalog, spec, chosen);
+  ProjContext proj;
+  GeosContext geos;
+  const Crs from(proj, layerCrsSpec(spec, *source.layer)), workingCrs(proj, working);
+  const Crs target(proj, request.to.value_or(working));
+  const Transform toWorking(proj, from, workingCrs), toTarget(proj, workingCrs, target);
+
+  OutputTable& table = outcome.table;
+  table.name = spec.id;
+  for (int i = 0; i < definition.GetFieldCount(); ++i)
+    table.columns.push_back({definition.GetFieldDefn(i)->GetNameRef(), columnTypeOf(definition.GetFieldDefn(i)->GetType())});
+  // Offset systems are stored as plain lon/lat: the offset lives in the numbers.
+  table.crsDefinition = request.to ? (request.to->offset != ChineseOffset::none ? "EPSG:4326" : request.to->definition)
+                                   : working.definition;
+  table.rfc7946 = !request.keepCrs;
+
+  // --by: the zones (for locating features, or for the stats columns of the zones layer).
+  const bool zonesItself = !request.byZones.empty() && request.byZones == spec.id;
+  std::unique_ptr<ZoneSet> zones;
+  std::unique_ptr<ZoneLocator> locator;
+  std::map<std::string, std::vector<CellValue>> statsByZone;
+  std::vector<Column> statsColumns;
+  if (zonesItself) {
+    StatsRequest stats;
+    stats.zonesLayer = spec.id;
+    StatsResult result = computeStats(catalog, stats, progress);
+    outcome.messages.insert(outcome.messages.end(), result.warnings.begin(), result.warnings.end());
+    statsColumns.assign(result.table.columns.begin() + 2, result.table.columns.end());  // after id, name
+    for (auto& row : result.table.rows)
+      statsByZone[std::get<std::string>(row[0])] = std::vector<CellValue>(row.begin() + 2, row.end());
+    for (const auto& column : statsColumns) table.columns.push_back(column);
+    for (const auto& input : result.inputs) outcome.inputs.push_back(input);
+  } else if (!request.byZones.empty()) {
+    const LayerSpec& zonesSpec = catalog.layer(request.byZones);
+    const MeasureFrame frame(proj, working);
+    zones = std::make_unique<ZoneSet>(loadZones(zonesSpec, geos, proj, frame));
+    std::vector<const GEOSGeometry*> raw;
+    for (const auto& zone : zones->zones) raw.push_back(zone.geometry.get());
+    locator = std::make_unique<ZoneLocator>(raw, zones->rank);
+    table.columns.push_back({"zone_id", ColumnType::text});
+    table.columns.push_back({"zone_name", ColumnType::text});
+    outcome.inputs.push_back(zonesSpec.resolvedSource);
+  }
+  if (request.coordinates) {
+    table.columns.push_back({"lon", ColumnType::real});
+    table.columns.push_back({"lat", ColumnType::real});
+  }
+
+  const int idIndex = spec.idField.empty() ? -1 : definition.GetFieldIndex(spec.idField.c_str());
+  LocatorScratch scratch(zones ? zones->zones.size() : 0);
+  std::vector<uint32_t> holders;
+  int64_t read = 0, kept = 0;
+  const Crs wgs84(proj, CrsSpec{"EPSG:4326", ChineseOffset::none, "WGS84"});
+  const Transform toLonLat(proj, workingCrs, wgs84);
+  source.layer->ResetReading();
+  for (auto& feature : *source.layer) {
+    ++read;
+    std::vector<CellValue> row;
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+      row.push_back(cellOf(*feature, i, table.columns[static_cast<size_t>(i)].type));
+    if (request.where && !request.where->matches([&](const std::string& field) {
+          return filterValueOf(row[static_cast<size_t>(definition.GetFieldIndex(field.c_str()))]);
+        }))
+      continue;
+    ++kept;
+    GeomPtr geometry;
+    if (const OGRGeometry* raw = feature->GetGeometryRef(); raw && !raw->IsEmpty())
+      geometry = transformGeometry(geos, toGeos(geos, *raw).get(), toWorking);
+    if (zonesItself) {
+      const std::string id = idIndex >= 0 ? feature->GetFieldAsString(idIndex) : std::to_string(feature->GetFID());
+      auto stats = statsByZone.find(id);
+      for (size_t c = 0; c < statsColumns.size(); ++c)
+        row.push_back(stats == statsByZone.end() ? CellValue{} : stats->second[c]);
+    } else if (locator) {
+      holders.clear();
+      if (geometry) {
+        GeomPtr point = geos.own(GEOSPointOnSurface_r(geos.handle(), geometry.get()), "point on surface");
+        double x = 0, y = 0;
+        GEOSGeomGetX_r(geos.handle(), point.get(), &x);
+        GEOSGeomGetY_r(geos.handle(), point.get(), &y);
+        locator->locate(x, y, scratch, holders);
+      }
+      if (holders.empty()) {
+        row.emplace_back();
+        row.emplace_back();
+      } else {
+        const Zone& zone = zones->zones[holders.front()];
+        row.emplace_back(zone.id);
+        row.emplace_back(zone.name);
+      }
+    }
+    GeomPtr output = geometry ? transformGeometry(geos, geometry.get(), toTarget) : nullptr;
+    if (request.coordinates) {
+      // lon/lat of a point: of the target when it is lon/lat (e.g. GCJ-02), else WGS84.
+      if (output && GEOSGeomTypeId_r(geos.handle(), output.get()) == GEOS_POINT) {
+        double x = 0, y = 0;
+        GEOSGeomGetX_r(geos.handle(), target.isGeographic() ? output.get() : geometry.get(), &x);
+        GEOSGeomGetY_r(geos.handle(), target.isGeographic() ? output.get() : geometry.get(), &y);
+        if (!target.isGeographic()) toLonLat.apply(x, y);
+        row.emplace_back(x);
+        row.emplace_back(y);
+      } else {
+        row.emplace_back();
+        row.emplace_back();
+      }
+    }
+    table.rows.push_back(std::move(row));
+    table.wkb.push_back(output ? geos.toWkb(output.get()) : std::vector<unsigned char>{});
+    if (kept % 4096 == 0) progress.checkCancelled();
+  }
+  outcome.messages.push_back("exported " + std::to_string(kept) + " of " + std::to_string(read) + " features of " +
+                             spec.id + (request.where ? " matching " + request.where->text() : ""));
+  return outcome;
+}
+
+}  // namespace urbangis

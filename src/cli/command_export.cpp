@@ -1,0 +1,52 @@
+// urbangis export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--format F] [--keep-crs]
+//                 [--to CRS] --out FILE
+
+#include <iostream>
+
+#include "analysis/export_layer.h"
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/terminal_progress.h"
+#include "core/error.h"
+#include "io/resources.h"
+
+namespace urbangis::cli {
+
+int runExport(const std::vector<std::string>& args) {
+  const Arguments arguments(args, {"layer", "where", "by", "format", "out", "to"}, {"keep-crs"});
+  if (arguments.positionals().size() > 1) throw InputError("export takes one catalog");
+  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
+                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  const auto layer = arguments.value("layer");
+  const auto out = arguments.value("out");
+  if (!layer || !out) throw InputError("export needs --layer LAYER_ID and --out FILE");
+  const TableFormat format = tableFormatFor(*out);
+  if (auto named = arguments.value("format")) {
+    const std::string wanted = *named;
+    const bool matches = (wanted == "geojson" && format == TableFormat::geojson) ||
+                         (wanted == "gpkg" && format == TableFormat::gpkg) || (wanted == "csv" && format == TableFormat::csv);
+    if (wanted == "shp") throw InputError("--format shp is not written yet; use geojson, gpkg or csv");
+    if (!matches) throw InputError("--format " + wanted + " does not match the extension of " + *out);
+  }
+  ExportRequest request;
+  request.layer = *layer;
+  if (auto where = arguments.value("where")) request.where = FilterExpression::parse(*where);
+  request.byZones = arguments.value("by").value_or("");
+  request.keepCrs = arguments.has("keep-crs");
+  if (auto to = arguments.value("to")) {
+    request.to = parseCrsName(*to);
+    if (!request.to) throw InputError("--to: unknown CRS \"" + *to + "\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n");
+  }
+  request.coordinates = format == TableFormat::csv && catalog.layer(*layer).role == LayerRole::points;
+  const InterruptFlag interrupt;
+  const TerminalProgress progress(interrupt);
+  ExportOutcome outcome = exportLayer(catalog, request, progress);
+  for (const auto& message : outcome.messages) std::cerr << "urbangis: " << message << "\n";
+  outcome.inputs.push_back(catalog.file);
+  writeTable(outcome.table, *out, outcome.inputs);
+  std::cerr << "urbangis: wrote " << *out
+            << (format == TableFormat::geojson && !request.keepCrs ? " (RFC 7946)" : "") << "\n";
+  return 0;
+}
+
+}  // namespace urbangis::cli
