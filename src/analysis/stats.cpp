@@ -121,6 +121,10 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
   };
   // The first points layer starts streaming at once, while the zones load and are indexed on
   // the other core; its workers wait for the locator.
+  // Declared before the prefetch so they outlive it: an early error unwinds through the
+  // prefetch's future, which waits for its task, and that task reads the locator.
+  ZoneSet zones;
+  std::unique_ptr<ZoneLocator> zoneLocator;
   std::promise<const ZoneLocator*> locatorPromise;
   const std::shared_future<const ZoneLocator*> locator = locatorPromise.get_future().share();
   const LayerSpec* prefetched = nullptr;
@@ -132,8 +136,6 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
       return countPoints(*prefetched, locator, working, windowFor(*prefetched), progress, threads);
     });
 
-  ZoneSet zones;
-  std::unique_ptr<ZoneLocator> zoneLocator;
   try {
     progress.report("reading zones", -1);
     zones = loadZones(zonesSpec, geos, proj, frame);
