@@ -2,6 +2,7 @@
 // resolves. Errors name the file, the key's path (layers[2].role) and what would fix it.
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -159,7 +160,13 @@ class ObjectReader {
 };
 
 std::string resolvePath(const std::string& source, const fs::path& catalogDir) {
-  if (source.rfind("PG:", 0) == 0 || source.rfind("/vsi", 0) == 0) return source;
+  // GDAL connection strings ("PG:…", "CSV:/vsistdin/", "GPKG:file:layer") and virtual
+  // file systems are taken as written.
+  const auto colon = source.find(':');
+  const bool connection = colon != std::string::npos && colon > 1 &&
+                          std::all_of(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(colon),
+                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'; });
+  if (connection || source.rfind("/vsi", 0) == 0) return source;
   const fs::path path(source);
   if (path.is_absolute()) return path.lexically_normal().string();
   return (catalogDir / path).lexically_normal().string();

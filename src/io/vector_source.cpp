@@ -1,6 +1,7 @@
 #include "io/vector_source.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "core/error.h"
@@ -11,8 +12,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A plain file, as opposed to a GDAL connection string ("PG:…", "CSV:/vsistdin/") or a
+// virtual file system path.
 bool isFilePath(const std::string& path) {
-  return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0;
+  const auto colon = path.find(':');
+  const bool connection = colon != std::string::npos && colon > 1 &&
+                          std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+                            return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                          });
+  return !connection && path.rfind("/vsi", 0) != 0;
 }
 
 bool roleAccepts(LayerRole role, OGRwkbGeometryType type) {

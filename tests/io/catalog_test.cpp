@@ -51,10 +51,12 @@ TEST_CASE("Relative sources resolve against the catalog; PG: strings are kept", 
   const Catalog catalog = parse(R"({"layers": [
     {"id": "a", "title": "A", "role": "zones", "source": "../data/z.gpkg"},
     {"id": "b", "title": "B", "role": "points", "source": "PG:dbname=city", "layer": "cases"},
-    {"id": "c", "title": "C", "role": "points", "source": "/abs/p.gpkg"}]})");
+    {"id": "c", "title": "C", "role": "points", "source": "/abs/p.gpkg"},
+    {"id": "d", "title": "D", "role": "points", "source": "GPKG:../data/z.gpkg:cases"}]})");
   CHECK(catalog.layer("a").resolvedSource == "/cities/x/data/z.gpkg");
   CHECK(catalog.layer("b").resolvedSource == "PG:dbname=city");
   CHECK(catalog.layer("c").resolvedSource == "/abs/p.gpkg");
+  CHECK(catalog.layer("d").resolvedSource == "GPKG:../data/z.gpkg:cases");  // GDAL syntax, as written
   CHECK_FALSE(catalog.crs);
 }
 
