@@ -9,29 +9,11 @@
 #include "analysis/zones.h"
 #include "core/error.h"
 #include "core/geometry_transform.h"
+#include "io/feature_cells.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
 namespace {
-
-ColumnType columnTypeOf(OGRFieldType type) {
-  switch (type) {
-    case OFTInteger:
-    case OFTInteger64: return ColumnType::integer;
-    case OFTReal: return ColumnType::real;
-    default: return ColumnType::text;  // dates and times as ISO-like text
-  }
-}
-
-CellValue cellOf(OGRFeature& feature, int index, ColumnType type) {
-  if (!feature.IsFieldSetAndNotNull(index)) return {};
-  switch (type) {
-    case ColumnType::integer: return static_cast<int64_t>(feature.GetFieldAsInteger64(index));
-    case ColumnType::real: return feature.GetFieldAsDouble(index);
-    case ColumnType::text: return std::string(feature.GetFieldAsString(index));
-  }
-  return {};
-}
 
 FilterValue filterValueOf(const CellValue& cell) {
   if (const auto* text = std::get_if<std::string>(&cell)) return *text;
