@@ -10,19 +10,10 @@
 #include "core/error.h"
 #include "core/geometry_transform.h"
 #include "io/feature_cells.h"
+#include "io/feature_filter.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
-namespace {
-
-FilterValue filterValueOf(const CellValue& cell) {
-  if (const auto* text = std::get_if<std::string>(&cell)) return *text;
-  if (const auto* integer = std::get_if<int64_t>(&cell)) return static_cast<double>(*integer);
-  if (const auto* real = std::get_if<double>(&cell)) return *real;
-  return {};
-}
-
-}  // namespace
 
 ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, const Progress& progress) {
   ExportOutcome outcome;
@@ -30,15 +21,8 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
   VectorSource source = openCatalogLayer(spec);
   outcome.inputs.push_back(spec.resolvedSource);
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
-  if (request.where)
-    for (const auto& field : request.where->fields())
-      if (definition.GetFieldIndex(field.c_str()) < 0) {
-        std::string names;
-        for (int i = 0; i < definition.GetFieldCount(); ++i)
-          names += (i ? ", " : "") + std::string(definition.GetFieldDefn(i)->GetNameRef());
-        throw InputError("--where \"" + request.where->text() + "\": " + spec.where() + " has no field \"" +
-                         field + "\"; its fields are: " + names);
-      }
+  std::optional<FeatureFilter> filter;
+  if (request.where) filter.emplace(*request.where, definition, spec);
 
   bool chosen = false;
   const CrsSpec working = workingCrsFor(catalog, spec, chosen);
@@ -101,10 +85,7 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
     std::vector<CellValue> row;
     for (int i = 0; i < definition.GetFieldCount(); ++i)
       row.push_back(cellOf(*feature, i, table.columns[static_cast<size_t>(i)].type));
-    if (request.where && !request.where->matches([&](const std::string& field) {
-          return filterValueOf(row[static_cast<size_t>(definition.GetFieldIndex(field.c_str()))]);
-        }))
-      continue;
+    if (filter && !filter->matches(*feature)) continue;
     ++kept;
     GeomPtr geometry;
     if (const OGRGeometry* raw = feature->GetGeometryRef(); raw && !raw->IsEmpty())

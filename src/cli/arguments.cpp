@@ -27,7 +27,7 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::s
         if (i + 1 >= args.size()) throw InputError("option --" + name + " needs a value");
         value = args[++i];
       }
-      values_[name] = value;
+      values_[name].push_back(value);
     } else {
       throw InputError("unknown option --" + name);
     }
@@ -37,7 +37,12 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::s
 std::optional<std::string> Arguments::value(const std::string& name) const {
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
-  return it->second;
+  return it->second.back();
+}
+
+std::vector<std::string> Arguments::values(const std::string& name) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace urbangis::cli

@@ -17,12 +17,15 @@ class Arguments {
             const std::set<std::string>& switches);
 
   const std::vector<std::string>& positionals() const { return positionals_; }
+  // The value of an option (the last one when it is given several times).
   std::optional<std::string> value(const std::string& name) const;
+  // Every value of a repeatable option (--via A --via B), in order.
+  std::vector<std::string> values(const std::string& name) const;
   bool has(const std::string& name) const { return switches_.count(name) > 0; }
 
  private:
   std::vector<std::string> positionals_;
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> values_;
   std::set<std::string> switches_;
 };
 

@@ -12,5 +12,6 @@ int runStats(const std::vector<std::string>& args);
 int runConvert(const std::vector<std::string>& args);
 int runHotspot(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
+int runRouteCommand(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

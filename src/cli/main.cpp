@@ -26,6 +26,12 @@ Commands:
   export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--keep-crs] [--to CRS] --out FILE
                                       a layer (filtered, joined to zones) as RFC 7946 GeoJSON,
                                       GeoPackage or CSV
+  route [CATALOG] --from LON,LAT --to LON,LAT [--via LON,LAT …] [--out FILE]
+                                      shortest route along the road network, with directions
+  route tour [CATALOG] --corridors LAYER [--where EXPR] [--depot LON,LAT] [--out FILE]
+                                      one closed tour along every selected corridor
+  route graph [CATALOG] [--out FILE]  the noded road graph and its report
+                                      (urbangis route --help for the options)
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
@@ -53,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "convert") return urbangis::cli::runConvert(rest);
     if (command == "hotspot") return urbangis::cli::runHotspot(rest);
     if (command == "export") return urbangis::cli::runExport(rest);
+    if (command == "route") return urbangis::cli::runRouteCommand(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

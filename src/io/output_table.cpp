@@ -98,6 +98,8 @@ const char* driverName(TableFormat format) {
       return "GeoJSON";
     case TableFormat::gpkg:
       return "GPKG";
+    case TableFormat::gpx:
+      return "GPX";
   }
   return "";
 }
@@ -120,6 +122,7 @@ CPLStringList layerOptions(TableFormat format, bool rfc7946) {
       options.SetNameValue("WRITE_BBOX", "YES");
       break;
     case TableFormat::gpkg:
+    case TableFormat::gpx:
       break;
   }
   return options;
@@ -202,7 +205,10 @@ GDALDatasetUniquePtr createDataset(TableFormat format, const fs::path& path,
                                    const std::string& where, const GdalErrorCapture& errors) {
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName(format));
   if (!driver) fail(where, std::string("GDAL has no ") + driverName(format) + " driver", errors);
-  GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  CPLStringList options;
+  // GPX keeps its own elements (name, desc …) and puts our other columns in <extensions>.
+  if (format == TableFormat::gpx) options.SetNameValue("GPX_USE_EXTENSIONS", "YES");
+  GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, options.List()));
   if (!dataset) fail(where, "cannot create the file", errors);
   return dataset;
 }
@@ -220,14 +226,16 @@ OGRLayer& createLayer(GDALDataset& dataset, const OutputTable& table, TableForma
   return *layer;
 }
 
-void createFields(OGRLayer& layer, const std::vector<Column>& columns, const std::string& where,
+void createFields(OGRLayer& layer, const std::vector<Column>& columns, TableFormat format, const std::string& where,
                   const GdalErrorCapture& errors) {
   for (const Column& column : columns) {
     OGRFieldDefn field(column.name.c_str(), fieldType(column.type));
     if (layer.CreateField(&field) != OGRERR_NONE)
       fail(where, "cannot create column \"" + column.name + "\"", errors);
   }
-  // Drivers may launder names; ours are promised to be written exactly as given.
+  // Drivers may launder names; ours are promised to be written exactly as given (GPX has its
+  // own schema: columns beyond it become ogr:NAME extensions).
+  if (format == TableFormat::gpx) return;
   OGRFeatureDefn& definition = *layer.GetLayerDefn();
   for (size_t i = 0; i < columns.size(); ++i) {
     const char* written = definition.GetFieldDefn(static_cast<int>(i))->GetNameRef();
@@ -274,20 +282,39 @@ void writeRow(OGRLayer& layer, const OutputTable& table, size_t row, OGRGeometry
     fail(where, "cannot write " + rowName(row), errors);
 }
 
+void toLonLat(std::vector<OGRGeometryUniquePtr>& geometries, const OGRSpatialReference& from, const std::string& where) {
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> transform(OGRCreateCoordinateTransformation(&from, &wgs84));
+  if (!transform) throw InputError(where + ": cannot transform to WGS84 lon/lat for GPX");
+  for (auto& geometry : geometries)
+    if (geometry && geometry->transform(transform.get()) != OGRERR_NONE)
+      throw InputError(where + ": a geometry cannot be transformed to WGS84 lon/lat for GPX");
+}
+
 // Writes the whole table to `path` and closes it; `where` (the target) names it in errors.
 void writeDataset(const OutputTable& table, TableFormat format, const fs::path& path,
                   const std::string& where) {
   std::vector<OGRGeometryUniquePtr> geometries = parseGeometries(table);
   const OGRwkbGeometryType geometryType =
       format == TableFormat::csv ? wkbNone : layerGeometryType(geometries);
+  OutputTable lonLat;
+  const OutputTable* written = &table;
+  if (format == TableFormat::gpx) {  // GPX is WGS84 lon/lat, and the driver does not reproject
+    toLonLat(geometries, tableSrs(table, where), where);
+    lonLat.name = table.name;
+    lonLat.crsDefinition = "EPSG:4326";
+    written = &lonLat;
+  }
 
   GdalErrorCapture errors;
   // Rollback journal, not WAL: WAL mode is stored in the file, and every later reader would
   // create -wal/-shm files beside it (e.g. on a read-only share).
   ScopedGdalConfig journal("OGR_SQLITE_JOURNAL", "DELETE");
   GDALDatasetUniquePtr dataset = createDataset(format, path, where, errors);
-  OGRLayer& layer = createLayer(*dataset, table, format, geometryType, where, errors);
-  createFields(layer, table.columns, where, errors);
+  OGRLayer& layer = createLayer(*dataset, *written, format, geometryType, where, errors);
+  createFields(layer, table.columns, format, where, errors);
 
   // One transaction for all rows (GeoPackage); the text formats do not support them.
   const bool transaction = dataset->StartTransaction() == OGRERR_NONE;
@@ -312,8 +339,9 @@ TableFormat tableFormatFor(const fs::path& file) {
   if (extension == ".csv") return TableFormat::csv;
   if (extension == ".geojson" || extension == ".json") return TableFormat::geojson;
   if (extension == ".gpkg") return TableFormat::gpkg;
+  if (extension == ".gpx") return TableFormat::gpx;
   throw InputError(file.string() + ": unsupported output format \"" + file.extension().string() +
-                   "\"; use .csv, .geojson or .gpkg");
+                   "\"; use .csv, .geojson, .gpkg or .gpx");
 }
 
 void writeTable(const OutputTable& table, const fs::path& file,

@@ -36,16 +36,17 @@ struct OutputTable {
   bool rfc7946 = true;
 };
 
-enum class TableFormat { csv, geojson, gpkg };
+enum class TableFormat { csv, geojson, gpkg, gpx };
 
-// The format named by the file's extension (.csv, .geojson/.json, .gpkg); throws InputError
+// The format named by the file's extension (.csv, .geojson/.json, .gpkg, .gpx); throws InputError
 // naming the supported ones otherwise.
 TableFormat tableFormatFor(const std::filesystem::path& file);
 
 // Writes `table` to `file` atomically. `inputs` are the files the run read: writing onto one of
 // them (same file after resolving links) throws InputError and touches nothing. CSV drops the
 // geometry; GeoJSON follows RFC 7946 (CRS84 lon/lat, counter-clockwise exterior rings, 7
-// decimals, no "crs" member); GeoPackage keeps the table's CRS.
+// decimals, no "crs" member); GeoPackage keeps the table's CRS; GPX (routes and tracks for GPS
+// units and phones) is WGS84 lon/lat, with columns beyond GPX's own as extensions.
 void writeTable(const OutputTable& table, const std::filesystem::path& file,
                 const std::vector<std::filesystem::path>& inputs);
 

@@ -1,0 +1,26 @@
+#pragma once
+// `--where` on an OGR layer: the fields it names checked against the layer up front, and each
+// feature tested by our own evaluator (never by OGR's attribute filter, which pastes text into
+// SQL for database sources).
+
+#include "io/catalog.h"
+#include "io/filter_expression.h"
+
+class OGRFeature;
+class OGRFeatureDefn;
+
+namespace urbangis {
+
+class FeatureFilter {
+ public:
+  // Throws InputError naming the layer and its fields when the expression reads a field the
+  // layer does not have.
+  FeatureFilter(const FilterExpression& expression, OGRFeatureDefn& definition, const LayerSpec& spec);
+  bool matches(OGRFeature& feature) const;
+
+ private:
+  const FilterExpression& expression_;
+  OGRFeatureDefn& definition_;
+};
+
+}  // namespace urbangis
