@@ -1,9 +1,11 @@
 // urbangis-benchdata: the synthetic city the benchmarks run on, at any size.
 //   urbangis-benchdata --out DIR [--points N] [--zones Z] [--areas A] [--corridors C] [--roads]
+//                      [--long-roads] [--road-spacing M]
 //                      [--no-index] [--seed S]
 // writes DIR/bench.gpkg (EPSG:32650, ~1,500 km² round Daye) with layers zones (Voronoi cells),
 // points, areas (small overlapping squares), corridors (overlapping stretches along the road
-// grid) and roads (a 150 m grid cut at every crossing), and DIR/bench.json, a catalog of them.
+// grid) and roads (a grid, 150 m apart unless --road-spacing, cut at every crossing, or with
+// --long-roads whole streets that cross inside segments), and DIR/bench.json, a catalog of them.
 // Deterministic for a given seed.
 
 #include <gdal_priv.h>
@@ -36,6 +38,8 @@ struct Options {
   fs::path out;
   int64_t points = 1000000, zones = 2000, areas = 0, corridors = 0;
   bool roads = false;
+  bool longRoads = false;    // each grid line one feature, crossings inside segments (needs noding)
+  double roadSpacing = 150;  // metres between grid lines
   bool spatialIndex = true;  // off: faster to write, for tests that only scan
   uint64_t seed = 86;
 };
@@ -155,9 +159,28 @@ void writeAreas(Writer& writer, const Options& options, Random& random) {
 // Grid lines every 150 m; roads are the pieces between crossings, corridors random stretches
 // along them (so corridors overlap one another and lie on the roads).
 void writeLines(Writer& writer, const Options& options, Random& random) {
-  constexpr double kSpacing = 150;
+  const double kSpacing = options.roadSpacing;
   const int lines = static_cast<int>(kSide / kSpacing);
-  if (options.roads) {
+  if (options.roads && options.longRoads) {
+    // Whole streets as digitised: vertices mid-block, so every crossing falls inside a segment.
+    OGRLayer* layer = writer.layer("roads", wkbLineString, {{"name", OFTString}});
+    ok(layer->StartTransaction());
+    for (int direction = 0; direction < 2; ++direction)
+      for (int i = 0; i <= lines; ++i) {
+        auto* line = new OGRLineString();
+        const double fixed = kSpacing * i;
+        for (int j = 0; j <= lines; ++j) {
+          const double along = j == 0 ? 0 : j == lines ? kSpacing * lines : kSpacing * (j + 0.5);
+          if (direction == 0) line->addPoint(kX0 + along, kY0 + fixed);
+          else line->addPoint(kX0 + fixed, kY0 + along);
+        }
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("name", (std::string(direction ? "经" : "纬") + std::to_string(i + 1) + "路").c_str());
+        feature.SetGeometryDirectly(line);
+        writer.add(layer, feature);
+      }
+    ok(layer->CommitTransaction());
+  } else if (options.roads) {
     OGRLayer* layer = writer.layer("roads", wkbLineString, {{"name", OFTString}});
     ok(layer->StartTransaction());
     for (int direction = 0; direction < 2; ++direction)
@@ -237,6 +260,8 @@ int main(int argc, char** argv) {
       else if (arg == "--areas") options.areas = number(next(), arg);
       else if (arg == "--corridors") options.corridors = number(next(), arg);
       else if (arg == "--roads") options.roads = true;
+      else if (arg == "--long-roads") options.roads = options.longRoads = true;
+      else if (arg == "--road-spacing") options.roadSpacing = std::max<double>(10, static_cast<double>(number(next(), arg)));
       else if (arg == "--no-index") options.spatialIndex = false;
       else if (arg == "--seed") options.seed = static_cast<uint64_t>(number(next(), arg));
       else throw InputError("unknown argument \"" + arg + "\"");

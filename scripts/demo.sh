@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the main job on the embedded Daye data.
 # Headless (today): the layer report, the statistics tables by district and by community, a
-# density raster, hexagon bins and Gi* hot spots, and the dataset regenerated to show it is
-# reproducible, all written to out/.
+# density raster, hexagon bins and Gi* hot spots, a route and the cable-corridor inspection
+# tour, and the dataset regenerated to show it is reproducible, all written to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -20,5 +20,10 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
 ./build/src/cli/urbangis hotspot kde --layer gas_hazards --out out/kde_gas_hazards.tif
 ./build/src/cli/urbangis hotspot hexbin --layer gas_hazards --size 400 --out out/hexbin_gas_hazards.geojson
 ./build/src/cli/urbangis hotspot gistar --layer gas_hazards --hex 500 --fdr --out out/gistar_gas_hazards.gpkg
+./build/src/cli/urbangis route layers/daye.json --from 114.970,30.100 --via 114.980,30.110 --to 115.000,30.080 \
+    --out out/route.geojson | tee out/route.txt
+./build/src/cli/urbangis route tour layers/daye.json --corridors cable --depot 114.98,30.09 \
+    --out out/tour_cable.gpkg | tee out/tour_cable.txt
 echo "demo: wrote out/info.{txt,json}, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson,"
-echo "      out/kde_gas_hazards.tif, out/hexbin_gas_hazards.geojson, out/gistar_gas_hazards.gpkg"
+echo "      out/kde_gas_hazards.tif, out/hexbin_gas_hazards.geojson, out/gistar_gas_hazards.gpkg,"
+echo "      out/route.{txt,geojson}, out/tour_cable.{txt,gpkg}"

@@ -226,8 +226,9 @@ OGRLayer& createLayer(GDALDataset& dataset, const OutputTable& table, TableForma
   return *layer;
 }
 
-void createFields(OGRLayer& layer, const std::vector<Column>& columns, TableFormat format, const std::string& where,
-                  const GdalErrorCapture& errors) {
+// Returns the layer's field index of each column (GPX puts its own schema first).
+std::vector<int> createFields(OGRLayer& layer, const std::vector<Column>& columns, TableFormat format,
+                              const std::string& where, const GdalErrorCapture& errors) {
   for (const Column& column : columns) {
     OGRFieldDefn field(column.name.c_str(), fieldType(column.type));
     if (layer.CreateField(&field) != OGRERR_NONE)
@@ -235,14 +236,21 @@ void createFields(OGRLayer& layer, const std::vector<Column>& columns, TableForm
   }
   // Drivers may launder names; ours are promised to be written exactly as given (GPX has its
   // own schema: columns beyond it become ogr:NAME extensions).
-  if (format == TableFormat::gpx) return;
   OGRFeatureDefn& definition = *layer.GetLayerDefn();
+  std::vector<int> fields(columns.size());
   for (size_t i = 0; i < columns.size(); ++i) {
+    if (format == TableFormat::gpx) {  // after its own fields (name, cmt, desc, …), by name
+      fields[i] = definition.GetFieldIndex(columns[i].name.c_str());
+      if (fields[i] < 0) fail(where, "cannot create column \"" + columns[i].name + "\"", errors);
+      continue;
+    }
+    fields[i] = static_cast<int>(i);
     const char* written = definition.GetFieldDefn(static_cast<int>(i))->GetNameRef();
     if (columns[i].name != written)
       throw InputError(where + ": column \"" + columns[i].name + "\" would be written as \"" +
                        written + "\"");
   }
+  return fields;
 }
 
 void setCell(OGRFeature& feature, int field, const Column& column, const CellValue& value,
@@ -268,15 +276,15 @@ void setCell(OGRFeature& feature, int field, const Column& column, const CellVal
   }
 }
 
-void writeRow(OGRLayer& layer, const OutputTable& table, size_t row, OGRGeometryUniquePtr geometry,
-              const std::string& where, const GdalErrorCapture& errors) {
+void writeRow(OGRLayer& layer, const OutputTable& table, const std::vector<int>& fields, size_t row,
+              OGRGeometryUniquePtr geometry, const std::string& where, const GdalErrorCapture& errors) {
   const std::vector<CellValue>& cells = table.rows[row];
   if (cells.size() != table.columns.size())
     throw std::invalid_argument(rowName(row) + " has " + std::to_string(cells.size()) +
                                 " cells for " + std::to_string(table.columns.size()) + " columns");
   OGRFeature feature(layer.GetLayerDefn());
   for (size_t i = 0; i < cells.size(); ++i)
-    setCell(feature, static_cast<int>(i), table.columns[i], cells[i], row);
+    setCell(feature, fields[i], table.columns[i], cells[i], row);
   if (geometry && layer.GetGeomType() != wkbNone) feature.SetGeometryDirectly(geometry.release());
   if (layer.CreateFeature(&feature) != OGRERR_NONE)
     fail(where, "cannot write " + rowName(row), errors);
@@ -314,14 +322,14 @@ void writeDataset(const OutputTable& table, TableFormat format, const fs::path& 
   ScopedGdalConfig journal("OGR_SQLITE_JOURNAL", "DELETE");
   GDALDatasetUniquePtr dataset = createDataset(format, path, where, errors);
   OGRLayer& layer = createLayer(*dataset, *written, format, geometryType, where, errors);
-  createFields(layer, table.columns, format, where, errors);
+  const std::vector<int> fields = createFields(layer, table.columns, format, where, errors);
 
   // One transaction for all rows (GeoPackage); the text formats do not support them.
   const bool transaction = dataset->StartTransaction() == OGRERR_NONE;
   for (size_t row = 0; row < table.rows.size(); ++row) {
     OGRGeometryUniquePtr geometry;
     if (!geometries.empty()) geometry = std::move(geometries[row]);
-    writeRow(layer, table, row, std::move(geometry), where, errors);
+    writeRow(layer, table, fields, row, std::move(geometry), where, errors);
   }
   if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
     fail(where, "cannot commit the rows", errors);
