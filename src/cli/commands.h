@@ -13,5 +13,6 @@ int runConvert(const std::vector<std::string>& args);
 int runHotspot(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runRouteCommand(const std::vector<std::string>& args);
+int runRender(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

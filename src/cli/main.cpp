@@ -32,6 +32,10 @@ Commands:
                                       one closed tour along every selected corridor
   route graph [CATALOG] [--out FILE]  the noded road graph and its report
                                       (urbangis route --help for the options)
+  render [CATALOG] [--layers A,B] [--extent ZONE_ID | --bbox W,S,E,N] [--style-by COLUMN [--by ZONES]]
+         [--size WxH] [--dpi N] [--title TEXT] [--lang zh|en] --out FILE.png|.pdf
+                                      a print map with title, legend, scale bar, north arrow,
+                                      date, source and CRS (PDF in vector)
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
@@ -60,6 +64,7 @@ int main(int argc, char** argv) {
     if (command == "hotspot") return urbangis::cli::runHotspot(rest);
     if (command == "export") return urbangis::cli::runExport(rest);
     if (command == "route") return urbangis::cli::runRouteCommand(rest);
+    if (command == "render") return urbangis::cli::runRender(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

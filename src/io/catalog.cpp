@@ -30,11 +30,6 @@ std::optional<LayerRole> parseRole(std::string_view name) {
   return std::nullopt;
 }
 
-const std::string& LocalizedText::in(std::string_view language) const {
-  if (language == "zh") return zh.empty() ? en : zh;
-  return en.empty() ? zh : en;
-}
-
 std::vector<std::pair<std::string, std::string>> LayerSpec::declaredFields() const {
   std::vector<std::pair<std::string, std::string>> fields;
   const std::pair<const char*, const std::string*> single[] = {

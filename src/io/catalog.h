@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/crs.h"
+#include "core/localized_text.h"
 
 namespace urbangis {
 
@@ -18,13 +19,6 @@ enum class LayerRole { zones, network, points, areas, lines, raster };
 
 std::string_view roleName(LayerRole role);
 std::optional<LayerRole> parseRole(std::string_view name);
-
-struct LocalizedText {
-  std::string zh;
-  std::string en;
-  // The text in `language` ("zh" or "en"), falling back to the other one.
-  const std::string& in(std::string_view language) const;
-};
 
 struct LayerSpec {
   std::string id;  // short ASCII name, used in output columns

@@ -1,9 +1,6 @@
 #include "io/output_table.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <optional>
@@ -11,6 +8,7 @@
 #include <system_error>
 
 #include "core/error.h"
+#include "io/atomic_output.h"
 #include "io/gdal_support.h"
 
 namespace urbangis {
@@ -18,71 +16,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// SQLite (GeoPackage) may leave these next to a database it did not close cleanly.
-constexpr const char* kSqliteSideFiles[] = {"-journal", "-wal", "-shm"};
-
 std::string lowerExtension(const fs::path& file) {
   std::string extension = file.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return extension;
 }
-
-// `file` is an existing input (also through a symlink, a hard link or another spelling).
-bool isInput(const fs::path& file, const std::vector<fs::path>& inputs) {
-  std::error_code error;
-  for (const fs::path& input : inputs) {
-    if (!fs::exists(input, error)) continue;  // an input that does not exist cannot be equal
-    if (fs::equivalent(file, input, error)) return true;
-  }
-  return false;
-}
-
-void checkTarget(const fs::path& file, const std::vector<fs::path>& inputs) {
-  if (isInput(file, inputs))
-    throw InputError(file.string() + ": refusing to write over an input of this run");
-  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
-  std::error_code error;
-  if (!fs::is_directory(folder, error))
-    throw InputError(file.string() + ": the folder \"" + folder.string() + "\" does not exist");
-}
-
-// ".<name>.tmp-<pid>-<n><ext>" beside the target: the same file system (so rename is atomic),
-// hidden, and the same extension (the CSV driver writes a single file only for ".csv").
-fs::path temporaryPathFor(const fs::path& file) {
-  static std::atomic<unsigned> counter{0};
-  const std::string name = "." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                           "-" + std::to_string(counter++) + file.extension().string();
-  return file.has_parent_path() ? file.parent_path() / name : fs::path(name);
-}
-
-// The file being written: removed (with any SQLite side files) unless moved over the target.
-class TemporaryOutput {
- public:
-  explicit TemporaryOutput(const fs::path& target) : path_(temporaryPathFor(target)) {
-    removeFiles();  // a leftover of a crashed process that had our pid
-  }
-  ~TemporaryOutput() { removeFiles(); }
-  TemporaryOutput(const TemporaryOutput&) = delete;
-  TemporaryOutput& operator=(const TemporaryOutput&) = delete;
-
-  const fs::path& path() const { return path_; }
-
-  void moveOver(const fs::path& target) {
-    std::error_code error;
-    fs::rename(path_, target, error);
-    if (error) throw InputError(target.string() + ": cannot replace: " + error.message());
-  }
-
- private:
-  void removeFiles() {
-    std::error_code ignored;
-    fs::remove(path_, ignored);
-    for (const char* suffix : kSqliteSideFiles) fs::remove(path_.string() + suffix, ignored);
-  }
-
-  fs::path path_;
-};
 
 [[noreturn]] void fail(const std::string& where, const std::string& what,
                        const GdalErrorCapture& errors) {
@@ -355,11 +294,11 @@ TableFormat tableFormatFor(const fs::path& file) {
 void writeTable(const OutputTable& table, const fs::path& file,
                 const std::vector<fs::path>& inputs) {
   const TableFormat format = tableFormatFor(file);
-  checkTarget(file, inputs);
+  checkOutputTarget(file, inputs);
   ensureGdalRegistered();
-  TemporaryOutput temporary(file);
+  AtomicOutput temporary(file);
   writeDataset(table, format, temporary.path(), file.string());
-  temporary.moveOver(file);
+  temporary.commit();
 }
 
 }  // namespace urbangis

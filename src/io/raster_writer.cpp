@@ -1,51 +1,26 @@
 #include "io/raster_writer.h"
 
 #include <gdal_priv.h>
-#include <unistd.h>
-
-#include <atomic>
 
 #include "core/error.h"
+#include "io/atomic_output.h"
 #include "io/gdal_support.h"
 
 namespace urbangis {
-namespace {
-
 namespace fs = std::filesystem;
-
-// Removes the temporary file unless the write completed.
-struct TemporaryFile {
-  fs::path path;
-  bool kept = false;
-  ~TemporaryFile() {
-    if (!kept) {
-      std::error_code ignored;
-      fs::remove(path, ignored);
-    }
-  }
-};
-
-}  // namespace
 
 void writeGeoTiff(const FloatRaster& raster, const fs::path& file, const std::vector<fs::path>& inputs) {
   ensureGdalRegistered();
-  std::error_code error;
-  for (const auto& input : inputs)
-    if (fs::exists(input, error) && fs::exists(file, error) && fs::equivalent(input, file, error))
-      throw InputError(file.string() + ": refusing to write over an input of this run");
-  const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  if (!fs::is_directory(folder, error)) throw InputError(file.string() + ": folder " + folder.string() + " does not exist");
+  checkOutputTarget(file, inputs);
   if (static_cast<size_t>(raster.width) * static_cast<size_t>(raster.height) != raster.values.size())
     throw std::invalid_argument("raster size does not match its values");
 
-  static std::atomic<int> counter{0};
-  TemporaryFile temporary{folder / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                                    std::to_string(counter++) + ".tif")};
+  AtomicOutput temporary(file);
   GdalErrorCapture errors;
   {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     const char* options[] = {"TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "BIGTIFF=IF_SAFER", nullptr};
-    GDALDatasetUniquePtr dataset(driver->Create(temporary.path.c_str(), raster.width, raster.height, 1,
+    GDALDatasetUniquePtr dataset(driver->Create(temporary.path().c_str(), raster.width, raster.height, 1,
                                                 GDT_Float32, const_cast<char**>(options)));
     if (!dataset) throw InputError(file.string() + ": cannot create: " + errors.lastError());
     double transform[6] = {raster.west, raster.cell, 0, raster.north, 0, -raster.cell};
@@ -75,8 +50,7 @@ void writeGeoTiff(const FloatRaster& raster, const fs::path& file, const std::ve
     dataset->FlushCache();
     if (!errors.lastError().empty()) throw InputError(file.string() + ": " + errors.lastError());
   }
-  fs::rename(temporary.path, file);
-  temporary.kept = true;
+  temporary.commit();
 }
 
 }  // namespace urbangis

@@ -11,7 +11,8 @@
 //                    "rows": {"A": {"pts_count": 3, "areas_area_m2": 150.0, "x": null}},
 //                    "row_count": 3}
 //              the written table, read back with OGR: integers and text exact, reals within
-//              the relative tolerance, null for an empty cell.
+//              the relative tolerance, null for an empty cell. "layer": "routes" reads that layer
+//              of the file instead of its first (a GPX file's first layer is its waypoints).
 // Exit code 0 when the case holds; otherwise prints each mismatch and exits 1.
 
 #include <filesystem>
@@ -52,7 +53,14 @@ void checkTable(const nlohmann::json& expected, const fs::path& temp, std::vecto
     failures.push_back("cannot read the table " + file.string());
     return;
   }
-  OGRLayer& layer = *dataset->GetLayer(0);
+  OGRLayer* chosen = expected.contains("layer")
+                         ? dataset->GetLayerByName(expected.at("layer").get<std::string>().c_str())
+                         : dataset->GetLayer(0);
+  if (!chosen) {
+    failures.push_back("the table " + file.string() + " has no layer " + expected.value("layer", ""));
+    return;
+  }
+  OGRLayer& layer = *chosen;
   const std::string key = expected.value("key", "zone_id");
   const double tolerance = expected.value("tolerance", 1e-9);
   std::map<std::string, OGRFeatureUniquePtr> rows;

@@ -80,11 +80,14 @@ RouteResult planRoute(const Catalog& catalog, const RouteRequest& request, const
       const uint32_t a = graph.component[graph.edges[from.edge].from], b = graph.component[graph.edges[to.edge].from];
       const std::string ends = stopName(leg, positions.size()) + " " + placeText(request.stops[leg]) + " and " +
                                stopName(leg + 1, positions.size()) + " " + placeText(request.stops[leg + 1]);
-      if (a != b)
+      if (a != b) {
+        char snap[32];
+        std::snprintf(snap, sizeof snap, "%g", spec.snapM);
         throw InputError("no route between " + ends + ": they lie on different parts of " + spec.id +
                          " that no road connects (components " + std::to_string(a + 1) + " and " +
                          std::to_string(b + 1) + " of " + std::to_string(graph.report.components) +
-                         "); check the network for gaps wider than snap_m (" + std::to_string(spec.snapM) + " m)");
+                         "); check the network for gaps wider than snap_m (" + snap + " m)");
+      }
       throw InputError("no route between " + ends + " that respects the one-way roads of " + spec.id +
                        " (" + spec.onewayField + ")");
     }

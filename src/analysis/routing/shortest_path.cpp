@@ -4,6 +4,16 @@
 #include <functional>
 
 namespace urbangis {
+namespace {
+
+// The cost of travelling `fraction` of an edge one way. Nothing to travel costs nothing, even
+// against a one-way edge: a position at a node may leave or be reached by any road there.
+double partialCost(double fraction, double cost) {
+  if (fraction <= 0) return 0;
+  return cost == kNoPassage ? kNoPassage : fraction * cost;
+}
+
+}  // namespace
 
 ShortestPathSearch::ShortestPathSearch(const RoadGraph& graph)
     : graph_(graph), cost_(graph.nodes.size()), parent_(graph.nodes.size()), fromStart_(graph.nodes.size()),
@@ -45,14 +55,16 @@ std::optional<GraphPath> ShortestPathSearch::between(const EdgePosition& from, c
     heap_.push_back({cost_[node] + bound(node), node});
     std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
   };
-  if (start.forwardCost != kNoPassage) {
-    label(start.to, (1 - from.fraction) * start.forwardCost, makeArc(from.edge, false), true);
+  if (const double cost = partialCost(1 - from.fraction, start.forwardCost); cost != kNoPassage) {
+    label(start.to, cost, makeArc(from.edge, false), true);
     push(start.to);
   }
-  if (start.backwardCost != kNoPassage) {
-    label(start.from, from.fraction * start.backwardCost, makeArc(from.edge, true), true);
+  if (const double cost = partialCost(from.fraction, start.backwardCost); cost != kNoPassage) {
+    label(start.from, cost, makeArc(from.edge, true), true);
     push(start.from);
   }
+  const double enterForward = partialCost(to.fraction, goal.forwardCost);
+  const double enterBackward = partialCost(1 - to.fraction, goal.backwardCost);
 
   uint32_t arrival = UINT32_MAX;  // node from which the best path enters the goal edge
   while (!heap_.empty()) {
@@ -64,12 +76,12 @@ std::optional<GraphPath> ShortestPathSearch::between(const EdgePosition& from, c
     if (top.key > cost_[node] + bound(node)) continue;  // a stale entry
     ++settled_;
     const double here = cost_[node];
-    if (node == goal.from && goal.forwardCost != kNoPassage && here + to.fraction * goal.forwardCost < best) {
-      best = here + to.fraction * goal.forwardCost;
+    if (node == goal.from && enterForward != kNoPassage && here + enterForward < best) {
+      best = here + enterForward;
       path.direct = false, path.lastArc = makeArc(to.edge, false), arrival = node;
     }
-    if (node == goal.to && goal.backwardCost != kNoPassage && here + (1 - to.fraction) * goal.backwardCost < best) {
-      best = here + (1 - to.fraction) * goal.backwardCost;
+    if (node == goal.to && enterBackward != kNoPassage && here + enterBackward < best) {
+      best = here + enterBackward;
       path.direct = false, path.lastArc = makeArc(to.edge, true), arrival = node;
     }
     const auto [begin, end] = graph_.outgoing(node);

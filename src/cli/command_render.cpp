@@ -1,0 +1,175 @@
+// urbangis render [CATALOG] [--layers A,B,…] [--extent ZONE_ID [--zones LAYER] | --bbox W,S,E,N]
+//                 [--style-by COLUMN [--by ZONES]] [--size WxH] [--dpi N] [--title TEXT]
+//                 [--lang zh|en] --out FILE.png|.pdf
+
+#include <QDate>
+#include <QGuiApplication>
+
+#include <cstdlib>
+#include <iostream>
+#include <algorithm>
+#include <sstream>
+
+#include "analysis/stats.h"
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/terminal_progress.h"
+#include "core/error.h"
+#include "io/resources.h"
+#include "render/catalog_layers.h"
+#include "render/fonts.h"
+#include "render/print_export.h"
+
+namespace urbangis::cli {
+namespace {
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream stream(text);
+  for (std::string item; std::getline(stream, item, ',');)
+    if (!item.empty()) items.push_back(item);
+  return items;
+}
+
+double parseNumber(const std::string& text, const std::string& what) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || *end) throw InputError(what + " \"" + text + "\": not a number");
+  return value;
+}
+
+QSize parseSize(const std::string& text) {
+  const size_t x = text.find('x');
+  if (x == std::string::npos) throw InputError("--size \"" + text + "\": expected WIDTHxHEIGHT in pixels, e.g. 3508x2480");
+  return QSize(static_cast<int>(parseNumber(text.substr(0, x), "--size")),
+               static_cast<int>(parseNumber(text.substr(x + 1), "--size")));
+}
+
+// The stats column as a choropleth of the zones layer.
+Choropleth statsChoropleth(const Catalog& catalog, const std::string& zones, const std::string& column,
+                           const Progress& progress, std::vector<std::filesystem::path>& inputs) {
+  StatsRequest request;
+  request.zonesLayer = zones;
+  StatsResult stats = computeStats(catalog, request, progress);
+  for (const auto& warning : stats.warnings) std::cerr << "urbangis: " << warning << "\n";
+  inputs.insert(inputs.end(), stats.inputs.begin(), stats.inputs.end());
+  size_t index = stats.table.columns.size();
+  std::string names;
+  for (size_t c = 0; c < stats.table.columns.size(); ++c) {
+    if (stats.table.columns[c].name == column) index = c;
+    if (stats.table.columns[c].type != ColumnType::text) names += (names.empty() ? "" : ", ") + stats.table.columns[c].name;
+  }
+  if (index == stats.table.columns.size() || stats.table.columns[index].type == ColumnType::text)
+    throw InputError("--style-by " + column + ": not a numeric column of stats --by " + zones + "; its columns are: " + names);
+  Choropleth choropleth;
+  choropleth.column = column;
+  for (const auto& row : stats.table.rows) {
+    const auto* id = std::get_if<std::string>(&row[0]);
+    if (!id) continue;
+    if (const auto* real = std::get_if<double>(&row[index])) choropleth.valueById[*id] = *real;
+    else if (const auto* integer = std::get_if<int64_t>(&row[index])) choropleth.valueById[*id] = static_cast<double>(*integer);
+  }
+  return choropleth;
+}
+
+}  // namespace
+
+int runRender(const std::vector<std::string>& args) {
+  const Arguments arguments(args, {"layers", "extent", "zones", "bbox", "style-by", "by", "size", "dpi", "title", "lang", "out"},
+                            {});
+  if (arguments.positionals().size() > 1) throw InputError("render takes one catalog");
+  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
+                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  const auto out = arguments.value("out");
+  if (!out) throw InputError("render needs --out FILE.png or FILE.pdf");
+  (void)printFormatFor(*out);
+  const std::string language = arguments.value("lang").value_or("zh");
+  if (language != "zh" && language != "en") throw InputError("--lang: use zh or en");
+  const double dpi = arguments.value("dpi") ? parseNumber(*arguments.value("dpi"), "--dpi") : 300;
+  if (!(dpi >= 36 && dpi <= 1200)) throw InputError("--dpi: expected 36 to 1200");
+  // A4 landscape at the chosen resolution unless a size is given.
+  const QSize size = arguments.value("size") ? parseSize(*arguments.value("size"))
+                                             : QSize(static_cast<int>(297 / 25.4 * dpi), static_cast<int>(210 / 25.4 * dpi));
+
+  std::vector<std::string> ids;
+  if (auto layers = arguments.value("layers")) {
+    ids = splitList(*layers);
+  } else {
+    for (const LayerSpec& spec : catalog.layers)
+      if (spec.isVector()) ids.push_back(spec.id);
+  }
+  if (ids.empty()) throw InputError("--layers: no layers to draw");
+
+  // Rendering needs no display: Qt draws offscreen unless told otherwise.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  static int argc = 1;
+  static char name[] = "urbangis";
+  static char* argv[] = {name, nullptr};
+  const QGuiApplication application(argc, argv);
+  if (!cjkFontAvailable())
+    std::cerr << "urbangis: warning: the font Noto Sans CJK SC is not installed (Debian fonts-noto-cjk); Chinese may "
+                 "show as boxes\n";
+
+  const InterruptFlag interrupt;
+  const TerminalProgress progress(interrupt);
+  const CrsSpec working = mapCrsFor(catalog);
+  std::vector<std::filesystem::path> inputs{catalog.file};
+  std::optional<Choropleth> choropleth;
+  std::string choroplethLayer;
+  if (auto column = arguments.value("style-by")) {
+    choroplethLayer = arguments.value("by").value_or("");
+    if (choroplethLayer.empty())
+      for (const std::string& id : ids)
+        if (catalog.layer(id).role == LayerRole::zones) {
+          choroplethLayer = id;
+          break;
+        }
+    if (choroplethLayer.empty()) throw InputError("--style-by needs a zones layer: list one in --layers or name it with --by");
+    if (std::find(ids.begin(), ids.end(), choroplethLayer) == ids.end()) ids.insert(ids.begin(), choroplethLayer);
+    choropleth = statsChoropleth(catalog, choroplethLayer, *column, progress, inputs);
+  }
+
+  std::vector<RenderLayer> loaded;
+  loaded.reserve(ids.size());
+  for (const std::string& id : ids) {
+    const LayerSpec& spec = catalog.layer(id);
+    progress.report("reading " + id, -1);
+    loaded.push_back(loadRenderLayer(spec, working, language, id == choroplethLayer ? choropleth : std::nullopt, progress));
+    inputs.push_back(spec.resolvedSource);
+    for (const auto& message : loaded.back().messages) std::cerr << "urbangis: " << message << "\n";
+  }
+  PrintMap map;
+  map.language = language;
+  for (const RenderLayer& layer : loaded) map.layers.push_back({&layer, 1.0});
+  std::vector<const RenderLayer*> all;
+  for (const RenderLayer& layer : loaded) all.push_back(&layer);
+  if (auto zone = arguments.value("extent")) {
+    map.extent = zoneExtent(catalog, *zone, arguments.value("zones").value_or(""), working);
+  } else if (auto box = arguments.value("bbox")) {
+    const std::vector<std::string> parts = splitList(*box);
+    if (parts.size() != 4) throw InputError("--bbox \"" + *box + "\": expected WEST,SOUTH,EAST,NORTH in degrees");
+    map.extent = lonLatExtent(parseNumber(parts[0], "--bbox"), parseNumber(parts[1], "--bbox"),
+                              parseNumber(parts[2], "--bbox"), parseNumber(parts[3], "--bbox"), working);
+  } else {
+    map.extent = extentOf(all).grownBy(0.02);
+  }
+  const bool zh = language == "zh";
+  const std::string place = catalog.name.in(language);
+  map.title = QString::fromStdString(arguments.value("title").value_or(
+      choropleth ? place + (zh ? " " : " — ") + choropleth->column : place + (zh ? "城市管理地图" : " urban management map")));
+  if (choropleth)
+    map.subtitle = QString::fromStdString((zh ? "分级设色：" : "Choropleth: ") + choropleth->column + (zh ? "（按 " : " (by ") +
+                                          catalog.layer(choroplethLayer).title.in(language) + (zh ? "）" : ")"));
+  map.dateText = (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
+  map.sourceNote = QString::fromStdString((zh ? "数据来源：" : "Data: ") + place + " (" + catalog.file.filename().string() + ")");
+  ProjContext proj;
+  map.crsText = QString::fromStdString((zh ? "坐标系 " : "CRS ") + Crs(proj, working).describe());
+
+  const PrintResult result = exportPrintMap(map, *out, size, dpi, inputs);
+  std::cerr << "urbangis: drew " << result.frame.featuresDrawn << " features, " << result.frame.labelsPlaced << " of "
+            << result.frame.labelCandidates << " labels; wrote " << *out << " (" << size.width() << "×" << size.height()
+            << " px at " << dpi << " dpi)\n";
+  return 0;
+}
+
+}  // namespace urbangis::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Draws one RenderLayer into a map frame: polygons, lines and point markers with their class
+// symbols, rasters through their colour ramp, and label candidates for the label engine.
+// Points are drawn with level of detail: where markers of one class would cover a spot already
+// covered by an earlier one, the later is skipped, so a million points draw like the few
+// hundred thousand a screen can show.
+
+#include <atomic>
+
+#include <QPainter>
+
+#include "render/label_engine.h"
+#include "render/map_view.h"
+#include "render/render_layer.h"
+
+namespace urbangis {
+
+struct PaintOptions {
+  double pixelScale = 1;   // style pixels → device pixels
+  double opacity = 1;
+  std::string language = "zh";
+  double labelPriority = 0;  // of this layer's labels
+  const std::atomic<bool>* cancel = nullptr;  // stop early when set
+};
+
+struct PaintStats {
+  size_t featuresDrawn = 0, pointsSkipped = 0;
+};
+
+PaintStats paintLayer(QPainter& painter, const MapView& view, const RenderLayer& layer, LabelEngine& labels,
+                      const PaintOptions& options);
+
+}  // namespace urbangis

@@ -1,0 +1,74 @@
+#pragma once
+// A catalog layer made ready to draw: its geometries in the working CRS as flat coordinate
+// arrays, each feature's symbol class (category, graduated class) and label text, and the
+// legend entries that match. Loading reads with OGR/GDAL once; drawing any number of frames
+// then touches no file. No Qt here: the painter (feature_painter.h) does the drawing.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/crs.h"
+#include "core/progress.h"
+#include "io/catalog.h"
+#include "style/layer_style.h"
+
+namespace urbangis {
+
+enum class DrawKind : uint8_t { point, line, polygon };
+
+struct DrawFeature {
+  DrawKind kind = DrawKind::point;
+  uint32_t firstPart = 0, partCount = 0;  // parts: rings of polygons (shell first), lines, points
+  int32_t symbolClass = -1;               // index into RenderLayer::symbols; -1 the default symbol
+  int64_t fid = 0;
+  std::string label;
+  double minX = 0, minY = 0, maxX = 0, maxY = 0;
+  double labelX = 0, labelY = 0;          // where a label goes (a point inside polygons)
+};
+
+struct LegendEntry {
+  std::string label;
+  Symbol symbol;
+  DrawKind kind = DrawKind::point;
+  std::vector<RampStop> ramp;  // a raster's colour ramp instead of a symbol
+};
+
+// A raster warped to the working CRS, as floats (NaN where there is no data).
+struct RasterGrid {
+  int width = 0, height = 0;
+  double originX = 0, originY = 0, cellWidth = 1, cellHeight = 1;  // top-left corner; height > 0 goes down
+  std::vector<float> values;
+};
+
+struct RenderLayer {
+  std::string id;
+  LocalizedText title;
+  LayerRole role = LayerRole::points;
+  LayerStyle style;
+  std::vector<DrawFeature> features;
+  std::vector<uint32_t> partStarts;  // per part: first coordinate; one past the end at the back
+  std::vector<double> x, y;
+  std::vector<Symbol> symbols;       // per symbol class
+  std::vector<LegendEntry> legend;
+  std::optional<RasterGrid> raster;
+  double minX = 0, minY = 0, maxX = 0, maxY = 0;  // extent in the working CRS
+  std::vector<std::string> messages;              // e.g. features that could not be drawn
+};
+
+// Values that replace a layer's style by a graduated one (a choropleth of a stats column),
+// keyed by the layer's id_field.
+struct Choropleth {
+  std::string column;  // legend title, e.g. complaints_per_km2
+  std::map<std::string, double> valueById;
+  GraduatedClasses classes{ClassMethod::jenks, 5, "YlOrRd"};
+};
+
+// Reads `spec` into the working CRS with its catalog style (or a plain default when it has
+// none). Throws InputError naming the layer when it cannot be read.
+RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const std::string& language,
+                            const std::optional<Choropleth>& choropleth, const Progress& progress);
+
+}  // namespace urbangis
