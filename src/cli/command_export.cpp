@@ -24,8 +24,10 @@ int runExport(const std::vector<std::string>& args) {
   if (auto named = arguments.value("format")) {
     const std::string wanted = *named;
     const bool matches = (wanted == "geojson" && format == TableFormat::geojson) ||
-                         (wanted == "gpkg" && format == TableFormat::gpkg) || (wanted == "csv" && format == TableFormat::csv);
-    if (wanted == "shp") throw InputError("--format shp is not written yet; use geojson, gpkg or csv");
+                         (wanted == "gpkg" && format == TableFormat::gpkg) || (wanted == "csv" && format == TableFormat::csv) ||
+                         (wanted == "shp" && format == TableFormat::shp);
+    if (wanted != "geojson" && wanted != "gpkg" && wanted != "csv" && wanted != "shp")
+      throw InputError("--format " + wanted + ": use geojson, gpkg, csv or shp");
     if (!matches) throw InputError("--format " + wanted + " does not match the extension of " + *out);
   }
   ExportRequest request;
@@ -43,7 +45,8 @@ int runExport(const std::vector<std::string>& args) {
   ExportOutcome outcome = exportLayer(catalog, request, progress);
   for (const auto& message : outcome.messages) std::cerr << "urbangis: " << message << "\n";
   outcome.inputs.push_back(catalog.file);
-  writeTable(outcome.table, *out, outcome.inputs);
+  const TableWriteReport written = writeTable(outcome.table, *out, outcome.inputs);
+  for (const auto& note : writeNotes(written)) std::cerr << "urbangis: " << note << "\n";
   std::cerr << "urbangis: wrote " << *out
             << (format == TableFormat::geojson && !request.keepCrs ? " (RFC 7946)" : "") << "\n";
   return 0;

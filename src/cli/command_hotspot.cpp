@@ -104,7 +104,8 @@ int runHotspot(const std::vector<std::string>& args) {
   say(outcome.messages);
   if (out) {
     outcome.inputs.push_back(catalog.file);
-    writeTable(outcome.table, *out, outcome.inputs);
+    for (const auto& note : writeNotes(writeTable(outcome.table, *out, outcome.inputs)))
+      std::cerr << "urbangis: " << note << "\n";
     std::cerr << "urbangis: wrote " << outcome.table.rows.size() << " rows to " << *out << "\n";
   } else {
     for (size_t c = 0; c < outcome.table.columns.size(); ++c)

@@ -114,7 +114,8 @@ int runRoute(const std::vector<std::string>& args) {
   std::cout << "\n" << result.directions << "\n";
   if (common.out) {
     result.inputs.push_back(common.catalog.file);
-    writeTable(result.table, *common.out, result.inputs);
+    for (const auto& note : writeNotes(writeTable(result.table, *common.out, result.inputs)))
+      std::cerr << "urbangis: " << note << "\n";
     std::cerr << "urbangis: wrote " << *common.out << "\n";
   }
   return 0;
@@ -153,7 +154,8 @@ int runTour(const std::vector<std::string>& args) {
     std::cerr << "urbangis: many odd junctions: paired by a greedy matching improved by 2-opt, not the exact one\n";
   if (common.out) {
     result.inputs.push_back(common.catalog.file);
-    writeTable(result.table, *common.out, result.inputs);
+    for (const auto& note : writeNotes(writeTable(result.table, *common.out, result.inputs)))
+      std::cerr << "urbangis: " << note << "\n";
     std::cerr << "urbangis: wrote " << *common.out << "\n";
   }
   return 0;
@@ -191,7 +193,8 @@ int runGraph(const std::vector<std::string>& args) {
     line.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     table.wkb.push_back(std::move(wkb));
   }
-  writeTable(table, *common.out, {spec.resolvedSource, common.catalog.file});
+  for (const auto& note : writeNotes(writeTable(table, *common.out, {spec.resolvedSource, common.catalog.file})))
+    std::cerr << "urbangis: " << note << "\n";
   std::cerr << "urbangis: wrote " << *common.out << "\n";
   return 0;
 }

@@ -103,7 +103,7 @@ int runStats(const std::vector<std::string>& args) {
   if (out) {
     std::vector<std::filesystem::path> inputs = result.inputs;
     inputs.push_back(catalog.file);
-    writeTable(result.table, *out, inputs);
+    for (const auto& note : writeNotes(writeTable(result.table, *out, inputs))) std::cerr << "urbangis: " << note << "\n";
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cerr << "urbangis: wrote " << result.table.rows.size() << " rows × "
               << result.table.columns.size() << " columns to " << *out << " in " << seconds

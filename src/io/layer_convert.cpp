@@ -95,7 +95,7 @@ ConvertReport convertLayer(const ConvertRequest& request) {
     table.wkb.push_back(std::move(wkb));
     ++report.features;
   }
-  writeTable(table, request.output, {request.input});
+  report.notes = writeNotes(writeTable(table, request.output, {request.input}));
   return report;
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/crs.h"
 
@@ -23,6 +24,7 @@ struct ConvertReport {
   int64_t features = 0;
   int64_t withoutGeometry = 0;
   std::string fromLabel, toLabel;
+  std::vector<std::string> notes;  // about the written file (writeNotes), e.g. shapefile field names
 };
 
 ConvertReport convertLayer(const ConvertRequest& request);

@@ -33,6 +33,8 @@ class LabelEngine {
   // Places and draws; returns how many were placed.
   size_t draw(QPainter& painter);
   size_t candidateCount() const { return candidates_.size(); }
+  // The boxes of the labels placed by draw(), text and halo inside each.
+  const std::vector<QRectF>& placedBoxes() const { return placed_; }
 
  private:
   bool fits(const QRectF& box) const;

@@ -25,6 +25,7 @@ FrameStats renderMap(QPainter& painter, const MapView& view, const std::vector<M
   stats.labelCandidates = labels.candidateCount();
   painter.setClipRect(view.frame());
   stats.labelsPlaced = labels.draw(painter);
+  stats.labelBoxes = labels.placedBoxes();
   painter.restore();
   return stats;
 }

@@ -21,6 +21,7 @@ struct MapLayer {
 
 struct FrameStats {
   size_t featuresDrawn = 0, pointsSkipped = 0, labelsPlaced = 0, labelCandidates = 0;
+  std::vector<QRectF> labelBoxes;  // where the placed labels are, in device pixels
 };
 
 // `layers` bottom first. `options.labelPriority` is ignored: lower layers' labels win.

@@ -35,6 +35,7 @@ struct Scheme {
 };
 
 const std::vector<Scheme>& schemes() {
+  // clang-format off
   static const std::vector<Scheme> table = {
     {"YlOrRd", SchemeKind::sequential, {
         "ffeda0feb24cf03b20",
@@ -322,6 +323,7 @@ const std::vector<Scheme>& schemes() {
         "7fc97fbeaed4fdc086ffff99386cb0f0027fbf5b17666666",
     }},
   };
+  // clang-format on
   return table;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// A colour with opacity, as written in style files: "#RRGGBB" or "#RRGGBBAA" (docs/style.schema.json).
+// A colour with opacity, as style files write it: "#RRGGBB" or "#RRGGBBAA"
+// (docs/style.schema.json).
 
 #include <cstdint>
 #include <optional>

@@ -381,3 +381,52 @@ TEST_CASE("Undirected distances ignore one-way and agree with Dijkstra", "[routi
     }
   }
 }
+
+TEST_CASE("Random roads are cut wherever they cross, keeping their length", "[routing][graph]") {
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::mt19937 random(3000 + seed);
+    std::uniform_real_distribution<double> coordinate(0, 300);
+    std::vector<RoadLine> lines;
+    double inputLength = 0;
+    for (int l = 0; l < 12; ++l) {
+      std::vector<Point2> points;
+      for (size_t p = 0, count = 2 + random() % 3; p < count; ++p) points.push_back(at(coordinate(random), coordinate(random)));
+      for (size_t p = 0; p + 1 < points.size(); ++p)
+        inputLength += std::hypot(points[p + 1].x - points[p].x, points[p + 1].y - points[p].y);
+      lines.push_back(roadLine(std::move(points)));
+    }
+    const double tolerance = seed % 2 == 0 ? 0.0 : 1e-3;
+    const RoadGraph graph = buildGraph(std::move(lines), tolerance);
+    INFO("seed " << seed);
+    // Planar length is kept (up to the merging of cuts closer than 1e-6 m, or stubs within the
+    // tolerance).
+    double graphLength = 0;
+    for (const GraphEdge& edge : graph.edges)
+      for (uint32_t i = edge.firstVertex; i + 1 < edge.firstVertex + edge.vertexCount; ++i)
+        graphLength += std::hypot(graph.vertices[i + 1].x - graph.vertices[i].x, graph.vertices[i + 1].y - graph.vertices[i].y);
+    CHECK(graphLength == Approx(inputLength).margin(1e-3 + 100 * tolerance));
+    // No two edges cross except at their nodes.
+    struct Piece {
+      uint32_t edge, index;
+      Point2 a, b;
+    };
+    std::vector<Piece> pieces;
+    for (uint32_t e = 0; e < graph.edges.size(); ++e)
+      for (uint32_t i = 0; i + 1 < graph.edges[e].vertexCount; ++i)
+        pieces.push_back({e, i, graph.vertices[graph.edges[e].firstVertex + i], graph.vertices[graph.edges[e].firstVertex + i + 1]});
+    size_t crossings = 0;
+    for (size_t i = 0; i < pieces.size(); ++i)
+      for (size_t j = i + 1; j < pieces.size(); ++j) {
+        const Piece &p = pieces[i], &q = pieces[j];
+        if (p.edge == q.edge && (p.index + 1 == q.index || q.index + 1 == p.index)) continue;
+        const double rx = p.b.x - p.a.x, ry = p.b.y - p.a.y, sx = q.b.x - q.a.x, sy = q.b.y - q.a.y;
+        const double denominator = rx * sy - ry * sx;
+        if (denominator == 0) continue;
+        const double qx = q.a.x - p.a.x, qy = q.a.y - p.a.y;
+        const double t = (qx * sy - qy * sx) / denominator, u = (qx * ry - qy * rx) / denominator;
+        const double slackT = 1e-4 / std::hypot(rx, ry), slackU = 1e-4 / std::hypot(sx, sy);
+        if (t > slackT && t < 1 - slackT && u > slackU && u < 1 - slackU) ++crossings;
+      }
+    CHECK(crossings == 0);
+  }
+}

@@ -199,7 +199,7 @@ TEST_CASE("Rural postman tours are closed walks within 3/2 of the optimum", "[ro
   CHECK(toured > 150);
 }
 
-TEST_CASE("A tour along one road goes there and back; a required ring needs no extra travel",
+TEST_CASE("A tour along one road goes there and back, and a required ring needs no extra travel",
           "[routing][postman]") {
   SECTION("one road, depot at its end") {
     const RoadGraph graph = buildGraph({roadLine({at(0, 0), at(100, 0)}), roadLine({at(100, 0), at(200, 0)})});

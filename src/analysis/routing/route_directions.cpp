@@ -53,7 +53,13 @@ std::vector<RouteStep> buildSteps(const std::vector<RoutePiece>& pieces, const R
       continue;
     }
     const std::string& name = graph.roads[piece.road].name;
-    const bool sameRoad = !steps.empty() && !piece.startsAtVia && steps.back().road == name;
+    // Pieces of one named road make one step; unnamed roads are one step only while straight
+    // (else every turn between two unnamed lanes would vanish).
+    Point2 a, b, c, d;
+    const bool straightOn = !steps.empty() && lastStretch(steps.back().points, a, b) &&
+                            firstStretch(piece.points, c, d) && turnBetween(a, b, c, d) == Turn::straight;
+    const bool sameRoad =
+        !steps.empty() && !piece.startsAtVia && steps.back().road == name && (!name.empty() || straightOn);
     if (sameRoad) {
       RouteStep& step = steps.back();
       step.lengthM += piece.lengthM;
@@ -68,7 +74,6 @@ std::vector<RouteStep> buildSteps(const std::vector<RoutePiece>& pieces, const R
       step.turn = Turn::via;
       step.via = ++vias;
     } else if (!steps.empty()) {
-      Point2 a, b, c, d;
       step.turn = lastStretch(steps.back().points, a, b) && firstStretch(piece.points, c, d) ? turnBetween(a, b, c, d)
                                                                                              : Turn::straight;
     }

@@ -1,0 +1,304 @@
+#include "app/main_window.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDate>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "app/identify_panel.h"
+#include "app/layer_panel.h"
+#include "app/legend_widget.h"
+#include "app/map_canvas.h"
+#include "app/viewer_state.h"
+#include "render/print_export.h"
+
+namespace urbangis::viewer {
+
+MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWindow(parent), language_(language) {
+  canvas_ = new MapCanvas(document_, this);
+  setCentralWidget(canvas_);
+  layerPanel_ = new LayerPanel(document_, this);
+  legend_ = new LegendWidget(document_, this);
+  identifyPanel_ = new IdentifyPanel(document_, this);
+  layersDock_ = new QDockWidget(this);
+  layersDock_->setObjectName("layers");
+  layersDock_->setWidget(layerPanel_);
+  addDockWidget(Qt::LeftDockWidgetArea, layersDock_);
+  legendDock_ = new QDockWidget(this);
+  legendDock_->setObjectName("legend");
+  legendDock_->setWidget(legend_);
+  addDockWidget(Qt::LeftDockWidgetArea, legendDock_);
+  identifyDock_ = new QDockWidget(this);
+  identifyDock_->setObjectName("identify");
+  identifyDock_->setWidget(identifyPanel_);
+  addDockWidget(Qt::RightDockWidgetArea, identifyDock_);
+
+  lonLatLabel_ = new QLabel(this);
+  projectedLabel_ = new QLabel(this);
+  scaleLabel_ = new QLabel(this);
+  crsLabel_ = new QLabel(this);
+  for (QLabel* label : {lonLatLabel_, projectedLabel_, scaleLabel_, crsLabel_}) statusBar()->addPermanentWidget(label);
+
+  buildActions();
+  connect(&document_, &MapDocument::layerLoaded, this, [this](const QString&) {
+    layerPanel_->rebuild(language_);
+    legend_->update();
+    canvas_->refresh();
+  });
+  connect(&document_, &MapDocument::layerFailed, this, [this](const QString& id, const QString& error) {
+    layerPanel_->rebuild(language_);
+    statusBar()->showMessage(tr("Layer %1 could not be loaded: %2").arg(id, error), 15000);
+  });
+  connect(&document_, &MapDocument::loadingFinished, this, [this] {
+    applySavedState();
+    emit catalogLoaded();
+  });
+  connect(&document_, &MapDocument::changed, this, [this] {
+    if (restoring_) return;
+    legend_->update();
+    canvas_->refresh();
+  });
+  connect(layerPanel_, &LayerPanel::zoomToLayerRequested, this, [this](const QString& id) {
+    if (const DocumentLayer* layer = document_.find(id); layer && layer->rendered)
+      canvas_->zoomTo(MapExtent{layer->rendered->minX, layer->rendered->minY, layer->rendered->maxX, layer->rendered->maxY}.grownBy(0.05));
+  });
+  connect(canvas_, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
+  connect(canvas_, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
+  connect(canvas_, &MapCanvas::identifyRequested, this, [this](double x, double y, double tolerance) {
+    const int found = identifyPanel_->identify(x, y, tolerance, language_);
+    identifyDock_->raise();
+    statusBar()->showMessage(tr("%n feature(s) found", nullptr, found), 5000);
+  });
+  setLanguage(language);
+  resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+  fileMenu_ = menuBar()->addMenu(QString());
+  openAction_ = fileMenu_->addAction(QString(), this, [this] {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open catalog"), QString(), tr("Catalogs (*.json)"));
+    if (!file.isEmpty()) openCatalog(file.toStdString());
+  });
+  openAction_->setShortcut(QKeySequence::Open);
+  recentMenu_ = fileMenu_->addMenu(QString());
+  exportAction_ = fileMenu_->addAction(QString(), this, [this] {
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("map.png"),
+                                                      tr("Images and PDF (*.png *.pdf)"));
+    if (file.isEmpty()) return;
+    const QString error = exportMap(file);
+    if (!error.isEmpty()) QMessageBox::critical(this, tr("Export map"), error);
+  });
+  fileMenu_->addSeparator();
+  quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
+  quitAction_->setShortcut(QKeySequence::Quit);
+
+  viewMenu_ = menuBar()->addMenu(QString());
+  fullExtentAction_ = viewMenu_->addAction(QString(), canvas_, &MapCanvas::zoomToFullExtent);
+  zoomInAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->zoomBy(1.5, canvas_->rect().center()); });
+  zoomInAction_->setShortcut(QKeySequence::ZoomIn);
+  zoomOutAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->zoomBy(1 / 1.5, canvas_->rect().center()); });
+  zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
+  viewMenu_->addSeparator();
+  auto* tools = new QActionGroup(this);
+  panAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::pan); });
+  zoomBoxAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::zoomBox); });
+  identifyAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::identify); });
+  for (QAction* action : {panAction_, zoomBoxAction_, identifyAction_}) {
+    action->setCheckable(true);
+    tools->addAction(action);
+  }
+  panAction_->setChecked(true);
+  viewMenu_->addSeparator();
+  gcjAction_ = viewMenu_->addAction(QString());
+  gcjAction_->setCheckable(true);
+  viewMenu_->addSeparator();
+  viewMenu_->addAction(layersDock_->toggleViewAction());
+  viewMenu_->addAction(legendDock_->toggleViewAction());
+  viewMenu_->addAction(identifyDock_->toggleViewAction());
+
+  languageMenu_ = menuBar()->addMenu(QString());
+  auto* languages = new QActionGroup(this);
+  chineseAction_ = languageMenu_->addAction(QStringLiteral("中文"), this, [this] { setLanguage("zh"); });
+  englishAction_ = languageMenu_->addAction(QStringLiteral("English"), this, [this] { setLanguage("en"); });
+  for (QAction* action : {chineseAction_, englishAction_}) {
+    action->setCheckable(true);
+    languages->addAction(action);
+  }
+
+  QToolBar* toolbar = addToolBar(QStringLiteral("tools"));
+  toolbar->setObjectName("tools");
+  for (QAction* action : {openAction_, exportAction_, fullExtentAction_, zoomInAction_, zoomOutAction_, panAction_,
+                          zoomBoxAction_, identifyAction_})
+    toolbar->addAction(action);
+  rebuildRecentMenu();
+}
+
+void MainWindow::retranslate() {
+  fileMenu_->setTitle(tr("&File"));
+  openAction_->setText(tr("&Open catalog…"));
+  recentMenu_->setTitle(tr("Open &recent"));
+  exportAction_->setText(tr("&Export map…"));
+  quitAction_->setText(tr("&Quit"));
+  viewMenu_->setTitle(tr("&View"));
+  fullExtentAction_->setText(tr("Zoom to &full extent"));
+  zoomInAction_->setText(tr("Zoom &in"));
+  zoomOutAction_->setText(tr("Zoom &out"));
+  panAction_->setText(tr("&Pan"));
+  zoomBoxAction_->setText(tr("Zoom to &box"));
+  identifyAction_->setText(tr("&Identify"));
+  gcjAction_->setText(tr("Show &GCJ-02 coordinates"));
+  languageMenu_->setTitle(tr("&Language"));
+  layersDock_->setWindowTitle(tr("Layers"));
+  legendDock_->setWindowTitle(tr("Legend"));
+  identifyDock_->setWindowTitle(tr("Identify"));
+  identifyPanel_->setHeaderLabels({tr("Field"), tr("Value")});
+  const QString place = document_.isOpen() ? QString::fromStdString(document_.catalog().name.in(language_)) : QString();
+  setWindowTitle(place.isEmpty() ? tr("UrbanGIS") : tr("UrbanGIS — %1").arg(place));
+  updateScale();
+}
+
+void MainWindow::setLanguage(const std::string& language) {
+  const bool changed = language != language_ || translator_.isEmpty();
+  language_ = language;
+  QApplication::removeTranslator(&translator_);
+  if (language == "zh" && translator_.load(QStringLiteral(":/i18n/urbangis_zh_CN.qm"))) QApplication::installTranslator(&translator_);
+  chineseAction_->setChecked(language == "zh");
+  englishAction_->setChecked(language == "en");
+  retranslate();
+  legend_->setLanguage(language);
+  canvas_->setLanguage(language);
+  // Legend labels and layer titles come from the catalog and styles in both languages: reload.
+  if (changed && document_.isOpen()) {
+    saveState();
+    openCatalog(catalogFile_, true);
+  } else {
+    layerPanel_->rebuild(language);
+  }
+}
+
+bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
+  try {
+    document_.open(file, language_);
+  } catch (const std::exception& error) {
+    lastError_ = QString::fromStdString(error.what());
+    if (!quiet) QMessageBox::critical(this, tr("Cannot open the catalog"), lastError_);
+    return false;
+  }
+  lastError_.clear();
+  catalogFile_ = file;
+  proj_ = std::make_unique<ProjContext>();
+  const Crs working(*proj_, document_.workingCrs());
+  toLonLat_ = std::make_unique<Transform>(*proj_, working, Crs(*proj_, CrsSpec{"EPSG:4326", ChineseOffset::none, "WGS84"}));
+  toGcj_ = std::make_unique<Transform>(*proj_, working, Crs(*proj_, *parseCrsName("gcj02")));
+  crsLabel_->setText(QString::fromStdString(working.describe()));
+  layerPanel_->rebuild(language_);
+  identifyPanel_->clear();
+  addRecent(QString::fromStdString(std::filesystem::absolute(file).string()));
+  retranslate();
+  return true;
+}
+
+void MainWindow::applySavedState() {
+  const std::optional<ViewerState> state = loadViewerState(catalogFile_);
+  restoring_ = true;
+  if (state) {
+    std::vector<QString> order;
+    for (const LayerState& layer : state->layers) {
+      order.push_back(QString::fromStdString(layer.id));
+      document_.setVisible(QString::fromStdString(layer.id), layer.visible);
+      document_.setOpacity(QString::fromStdString(layer.id), layer.opacity);
+    }
+    if (!order.empty()) document_.reorder(order);
+  }
+  restoring_ = false;
+  layerPanel_->rebuild(language_);
+  legend_->update();
+  if (state && state->extent) canvas_->zoomTo(*state->extent);
+  else canvas_->zoomToFullExtent();
+}
+
+void MainWindow::saveState() {
+  if (!document_.isOpen()) return;
+  ViewerState state;
+  state.language = language_;
+  state.extent = canvas_->visibleExtent();
+  for (const DocumentLayer& layer : document_.layers()) state.layers.push_back({layer.spec->id, layer.visible, layer.opacity});
+  saveViewerState(catalogFile_, state);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveState();
+  document_.cancelLoading();
+  event->accept();
+}
+
+void MainWindow::showCursor(double x, double y) {
+  projectedLabel_->setText(QStringLiteral("X %1  Y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1));
+  if (!toLonLat_) return;
+  double lon = x, lat = y;
+  if (toLonLat_->applyLenient(&lon, &lat, 1) != 0) return;
+  QString text = QStringLiteral("%1°E %2°N").arg(lon, 0, 'f', 6).arg(lat, 0, 'f', 6);
+  if (gcjAction_->isChecked()) {
+    double gx = x, gy = y;
+    if (toGcj_->applyLenient(&gx, &gy, 1) == 0) text += QStringLiteral("  GCJ-02 %1, %2").arg(gx, 0, 'f', 6).arg(gy, 0, 'f', 6);
+  }
+  lonLatLabel_->setText(text);
+}
+
+void MainWindow::updateScale() {
+  const double scale = canvas_ ? canvas_->scaleDenominator() : 0;
+  scaleLabel_->setText(scale > 0 ? tr("Scale 1:%1").arg(QLocale().toString(static_cast<qlonglong>(std::llround(scale)))) : QString());
+}
+
+QString MainWindow::exportMap(const QString& file) {
+  if (!document_.isOpen()) return tr("No catalog is open");
+  PrintMap map;
+  map.language = language_;
+  map.extent = canvas_->visibleExtent();
+  for (const DocumentLayer& layer : document_.layers())
+    if (layer.visible && layer.rendered) map.layers.push_back({layer.rendered.get(), layer.opacity});
+  const bool zh = language_ == "zh";
+  const std::string place = document_.catalog().name.in(language_);
+  map.title = QString::fromStdString(place + (zh ? "城市管理地图" : " urban management map"));
+  map.dateText = (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
+  map.sourceNote = QString::fromStdString((zh ? "数据来源：" : "Data: ") + place);
+  map.crsText = crsLabel_->text();
+  std::vector<std::filesystem::path> inputs{catalogFile_};
+  for (const DocumentLayer& layer : document_.layers()) inputs.push_back(layer.spec->resolvedSource);
+  try {
+    exportPrintMap(map, file.toStdString(), QSize(3508, 2480), 300, inputs);
+  } catch (const std::exception& error) {
+    return QString::fromStdString(error.what());
+  }
+  statusBar()->showMessage(tr("Wrote %1").arg(file), 8000);
+  return {};
+}
+
+void MainWindow::addRecent(const QString& file) {
+  QSettings settings;
+  QStringList recent = settings.value("recentCatalogs").toStringList();
+  recent.removeAll(file);
+  recent.prepend(file);
+  while (recent.size() > 8) recent.removeLast();
+  settings.setValue("recentCatalogs", recent);
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value("recentCatalogs").toStringList();
+  for (const QString& file : recent)
+    recentMenu_->addAction(file, this, [this, file] { openCatalog(file.toStdString()); });
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+}  // namespace urbangis::viewer

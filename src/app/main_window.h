@@ -1,0 +1,83 @@
+#pragma once
+// The viewer's main window: the map canvas in the middle; layers, legend and identify results
+// in docks; File (open, recent, export map), View (zoom, tools, GCJ-02) and Language menus; a
+// status bar with the cursor's lon/lat (and GCJ-02), projected coordinates, scale and CRS.
+
+#include <QLabel>
+#include <QMainWindow>
+#include <QTranslator>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "app/map_document.h"
+#include "core/crs.h"
+
+class QAction;
+class QMenu;
+
+namespace urbangis::viewer {
+
+class IdentifyPanel;
+class LayerPanel;
+class LegendWidget;
+class MapCanvas;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(const std::string& language, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opens a catalog; on failure shows the error in a dialog (unless `quiet`) and keeps what was
+  // open. Returns whether it opened.
+  bool openCatalog(const std::filesystem::path& file, bool quiet = false);
+  void setLanguage(const std::string& language);
+  const std::string& language() const { return language_; }
+  // Writes the print map of the current view (PNG or PDF); returns an error text or "".
+  QString exportMap(const QString& file);
+
+  MapDocument& document() { return document_; }
+  MapCanvas& canvas() { return *canvas_; }
+  LayerPanel& layerPanel() { return *layerPanel_; }
+  IdentifyPanel& identifyPanel() { return *identifyPanel_; }
+  QString lastError() const { return lastError_; }
+
+ signals:
+  void catalogLoaded();  // every layer loaded or failed
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void buildActions();
+  void retranslate();
+  void saveState();
+  void applySavedState();
+  void showCursor(double x, double y);
+  void updateScale();
+  void addRecent(const QString& file);
+  void rebuildRecentMenu();
+
+  std::string language_;
+  QTranslator translator_;
+  MapDocument document_;
+  MapCanvas* canvas_ = nullptr;
+  LayerPanel* layerPanel_ = nullptr;
+  LegendWidget* legend_ = nullptr;
+  IdentifyPanel* identifyPanel_ = nullptr;
+  QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr;
+  QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
+  QAction *openAction_ = nullptr, *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr,
+          *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr,
+          *identifyAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
+  QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
+  std::filesystem::path catalogFile_;
+  std::unique_ptr<ProjContext> proj_;
+  std::unique_ptr<Transform> toLonLat_, toGcj_;
+  QString lastError_;
+  bool restoring_ = false;
+};
+
+}  // namespace urbangis::viewer

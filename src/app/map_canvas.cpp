@@ -1,0 +1,217 @@
+#include "app/map_canvas.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+#include "app/map_document.h"
+
+namespace urbangis::viewer {
+
+MapCanvas::MapCanvas(MapDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
+  setMouseTracking(true);
+  setFocusPolicy(Qt::StrongFocus);
+  setMinimumSize(200, 150);
+  connect(&watcher_, &QFutureWatcher<Frame>::finished, this, &MapCanvas::frameFinished);
+}
+
+MapCanvas::~MapCanvas() {
+  if (cancel_) cancel_->store(true);
+  watcher_.waitForFinished();
+}
+
+void MapCanvas::setLanguage(const std::string& language) {
+  language_ = language;
+  refresh();
+}
+
+MapView MapCanvas::currentView() const {
+  const double w = width() * unitsPerPixel_ / 2, h = height() * unitsPerPixel_ / 2;
+  return MapView({centreX_ - w, centreY_ - h, centreX_ + w, centreY_ + h}, QRectF(0, 0, width(), height()), logicalDpiX());
+}
+
+MapExtent MapCanvas::visibleExtent() const { return currentView().extent(); }
+
+double MapCanvas::scaleDenominator() const { return unitsPerPixel_ > 0 ? currentView().scaleDenominator() : 0; }
+
+void MapCanvas::zoomTo(const MapExtent& extent) {
+  if (!(extent.width() > 0) || !(extent.height() > 0)) return;
+  centreX_ = (extent.minX + extent.maxX) / 2;
+  centreY_ = (extent.minY + extent.maxY) / 2;
+  unitsPerPixel_ = std::max(extent.width() / std::max(width(), 1), extent.height() / std::max(height(), 1));
+  refresh();
+}
+
+void MapCanvas::zoomToFullExtent() {
+  std::vector<const RenderLayer*> layers;
+  for (const DocumentLayer& layer : document_.layers())
+    if (layer.rendered) layers.push_back(layer.rendered.get());
+  if (!layers.empty()) zoomTo(extentOf(layers).grownBy(0.03));
+}
+
+void MapCanvas::zoomBy(double factor, QPointF around) {
+  if (unitsPerPixel_ <= 0) return;
+  // Keep the world point under `around` where it is.
+  const double wx = centreX_ + (around.x() - width() / 2.0) * unitsPerPixel_;
+  const double wy = centreY_ - (around.y() - height() / 2.0) * unitsPerPixel_;
+  unitsPerPixel_ /= factor;
+  centreX_ = wx - (around.x() - width() / 2.0) * unitsPerPixel_;
+  centreY_ = wy + (around.y() - height() / 2.0) * unitsPerPixel_;
+  refresh();
+}
+
+void MapCanvas::panByPixels(QPointF delta) {
+  centreX_ -= delta.x() * unitsPerPixel_;
+  centreY_ += delta.y() * unitsPerPixel_;
+  refresh();
+}
+
+void MapCanvas::refresh() {
+  if (unitsPerPixel_ <= 0) {
+    zoomToFullExtent();
+    if (unitsPerPixel_ <= 0) return;
+  }
+  emit viewChanged();
+  update();
+  scheduleRender();
+}
+
+void MapCanvas::scheduleRender() {
+  if (watcher_.isRunning()) {  // the frame in flight is stale: stop it, render when it returns
+    if (cancel_) cancel_->store(true);
+    pending_ = true;
+    return;
+  }
+  pending_ = false;
+  std::vector<std::shared_ptr<const RenderLayer>> keep;
+  std::vector<MapLayer> layers;
+  for (const DocumentLayer& layer : document_.layers())
+    if (layer.visible && layer.rendered) {
+      keep.push_back(layer.rendered);
+      layers.push_back({layer.rendered.get(), layer.opacity});
+    }
+  const qreal ratio = devicePixelRatioF();
+  const QSize size(static_cast<int>(width() * ratio), static_cast<int>(height() * ratio));
+  const MapView view(currentView().extent(), QRectF(0, 0, size.width(), size.height()), logicalDpiX() * ratio);
+  cancel_ = std::make_shared<std::atomic<bool>>(false);
+  const unsigned generation = ++generation_;
+  PaintOptions options;
+  options.pixelScale = ratio;
+  options.language = language_;
+  options.cancel = cancel_.get();
+  auto cancel = cancel_;
+  const double cx = centreX_, cy = centreY_, upp = unitsPerPixel_;
+  watcher_.setFuture(QtConcurrent::run([keep, layers, view, options, cancel, size, ratio, generation, cx, cy, upp]() {
+    Frame frame;
+    frame.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    frame.image.setDevicePixelRatio(ratio);
+    QPainter painter(&frame.image);
+    frame.stats = renderMap(painter, view, layers, options);
+    painter.end();
+    frame.centreX = cx, frame.centreY = cy, frame.unitsPerPixel = upp, frame.generation = generation;
+    if (cancel->load()) frame.image = QImage();
+    return frame;
+  }));
+}
+
+void MapCanvas::frameFinished() {
+  const Frame frame = watcher_.result();
+  if (!frame.image.isNull()) {
+    frame_ = frame.image;
+    frameStats_ = frame.stats;
+    frameCentreX_ = frame.centreX, frameCentreY_ = frame.centreY, frameUnitsPerPixel_ = frame.unitsPerPixel;
+    update();
+    if (frame.generation == generation_) emit frameRendered();
+  }
+  if (pending_ || frame.generation != generation_) scheduleRender();
+}
+
+void MapCanvas::paintEvent(QPaintEvent*) {
+  QPainter painter(this);
+  painter.fillRect(rect(), QColor(0xFA, 0xFA, 0xF8));
+  if (!frame_.isNull() && frameUnitsPerPixel_ > 0 && unitsPerPixel_ > 0) {
+    // The last frame, moved and scaled to where its extent lies in the current view.
+    const double scale = frameUnitsPerPixel_ / unitsPerPixel_;
+    const double w = width() * scale, h = height() * scale;
+    const double left = width() / 2.0 + (frameCentreX_ - centreX_) / unitsPerPixel_ - w / 2;
+    const double top = height() / 2.0 - (frameCentreY_ - centreY_) / unitsPerPixel_ - h / 2;
+    painter.drawImage(QRectF(left, top, w, h), frame_);
+  }
+  if (!rubberBand_.isNull()) {
+    painter.setPen(QPen(QColor(0x1C, 0x7E, 0xD6), 1.5, Qt::DashLine));
+    painter.setBrush(QColor(0x1C, 0x7E, 0xD6, 40));
+    painter.drawRect(rubberBand_);
+  }
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*) { refresh(); }
+
+void MapCanvas::mousePressEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton) return;
+  pressAt_ = lastDrag_ = event->position().toPoint();
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
+  const QPointF at = event->position();
+  if (unitsPerPixel_ > 0)
+    emit cursorMoved(centreX_ + (at.x() - width() / 2.0) * unitsPerPixel_, centreY_ - (at.y() - height() / 2.0) * unitsPerPixel_);
+  if (!pressAt_) return;
+  const bool boxing = tool_ == CanvasTool::zoomBox || (event->modifiers() & Qt::ShiftModifier);
+  if (boxing) {
+    rubberBand_ = QRect(*pressAt_, at.toPoint()).normalized();
+    update();
+  } else if (tool_ == CanvasTool::pan) {
+    const QPoint now = at.toPoint();
+    centreX_ -= (now.x() - lastDrag_->x()) * unitsPerPixel_;
+    centreY_ += (now.y() - lastDrag_->y()) * unitsPerPixel_;
+    lastDrag_ = now;
+    update();  // the old frame slides; the new one renders on release
+  }
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton || !pressAt_) return;
+  const QPoint at = event->position().toPoint();
+  const bool moved = (at - *pressAt_).manhattanLength() > 3;
+  if (!rubberBand_.isNull()) {
+    const QRect box = rubberBand_;
+    rubberBand_ = QRect();
+    if (box.width() > 4 && box.height() > 4) {
+      const MapView view = currentView();
+      const QPointF a = view.toWorld(box.topLeft()), b = view.toWorld(box.bottomRight());
+      zoomTo({std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())});
+    }
+  } else if (tool_ == CanvasTool::identify && !moved) {
+    const QPointF world = currentView().toWorld(at);
+    emit identifyRequested(world.x(), world.y(), 4 * unitsPerPixel_);
+  } else if (moved) {
+    refresh();
+  }
+  pressAt_.reset();
+  lastDrag_.reset();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event) {
+  const double steps = event->angleDelta().y() / 120.0;
+  if (steps != 0) zoomBy(std::pow(1.25, steps), event->position());
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event) {
+  const double step = std::min(width(), height()) / 4.0;
+  switch (event->key()) {
+    case Qt::Key_Left: panByPixels({step, 0}); break;
+    case Qt::Key_Right: panByPixels({-step, 0}); break;
+    case Qt::Key_Up: panByPixels({0, step}); break;
+    case Qt::Key_Down: panByPixels({0, -step}); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(1.5, rect().center()); break;
+    case Qt::Key_Minus: zoomBy(1 / 1.5, rect().center()); break;
+    default: QWidget::keyPressEvent(event);
+  }
+}
+
+}  // namespace urbangis::viewer

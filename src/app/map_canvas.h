@@ -1,0 +1,88 @@
+#pragma once
+// The map canvas: renders the document's visible layers off the UI thread into an image and
+// shows it; while the user pans or zooms, the last image is shown moved and scaled until the
+// next frame is ready, so the UI never waits for drawing. A new frame cancels the one in flight.
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "render/map_renderer.h"
+#include "render/map_view.h"
+
+namespace urbangis::viewer {
+
+class MapDocument;
+
+enum class CanvasTool { pan, zoomBox, identify };
+
+class MapCanvas : public QWidget {
+  Q_OBJECT
+ public:
+  explicit MapCanvas(MapDocument& document, QWidget* parent = nullptr);
+  ~MapCanvas() override;
+
+  void setTool(CanvasTool tool) { tool_ = tool; }
+  CanvasTool tool() const { return tool_; }
+  void setLanguage(const std::string& language);
+  // Shows `extent` (working CRS), fitted to the widget.
+  void zoomTo(const MapExtent& extent);
+  void zoomToFullExtent();
+  void zoomBy(double factor, QPointF aroundScreen);
+  void panByPixels(QPointF delta);
+  // The extent currently shown.
+  MapExtent visibleExtent() const;
+  double scaleDenominator() const;
+  // Redraws with the document's current layers (after a change of order, style, visibility).
+  void refresh();
+  // The last finished frame and how many features it drew (for tests and the status bar).
+  const QImage& lastFrame() const { return frame_; }
+  const FrameStats& lastFrameStats() const { return frameStats_; }
+  bool isRendering() const { return watcher_.isRunning(); }
+
+ signals:
+  void cursorMoved(double x, double y);          // working CRS
+  void identifyRequested(double x, double y, double tolerance);
+  void viewChanged();
+  void frameRendered();
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+
+ private:
+  struct Frame {
+    QImage image;
+    FrameStats stats;
+    double centreX = 0, centreY = 0, unitsPerPixel = 1;
+    unsigned generation = 0;
+  };
+  MapView currentView() const;
+  void scheduleRender();
+  void frameFinished();
+
+  MapDocument& document_;
+  std::string language_ = "zh";
+  CanvasTool tool_ = CanvasTool::pan;
+  double centreX_ = 0, centreY_ = 0, unitsPerPixel_ = 0;  // 0: not framed yet
+  QImage frame_;
+  FrameStats frameStats_;
+  double frameCentreX_ = 0, frameCentreY_ = 0, frameUnitsPerPixel_ = 0;
+  QFutureWatcher<Frame> watcher_;
+  std::shared_ptr<std::atomic<bool>> cancel_;
+  unsigned generation_ = 0;
+  bool pending_ = false;
+  std::optional<QPoint> pressAt_, lastDrag_;
+  QRect rubberBand_;
+};
+
+}  // namespace urbangis::viewer

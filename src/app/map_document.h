@@ -1,0 +1,66 @@
+#pragma once
+// What the viewer has open: a catalog, its layers loaded for drawing (or the error that kept
+// each from loading), and how the user arranged them: order, visibility, opacity. Loading runs
+// off the UI thread; a layer that fails is marked and the others still draw.
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/crs.h"
+#include "io/catalog.h"
+#include "render/render_layer.h"
+
+namespace urbangis::viewer {
+
+struct DocumentLayer {
+  const LayerSpec* spec = nullptr;                 // into Document::catalog
+  std::shared_ptr<const RenderLayer> rendered;     // null while loading or after a failure
+  QString error;                                   // why it could not be loaded
+  bool visible = true;
+  double opacity = 1;
+};
+
+class MapDocument : public QObject {
+  Q_OBJECT
+ public:
+  explicit MapDocument(QObject* parent = nullptr);
+  ~MapDocument() override;
+
+  // Reads the catalog (throws InputError) and starts loading its layers in the background.
+  void open(const std::filesystem::path& catalogFile, const std::string& language);
+  void cancelLoading();
+  bool isOpen() const { return catalog_.has_value(); }
+  const Catalog& catalog() const { return *catalog_; }
+  const CrsSpec& workingCrs() const { return working_; }
+
+  // Layers in drawing order, bottom first.
+  const std::vector<DocumentLayer>& layers() const { return layers_; }
+  DocumentLayer* find(const QString& id);
+  void setVisible(const QString& id, bool visible);
+  void setOpacity(const QString& id, double opacity);
+  // New drawing order by ids, bottom first; unknown ids are ignored, missing ones kept.
+  void reorder(const std::vector<QString>& bottomFirst);
+
+ signals:
+  void layerLoaded(const QString& id);
+  void layerFailed(const QString& id, const QString& error);
+  void loadingFinished();
+  void changed();  // order, visibility or opacity
+
+ private:
+  void loadAll(std::string language);
+
+  std::optional<Catalog> catalog_;
+  CrsSpec working_;
+  std::vector<DocumentLayer> layers_;
+  std::shared_ptr<std::atomic<bool>> cancel_;
+  std::vector<std::shared_ptr<std::atomic<bool>>> previous_;
+};
+
+}  // namespace urbangis::viewer

@@ -1,0 +1,123 @@
+// Point level of detail: of 200,000 points most are skipped, every point in view is either drawn
+// or skipped, and the picture is the one every marker drawn would give.
+
+#include <catch2/catch.hpp>
+
+#include <QImage>
+#include <QPainter>
+
+#include <random>
+
+#include "render/layer_painter.h"
+#include "render/render_support.h"
+#include "render/symbol_painter.h"
+
+using namespace urbangis;
+using namespace urbangis::test;
+
+namespace {
+
+// `count` points in clusters of different spread, some outside the view, all of one class.
+RenderLayer randomPoints(size_t count, const Symbol& symbol) {
+  RenderLayer layer;
+  layer.id = "random";
+  layer.role = LayerRole::points;
+  layer.style.symbol = symbol;
+  std::mt19937_64 random(20231);
+  std::uniform_real_distribution<double> uniform(-100, 1100);
+  std::normal_distribution<double> normal(0, 1);
+  const struct {
+    double x, y, spread;
+  } clusters[] = {{300, 300, 60}, {700, 450, 120}, {500, 150, 30}, {150, 600, 90}};
+  layer.partStarts.push_back(0);
+  for (size_t i = 0; i < count; ++i) {
+    double x, y;
+    if (i % 10 == 0) {  // a sparse scatter over and beyond the view
+      x = uniform(random), y = uniform(random);
+    } else {
+      const auto& cluster = clusters[i % 4];
+      x = cluster.x + normal(random) * cluster.spread, y = cluster.y + normal(random) * cluster.spread;
+    }
+    layer.x.push_back(x), layer.y.push_back(y);
+    layer.partStarts.push_back(static_cast<uint32_t>(layer.x.size()));
+    DrawFeature feature;
+    feature.kind = DrawKind::point;
+    feature.firstPart = static_cast<uint32_t>(i);
+    feature.partCount = 1;
+    feature.fid = static_cast<int64_t>(i);
+    feature.minX = feature.maxX = x, feature.minY = feature.maxY = y;
+    layer.features.push_back(feature);
+  }
+  layer.minX = layer.minY = -100, layer.maxX = layer.maxY = 1100;
+  return layer;
+}
+
+QImage blank(const MapView& view) {
+  QImage image(view.frame().size().toSize(), QImage::Format_ARGB32_Premultiplied);
+  image.fill(QColor(0xFA, 0xFA, 0xF8));
+  return image;
+}
+
+}  // namespace
+
+TEST_CASE("point level of detail skips hidden markers and draws the same picture", "[render]") {
+  Symbol symbol;
+  symbol.fill = Rgba{0xC9, 0x2A, 0x2A, 255};
+  symbol.stroke = Rgba{0x7A, 0x10, 0x10, 255};
+  symbol.strokeWidth = 0.8;
+  symbol.size = 6;
+  const RenderLayer layer = randomPoints(200000, symbol);
+  const MapView view(MapExtent{0, 0, 1000, 750}, QRectF(0, 0, 800, 600), 96);
+
+  size_t inView = 0;
+  for (size_t i = 0; i < layer.x.size(); ++i) {
+    const double x = layer.x[i], y = layer.y[i];
+    inView += x >= view.extent().minX && x <= view.extent().maxX && y >= view.extent().minY && y <= view.extent().maxY;
+  }
+
+  QImage detail = blank(view);
+  PaintStats stats;
+  {
+    QPainter painter(&detail);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    LabelEngine labels(view.frame());
+    stats = paintLayer(painter, view, layer, labels, PaintOptions{});
+  }
+  INFO(inView << " points in view: " << stats.featuresDrawn << " drawn, " << stats.pointsSkipped << " skipped");
+  CHECK(stats.featuresDrawn + stats.pointsSkipped == inView);
+  CHECK(stats.pointsSkipped > inView / 2);
+  CHECK(stats.featuresDrawn > 1000);
+
+  // Every marker drawn, in order, as a painter without level of detail would.
+  QImage full = blank(view);
+  {
+    QPainter painter(&full);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setClipRect(view.frame());
+    painter.setPen(strokePen(symbol, 1));
+    painter.setBrush(fillBrush(symbol));
+    for (size_t i = 0; i < layer.x.size(); ++i) {
+      const double x = layer.x[i], y = layer.y[i];
+      if (x < view.extent().minX || x > view.extent().maxX || y < view.extent().minY || y > view.extent().maxY) continue;
+      drawMarker(painter, symbol, view.toScreen(x, y), 1);
+    }
+  }
+  keepForInspection(detail, "lod_points.png");
+  keepForInspection(full, "lod_points_full.png");
+  const double differing = differingFraction(detail, full, 48);
+  INFO("pixels that differ: " << differing * 100 << " %");
+  CHECK(differing < 0.01);
+  // The comparison can tell pictures apart: without the sparse tenth, much differs.
+  RenderLayer clustersOnly = layer;
+  clustersOnly.features.clear();
+  for (size_t i = 0; i < layer.features.size(); ++i)
+    if (i % 10 != 0) clustersOnly.features.push_back(layer.features[i]);
+  QImage other = blank(view);
+  {
+    QPainter painter(&other);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    LabelEngine labels(view.frame());
+    paintLayer(painter, view, clustersOnly, labels, PaintOptions{});
+  }
+  CHECK(differingFraction(other, full, 48) > 0.01);
+}
