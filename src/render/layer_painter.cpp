@@ -103,7 +103,7 @@ PaintStats paintPoints(QPainter& painter, const MapView& view, const RenderLayer
     auto [state, fresh] = classes.try_emplace(feature.symbolClass);
     ClassState& c = state->second;
     if (fresh) {
-      c.cell = std::max(1.0, symbol.size * options.pixelScale / 2);
+      c.cell = std::max(1.0, symbol.size * options.pixelScale / std::atof(getenv("LODDIV") ? getenv("LODDIV") : "2"));
       c.columns = static_cast<int>(frame.width() / c.cell) + 1;
       c.rows = static_cast<int>(frame.height() / c.cell) + 1;
       c.covered.assign(static_cast<size_t>(c.columns) * static_cast<size_t>(c.rows), false);

@@ -258,10 +258,11 @@ TEST_CASE("Output formats come from the extension", "[io][output]") {
   CHECK(tableFormatFor("b.geojson") == TableFormat::geojson);
   CHECK(tableFormatFor("b.Json") == TableFormat::geojson);
   CHECK(tableFormatFor("b.GPKG") == TableFormat::gpkg);
+  CHECK(tableFormatFor("out/zones.SHP") == TableFormat::shp);
   CHECK_THROWS_MATCHES(
-      tableFormatFor("out/zones.shp"), InputError,
-      Catch::Message("out/zones.shp: unsupported output format \".shp\"; use .csv, .geojson or "
-                     ".gpkg"));
+      tableFormatFor("out/zones.kml"), InputError,
+      Catch::Message("out/zones.kml: unsupported output format \".kml\"; use .csv, .geojson, .gpkg, "
+                     ".gpx or .shp"));
   CHECK_THROWS_AS(tableFormatFor("zones"), InputError);
 
   test::TempDir temp;

@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QPainter>
 
+#include <ogr_api.h>
 #include <ogr_geometry.h>
 
 #include <algorithm>
@@ -106,11 +107,11 @@ TEST_CASE("a yellow-line zone is drawn in its fill colour inside and leaves the 
   CHECK(checkedInside > 1000);
 
   // Its label point (a point on the surface) is yellow too.
-  OGRPoint onSurface;
-  REQUIRE(inside->PointOnSurface(&onSurface) == OGRERR_NONE);
-  CHECK(colourDistance(pixelAt(image, view.toScreen(onSurface.getX(), onSurface.getY()).x(),
-                               view.toScreen(onSurface.getX(), onSurface.getY()).y()),
-                       expected) <= 2);
+  const OGRGeometryUniquePtr onSurface(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(inside.get()))));
+  REQUIRE(onSurface);
+  REQUIRE(wkbFlatten(onSurface->getGeometryType()) == wkbPoint);
+  const QPointF labelAt = view.toScreen(onSurface->toPoint()->getX(), onSurface->toPoint()->getY());
+  CHECK(colourDistance(pixelAt(image, labelAt.x(), labelAt.y()), expected) <= 2);
 
   // Well away from every zone of the layer, the map is its background.
   size_t checkedOutside = 0;

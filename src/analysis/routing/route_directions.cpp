@@ -84,8 +84,9 @@ std::vector<RouteStep> buildSteps(const std::vector<RoutePiece>& pieces, const R
 
 std::string formatDistance(double metres) {
   char text[32];
-  if (metres < 1000) std::snprintf(text, sizeof text, "%.0f m", metres);
-  else if (metres < 10000) std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
+  // The unit follows the rounded value: 999.6 m is "1.0 km", 9,960 m is "10 km".
+  if (metres < 999.5) std::snprintf(text, sizeof text, "%.0f m", metres);
+  else if (metres < 9950) std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
   else std::snprintf(text, sizeof text, "%.0f km", metres / 1000);
   return text;
 }

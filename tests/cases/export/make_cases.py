@@ -46,8 +46,35 @@ write("error_where_unknown_field", {
     "args": ["export", DAYE, "--layer", "complaints", "--where", "kind = 'x'", "--out", "${TMP}/out.csv"],
     "exit": 2, "stderr": ["has no field \"kind\"; its fields are: case_no, type"], "stderr_lines": 1})
 
-write("error_shapefile_not_yet", {
-    "description": "shapefile export is refused with the formats that work",
-    "args": ["export", DAYE, "--layer", "complaints", "--out", "${TMP}/out.shp"],
-    "exit": 2, "stderr": ["unsupported output format"], "stderr_lines": 1})
+CABLE_SET = ["cable.shp", "cable.shx", "cable.dbf", "cable.prj", "cable.cpg"]
+
+write("shapefile_utf8_with_short_field_names", {
+    "description": "a shapefile: UTF-8 with a .cpg, long field names cut to 10 bytes and listed, values intact",
+    "args": ["export", DAYE, "--layer", "cable", "--format", "shp", "--out", "${TMP}/cable.shp"],
+    "exit": 0, "outputs": CABLE_SET,
+    "stderr": ["exported 95 of 95 features of cable",
+               "urbangis: shapefile field names: corridor_no → corridor_n, replaced_fibre_m → replaced_f, "
+               "strand_removed_m → strand_rem, dead_cable_m → dead_cable\n",
+               "wrote ${TMP}/cable.shp"],
+    "stderr_lines": 3,
+    "expect_table": {"file": "cable.shp", "key": "corridor_n", "row_count": 95,
+                     "rows": {"XL2023-0060": {"kind": "社区", "road": "荟萃巷", "community": "荟萃社区",
+                                              "bundled_m": 1419, "replaced_f": 119, "strand_rem": 62,
+                                              "dead_cable": 113, "status": "已完成"}}}})
+
+# A catalog whose cable layer is a shapefile made by the first step.
+SHP_CATALOG = json.dumps({"crs": "EPSG:4547", "layers": [
+    {"id": "districts", "title": "D", "role": "zones", "source": "${DATA}/daye.gpkg", "layer": "districts",
+     "id_field": "code", "name_field": "name"},
+    {"id": "roads", "title": "R", "role": "network", "source": "${DATA}/daye.gpkg", "layer": "roads"},
+    {"id": "cable", "title": "C", "role": "lines", "source": "cable.shp", "id_field": "corridor_n"}]},
+    ensure_ascii=False)
+
+write("error_shapefile_over_input", {
+    "description": "exporting a shapefile layer onto its own .shp is refused and leaves it untouched",
+    "setup": [["export", DAYE, "--layer", "cable", "--out", "${TMP}/cable.shp"]],
+    "files": {"catalog.json": SHP_CATALOG},
+    "args": ["export", "${TMP}/catalog.json", "--layer", "cable", "--where", "kind = '社区'",
+             "--out", "${TMP}/cable.shp"],
+    "exit": 2, "stderr": ["cable.shp: refusing to write over an input of this run"], "stderr_lines": 2})
 print("wrote cases to", HERE)

@@ -312,7 +312,7 @@ error_case("error_output_over_input", "writing the table over an input is refuse
            base_files, ["stats", "${TMP}/catalog.json", "--by", "zones", "--out", "${TMP}/zones.geojson"],
            ["refusing to write over an input"])
 error_case("error_output_format", "an output format stats cannot write",
-           base_files, ["stats", "${TMP}/catalog.json", "--by", "zones", "--out", "${TMP}/out.shp"],
+           base_files, ["stats", "${TMP}/catalog.json", "--by", "zones", "--out", "${TMP}/out.kml"],
            ["unsupported output format"])
 error_case("error_bad_date", "--since needs a date", base_files,
            ["stats", "${TMP}/catalog.json", "--by", "zones", "--since", "2023-13-01"], ["is not a date"])

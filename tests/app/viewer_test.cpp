@@ -1,0 +1,216 @@
+// The viewer driven as a person would: open the Daye catalog, look at the map, toggle a layer,
+// zoom, identify a feature, switch language, export the map. Pixels are checked, not just that
+// nothing crashed. With URBANGIS_SCREENSHOTS=DIR the window is saved there (docs/images).
+
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QImage>
+#include <QMenuBar>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <fstream>
+
+#include "app/identify_panel.h"
+#include "app/layer_panel.h"
+#include "app/main_window.h"
+#include "app/map_canvas.h"
+#include "app/viewer_state.h"
+#include "test_support.h"
+
+using namespace urbangis;
+using namespace urbangis::viewer;
+
+namespace {
+
+// A copy of the Daye catalog in a temporary folder (so the viewer's saved state goes there).
+std::filesystem::path copyCatalog(const test::TempDir& dir) {
+  std::ifstream in(test::sourceDir() / "layers" / "daye.json");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string from = "\"../data/", to = "\"" + test::dataDir().string() + "/";
+  for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), to);
+  const std::string style = "\"style\": \"", styleTo = "\"style\": \"" + (test::sourceDir() / "styles").string() + "/";
+  for (size_t at = 0; (at = text.find(style, at)) != std::string::npos; at += styleTo.size()) text.replace(at, style.size(), styleTo);
+  const auto file = dir.path() / "daye.json";
+  std::ofstream(file) << text;
+  return file;
+}
+
+bool waitForFrame(MainWindow& window) {
+  return QTest::qWaitFor([&] { return !window.canvas().isRendering() && !window.canvas().lastFrame().isNull(); }, 20000) &&
+         QTest::qWaitFor([&] { return !window.canvas().isRendering(); }, 20000);
+}
+
+bool openAndWait(MainWindow& window, const std::filesystem::path& catalog) {
+  bool loaded = false;
+  QObject::connect(&window, &MainWindow::catalogLoaded, [&] { loaded = true; });
+  if (!window.openCatalog(catalog, true)) return false;
+  return QTest::qWaitFor([&] { return loaded; }, 30000) && waitForFrame(window);
+}
+
+// Share of pixels of the canvas frame that differ from the background.
+double inkShare(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+  size_t ink = 0;
+  for (int y = 0; y < rgb.height(); y += 2)
+    for (int x = 0; x < rgb.width(); x += 2)
+      if (rgb.pixel(x, y) != qRgb(0xFA, 0xFA, 0xF8)) ++ink;
+  return static_cast<double>(ink) / (rgb.width() / 2.0 * rgb.height() / 2.0);
+}
+
+size_t yellowPixels(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+  size_t count = 0;
+  for (int y = 0; y < rgb.height(); ++y)
+    for (int x = 0; x < rgb.width(); ++x) {
+      const QColor c(rgb.pixel(x, y));
+      if (c.red() > 220 && c.green() > 180 && c.blue() < 140) ++count;
+    }
+  return count;
+}
+
+void screenshot(QWidget& window, const char* name) {
+  const QByteArray dir = qgetenv("URBANGIS_SCREENSHOTS");
+  if (!dir.isEmpty()) window.grab().save(QString::fromUtf8(dir) + "/" + name);
+}
+
+QTreeWidgetItem* layerItem(LayerPanel& panel, const QString& id) {
+  for (int i = 0; i < panel.topLevelItemCount(); ++i)
+    if (panel.topLevelItem(i)->data(0, Qt::UserRole).toString() == id) return panel.topLevelItem(i);
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the viewer opens the Daye catalog and draws every layer", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1400, 900);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  for (const DocumentLayer& layer : window.document().layers()) {
+    INFO(layer.spec->id << ": " << layer.error.toStdString());
+    CHECK(layer.rendered != nullptr);
+  }
+  CHECK(window.layerPanel().topLevelItemCount() == static_cast<int>(window.document().layers().size()));
+  CHECK(inkShare(window.canvas().lastFrame()) > 0.3);
+  CHECK(window.canvas().lastFrameStats().featuresDrawn > 3000);
+  CHECK(window.windowTitle().contains(QStringLiteral("大冶市")));
+  screenshot(window, "viewer-zh.png");
+}
+
+TEST_CASE("unticking a layer removes it from the map; the state is kept beside the catalog", "[viewer]") {
+  test::TempDir dir;
+  const auto catalog = copyCatalog(dir);
+  {
+    MainWindow window("zh");
+    window.resize(1200, 800);
+    window.show();
+    REQUIRE(openAndWait(window, catalog));
+    const DocumentLayer* yellow = window.document().find("yellow_line");
+    REQUIRE(yellow);
+    // Close to one vending zone, so it fills a good part of the canvas.
+    const DrawFeature& zone = yellow->rendered->features.front();
+    window.canvas().zoomTo(MapExtent{zone.minX, zone.minY, zone.maxX, zone.maxY}.grownBy(1.0));
+    REQUIRE(waitForFrame(window));
+    const size_t before = yellowPixels(window.canvas().lastFrame());
+    CHECK(before > 200);
+    QTreeWidgetItem* item = layerItem(window.layerPanel(), "yellow_line");
+    REQUIRE(item);
+    item->setCheckState(0, Qt::Unchecked);
+    REQUIRE(waitForFrame(window));
+    QTest::qWait(50);
+    REQUIRE(waitForFrame(window));
+    CHECK(yellowPixels(window.canvas().lastFrame()) < before / 10);
+    window.close();
+  }
+  const auto state = loadViewerState(catalog);
+  REQUIRE(state);
+  CHECK(std::filesystem::exists(stateFileFor(catalog)));
+  CHECK(stateFileFor(catalog).parent_path() == catalog.parent_path());
+  bool hidden = false;
+  for (const LayerState& layer : state->layers)
+    if (layer.id == "yellow_line") hidden = !layer.visible;
+  CHECK(hidden);
+}
+
+TEST_CASE("zooming in with the keyboard halves the scale; identify lists the district under the cursor", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  const double before = window.canvas().scaleDenominator();
+  window.canvas().setFocus();
+  QTest::keyClick(&window.canvas(), Qt::Key_Plus);
+  REQUIRE(waitForFrame(window));
+  CHECK(window.canvas().scaleDenominator() == Approx(before / 1.5).epsilon(0.01));
+
+  // Click the label point of a district with the identify tool.
+  const DocumentLayer* districts = window.document().find("districts");
+  REQUIRE(districts);
+  const DrawFeature* chosen = nullptr;
+  for (const DrawFeature& feature : districts->rendered->features)
+    if (feature.label == "金湖街道") chosen = &feature;
+  REQUIRE(chosen);
+  window.canvas().zoomTo(MapExtent{chosen->minX, chosen->minY, chosen->maxX, chosen->maxY});
+  REQUIRE(waitForFrame(window));
+  const MapView view(window.canvas().visibleExtent(), QRectF(0, 0, window.canvas().width(), window.canvas().height()), 96);
+  const QPoint at = view.toScreen(chosen->labelX, chosen->labelY).toPoint();
+  window.canvas().setTool(CanvasTool::identify);
+  QTest::mouseClick(&window.canvas(), Qt::LeftButton, Qt::NoModifier, at);
+  QTreeWidget& panel = window.identifyPanel();
+  REQUIRE(QTest::qWaitFor([&] { return panel.topLevelItemCount() > 0; }, 5000));
+  bool sawDistrict = false;
+  for (QTreeWidgetItemIterator it(&panel); *it; ++it)
+    if ((*it)->text(1) == QStringLiteral("金湖街道")) sawDistrict = true;
+  CHECK(sawDistrict);
+}
+
+TEST_CASE("the viewer speaks English when asked and exports the map", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  CHECK(window.menuBar()->actions().front()->text().contains(QStringLiteral("文件")));
+  bool reloaded = false;
+  QObject::connect(&window, &MainWindow::catalogLoaded, [&] { reloaded = true; });
+  window.setLanguage("en");
+  REQUIRE(QTest::qWaitFor([&] { return reloaded; }, 30000));
+  REQUIRE(waitForFrame(window));
+  CHECK(window.menuBar()->actions().front()->text().contains(QStringLiteral("File")));
+  CHECK(window.windowTitle().contains(QStringLiteral("Daye")));
+  screenshot(window, "viewer-en.png");
+
+  const auto png = dir.path() / "map.png";
+  CHECK(window.exportMap(QString::fromStdString(png.string())).isEmpty());
+  const QImage image(QString::fromStdString(png.string()));
+  CHECK(image.width() == 3508);
+  CHECK(inkShare(image) > 0.1);
+}
+
+TEST_CASE("a catalog that fails to load leaves the viewer usable; a failing layer is marked", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("en");
+  window.show();
+  const auto broken = dir.path() / "broken.json";
+  std::ofstream(broken) << "{\"layers\": [";
+  CHECK_FALSE(window.openCatalog(broken, true));
+  CHECK(window.lastError().contains(QStringLiteral("broken.json")));
+
+  const auto partial = dir.path() / "partial.json";
+  std::ofstream(partial) << R"({"crs": "EPSG:4547", "layers": [
+    {"id": "districts", "title": "Districts", "role": "zones", "source": ")" << (test::dataDir() / "daye.gpkg").string()
+                         << R"(", "layer": "districts"},
+    {"id": "ghost", "title": "Ghost", "role": "points", "source": ")" << (test::dataDir() / "daye.gpkg").string()
+                         << R"(", "layer": "no_such_layer"}]})";
+  REQUIRE(openAndWait(window, partial));
+  CHECK(window.document().find("districts")->rendered != nullptr);
+  CHECK_FALSE(window.document().find("ghost")->error.isEmpty());
+  QTreeWidgetItem* ghost = layerItem(window.layerPanel(), "ghost");
+  REQUIRE(ghost);
+  CHECK(ghost->text(0).contains(QStringLiteral("failed")));
+  CHECK(inkShare(window.canvas().lastFrame()) > 0.3);
+}
