@@ -36,6 +36,8 @@ ProcessResult run(const std::string& program, const std::vector<std::string>& ar
 
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& content);
+// A hash of one file's bytes (with its size; beyond 256 MiB: size, time, first and last MiB).
+std::string fileFingerprint(const std::filesystem::path& file);
 // A hash of every regular file below `folder` (names and bytes), to show inputs are unchanged.
 std::string folderFingerprint(const std::filesystem::path& folder);
 

@@ -1,6 +1,9 @@
 #include "app/main_window.h"
 
 #include <QActionGroup>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QStringListModel>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDate>
@@ -12,11 +15,16 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "analysis/zones.h"
+#include "app/attribute_table.h"
 #include "app/identify_panel.h"
 #include "app/layer_panel.h"
 #include "app/legend_widget.h"
 #include "app/map_canvas.h"
 #include "app/viewer_state.h"
+#include "analysis/routing/graph_measure.h"
+#include "core/geos_context.h"
+#include "io/attribute_rows.h"
 #include "render/print_export.h"
 
 namespace urbangis::viewer {
@@ -35,6 +43,12 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   legendDock_->setObjectName("legend");
   legendDock_->setWidget(legend_);
   addDockWidget(Qt::LeftDockWidgetArea, legendDock_);
+  attributeTable_ = new AttributeTable(document_, this);
+  tableDock_ = new QDockWidget(this);
+  tableDock_->setObjectName("table");
+  tableDock_->setWidget(attributeTable_);
+  addDockWidget(Qt::BottomDockWidgetArea, tableDock_);
+  tableDock_->hide();
   identifyDock_ = new QDockWidget(this);
   identifyDock_->setObjectName("identify");
   identifyDock_->setWidget(identifyPanel_);
@@ -58,6 +72,8 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   });
   connect(&document_, &MapDocument::loadingFinished, this, [this] {
     applySavedState();
+    attributeTable_->rebuild(language_);
+    buildSearchIndex();
     emit catalogLoaded();
   });
   connect(&document_, &MapDocument::changed, this, [this] {
@@ -76,6 +92,12 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
     identifyDock_->raise();
     statusBar()->showMessage(tr("%n feature(s) found", nullptr, found), 5000);
   });
+  connect(attributeTable_, &AttributeTable::selectionChanged, this,
+          [this](const QString& id, const std::vector<int64_t>& fids) { highlightFids(id, fids, false); });
+  connect(attributeTable_, &AttributeTable::zoomToSelectionRequested, this,
+          [this](const QString& id, const std::vector<int64_t>& fids) { highlightFids(id, fids, true); });
+  connect(canvas_, &MapCanvas::boxSelected, this, &MainWindow::selectInBox);
+  connect(canvas_, &MapCanvas::measureChanged, this, &MainWindow::measure);
   setLanguage(language);
   resize(1280, 800);
 }
@@ -112,7 +134,12 @@ void MainWindow::buildActions() {
   panAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::pan); });
   zoomBoxAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::zoomBox); });
   identifyAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::identify); });
-  for (QAction* action : {panAction_, zoomBoxAction_, identifyAction_}) {
+  selectAction_ = viewMenu_->addAction(QString(), this, [this] {
+    canvas_->setTool(CanvasTool::select);
+    tableDock_->show();
+  });
+  measureAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::measure); });
+  for (QAction* action : {panAction_, zoomBoxAction_, identifyAction_, selectAction_, measureAction_}) {
     action->setCheckable(true);
     tools->addAction(action);
   }
@@ -124,6 +151,7 @@ void MainWindow::buildActions() {
   viewMenu_->addAction(layersDock_->toggleViewAction());
   viewMenu_->addAction(legendDock_->toggleViewAction());
   viewMenu_->addAction(identifyDock_->toggleViewAction());
+  viewMenu_->addAction(tableDock_->toggleViewAction());
 
   languageMenu_ = menuBar()->addMenu(QString());
   auto* languages = new QActionGroup(this);
@@ -137,8 +165,15 @@ void MainWindow::buildActions() {
   QToolBar* toolbar = addToolBar(QStringLiteral("tools"));
   toolbar->setObjectName("tools");
   for (QAction* action : {openAction_, exportAction_, fullExtentAction_, zoomInAction_, zoomOutAction_, panAction_,
-                          zoomBoxAction_, identifyAction_})
+                          zoomBoxAction_, identifyAction_, selectAction_, measureAction_})
     toolbar->addAction(action);
+  searchBox_ = new QLineEdit(this);
+  searchBox_->setClearButtonEnabled(true);
+  searchBox_->setMaximumWidth(260);
+  toolbar->addWidget(searchBox_);
+  connect(searchBox_, &QLineEdit::returnPressed, this, [this] {
+    if (!search(searchBox_->text())) statusBar()->showMessage(tr("Nothing found for \"%1\"").arg(searchBox_->text()), 5000);
+  });
   rebuildRecentMenu();
 }
 
@@ -155,6 +190,10 @@ void MainWindow::retranslate() {
   panAction_->setText(tr("&Pan"));
   zoomBoxAction_->setText(tr("Zoom to &box"));
   identifyAction_->setText(tr("&Identify"));
+  selectAction_->setText(tr("&Select"));
+  measureAction_->setText(tr("&Measure"));
+  searchBox_->setPlaceholderText(tr("Find a district, community or grid…"));
+  tableDock_->setWindowTitle(tr("Attribute table"));
   gcjAction_->setText(tr("Show &GCJ-02 coordinates"));
   languageMenu_->setTitle(tr("&Language"));
   layersDock_->setWindowTitle(tr("Layers"));
@@ -202,6 +241,7 @@ bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
   crsLabel_->setText(QString::fromStdString(working.describe()));
   layerPanel_->rebuild(language_);
   identifyPanel_->clear();
+  canvas_->setHighlight({}, {});
   addRecent(QString::fromStdString(std::filesystem::absolute(file).string()));
   retranslate();
   return true;
@@ -299,6 +339,124 @@ void MainWindow::rebuildRecentMenu() {
   for (const QString& file : recent)
     recentMenu_->addAction(file, this, [this, file] { openCatalog(file.toStdString()); });
   recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+}  // namespace urbangis::viewer
+
+namespace urbangis::viewer {
+
+// Names and codes of every zones layer's features, for the search box.
+void MainWindow::buildSearchIndex() {
+  searchIndex_.clear();
+  QStringList words;
+  for (const DocumentLayer& layer : document_.layers()) {
+    if (layer.spec->role != LayerRole::zones || !layer.rendered) continue;
+    try {
+      const AttributeRows rows = readAttributeRows(*layer.spec, SilentProgress());
+      auto column = [&](const std::string& name) {
+        for (size_t c = 0; c < rows.columns.size(); ++c)
+          if (rows.columns[c].name == name) return static_cast<int>(c);
+        return -1;
+      };
+      const int id = column(layer.spec->idField), name = column(layer.spec->nameField);
+      for (size_t r = 0; r < rows.rows.size(); ++r)
+        for (int c : {name, id}) {
+          if (c < 0) continue;
+          const CellValue& cell = rows.rows[r][static_cast<size_t>(c)];
+          QString text;
+          if (const auto* s = std::get_if<std::string>(&cell)) text = QString::fromStdString(*s);
+          else if (const auto* i = std::get_if<int64_t>(&cell)) text = QString::number(*i);
+          if (text.isEmpty()) continue;
+          searchIndex_.push_back({text, QString::fromStdString(layer.spec->id), rows.fids[r]});
+          words << text;
+        }
+    } catch (const std::exception&) {
+      // A layer that cannot be read is already marked in the layer panel.
+    }
+  }
+  words.removeDuplicates();
+  auto* completer = new QCompleter(words, searchBox_);
+  completer->setCaseSensitivity(Qt::CaseInsensitive);
+  completer->setFilterMode(Qt::MatchContains);
+  searchBox_->setCompleter(completer);
+}
+
+bool MainWindow::search(const QString& text) {
+  const QString wanted = text.trimmed();
+  if (wanted.isEmpty()) return false;
+  const SearchEntry* best = nullptr;
+  for (const SearchEntry& entry : searchIndex_) {
+    if (entry.text == wanted) {
+      best = &entry;
+      break;
+    }
+    if (!best && entry.text.contains(wanted, Qt::CaseInsensitive)) best = &entry;
+  }
+  if (!best) return false;
+  highlightFids(best->layer, {best->fid}, true);
+  return true;
+}
+
+void MainWindow::highlightFids(const QString& layerId, const std::vector<int64_t>& fids, bool zoom) {
+  const DocumentLayer* layer = document_.find(layerId);
+  if (!layer || !layer->rendered) return;
+  std::vector<size_t> indexes;
+  MapExtent extent{INFINITY, INFINITY, -INFINITY, -INFINITY};
+  for (size_t i = 0; i < layer->rendered->features.size(); ++i) {
+    const DrawFeature& feature = layer->rendered->features[i];
+    if (std::find(fids.begin(), fids.end(), feature.fid) == fids.end()) continue;
+    indexes.push_back(i);
+    extent = {std::min(extent.minX, feature.minX), std::min(extent.minY, feature.minY), std::max(extent.maxX, feature.maxX),
+              std::max(extent.maxY, feature.maxY)};
+  }
+  canvas_->setHighlight(layerId, indexes);
+  if (zoom && !indexes.empty()) {
+    // A point or a tiny feature is shown with some surroundings (about 1:5,000).
+    const double minimum = 400;
+    const double cx = (extent.minX + extent.maxX) / 2, cy = (extent.minY + extent.maxY) / 2;
+    const double w = std::max(extent.width(), minimum), h = std::max(extent.height(), minimum);
+    canvas_->zoomTo(MapExtent{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2}.grownBy(0.15));
+  }
+}
+
+void MainWindow::selectInBox(const MapExtent& box) {
+  const QString id = attributeTable_->currentLayer();
+  const DocumentLayer* layer = document_.find(id);
+  if (!layer || !layer->rendered) return;
+  std::vector<int64_t> fids;
+  for (const DrawFeature& feature : layer->rendered->features)
+    if (feature.minX >= box.minX && feature.maxX <= box.maxX && feature.minY >= box.minY && feature.maxY <= box.maxY)
+      fids.push_back(feature.fid);
+  attributeTable_->selectFeatures(id, fids);
+  highlightFids(id, fids, false);
+  statusBar()->showMessage(tr("%n feature(s) selected", nullptr, static_cast<int>(fids.size())), 5000);
+}
+
+void MainWindow::measure(const std::vector<QPointF>& points, bool finished) {
+  if (!document_.isOpen() || points.empty()) return;
+  ProjContext proj;
+  const MeasureFrame frame(proj, document_.workingCrs());
+  std::vector<Point2> line;
+  for (const QPointF& p : points) line.push_back({p.x(), p.y()});
+  measuredLength_ = polylineLength(line, proj, frame);
+  measuredArea_ = 0;
+  if (points.size() >= 3) {
+    GeosContext geos;
+    std::string wkt = "POLYGON((";
+    for (const QPointF& p : points) wkt += QString::asprintf("%.3f %.3f,", p.x(), p.y()).toStdString();
+    wkt += QString::asprintf("%.3f %.3f))", points.front().x(), points.front().y()).toStdString();
+    try {
+      GeomPtr polygon = geos.fromWkt(wkt);
+      GeomPtr valid = repaired(geos, std::move(polygon), 2);
+      if (valid) measuredArea_ = frame.area(geos, valid.get());
+    } catch (const std::exception&) {
+      measuredArea_ = 0;
+    }
+  }
+  QString text = tr("Length %1 m").arg(QLocale().toString(measuredLength_, 'f', 1));
+  if (points.size() >= 3) text += tr(", area %1 m² (closed)").arg(QLocale().toString(measuredArea_, 'f', 0));
+  text += finished ? tr(" — ellipsoidal") : tr(" — double-click to finish");
+  statusBar()->showMessage(text);
 }
 
 }  // namespace urbangis::viewer

@@ -13,12 +13,15 @@
 
 #include "app/map_document.h"
 #include "core/crs.h"
+#include "render/map_view.h"
 
 class QAction;
+class QLineEdit;
 class QMenu;
 
 namespace urbangis::viewer {
 
+class AttributeTable;
 class IdentifyPanel;
 class LayerPanel;
 class LegendWidget;
@@ -42,6 +45,12 @@ class MainWindow : public QMainWindow {
   MapCanvas& canvas() { return *canvas_; }
   LayerPanel& layerPanel() { return *layerPanel_; }
   IdentifyPanel& identifyPanel() { return *identifyPanel_; }
+  AttributeTable& attributeTable() { return *attributeTable_; }
+  // Finds a zone (district, community, grid …) by name or code and zooms to it; false if none.
+  bool search(const QString& text);
+  // The last measurement: ellipsoidal length (m) and, for three points or more, area (m²).
+  double measuredLength() const { return measuredLength_; }
+  double measuredArea() const { return measuredArea_; }
   QString lastError() const { return lastError_; }
 
  signals:
@@ -59,6 +68,10 @@ class MainWindow : public QMainWindow {
   void updateScale();
   void addRecent(const QString& file);
   void rebuildRecentMenu();
+  void buildSearchIndex();
+  void highlightFids(const QString& layerId, const std::vector<int64_t>& fids, bool zoom);
+  void selectInBox(const MapExtent& extent);
+  void measure(const std::vector<QPointF>& points, bool finished);
 
   std::string language_;
   QTranslator translator_;
@@ -67,11 +80,19 @@ class MainWindow : public QMainWindow {
   LayerPanel* layerPanel_ = nullptr;
   LegendWidget* legend_ = nullptr;
   IdentifyPanel* identifyPanel_ = nullptr;
-  QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr;
+  AttributeTable* attributeTable_ = nullptr;
+  QLineEdit* searchBox_ = nullptr;
+  QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr, *tableDock_ = nullptr;
+  struct SearchEntry {
+    QString text, layer;
+    int64_t fid;
+  };
+  std::vector<SearchEntry> searchIndex_;
+  double measuredLength_ = 0, measuredArea_ = 0;
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
   QAction *openAction_ = nullptr, *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr,
           *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr,
-          *identifyAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
+          *identifyAction_ = nullptr, *selectAction_ = nullptr, *measureAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
   QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
   std::filesystem::path catalogFile_;
   std::unique_ptr<ProjContext> proj_;

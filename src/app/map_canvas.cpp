@@ -24,6 +24,20 @@ MapCanvas::~MapCanvas() {
   watcher_.waitForFinished();
 }
 
+void MapCanvas::setTool(CanvasTool tool) {
+  tool_ = tool;
+  measure_.clear();
+  measureFinished_ = false;
+  setCursor(tool == CanvasTool::pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+  update();
+}
+
+void MapCanvas::setHighlight(const QString& layerId, std::vector<size_t> features) {
+  highlightLayer_ = layerId;
+  highlight_ = std::move(features);
+  update();
+}
+
 void MapCanvas::setLanguage(const std::string& language) {
   language_ = language;
   refresh();
@@ -141,11 +155,49 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     const double top = height() / 2.0 - (frameCentreY_ - centreY_) / unitsPerPixel_ - h / 2;
     painter.drawImage(QRectF(left, top, w, h), frame_);
   }
+  paintOverlay(painter);
   if (!rubberBand_.isNull()) {
     painter.setPen(QPen(QColor(0x1C, 0x7E, 0xD6), 1.5, Qt::DashLine));
     painter.setBrush(QColor(0x1C, 0x7E, 0xD6, 40));
     painter.drawRect(rubberBand_);
   }
+}
+
+// Selection and measurement are drawn over the frame on the UI thread: they change with every
+// click, and are few.
+void MapCanvas::paintOverlay(QPainter& painter) {
+  if (unitsPerPixel_ <= 0) return;
+  const MapView view = currentView();
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  const DocumentLayer* layer = highlightLayer_.isEmpty() ? nullptr : document_.find(highlightLayer_);
+  if (layer && layer->rendered) {
+    const RenderLayer& drawn = *layer->rendered;
+    painter.setPen(QPen(QColor(0x00, 0xB4, 0xD8), 3));
+    painter.setBrush(QColor(0x00, 0xB4, 0xD8, 50));
+    for (size_t index : highlight_) {
+      if (index >= drawn.features.size()) continue;
+      const DrawFeature& feature = drawn.features[index];
+      for (uint32_t part = feature.firstPart; part < feature.firstPart + feature.partCount; ++part) {
+        QPolygonF points;
+        for (uint32_t i = drawn.partStarts[part]; i < drawn.partStarts[part + 1]; ++i)
+          points.append(view.toScreen(drawn.x[i], drawn.y[i]));
+        if (feature.kind == DrawKind::point) painter.drawEllipse(points.front(), 7, 7);
+        else if (feature.kind == DrawKind::line) painter.drawPolyline(points);
+        else painter.drawPolygon(points);
+      }
+    }
+  }
+  if (!measure_.empty()) {
+    QPolygonF line;
+    for (const QPointF& p : measure_) line.append(view.toScreen(p.x(), p.y()));
+    if (!measureFinished_) line.append(view.toScreen(cursorWorld_.x(), cursorWorld_.y()));
+    painter.setPen(QPen(QColor(0xE0, 0x31, 0x31), 2, Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPolyline(line);
+    for (const QPointF& p : line) painter.drawEllipse(p, 3, 3);
+  }
+  painter.restore();
 }
 
 void MapCanvas::resizeEvent(QResizeEvent*) { refresh(); }
@@ -157,10 +209,13 @@ void MapCanvas::mousePressEvent(QMouseEvent* event) {
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   const QPointF at = event->position();
-  if (unitsPerPixel_ > 0)
-    emit cursorMoved(centreX_ + (at.x() - width() / 2.0) * unitsPerPixel_, centreY_ - (at.y() - height() / 2.0) * unitsPerPixel_);
+  if (unitsPerPixel_ > 0) {
+    cursorWorld_ = QPointF(centreX_ + (at.x() - width() / 2.0) * unitsPerPixel_, centreY_ - (at.y() - height() / 2.0) * unitsPerPixel_);
+    emit cursorMoved(cursorWorld_.x(), cursorWorld_.y());
+    if (tool_ == CanvasTool::measure && !measure_.empty() && !measureFinished_) update();
+  }
   if (!pressAt_) return;
-  const bool boxing = tool_ == CanvasTool::zoomBox || (event->modifiers() & Qt::ShiftModifier);
+  const bool boxing = tool_ == CanvasTool::zoomBox || tool_ == CanvasTool::select || (event->modifiers() & Qt::ShiftModifier);
   if (boxing) {
     rubberBand_ = QRect(*pressAt_, at.toPoint()).normalized();
     update();
@@ -183,8 +238,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     if (box.width() > 4 && box.height() > 4) {
       const MapView view = currentView();
       const QPointF a = view.toWorld(box.topLeft()), b = view.toWorld(box.bottomRight());
-      zoomTo({std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())});
+      const MapExtent extent{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())};
+      if (tool_ == CanvasTool::select) emit boxSelected(extent);
+      else zoomTo(extent);
     }
+    update();
+  } else if (tool_ == CanvasTool::measure && !moved) {
+    if (measureFinished_) measure_.clear(), measureFinished_ = false;
+    measure_.push_back(currentView().toWorld(at));
+    emit measureChanged(measure_, false);
+    update();
   } else if (tool_ == CanvasTool::identify && !moved) {
     const QPointF world = currentView().toWorld(at);
     emit identifyRequested(world.x(), world.y(), 4 * unitsPerPixel_);
@@ -193,6 +256,13 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
   }
   pressAt_.reset();
   lastDrag_.reset();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+  if (tool_ != CanvasTool::measure || measure_.empty()) return QWidget::mouseDoubleClickEvent(event);
+  measureFinished_ = true;  // the double click's first press already added its point
+  emit measureChanged(measure_, true);
+  update();
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event) {

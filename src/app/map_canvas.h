@@ -18,7 +18,7 @@ namespace urbangis::viewer {
 
 class MapDocument;
 
-enum class CanvasTool { pan, zoomBox, identify };
+enum class CanvasTool { pan, zoomBox, identify, select, measure };
 
 class MapCanvas : public QWidget {
   Q_OBJECT
@@ -26,7 +26,7 @@ class MapCanvas : public QWidget {
   explicit MapCanvas(MapDocument& document, QWidget* parent = nullptr);
   ~MapCanvas() override;
 
-  void setTool(CanvasTool tool) { tool_ = tool; }
+  void setTool(CanvasTool tool);
   CanvasTool tool() const { return tool_; }
   void setLanguage(const std::string& language);
   // Shows `extent` (working CRS), fitted to the widget.
@@ -43,12 +43,18 @@ class MapCanvas : public QWidget {
   const QImage& lastFrame() const { return frame_; }
   const FrameStats& lastFrameStats() const { return frameStats_; }
   bool isRendering() const { return watcher_.isRunning(); }
+  // Features drawn highlighted over the map (a selection), by index into the layer's features.
+  void setHighlight(const QString& layerId, std::vector<size_t> features);
+  // The measure tool's points (working CRS); cleared when the tool changes.
+  const std::vector<QPointF>& measurePoints() const { return measure_; }
 
  signals:
   void cursorMoved(double x, double y);          // working CRS
   void identifyRequested(double x, double y, double tolerance);
   void viewChanged();
   void frameRendered();
+  void boxSelected(const MapExtent& extent);
+  void measureChanged(const std::vector<QPointF>& points, bool finished);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -58,6 +64,7 @@ class MapCanvas : public QWidget {
   void mouseReleaseEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
 
  private:
   struct Frame {
@@ -67,6 +74,7 @@ class MapCanvas : public QWidget {
     unsigned generation = 0;
   };
   MapView currentView() const;
+  void paintOverlay(QPainter& painter);
   void scheduleRender();
   void frameFinished();
 
@@ -83,6 +91,11 @@ class MapCanvas : public QWidget {
   bool pending_ = false;
   std::optional<QPoint> pressAt_, lastDrag_;
   QRect rubberBand_;
+  QString highlightLayer_;
+  std::vector<size_t> highlight_;
+  std::vector<QPointF> measure_;
+  bool measureFinished_ = false;
+  QPointF cursorWorld_;
 };
 
 }  // namespace urbangis::viewer

@@ -45,7 +45,7 @@ int runExport(const std::vector<std::string>& args) {
   ExportOutcome outcome = exportLayer(catalog, request, progress);
   for (const auto& message : outcome.messages) std::cerr << "urbangis: " << message << "\n";
   outcome.inputs.push_back(catalog.file);
-  const TableWriteReport written = writeTable(outcome.table, *out, outcome.inputs);
+  const TableWriteReport written = writeTable(outcome.table, *out, outcome.inputs, &progress);
   for (const auto& note : writeNotes(written)) std::cerr << "urbangis: " << note << "\n";
   std::cerr << "urbangis: wrote " << *out
             << (format == TableFormat::geojson && !request.keepCrs ? " (RFC 7946)" : "") << "\n";

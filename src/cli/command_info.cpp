@@ -67,6 +67,7 @@ void printLayer(const LayerSummary& layer, std::ostream& out) {
     row("fields", fields.empty() ? "(none)" : fields);
     row("invalid", std::to_string(layer.invalidCount) +
                        (layer.invalidCount ? " (repaired with MakeValid when analysed)" : ""));
+    for (const auto& example : layer.invalidExamples) row("", example);
     if (layer.emptyCount) row("empty", std::to_string(layer.emptyCount) + " without geometry");
   }
 }
@@ -91,6 +92,7 @@ nlohmann::json toJson(const LayerSummary& layer) {
   } else {
     out["features"] = layer.featureCount;
     out["invalid"] = layer.invalidCount;
+    if (!layer.invalidExamples.empty()) out["invalid_features"] = layer.invalidExamples;
     out["empty"] = layer.emptyCount;
     out["fields"] = nlohmann::json::array();
     for (const auto& field : layer.fields)

@@ -14,5 +14,6 @@ int runHotspot(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runRouteCommand(const std::vector<std::string>& args);
 int runRender(const std::vector<std::string>& args);
+int runReport(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

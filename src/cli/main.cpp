@@ -36,6 +36,9 @@ Commands:
          [--size WxH] [--dpi N] [--title TEXT] [--lang zh|en] --out FILE.png|.pdf
                                       a print map with title, legend, scale bar, north arrow,
                                       date, source and CRS (PDF in vector)
+  report [CATALOG] --year YYYY --out DIR [--lang zh|en] [--choropleth LAYER] [--hotspot LAYER]
+                                      the annual report: DIR/report.html and DIR/report.pdf with
+                                      headline figures, monthly trends, tables by zone and maps
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
@@ -65,6 +68,7 @@ int main(int argc, char** argv) {
     if (command == "export") return urbangis::cli::runExport(rest);
     if (command == "route") return urbangis::cli::runRouteCommand(rest);
     if (command == "render") return urbangis::cli::runRender(rest);
+    if (command == "report") return urbangis::cli::runReport(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

@@ -1,7 +1,11 @@
 #include "io/layer_summary.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
 #include <limits>
+#include <utility>
 
 #include "core/error.h"
 #include "core/geos_context.h"
@@ -10,21 +14,254 @@
 namespace urbangis {
 namespace {
 
-// Checks every geometry with GEOS: counts invalid and empty ones.
-void countGeometryProblems(OGRLayer& layer, LayerSummary& summary) {
+// "feature 3 (case_no = A2)": the feature's place in the layer (1-based, in reading order) and
+// the value of its id field (the catalog's id_field, else the layer's first field).
+std::string featureName(int64_t ordinal, OGRFeature& feature, int idIndex) {
+  std::string name = "feature " + std::to_string(ordinal);
+  if (idIndex < 0 && feature.GetFieldCount() > 0) idIndex = 0;
+  if (idIndex >= 0 && feature.IsFieldSetAndNotNull(idIndex))
+    name += std::string(" (") + feature.GetFieldDefnRef(idIndex)->GetNameRef() + " = " +
+            feature.GetFieldAsString(idIndex) + ")";
+  return name;
+}
+
+std::string number(double value) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "infinity" : "-infinity";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.9g", value);
+  return text;
+}
+
+// Every vertex of a geometry: coordinates that are no numbers (NaN, infinite) or beyond any
+// place on Earth, and polygon rings that do not close.
+class VertexCheck : public OGRDefaultConstGeometryVisitor {
+ public:
+  explicit VertexCheck(bool geographic) : geographic_(geographic) {}
+  using OGRDefaultConstGeometryVisitor::visit;
+  void visit(const OGRPoint* point) override {
+    if (!problem.empty() || point->IsEmpty()) return;
+    const double x = point->getX(), y = point->getY();
+    if (!std::isfinite(x) || !std::isfinite(y))
+      problem = "coordinate " + number(x) + ", " + number(y) + " is not a number";
+    else if (geographic_ && (std::abs(x) > 180 || std::abs(y) > 90) && outOfRange.empty())
+      outOfRange = "coordinate " + number(x) + ", " + number(y) +
+                   " is beyond the range of longitude (±180) and latitude (±90)";
+    else if (!geographic_ && (std::abs(x) > 1e9 || std::abs(y) > 1e9))
+      problem = "coordinate " + number(x) + ", " + number(y) + " is beyond a billion metres";
+  }
+  void visit(const OGRLinearRing* ring) override {
+    if (unclosed.empty() && ring->getNumPoints() > 0 && !ring->get_IsClosed())
+      unclosed = "a polygon ring is not closed (it starts at " + number(ring->getX(0)) + ", " +
+                 number(ring->getY(0)) + " and ends at " + number(ring->getX(ring->getNumPoints() - 1)) +
+                 ", " + number(ring->getY(ring->getNumPoints() - 1)) + ")";
+    OGRDefaultConstGeometryVisitor::visit(ring);
+  }
+  std::string problem, unclosed, outOfRange;
+
+ private:
+  bool geographic_;
+};
+
+bool roleFits(LayerRole role, OGRwkbGeometryType type) {
+  switch (wkbFlatten(type)) {
+    case wkbPoint:
+    case wkbMultiPoint: return role == LayerRole::points;
+    case wkbLineString:
+    case wkbMultiLineString: return role == LayerRole::lines || role == LayerRole::network;
+    case wkbPolygon:
+    case wkbMultiPolygon: return role == LayerRole::zones || role == LayerRole::areas;
+    default: return false;
+  }
+}
+
+const char* roleWants(LayerRole role) {
+  switch (role) {
+    case LayerRole::points: return "points";
+    case LayerRole::lines:
+    case LayerRole::network: return "lines";
+    default: return "polygons";
+  }
+}
+
+// Up to three examples and how many there are: "2 features (feature 2 (id = a): …; …)".
+struct Findings {
+  int64_t count = 0;
+  std::vector<std::string> examples;
+  void add(std::string example) {
+    if (count++ < 3) examples.push_back(std::move(example));
+  }
+  std::string list() const {
+    std::string text;
+    for (const auto& example : examples) text += (text.empty() ? "" : "; ") + example;
+    return text + (count > static_cast<int64_t>(examples.size()) ? "; …" : "");
+  }
+};
+
+// What the whole-layer checks need: where the layer is (for messages), its role in the
+// catalog, its id field and its CRS.
+struct ScanContext {
+  std::string where;
+  std::optional<LayerRole> role;
+  int idIndex = -1;
+  const ProjContext* proj = nullptr;
+  const Crs* crs = nullptr;
+};
+
+// Points (or feature centres) outside the area where the layer's CRS is used: a wrong CRS, or
+// longitude and latitude swapped when they fit with x and y exchanged.
+void checkAreaOfUse(const ScanContext& context, std::vector<double> x, std::vector<double> y,
+                    const std::function<std::string(size_t)>& nameOf, LayerSummary& summary) {
+  if (!context.crs || x.empty()) return;
+  double west = 0, south = 0, east = 0, north = 0;
+  const char* areaName = nullptr;
+  if (!proj_get_area_of_use(context.proj->get(), context.crs->get(), &west, &south, &east, &north, &areaName) ||
+      west < -1000)
+    return;
+  const auto inside = [&](double lon, double lat) {
+    const bool lonInside = west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
+    return std::isfinite(lon) && std::isfinite(lat) && lonInside && lat >= south && lat <= north;
+  };
+  std::vector<double> swappedX = y, swappedY = x;
+  try {
+    // Geographic CRSs (and GCJ-02 / BD-09) hold lon/lat already; the area of use is in lon/lat.
+    if (context.crs->spec().offset == ChineseOffset::none && !context.crs->isGeographic()) {
+      const Crs wgs84(*context.proj, CrsSpec{"EPSG:4326", ChineseOffset::none, "WGS84"});
+      const Transform toLonLat(*context.proj, *context.crs, wgs84);
+      toLonLat.applyLenient(x.data(), y.data(), x.size());
+    }
+  } catch (const InputError&) {
+    return;
+  }
+  Findings outside;
+  int64_t swapped = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (inside(x[i], y[i])) continue;
+    if (outside.count < 3) outside.examples.push_back(nameOf(i) + " at " + number(x[i]) + ", " + number(y[i]));
+    ++outside.count;
+    if ((context.crs->isGeographic() || context.crs->spec().offset != ChineseOffset::none) &&
+        inside(swappedX[i], swappedY[i]))
+      ++swapped;
+  }
+  if (outside.count == 0) return;
+  char area[200];
+  std::snprintf(area, sizeof area, "%s (lon %.2f to %.2f, lat %.2f to %.2f)", areaName ? areaName : "?", west,
+                east, south, north);
+  if (swapped * 2 >= static_cast<int64_t>(x.size()))
+    throw InputError(context.where + ": longitude and latitude look swapped: " + std::to_string(swapped) +
+                     " of " + std::to_string(x.size()) + " features lie outside the area of use of " +
+                     context.crs->describe() + ", " + area + ", and inside it with x and y exchanged (" +
+                     outside.list() + "); exchange the columns (in a catalog: the \"x\" and \"y\" keys)");
+  summary.notes.push_back(context.where + ": " + std::to_string(outside.count) + " of " +
+                          std::to_string(x.size()) + " features lie outside the area of use of " +
+                          context.crs->describe() + ", " + area + " (" + outside.list() +
+                          "); check their coordinates and the layer's CRS");
+}
+
+// Reads every feature once: checks what no repair can fix (coordinates that are no numbers,
+// unclosed rings, geometries the role cannot use) and throws InputError naming the features;
+// counts invalid (repairable) and empty geometries; warns of points outside the CRS's area of
+// use and of a geocoder's default point (hundreds of points on one coordinate).
+void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& summary) {
   GeosContext geos;
   std::vector<unsigned char> wkb;
+  Findings badCoordinates, unclosed, wrongType, outOfRange;
+  std::vector<double> centreX, centreY;
+  std::vector<int64_t> ordinals;  // of the features behind centreX/Y, for naming a few
+  std::vector<GIntBig> fids;
+  std::vector<std::pair<double, double>> points;
+  const bool geographic = context.crs && context.crs->isGeographic();
+  int64_t ordinal = 0, withGeometry = 0;
   layer.ResetReading();
   for (auto& feature : layer) {
+    ++ordinal;
     const OGRGeometry* geometry = feature->GetGeometryRef();
     if (!geometry || geometry->IsEmpty()) {
       ++summary.emptyCount;
       continue;
     }
+    ++withGeometry;
+    const auto name = [&] { return featureName(ordinal, *feature, context.idIndex); };
+    if (context.role && !roleFits(*context.role, geometry->getGeometryType())) {
+      wrongType.add(name() + " is a " + geometryTypeName(geometry->getGeometryType()));
+      continue;
+    }
+    VertexCheck vertices(geographic);
+    geometry->accept(&vertices);
+    if (!vertices.problem.empty()) {
+      badCoordinates.add(name() + ": " + vertices.problem);
+      continue;
+    }
+    if (!vertices.outOfRange.empty()) outOfRange.add(name() + ": " + vertices.outOfRange);
+    if (!vertices.unclosed.empty()) {
+      unclosed.add(name() + ": " + vertices.unclosed);
+      continue;
+    }
+    OGREnvelope envelope;
+    geometry->getEnvelope(&envelope);
+    centreX.push_back((envelope.MinX + envelope.MaxX) / 2);
+    centreY.push_back((envelope.MinY + envelope.MaxY) / 2);
+    ordinals.push_back(ordinal);
+    fids.push_back(feature->GetFID());
+    if (wkbFlatten(geometry->getGeometryType()) == wkbPoint)
+      points.emplace_back(geometry->toPoint()->getX(), geometry->toPoint()->getY());
     wkb.resize(static_cast<size_t>(geometry->WkbSize()));
     geometry->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     GeomPtr converted = geos.fromWkb(wkb.data(), wkb.size());
-    if (!converted || GEOSisValid_r(geos.handle(), converted.get()) != 1) ++summary.invalidCount;
+    if (converted && GEOSisValid_r(geos.handle(), converted.get()) == 1) continue;
+    ++summary.invalidCount;
+    if (summary.invalidExamples.size() < 5) {
+      std::string reason = "GEOS cannot read it";
+      if (converted) {
+        char* text = GEOSisValidReason_r(geos.handle(), converted.get());
+        if (text) reason = text;
+        GEOSFree_r(geos.handle(), text);
+      }
+      summary.invalidExamples.push_back(name() + ": " + reason);
+    }
+  }
+  const auto of = [&](const Findings& findings) {
+    return std::to_string(findings.count) + " of " + std::to_string(withGeometry) + " features";
+  };
+  if (wrongType.count > 0)
+    throw InputError(context.where + ": role " + std::string(roleName(*context.role)) + " needs " +
+                     roleWants(*context.role) + ", but " + of(wrongType) + " are not (" + wrongType.list() +
+                     "); keep one kind of geometry per layer (split the file, e.g. with ogr2ogr -where "
+                     "\"OGR_GEOMETRY='POINT'\")");
+  if (unclosed.count > 0)
+    throw InputError(context.where + ": " + of(unclosed) + " have a polygon ring that is not closed (" +
+                     unclosed.list() + "); a ring must end on the point it starts at: add that point");
+  const auto nameOf = [&](size_t i) {
+    OGRFeatureUniquePtr feature(layer.GetFeature(fids[i]));
+    return feature ? featureName(ordinals[i], *feature, context.idIndex) : "feature " + std::to_string(ordinals[i]);
+  };
+  checkAreaOfUse(context, std::move(centreX), std::move(centreY), nameOf, summary);  // swapped first
+  for (auto& example : outOfRange.examples)
+    if (badCoordinates.examples.size() < 3) badCoordinates.examples.push_back(std::move(example));
+  badCoordinates.count += outOfRange.count;
+  if (badCoordinates.count > 0)
+    throw InputError(context.where + ": " + of(badCoordinates) + " have unusable coordinates (" +
+                     badCoordinates.list() +
+                     "); correct them (or the layer's CRS), or leave them empty for features without a place");
+
+  // A geocoder that cannot place an address often returns one default point (the city
+  // centre, the district office): hundreds of points on one coordinate.
+  constexpr size_t kDefaultPointRun = 50;
+  if (points.size() >= kDefaultPointRun) {
+    std::sort(points.begin(), points.end());
+    size_t best = 0, bestAt = 0;
+    for (size_t i = 0, j; i < points.size(); i = j) {
+      for (j = i + 1; j < points.size() && points[j] == points[i]; ++j) {
+      }
+      if (j - i > best) best = j - i, bestAt = i;
+    }
+    if (best >= kDefaultPointRun)
+      summary.notes.push_back(context.where + ": " + std::to_string(best) + " of " + std::to_string(points.size()) +
+                              " points share one coordinate, " + number(points[bestAt].first) + ", " +
+                              number(points[bestAt].second) +
+                              ": likely a geocoder's default point for addresses it could not place; geocode "
+                              "those rows again or leave their coordinates empty (until then they all count "
+                              "where that point lies)");
   }
 }
 
@@ -47,7 +284,7 @@ std::optional<std::array<double, 4>> toLonLat(const ProjContext& proj, const Crs
   }
 }
 
-void summariseVector(OGRLayer& layer, const CrsSpec* crsSpec, LayerSummary& summary) {
+void summariseVector(OGRLayer& layer, const CrsSpec* crsSpec, ScanContext context, LayerSummary& summary) {
   summary.kind = geometryTypeName(layer.GetGeomType());
   summary.featureCount = layer.GetFeatureCount(TRUE);
   OGRFeatureDefn& definition = *layer.GetLayerDefn();
@@ -59,15 +296,19 @@ void summariseVector(OGRLayer& layer, const CrsSpec* crsSpec, LayerSummary& summ
   if (summary.featureCount > 0 && layer.GetExtent(&envelope, TRUE) == OGRERR_NONE)
     summary.extent = std::array<double, 4>{envelope.MinX, envelope.MinY, envelope.MaxX,
                                            envelope.MaxY};
+  ProjContext proj;
+  std::optional<Crs> crs;
   if (crsSpec) {
-    ProjContext proj;
-    const Crs crs(proj, *crsSpec);
-    summary.crs = crs.describe();
-    if (summary.extent) summary.lonLatExtent = toLonLat(proj, crs, *summary.extent);
+    crs.emplace(proj, *crsSpec);
+    summary.crs = crs->describe();
   } else {
     summary.crs = "(none)";
   }
-  countGeometryProblems(layer, summary);
+  context.proj = &proj;
+  context.crs = crs ? &*crs : nullptr;
+  scanGeometries(layer, context, summary);
+  // The extent after the scan: it has refused coordinates that are no numbers.
+  if (crs && summary.extent) summary.lonLatExtent = toLonLat(proj, *crs, *summary.extent);
 }
 
 void summariseRaster(GDALDataset& dataset, LayerSummary& summary) {
@@ -121,7 +362,11 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
     summary.driver = source.dataset->GetDriver()->GetDescription();
     summary.source = spec.source + (spec.layerName.empty() ? "" : " (layer " + spec.layerName + ")");
     const CrsSpec crs = layerCrsSpec(spec, *source.layer);
-    summariseVector(*source.layer, &crs, summary);
+    ScanContext context;
+    context.where = spec.where();
+    context.role = spec.role;
+    context.idIndex = spec.idField.empty() ? -1 : source.layer->GetLayerDefn()->GetFieldIndex(spec.idField.c_str());
+    summariseVector(*source.layer, &crs, context, summary);
   } catch (const InputError& error) {
     LayerSummary failed;
     failed.id = summary.id;
@@ -188,7 +433,9 @@ std::vector<LayerSummary> summariseSource(const std::string& path) {
     summary.notes = vector.notes;
     const std::string definition = sourceCrsDefinition(*layer);
     const CrsSpec crs{definition, ChineseOffset::none, path};
-    summariseVector(*layer, definition.empty() ? nullptr : &crs, summary);
+    ScanContext context;
+    context.where = summary.source;
+    summariseVector(*layer, definition.empty() ? nullptr : &crs, context, summary);
     summaries.push_back(std::move(summary));
   }
   return summaries;

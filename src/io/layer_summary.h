@@ -31,9 +31,11 @@ struct LayerSummary {
   std::optional<std::array<double, 4>> lonLatExtent;  // the same in WGS84 lon/lat
   std::vector<FieldSummary> fields;
   int64_t invalidCount = 0;  // geometries GEOS finds invalid (repaired later with MakeValid)
+  std::vector<std::string> invalidExamples;  // the first few: "feature 2 (code = B): Self-intersection at …"
   int64_t emptyCount = 0;    // features with no geometry, or an empty one
   int rasterWidth = 0, rasterHeight = 0, rasterBands = 0;
-  std::vector<std::string> notes;  // decisions worth telling (detected encoding, suspected offset)
+  std::vector<std::string> notes;  // decisions worth telling (detected encoding, suspected offset,
+                                   // points outside the CRS's area of use, a geocoder's default point)
   std::string error;  // non-empty: the layer could not be read; nothing else is set
 };
 

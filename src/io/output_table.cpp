@@ -388,7 +388,7 @@ void toLonLat(std::vector<OGRGeometryUniquePtr>& geometries, const OGRSpatialRef
 
 // Writes the whole table to `path` and closes it; `where` (the target) names it in errors.
 void writeDataset(const OutputTable& table, TableFormat format, const fs::path& path,
-                  const std::string& where, TableWriteReport& report) {
+                  const std::string& where, TableWriteReport& report, const Progress* progress) {
   std::vector<OGRGeometryUniquePtr> geometries = parseGeometries(table);
   const OGRwkbGeometryType geometryType = format == TableFormat::csv   ? wkbNone
                                           : format == TableFormat::shp ? shapefileGeometryType(geometries, where)
@@ -418,6 +418,10 @@ void writeDataset(const OutputTable& table, TableFormat format, const fs::path& 
   // One transaction for all rows (GeoPackage); the text formats do not support them.
   const bool transaction = dataset->StartTransaction() == OGRERR_NONE;
   for (size_t row = 0; row < table.rows.size(); ++row) {
+    if (progress && row % 4096 == 0) {
+      progress->report("writing", static_cast<double>(row) / static_cast<double>(table.rows.size()));
+      progress->checkCancelled();
+    }
     OGRGeometryUniquePtr geometry;
     if (!geometries.empty()) geometry = std::move(geometries[row]);
     writeRow(layer, table, fields, row, std::move(geometry), textLimit, report.truncatedCells, where, errors);
@@ -459,7 +463,7 @@ std::vector<std::string> writeNotes(const TableWriteReport& report) {
 }
 
 TableWriteReport writeTable(const OutputTable& table, const fs::path& file,
-                            const std::vector<fs::path>& inputs) {
+                            const std::vector<fs::path>& inputs, const Progress* progress) {
   const TableFormat format = tableFormatFor(file);
   TableWriteReport report;
   checkOutputTarget(file, inputs);
@@ -468,7 +472,7 @@ TableWriteReport writeTable(const OutputTable& table, const fs::path& file,
     // Not only the .shp: writing over any file of the set would destroy an input.
     for (const fs::path& sibling : shapefileSiblings(file)) checkOutputTarget(sibling, inputs);
     AtomicShapefileOutput temporary(file);
-    writeDataset(table, format, temporary.path(), file.string(), report);
+    writeDataset(table, format, temporary.path(), file.string(), report, progress);
     // GDAL writes the .cpg for ENCODING=UTF-8; without it readers would guess the encoding.
     const fs::path cpg = fs::path(temporary.path()).replace_extension(".cpg");
     if (!fs::exists(cpg)) {
@@ -479,7 +483,7 @@ TableWriteReport writeTable(const OutputTable& table, const fs::path& file,
     return report;
   }
   AtomicOutput temporary(file);
-  writeDataset(table, format, temporary.path(), file.string(), report);
+  writeDataset(table, format, temporary.path(), file.string(), report, progress);
   temporary.commit();
   report.files.push_back(file);
   return report;

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/progress.h"
+
 namespace urbangis {
 
 enum class ColumnType { text, integer, real };
@@ -65,7 +67,9 @@ std::vector<std::string> writeNotes(const TableWriteReport& report);
 // geometry type (a table mixing points, lines and polygons throws InputError; points with
 // multipoints are all written as multipoints) or none (then only a .dbf is written), and has
 // field names of at most 10 bytes (shapefileFieldNames) and text of at most 254 bytes.
+// `progress`, when given, hears "writing" and can cancel between rows (Cancelled; nothing is
+// left behind: the temporary file is removed and the target keeps its old content).
 TableWriteReport writeTable(const OutputTable& table, const std::filesystem::path& file,
-                            const std::vector<std::filesystem::path>& inputs);
+                            const std::vector<std::filesystem::path>& inputs, const Progress* progress = nullptr);
 
 }  // namespace urbangis

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "io/text_encoding.h"
@@ -56,6 +60,58 @@ std::string fieldList(OGRFeatureDefn& definition) {
   return names.empty() ? "(none)" : names;
 }
 
+// Why a file GDAL could not open may be so, and what to do: the line and column of a JSON
+// syntax error, a file of zero bytes (an interrupted copy, a preallocated file), or in general
+// a damaged or cut-short file.
+std::string howToFix(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::string head(4096, '\0');
+  stream.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(stream.gcount()));
+  std::string extension = fs::path(path).extension().string();
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!head.empty() && head.find_first_not_of('\0') == std::string::npos)
+    return "; its first " + std::to_string(head.size()) +
+           " bytes are all zero, as an interrupted copy or download leaves a file: copy it again";
+  std::error_code error;
+  if ((extension == ".geojson" || extension == ".json") && fs::file_size(path, error) < (256u << 20)) {
+    stream.clear();
+    stream.seekg(0);
+    std::ostringstream bytes;
+    bytes << stream.rdbuf();
+    const std::string text = bytes.str();
+    try {
+      const nlohmann::json parsed = nlohmann::json::parse(text);  // throws at the error
+      (void)parsed;
+    } catch (const nlohmann::json::parse_error& syntax) {
+      const size_t at = std::min(syntax.byte > 0 ? syntax.byte - 1 : 0, text.size());
+      const size_t lineStart = text.rfind('\n', at == 0 ? 0 : at - 1);
+      const size_t line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+      const size_t column = at - (lineStart == std::string::npos || at == 0 ? 0 : lineStart + 1) + 1;
+      return "; JSON syntax error at line " + std::to_string(line) + ", column " + std::to_string(column) +
+             " (a missing comma or bracket?): fix the file there";
+    } catch (const nlohmann::json::exception&) {
+    }
+  }
+  return "; the file may be damaged, cut short or not really a \"" + extension +
+         "\" file: check it, or copy it again from where it came from";
+}
+
+// Bytes that are not UTF-8 in a CSV whose catalog entry declares UTF-8: read as they are they
+// would become garbage text (and wrong categories), so the catalog is corrected instead.
+void checkDeclaredUtf8(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::string line;
+  for (size_t number = 1; std::getline(stream, line) && number <= 1'000'000; ++number) {
+    if (isValidUtf8(line)) continue;
+    const std::string guess = decodesAsGbk(line) ? "it decodes as GBK: declare \"encoding\": \"GBK\""
+                                                 : "declare the file's real encoding";
+    throw InputError(path + ": line " + std::to_string(number) +
+                     " is not UTF-8, though the catalog declares \"encoding\": \"UTF-8\"; " + guess +
+                     ", or remove \"encoding\" to have it detected");
+  }
+}
+
 }  // namespace
 
 GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
@@ -65,7 +121,8 @@ GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
     std::error_code error;
     if (!fs::exists(path, error)) throw InputError(path + ": file not found");
     if (!fs::is_directory(path, error) && fs::file_size(path, error) == 0)
-      throw InputError(path + ": file is empty");
+      throw InputError(path + ": file is empty (0 bytes), as an interrupted copy or export leaves it; "
+                       "copy or export it again");
   }
   std::vector<const char*> options;
   for (const auto& option : openOptions) options.push_back(option.c_str());
@@ -77,7 +134,7 @@ GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
   if (!dataset) {
     const std::string why =
         errors.lastError().empty() ? "not a format GDAL can read" : errors.lastError();
-    throw InputError(path + ": cannot open: " + why);
+    throw InputError(path + ": cannot open: " + why + (isFilePath(path) ? howToFix(path) : ""));
   }
   return dataset;
 }
@@ -140,6 +197,7 @@ VectorSource openVectorSource(const std::string& sourcePath, const std::string& 
     if (choice.encoding.empty()) choice = chooseCsvEncoding(path);
     std::string upper = choice.encoding;
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (upper == "UTF-8" || upper == "UTF8") checkDeclaredUtf8(path);
     if (!upper.empty() && upper != "UTF-8" && upper != "UTF8") {
       source.memoryCopy = utf8CopyOfCsv(path, choice.encoding);
       path = source.memoryCopy->path;
@@ -163,7 +221,12 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
   try {
     source = openVectorSource(spec.resolvedSource, spec.encoding, options);
   } catch (const InputError& error) {
-    throw InputError(std::string(error.what()) + " (" + spec.where() + ")");
+    std::error_code missing;
+    const bool notFound = isFilePath(spec.resolvedSource) && !fs::exists(spec.resolvedSource, missing);
+    throw InputError(std::string(error.what()) + " (" + spec.where() + ")" +
+                     (notFound ? "; correct \"source\" in the catalog (a relative path starts from the "
+                                 "catalog's folder)"
+                               : ""));
   }
   const std::string path = source.memoryCopy ? source.memoryCopy->path : spec.resolvedSource;
   GDALDataset& dataset = *source.dataset;

@@ -78,9 +78,11 @@ void addLabel(LabelEngine& labels, const RenderLayer& layer, const DrawFeature& 
   labels.add(std::move(candidate));
 }
 
-// Points: one cell per half marker and symbol class; a marker whose cell is already covered by
-// an earlier marker of its class adds nothing visible and is skipped. On raster devices markers
-// are stamped from a pre-drawn sprite; on vector devices (PDF) they stay vector shapes.
+// Points: one cell per third of a marker and symbol class; a marker whose cell is already
+// covered by an earlier marker of its class lies within a third of a marker of it, adds next to
+// nothing visible and is skipped. On raster devices markers are stamped from pre-drawn sprites,
+// one per quarter-pixel offset so stamps land where the marker would; on vector devices (PDF)
+// they stay vector shapes.
 PaintStats paintPoints(QPainter& painter, const MapView& view, const RenderLayer& layer, LabelEngine& labels,
                        const PaintOptions& options, bool showLabels) {
   PaintStats stats;
@@ -88,8 +90,10 @@ PaintStats paintPoints(QPainter& painter, const MapView& view, const RenderLayer
     double cell = 1;
     int columns = 0, rows = 0;
     std::vector<bool> covered;
-    QImage sprite;
+    int side = 0;
+    std::map<int, QImage> sprites;  // by sub-pixel phase: phaseX * kPhases + phaseY
   };
+  constexpr int kPhases = 4;
   std::map<int32_t, ClassState> classes;
   const bool vector = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Pdf;
   const QRectF frame = view.frame();
@@ -103,21 +107,11 @@ PaintStats paintPoints(QPainter& painter, const MapView& view, const RenderLayer
     auto [state, fresh] = classes.try_emplace(feature.symbolClass);
     ClassState& c = state->second;
     if (fresh) {
-      c.cell = std::max(1.0, symbol.size * options.pixelScale / std::atof(getenv("LODDIV") ? getenv("LODDIV") : "2"));
+      c.cell = std::max(1.0, symbol.size * options.pixelScale / 3);
       c.columns = static_cast<int>(frame.width() / c.cell) + 1;
       c.rows = static_cast<int>(frame.height() / c.cell) + 1;
       c.covered.assign(static_cast<size_t>(c.columns) * static_cast<size_t>(c.rows), false);
-      if (!vector) {
-        const double extentPx = symbol.size * options.pixelScale + symbol.strokeWidth * options.pixelScale + 2;
-        const int side = static_cast<int>(std::ceil(extentPx));
-        c.sprite = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
-        c.sprite.fill(Qt::transparent);
-        QPainter stamp(&c.sprite);
-        stamp.setRenderHint(QPainter::Antialiasing, true);
-        stamp.setPen(strokePen(symbol, options.pixelScale));
-        stamp.setBrush(fillBrush(symbol));
-        drawMarker(stamp, symbol, QPointF(side / 2.0, side / 2.0), options.pixelScale);
-      }
+      c.side = static_cast<int>(std::ceil(symbol.size * options.pixelScale + symbol.strokeWidth * options.pixelScale + 2));
     }
     const QPointF at = view.toScreen(x, y);
     const int column = static_cast<int>((at.x() - frame.left()) / c.cell), row = static_cast<int>((at.y() - frame.top()) / c.cell);
@@ -133,7 +127,26 @@ PaintStats paintPoints(QPainter& painter, const MapView& view, const RenderLayer
       painter.setBrush(fillBrush(symbol));
       drawMarker(painter, symbol, at, options.pixelScale);
     } else {
-      painter.drawImage(QPointF(at.x() - c.sprite.width() / 2.0, at.y() - c.sprite.height() / 2.0), c.sprite);
+      // The sprite's corner on whole pixels, the marker inside it at the nearest quarter pixel.
+      const double left = at.x() - c.side / 2.0, top = at.y() - c.side / 2.0;
+      double cornerX = std::floor(left), cornerY = std::floor(top);
+      int phaseX = static_cast<int>(std::lround((left - cornerX) * kPhases));
+      int phaseY = static_cast<int>(std::lround((top - cornerY) * kPhases));
+      if (phaseX == kPhases) phaseX = 0, cornerX += 1;
+      if (phaseY == kPhases) phaseY = 0, cornerY += 1;
+      QImage& sprite = c.sprites[phaseX * kPhases + phaseY];
+      if (sprite.isNull()) {
+        sprite = QImage(c.side + 1, c.side + 1, QImage::Format_ARGB32_Premultiplied);
+        sprite.fill(Qt::transparent);
+        QPainter stamp(&sprite);
+        stamp.setRenderHint(QPainter::Antialiasing, true);
+        stamp.setPen(strokePen(symbol, options.pixelScale));
+        stamp.setBrush(fillBrush(symbol));
+        drawMarker(stamp, symbol,
+                   QPointF(c.side / 2.0 + static_cast<double>(phaseX) / kPhases, c.side / 2.0 + static_cast<double>(phaseY) / kPhases),
+                   options.pixelScale);
+      }
+      painter.drawImage(QPoint(static_cast<int>(cornerX), static_cast<int>(cornerY)), sprite);
     }
     ++stats.featuresDrawn;
     if (showLabels && !feature.label.empty()) addLabel(labels, layer, feature, view, options, symbol);

@@ -1,8 +1,8 @@
 #pragma once
 // Draws one RenderLayer into a map frame: polygons, lines and point markers with their class
 // symbols, rasters through their colour ramp, and label candidates for the label engine.
-// Points are drawn with level of detail: where markers of one class would cover a spot already
-// covered by an earlier one, the later is skipped, so a million points draw like the few
+// Points are drawn with level of detail: where a marker of one class would lie within a third of
+// a marker of an earlier one, the later is skipped, so a million points draw like the few
 // hundred thousand a screen can show.
 
 #include <atomic>

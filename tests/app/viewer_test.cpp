@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QImage>
 #include <QMenuBar>
 #include <QTest>
@@ -12,6 +13,7 @@
 
 #include <fstream>
 
+#include "app/attribute_table.h"
 #include "app/identify_panel.h"
 #include "app/layer_panel.h"
 #include "app/main_window.h"
@@ -213,4 +215,64 @@ TEST_CASE("a catalog that fails to load leaves the viewer usable; a failing laye
   REQUIRE(ghost);
   CHECK(ghost->text(0).contains(QStringLiteral("failed")));
   CHECK(inkShare(window.canvas().lastFrame()) > 0.3);
+}
+
+TEST_CASE("the attribute table filters with the --where language and selected rows light up on the map", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  AttributeTable& table = window.attributeTable();
+  window.canvas().setTool(CanvasTool::select);
+  // Pick the districts layer in the table, filter it, select everything inside a box.
+  QComboBox* layers = table.findChild<QComboBox*>();
+  REQUIRE(layers);
+  layers->setCurrentIndex(layers->findData(QStringLiteral("districts")));
+  CHECK(table.visibleRows() == 18);
+  CHECK(table.applyFilter(QStringLiteral("name LIKE '%街道'")).isEmpty());
+  CHECK(table.visibleRows() == 5);
+  const QString error = table.applyFilter(QStringLiteral("name LIKE"));
+  CHECK(error.contains(QStringLiteral("column")));
+  CHECK(table.visibleRows() == 5);  // a bad filter keeps the last good one
+  CHECK(table.applyFilter(QStringLiteral("nosuchfield = 1")).contains(QStringLiteral("has no field")));
+
+  const QImage before = window.canvas().grab().toImage();
+  REQUIRE(window.search(QStringLiteral("金湖街道")));
+  REQUIRE(waitForFrame(window));
+  QTest::qWait(50);
+  const QImage after = window.canvas().grab().toImage();
+  // The highlight colour (cyan outline) appears on the map.
+  size_t cyan = 0;
+  for (int y = 0; y < after.height(); y += 2)
+    for (int x = 0; x < after.width(); x += 2) {
+      const QColor c(after.pixel(x, y));
+      if (c.red() < 60 && c.green() > 150 && c.blue() > 190) ++cyan;
+    }
+  CHECK(cyan > 100);
+  CHECK(window.canvas().scaleDenominator() < 200000);
+  CHECK_FALSE(window.search(QStringLiteral("没有这个地方")));
+}
+
+TEST_CASE("the measure tool gives ellipsoidal lengths and areas", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("en");
+  window.resize(1000, 800);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  MapCanvas& canvas = window.canvas();
+  canvas.setTool(CanvasTool::measure);
+  // A 2 km × 1 km rectangle in the working CRS (EPSG:4547, metres) around the view's centre.
+  const MapExtent extent = canvas.visibleExtent();
+  const double cx = (extent.minX + extent.maxX) / 2, cy = (extent.minY + extent.maxY) / 2;
+  canvas.zoomTo({cx - 1500, cy - 1500, cx + 1500, cy + 1500});
+  REQUIRE(waitForFrame(window));
+  const MapView view(canvas.visibleExtent(), QRectF(0, 0, canvas.width(), canvas.height()), 96);
+  const QPointF corners[] = {{cx - 1000, cy - 500}, {cx + 1000, cy - 500}, {cx + 1000, cy + 500}, {cx - 1000, cy + 500}};
+  for (const QPointF& corner : corners)
+    QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, view.toScreen(corner.x(), corner.y()).toPoint());
+  QTest::mouseDClick(&canvas, Qt::LeftButton, Qt::NoModifier, view.toScreen(corners[3].x(), corners[3].y()).toPoint());
+  // Clicks land on whole pixels (a few metres here); Gauss–Krüger scale is within 0.1 % of 1.
+  CHECK(window.measuredLength() == Approx(5000).epsilon(0.01));  // the open polyline: 2 + 1 + 2 km
+  CHECK(window.measuredArea() == Approx(2e6).epsilon(0.02));
 }

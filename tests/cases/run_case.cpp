@@ -5,8 +5,12 @@
 //   "args":   ["info", "${TMP}/catalog.json"]   ${TMP}, ${DATA}, ${SOURCE} are substituted
 //   "exit":   2
 //   "stdout" / "stderr": substrings that must appear;  "stderr_lines": exact line count
+//   "sparse":  {"big.gpkg": 2147483648}   sparse files of that size (all zero bytes) in ${TMP}
 //   "outputs": files under ${TMP} the command may create; any other change to ${TMP} or to the
-//              project's data/ fails the case (inputs are never modified).
+//              project's data/ fails the case (inputs are never modified). Every file of the
+//              source tree an argument names (e.g. ${SOURCE}/tests/data/bad/x.json) is
+//              checksummed before and after with the files of its folder, so a bad input that
+//              lives in the repository is shown unchanged too.
 //   "expect_table": {"file": "out.csv", "key": "zone_id", "tolerance": 1e-6,
 //                    "rows": {"A": {"pts_count": 3, "areas_area_m2": 150.0, "x": null}},
 //                    "row_count": 3}
@@ -117,6 +121,11 @@ int main(int argc, char** argv) {
     if (copy.contains("bytes")) bytes.resize(std::min(bytes.size(), copy.at("bytes").get<size_t>()));
     test::writeFile(temp.path() / copy.at("to").get<std::string>(), bytes);
   }
+  const nlohmann::json sparse = spec.value("sparse", nlohmann::json::object());  // outlives items()
+  for (const auto& [name, bytes] : sparse.items()) {
+    std::ofstream(temp.path() / name, std::ios::binary).flush();
+    fs::resize_file(temp.path() / name, bytes.get<uintmax_t>());  // a hole: no disk blocks
+  }
   for (const auto& step : spec.value("setup", nlohmann::json::array())) {
     std::vector<std::string> setupArgs;
     for (const auto& arg : step) setupArgs.push_back(substitute(arg.get<std::string>(), temp.path()));
@@ -129,6 +138,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> args;
   for (const auto& arg : spec.at("args")) args.push_back(substitute(arg.get<std::string>(), temp.path()));
 
+  // The folders of the source-tree files the arguments name (bad inputs, catalogs), outside ${TMP}.
+  std::map<fs::path, std::string> namedBefore;
+  const fs::path source = fs::weakly_canonical(test::sourceDir());
+  for (const auto& arg : args) {
+    std::error_code error;
+    const fs::path named = fs::weakly_canonical(fs::path(arg), error);
+    if (error || !fs::is_regular_file(named, error)) continue;
+    const fs::path folder = named.parent_path();
+    const auto [inside, end] = std::mismatch(source.begin(), source.end(), folder.begin(), folder.end());
+    if (inside != source.end() || folder == source) continue;  // outside the source tree, or its root
+    namedBefore.emplace(folder, test::folderFingerprint(folder));
+  }
   const std::string dataBefore = test::folderFingerprint(test::dataDir());
   const std::string tempBefore = test::folderFingerprint(temp.path());
   const test::ProcessResult result = test::run(URBANGIS_CLI, args, temp.path());
@@ -153,6 +174,9 @@ int main(int argc, char** argv) {
   if (spec.contains("expect_table")) checkTable(spec.at("expect_table"), temp.path(), failures);
   if (test::folderFingerprint(test::dataDir()) != dataBefore)
     failures.push_back("the project's data/ changed");
+  for (const auto& [folder, before] : namedBefore)
+    if (test::folderFingerprint(folder) != before)
+      failures.push_back("files in " + folder.string() + " changed (an input named on the command line)");
   std::set<std::string> outputs;
   for (const auto& output : spec.value("outputs", nlohmann::json::array())) outputs.insert(output.get<std::string>());
   std::string tempAfter;

@@ -93,13 +93,19 @@ TEST_CASE("a PNG print map has a white margin, a dark title, and a framed map", 
   CHECK(darkPixels(QImage(QString::fromStdString((temp.path() / "untitled.png").string())), titleBand) == 0);
 
   // The map's frame is a dark line on all four sides, with white paper just outside.
+  auto darkAcross = [&](double x, double y, bool vertical) {  // the line, within a pixel and a half
+    int darkest = 255;
+    for (int d = -2; d <= 1; ++d)
+      darkest = std::min(darkest, qGray(page.pixel(static_cast<int>(x) + (vertical ? d : 0), static_cast<int>(y) + (vertical ? 0 : d))));
+    return darkest;
+  };
   for (int i = 1; i < 20; ++i) {
     const double fx = frame.left() + frame.width() * i / 20, fy = frame.top() + frame.height() * i / 20;
     INFO("frame sample " << i);
-    CHECK(qGray(page.pixel(static_cast<int>(fx), static_cast<int>(std::round(frame.top())))) < 96);
-    CHECK(qGray(page.pixel(static_cast<int>(fx), static_cast<int>(std::round(frame.bottom())))) < 96);
-    CHECK(qGray(page.pixel(static_cast<int>(std::round(frame.left())), static_cast<int>(fy))) < 96);
-    CHECK(qGray(page.pixel(static_cast<int>(std::round(frame.right())), static_cast<int>(fy))) < 96);
+    CHECK(darkAcross(fx, frame.top(), false) < 96);
+    CHECK(darkAcross(fx, frame.bottom(), false) < 96);
+    CHECK(darkAcross(frame.left(), fy, true) < 96);
+    CHECK(darkAcross(frame.right(), fy, true) < 96);
     CHECK(page.pixelColor(static_cast<int>(frame.left()) - 6, static_cast<int>(fy)) == QColor(Qt::white));
   }
 }
@@ -108,6 +114,7 @@ namespace {
 
 // pdftotext's text of `pdf`, NFKC-normalised: it returns some CJK characters as Kangxi radicals
 // (大 as U+2F24), which NFKC maps back.
+// (Not every one: 黄 comes back as U+2EE9 and 户 as 戶, so the checks avoid them.)
 QString pdfText(const std::filesystem::path& pdf) {
   const ProcessResult text = run("/usr/bin/pdftotext", {"-enc", "UTF-8", pdf.string(), "-"});
   INFO(text.err);
@@ -131,7 +138,7 @@ TEST_CASE("a PDF print map keeps its title and legend as text and its map as vec
 
   const QString text = pdfText(pdf);
   INFO(text.toStdString());
-  for (const char* wanted : {"大冶市测试地图", "图例", "空中线缆整治", "已完成", "文明黄线", "店外经营", "金湖街道", "公里"})
+  for (const char* wanted : {"大冶市测试地图", "图例", "空中线缆整治", "已完成", "待整治", "店外经营", "燃气隐患", "金湖街道", "公里"})
     CHECK(text.contains(QString::fromUtf8(wanted)));
 
   // A map of roads and districts lists the road classes.

@@ -22,6 +22,16 @@ ZH = {
     "Legend": "图例", "Identify": "要素查询", "UrbanGIS": "UrbanGIS 城管地理信息系统",
     "UrbanGIS — %1": "UrbanGIS 城管地理信息系统 — %1", "Cannot open the catalog": "无法打开图层目录",
     "Scale 1:%1": "比例尺 1:%1", "No catalog is open": "尚未打开图层目录", "Wrote %1": "已写出 %1",
+    "Filter, e.g. status = '待整治' AND bundled_m > 1000": "筛选，例如 status = '待整治' AND bundled_m > 1000",
+    "Zoom to selection": "缩放到所选", "Export…": "导出…", "No layer": "没有图层",
+    "%1 of %2 features": "%1 / %2 个要素", "Export layer": "导出图层",
+    "GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)":
+        "GeoJSON、GeoPackage、CSV、Shapefile (*.geojson *.gpkg *.csv *.shp)",
+    'Nothing found for "%1"': "未找到“%1”", "&Select": "选择(&S)", "&Measure": "量算(&M)",
+    "Find a district, community or grid…": "查找乡镇街道、社区或网格…", "Attribute table": "属性表",
+    "%n feature(s) selected": "已选择 %n 个要素", "Length %1 m": "长度 %1 米",
+    ", area %1 m² (closed)": "，面积 %1 平方米（闭合）", " — ellipsoidal": " — 椭球面量算",
+    " — double-click to finish": " — 双击结束",
 }
 
 path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).with_name("urbangis_zh_CN.ts"))

@@ -1,0 +1,98 @@
+// urbangis report [CATALOG] --year YYYY --out DIR [--lang zh|en] [--choropleth LAYER] [--hotspot LAYER]
+//                 [--threads N]
+
+#include <QDate>
+#include <QGuiApplication>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "analysis/report/annual_figures.h"
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/terminal_progress.h"
+#include "core/error.h"
+#include "io/resources.h"
+#include "render/fonts.h"
+#include "report/report_writer.h"
+
+namespace urbangis::cli {
+namespace {
+
+int parseYear(const std::string& text) {
+  char* end = nullptr;
+  const long year = std::strtol(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end || text.size() != 4 || year < 1900 || year > 2999)
+    throw InputError("--year \"" + text + "\": expected a four-digit year such as 2023");
+  return static_cast<int>(year);
+}
+
+}  // namespace
+
+int runReport(const std::vector<std::string>& args) {
+  const Arguments arguments(args, {"year", "out", "lang", "choropleth", "hotspot", "threads"}, {});
+  if (arguments.positionals().size() > 1) throw InputError("report takes one catalog");
+  const auto yearText = arguments.value("year");
+  if (!yearText) throw InputError("report needs --year YYYY (the calendar year to report on)");
+  const int year = parseYear(*yearText);
+  const auto out = arguments.value("out");
+  if (!out || out->empty()) throw InputError("report needs --out DIR (the folder for report.html and report.pdf)");
+  const std::string language = arguments.value("lang").value_or("zh");
+  if (language != "zh" && language != "en") throw InputError("--lang: use zh or en");
+  unsigned threads = 0;
+  if (auto text = arguments.value("threads")) {
+    char* end = nullptr;
+    const long value = std::strtol(text->c_str(), &end, 10);
+    if (end == text->c_str() || *end || value < 1 || value > 1024) throw InputError("--threads \"" + *text + "\": expected 1 to 1024");
+    threads = static_cast<unsigned>(value);
+  }
+  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
+                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  // Check the target before the work: a file (an input or not) is no folder.
+  {
+    std::error_code error;
+    const std::filesystem::path dir(*out);
+    if (std::filesystem::exists(dir, error) && !std::filesystem::is_directory(dir, error))
+      throw InputError(dir.string() + ": is a file, not a folder; --out names the folder the report is written into");
+  }
+
+  // The documents need no display: Qt draws offscreen unless told otherwise.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  static int argc = 1;
+  static char name[] = "urbangis";
+  static char* argv[] = {name, nullptr};
+  const QGuiApplication application(argc, argv);
+  if (!cjkFontAvailable())
+    std::cerr << "urbangis: warning: the font Noto Sans CJK SC is not installed (Debian fonts-noto-cjk); Chinese may "
+                 "show as boxes\n";
+
+  const InterruptFlag interrupt;
+  const TerminalProgress progress(interrupt);
+  AnnualRequest request;
+  request.year = year;
+  request.threads = threads;
+  const AnnualFigures figures = computeAnnualFigures(catalog, request, progress);
+  for (const std::string& warning : figures.warnings) std::cerr << "urbangis: " << warning << "\n";
+
+  const std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
+  const ReportContent content = buildReportContent(catalog, figures, language, today);
+  ReportMapOptions mapOptions;
+  mapOptions.choroplethLayer = arguments.value("choropleth").value_or("");
+  mapOptions.hotspotLayer = arguments.value("hotspot").value_or("");
+  mapOptions.language = language;
+  mapOptions.madeOn = content.madeOn;
+  const ReportMaps maps = buildReportMaps(catalog, figures, mapOptions, progress);
+  for (const std::string& message : maps.messages) std::cerr << "urbangis: " << message << "\n";
+
+  std::vector<std::filesystem::path> inputs = figures.inputs;
+  inputs.insert(inputs.end(), maps.inputs.begin(), maps.inputs.end());
+  progress.report("writing the report", -1);
+  progress.checkCancelled();
+  const ReportFiles files = writeReport(content, maps, *out, inputs);
+  std::cerr << "urbangis: wrote " << files.html.string() << " and " << files.pdf.string() << " (" << files.pdfPages
+            << " pages): " << figures.layers.size() << " layers, " << content.tables.size() << " tables, "
+            << maps.maps.size() << " maps\n";
+  return 0;
+}
+
+}  // namespace urbangis::cli

@@ -1,0 +1,91 @@
+#include "report/report_writer.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <system_error>
+
+#include "core/error.h"
+#include "io/atomic_output.h"
+
+namespace urbangis {
+namespace fs = std::filesystem;
+namespace {
+
+bool isInput(const fs::path& path, const std::vector<fs::path>& inputs) {
+  std::error_code error;
+  for (const fs::path& input : inputs)
+    if (fs::exists(input, error) && fs::equivalent(path, input, error)) return true;
+  return false;
+}
+
+void writeText(const fs::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) throw InputError(file.string() + ": cannot write");
+}
+
+// A hidden folder beside `target`, removed unless released.
+class TemporaryFolder {
+ public:
+  explicit TemporaryFolder(const fs::path& target) {
+    const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    path_ = parent / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    std::error_code error;
+    fs::remove_all(path_, error);
+    if (!fs::create_directory(path_, error))
+      throw InputError(target.string() + ": cannot create a temporary folder beside it: " + error.message());
+  }
+  ~TemporaryFolder() {
+    std::error_code ignored;
+    if (!released_) fs::remove_all(path_, ignored);
+  }
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+  const fs::path& path() const { return path_; }
+  void renameTo(const fs::path& target) {
+    std::error_code error;
+    fs::rename(path_, target, error);
+    if (error) throw InputError(target.string() + ": cannot move the finished report into place: " + error.message());
+    released_ = true;
+  }
+
+ private:
+  fs::path path_;
+  bool released_ = false;
+};
+
+}  // namespace
+
+ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, const fs::path& dir,
+                        const std::vector<fs::path>& inputs) {
+  std::error_code error;
+  if (dir.empty()) throw InputError("--out: name a folder for report.html and report.pdf");
+  if (fs::exists(dir, error) && !fs::is_directory(dir, error))
+    throw InputError(dir.string() + (isInput(dir, inputs) ? ": is one of the report's inputs, not a folder; "
+                                                            : ": is a file, not a folder; ") +
+                     "--out names the folder the report is written into");
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  if (!fs::is_directory(parent, error)) throw InputError(dir.string() + ": the folder \"" + parent.string() + "\" does not exist");
+
+  ReportFiles files{dir / "report.html", dir / "report.pdf", 0};
+  const std::string html = reportHtml(content, maps);
+  if (!fs::exists(dir, error)) {
+    TemporaryFolder temporary(dir);
+    writeText(temporary.path() / "report.html", html);
+    files.pdfPages = writeReportPdf(content, maps, temporary.path() / "report.pdf");
+    temporary.renameTo(dir);
+    return files;
+  }
+  checkOutputTarget(files.html, inputs);
+  checkOutputTarget(files.pdf, inputs);
+  AtomicOutput pdf(files.pdf), htmlFile(files.html);
+  files.pdfPages = writeReportPdf(content, maps, pdf.path());
+  writeText(htmlFile.path(), html);
+  pdf.commit();
+  htmlFile.commit();
+  return files;
+}
+
+}  // namespace urbangis

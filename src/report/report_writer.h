@@ -1,0 +1,36 @@
+#pragma once
+// Writes the annual report into a folder: report.html (one self-contained file, charts and maps
+// as embedded PNG) and report.pdf (A4, text as text in Noto Sans CJK; charts and maps painted as
+// vectors, only a density surface is an image).
+//
+// Atomicity: when DIR does not exist, both files are written into a hidden temporary folder
+// beside it (".DIR.tmp-PID") that is renamed to DIR when complete: a reader sees no DIR or the
+// whole report. When DIR exists, each file is written to a temporary file inside DIR and both are
+// renamed into place only when both are complete (report.pdf, then report.html): each file is
+// old or new, never partial; between the two renames (microseconds) the PDF is new and the HTML
+// still old. On any failure nothing is left behind.
+
+#include <filesystem>
+#include <vector>
+
+#include "report/report_content.h"
+#include "report/report_maps.h"
+
+namespace urbangis {
+
+struct ReportFiles {
+  std::filesystem::path html, pdf;
+  int pdfPages = 0;
+};
+
+// Throws InputError when DIR is an existing file (an input or not), its parent folder does not
+// exist, or a report file would overwrite one of `inputs`.
+ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, const std::filesystem::path& dir,
+                        const std::vector<std::filesystem::path>& inputs);
+
+// The two documents on their own (tests, other callers): the HTML text, and the PDF written to
+// `file` directly (not atomically), returning its page count.
+std::string reportHtml(const ReportContent& content, const ReportMaps& maps);
+int writeReportPdf(const ReportContent& content, const ReportMaps& maps, const std::filesystem::path& file);
+
+}  // namespace urbangis
