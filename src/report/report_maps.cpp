@@ -173,7 +173,7 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
                             : "Figure 1. " + points->title.in(language) + " per km² by " + zones->title.in(language),
                          zh ? year + " 年，件/km²，自然断点分级" : year + ", cases per km², natural breaks");
       map.map.layers = {{shaded, 1.0}};
-      if (roads) map.map.layers.push_back({roads, 0.8});
+      if (roads) map.map.layers.push_back({roads, 0.35});
       map.map.extent = zoneFrame ? *zoneFrame : extentOf({shaded}).grownBy(0.04);
       std::string top;
       for (size_t i = 0; i < ranked.size() && i < 3; ++i)
@@ -193,7 +193,21 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
       try {
         if (set.x.size() < 2) throw InputError("fewer than 2 points in " + year);
         progress.report("kernel density of " + points->id, -1);
-        const KdeRaster density = kernelDensity(set, KdeRequest{}, progress);
+        // The bandwidth rule over the points in the mapped part of the city: the county's
+        // outlying towns would otherwise widen it until the town's clusters blur into one.
+        KdeRequest request;
+        if (zoneFrame) {
+          PointSet inside;
+          for (size_t i = 0; i < set.x.size(); ++i)
+            if (set.x[i] >= zoneFrame->minX && set.x[i] <= zoneFrame->maxX && set.y[i] >= zoneFrame->minY &&
+                set.y[i] <= zoneFrame->maxY) {
+              inside.x.push_back(set.x[i]);
+              inside.y.push_back(set.y[i]);
+              inside.weight.push_back(set.weight[i]);
+            }
+          if (inside.x.size() >= 10) request.radius = std::round(defaultRadius(inside));
+        }
+        const KdeRaster density = kernelDensity(set, request, progress);
         RenderLayer layer;
         layer.id = points->id + "_kde";
         layer.title = {"核密度（件/km²）", "Kernel density per km²"};
@@ -227,7 +241,7 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
                                     groupedNumber(density.radius) + " m");
         if (zonesPlain) map.map.layers.push_back({zonesPlain, 1.0});
         map.map.layers.push_back({surface, 0.9});
-        if (roads) map.map.layers.push_back({roads, 0.6});
+        if (roads) map.map.layers.push_back({roads, 0.35});
         map.map.extent = zoneFrame ? *zoneFrame : extentOf({surface});
         map.caption = zh ? "带宽按 Silverman 经验法则自动选取（与 ArcGIS 相同），像元 " + groupedNumber(density.cell) +
                                " m；峰值 " + groupedNumber(static_cast<double>(largest), 1) + " 件/km²。"
