@@ -18,6 +18,7 @@
 #include "analysis/zones.h"
 #include "app/attribute_table.h"
 #include "app/identify_panel.h"
+#include "app/route_panel.h"
 #include "app/layer_panel.h"
 #include "app/legend_widget.h"
 #include "app/map_canvas.h"
@@ -26,6 +27,8 @@
 #include "core/geos_context.h"
 #include "io/attribute_rows.h"
 #include "render/print_export.h"
+
+#include <ogr_geometry.h>
 
 namespace urbangis::viewer {
 
@@ -49,6 +52,12 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   tableDock_->setWidget(attributeTable_);
   addDockWidget(Qt::BottomDockWidgetArea, tableDock_);
   tableDock_->hide();
+  routePanel_ = new RoutePanel(document_, this);
+  routeDock_ = new QDockWidget(this);
+  routeDock_->setObjectName("route");
+  routeDock_->setWidget(routePanel_);
+  addDockWidget(Qt::RightDockWidgetArea, routeDock_);
+  routeDock_->hide();
   identifyDock_ = new QDockWidget(this);
   identifyDock_->setObjectName("identify");
   identifyDock_->setWidget(identifyPanel_);
@@ -73,6 +82,7 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   connect(&document_, &MapDocument::loadingFinished, this, [this] {
     applySavedState();
     attributeTable_->rebuild(language_);
+    routePanel_->rebuild(language_);
     buildSearchIndex();
     emit catalogLoaded();
   });
@@ -98,6 +108,12 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
           [this](const QString& id, const std::vector<int64_t>& fids) { highlightFids(id, fids, true); });
   connect(canvas_, &MapCanvas::boxSelected, this, &MainWindow::selectInBox);
   connect(canvas_, &MapCanvas::measureChanged, this, &MainWindow::measure);
+  connect(canvas_, &MapCanvas::placeClicked, this, [this](double x, double y) {
+    if (!toLonLat_) return;
+    double lon = x, lat = y;
+    if (toLonLat_->applyLenient(&lon, &lat, 1) == 0) routePanel_->addPlace(lon, lat);
+  });
+  connect(routePanel_, &RoutePanel::routeFinished, this, &MainWindow::showRoute);
   setLanguage(language);
   resize(1280, 800);
 }
@@ -139,7 +155,11 @@ void MainWindow::buildActions() {
     tableDock_->show();
   });
   measureAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::measure); });
-  for (QAction* action : {panAction_, zoomBoxAction_, identifyAction_, selectAction_, measureAction_}) {
+  routeAction_ = viewMenu_->addAction(QString(), this, [this] {
+    canvas_->setTool(CanvasTool::route);
+    routeDock_->show();
+  });
+  for (QAction* action : {panAction_, zoomBoxAction_, identifyAction_, selectAction_, measureAction_, routeAction_}) {
     action->setCheckable(true);
     tools->addAction(action);
   }
@@ -152,6 +172,7 @@ void MainWindow::buildActions() {
   viewMenu_->addAction(legendDock_->toggleViewAction());
   viewMenu_->addAction(identifyDock_->toggleViewAction());
   viewMenu_->addAction(tableDock_->toggleViewAction());
+  viewMenu_->addAction(routeDock_->toggleViewAction());
 
   languageMenu_ = menuBar()->addMenu(QString());
   auto* languages = new QActionGroup(this);
@@ -165,7 +186,7 @@ void MainWindow::buildActions() {
   QToolBar* toolbar = addToolBar(QStringLiteral("tools"));
   toolbar->setObjectName("tools");
   for (QAction* action : {openAction_, exportAction_, fullExtentAction_, zoomInAction_, zoomOutAction_, panAction_,
-                          zoomBoxAction_, identifyAction_, selectAction_, measureAction_})
+                          zoomBoxAction_, identifyAction_, selectAction_, measureAction_, routeAction_})
     toolbar->addAction(action);
   searchBox_ = new QLineEdit(this);
   searchBox_->setClearButtonEnabled(true);
@@ -192,6 +213,8 @@ void MainWindow::retranslate() {
   identifyAction_->setText(tr("&Identify"));
   selectAction_->setText(tr("&Select"));
   measureAction_->setText(tr("&Measure"));
+  routeAction_->setText(tr("&Route"));
+  routeDock_->setWindowTitle(tr("Route"));
   searchBox_->setPlaceholderText(tr("Find a district, community or grid…"));
   tableDock_->setWindowTitle(tr("Attribute table"));
   gcjAction_->setText(tr("Show &GCJ-02 coordinates"));
@@ -457,6 +480,28 @@ void MainWindow::measure(const std::vector<QPointF>& points, bool finished) {
   if (points.size() >= 3) text += tr(", area %1 m² (closed)").arg(QLocale().toString(measuredArea_, 'f', 0));
   text += finished ? tr(" — ellipsoidal") : tr(" — double-click to finish");
   statusBar()->showMessage(text);
+}
+
+}  // namespace urbangis::viewer
+
+namespace urbangis::viewer {
+
+// The route or tour on the map: its lines from the output table (working CRS) and the places.
+void MainWindow::showRoute() {
+  std::vector<std::vector<QPointF>> lines;
+  const auto& outcome = routePanel_->outcome();
+  if (outcome && outcome->error.isEmpty())
+    for (const auto& wkb : outcome->table.wkb) {
+      OGRGeometry* geometry = nullptr;
+      if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) != OGRERR_NONE) continue;
+      OGRGeometryUniquePtr owned(geometry);
+      if (wkbFlatten(geometry->getGeometryType()) != wkbLineString) continue;
+      std::vector<QPointF> line;
+      for (const auto& point : *geometry->toLineString()) line.emplace_back(point.getX(), point.getY());
+      lines.push_back(std::move(line));
+    }
+  canvas_->setRouteOverlay(std::move(lines), {});
+  if (outcome && !outcome->error.isEmpty()) statusBar()->showMessage(outcome->error, 15000);
 }
 
 }  // namespace urbangis::viewer

@@ -22,6 +22,7 @@ class QMenu;
 namespace urbangis::viewer {
 
 class AttributeTable;
+class RoutePanel;
 class IdentifyPanel;
 class LayerPanel;
 class LegendWidget;
@@ -46,6 +47,7 @@ class MainWindow : public QMainWindow {
   LayerPanel& layerPanel() { return *layerPanel_; }
   IdentifyPanel& identifyPanel() { return *identifyPanel_; }
   AttributeTable& attributeTable() { return *attributeTable_; }
+  RoutePanel& routePanel() { return *routePanel_; }
   // Finds a zone (district, community, grid …) by name or code and zooms to it; false if none.
   bool search(const QString& text);
   // The last measurement: ellipsoidal length (m) and, for three points or more, area (m²).
@@ -72,6 +74,7 @@ class MainWindow : public QMainWindow {
   void highlightFids(const QString& layerId, const std::vector<int64_t>& fids, bool zoom);
   void selectInBox(const MapExtent& extent);
   void measure(const std::vector<QPointF>& points, bool finished);
+  void showRoute();
 
   std::string language_;
   QTranslator translator_;
@@ -81,6 +84,8 @@ class MainWindow : public QMainWindow {
   LegendWidget* legend_ = nullptr;
   IdentifyPanel* identifyPanel_ = nullptr;
   AttributeTable* attributeTable_ = nullptr;
+  RoutePanel* routePanel_ = nullptr;
+  QDockWidget* routeDock_ = nullptr;
   QLineEdit* searchBox_ = nullptr;
   QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr, *tableDock_ = nullptr;
   struct SearchEntry {
@@ -92,7 +97,7 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
   QAction *openAction_ = nullptr, *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr,
           *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr,
-          *identifyAction_ = nullptr, *selectAction_ = nullptr, *measureAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
+          *identifyAction_ = nullptr, *selectAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
   QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
   std::filesystem::path catalogFile_;
   std::unique_ptr<ProjContext> proj_;

@@ -38,6 +38,12 @@ void MapCanvas::setHighlight(const QString& layerId, std::vector<size_t> feature
   update();
 }
 
+void MapCanvas::setRouteOverlay(std::vector<std::vector<QPointF>> lines, std::vector<QPointF> places) {
+  routeLines_ = std::move(lines);
+  routePlaces_ = std::move(places);
+  update();
+}
+
 void MapCanvas::setLanguage(const std::string& language) {
   language_ = language;
   refresh();
@@ -188,6 +194,20 @@ void MapCanvas::paintOverlay(QPainter& painter) {
       }
     }
   }
+  if (!routeLines_.empty() || !routePlaces_.empty()) {
+    painter.setBrush(Qt::NoBrush);
+    for (const QColor& colour : {QColor(255, 255, 255, 220), QColor(0x1C, 0x7E, 0xD6)}) {
+      painter.setPen(QPen(colour, colour.alpha() == 220 ? 8 : 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+      for (const auto& line : routeLines_) {
+        QPolygonF screen;
+        for (const QPointF& p : line) screen.append(view.toScreen(p.x(), p.y()));
+        painter.drawPolyline(screen);
+      }
+    }
+    painter.setPen(QPen(Qt::white, 2));
+    painter.setBrush(QColor(0x1C, 0x7E, 0xD6));
+    for (const QPointF& p : routePlaces_) painter.drawEllipse(view.toScreen(p.x(), p.y()), 6, 6);
+  }
   if (!measure_.empty()) {
     QPolygonF line;
     for (const QPointF& p : measure_) line.append(view.toScreen(p.x(), p.y()));
@@ -243,6 +263,9 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
       else zoomTo(extent);
     }
     update();
+  } else if (tool_ == CanvasTool::route && !moved) {
+    const QPointF world = currentView().toWorld(at);
+    emit placeClicked(world.x(), world.y());
   } else if (tool_ == CanvasTool::measure && !moved) {
     if (measureFinished_) measure_.clear(), measureFinished_ = false;
     measure_.push_back(currentView().toWorld(at));

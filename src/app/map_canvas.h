@@ -18,7 +18,7 @@ namespace urbangis::viewer {
 
 class MapDocument;
 
-enum class CanvasTool { pan, zoomBox, identify, select, measure };
+enum class CanvasTool { pan, zoomBox, identify, select, measure, route };
 
 class MapCanvas : public QWidget {
   Q_OBJECT
@@ -45,6 +45,8 @@ class MapCanvas : public QWidget {
   bool isRendering() const { return watcher_.isRunning(); }
   // Features drawn highlighted over the map (a selection), by index into the layer's features.
   void setHighlight(const QString& layerId, std::vector<size_t> features);
+  // Lines and places drawn over the map (a route, a tour), working CRS.
+  void setRouteOverlay(std::vector<std::vector<QPointF>> lines, std::vector<QPointF> places);
   // The measure tool's points (working CRS); cleared when the tool changes.
   const std::vector<QPointF>& measurePoints() const { return measure_; }
 
@@ -55,6 +57,7 @@ class MapCanvas : public QWidget {
   void frameRendered();
   void boxSelected(const MapExtent& extent);
   void measureChanged(const std::vector<QPointF>& points, bool finished);
+  void placeClicked(double x, double y);  // the route tool, working CRS
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -94,6 +97,8 @@ class MapCanvas : public QWidget {
   QString highlightLayer_;
   std::vector<size_t> highlight_;
   std::vector<QPointF> measure_;
+  std::vector<std::vector<QPointF>> routeLines_;
+  std::vector<QPointF> routePlaces_;
   bool measureFinished_ = false;
   QPointF cursorWorld_;
 };

@@ -18,6 +18,7 @@
 #include "app/layer_panel.h"
 #include "app/main_window.h"
 #include "app/map_canvas.h"
+#include "app/route_panel.h"
 #include "app/viewer_state.h"
 #include "test_support.h"
 
@@ -275,4 +276,56 @@ TEST_CASE("the measure tool gives ellipsoidal lengths and areas", "[viewer]") {
   // Clicks land on whole pixels (a few metres here); Gauss–Krüger scale is within 0.1 % of 1.
   CHECK(window.measuredLength() == Approx(5000).epsilon(0.01));  // the open polyline: 2 + 1 + 2 km
   CHECK(window.measuredArea() == Approx(2e6).epsilon(0.02));
+}
+
+TEST_CASE("the route tool draws a route between two clicked places and a tour along the corridors", "[viewer]") {
+  test::TempDir dir;
+  qputenv("URBANGIS_CACHE_DIR", QByteArray::fromStdString((dir.path() / "cache").string()));
+  MainWindow window("en");
+  window.resize(1200, 800);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  MapCanvas& canvas = window.canvas();
+  const DocumentLayer* roads = window.document().find("roads");
+  REQUIRE(roads);
+  // Two places on the urban road grid: the middle vertices of two far-apart roads.
+  const RenderLayer& drawn = *roads->rendered;
+  const auto middle = [&](size_t feature) {
+    const DrawFeature& f = drawn.features[feature];
+    const uint32_t first = drawn.partStarts[f.firstPart], last = drawn.partStarts[f.firstPart + 1];
+    return QPointF(drawn.x[first + (last - first) / 2], drawn.y[first + (last - first) / 2]);
+  };
+  const QPointF a = middle(0), b = middle(5);
+  canvas.zoomTo(MapExtent{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())}.grownBy(0.3));
+  REQUIRE(waitForFrame(window));
+  canvas.setTool(CanvasTool::route);
+  const MapView view(canvas.visibleExtent(), QRectF(0, 0, canvas.width(), canvas.height()), 96);
+  QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, view.toScreen(a.x(), a.y()).toPoint());
+  QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, view.toScreen(b.x(), b.y()).toPoint());
+  bool done = false;
+  QObject::connect(&window.routePanel(), &RoutePanel::routeFinished, [&] { done = true; });
+  window.routePanel().startRoute();
+  REQUIRE(QTest::qWaitFor([&] { return done; }, 30000));
+  REQUIRE(window.routePanel().outcome());
+  INFO(window.routePanel().outcome()->error.toStdString());
+  CHECK(window.routePanel().outcome()->error.isEmpty());
+  CHECK(window.routePanel().outcome()->directions.contains(QStringLiteral("arrive")));
+  QTest::qWait(50);
+  const QImage image = canvas.grab().toImage();
+  size_t blue = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) {
+      const QColor c(image.pixel(x, y));
+      if (c.red() < 60 && c.green() > 100 && c.green() < 150 && c.blue() > 190) ++blue;
+    }
+  CHECK(blue > 300);
+  screenshot(window, "viewer-route.png");
+
+  done = false;
+  window.routePanel().clearPlaces();
+  done = false;
+  window.routePanel().startTour();
+  REQUIRE(QTest::qWaitFor([&] { return done; }, 60000));
+  CHECK(window.routePanel().outcome()->summary.contains(QStringLiteral("Tour")));
+  CHECK(window.routePanel().outcome()->table.rows.size() > 10);
 }

@@ -32,6 +32,13 @@ ZH = {
     "%n feature(s) selected": "已选择 %n 个要素", "Length %1 m": "长度 %1 米",
     ", area %1 m² (closed)": "，面积 %1 平方米（闭合）", " — ellipsoidal": " — 椭球面量算",
     " — double-click to finish": " — 双击结束",
+    "&Route": "路线(&R)", "Route": "路线", "From": "起点", "To": "终点", "Via": "途经点",
+    "Corridors": "整治路段图层", "Filter": "筛选", "Tour along the corridors": "规划巡查线路",
+    "Clear": "清除", "click the map, or LON,LAT": "在地图上点选，或输入 经度,纬度",
+    "more clicks add vias; LON,LAT;LON,LAT": "继续点选添加途经点；经度,纬度;经度,纬度",
+    "Routing…": "正在计算路线…", "Route %1": "路线 %1", "Planning the tour…": "正在规划巡查线路…",
+    "Tour %1: %2 along corridors, %3 between them": "巡查线路 %1：整治段 %2，空驶 %3",
+    "Export route": "导出路线", "GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)": "GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)",
 }
 
 path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).with_name("urbangis_zh_CN.ts"))

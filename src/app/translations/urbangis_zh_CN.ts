@@ -108,210 +108,310 @@
 <context>
     <name>urbangis::viewer::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="71" />
+        <location filename="../main_window.cpp" line="80" />
         <source>Layer %1 could not be loaded: %2</source>
         <translation>图层 %1 无法加载：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="93" />
+        <location filename="../main_window.cpp" line="103" />
         <source>%n feature(s) found</source>
         <translation><numerusform>找到 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="110" />
+        <location filename="../main_window.cpp" line="126" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="110" />
+        <location filename="../main_window.cpp" line="126" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="116" />
-        <location filename="../main_window.cpp" line="120" />
+        <location filename="../main_window.cpp" line="132" />
+        <location filename="../main_window.cpp" line="136" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="117" />
+        <location filename="../main_window.cpp" line="133" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="175" />
+        <location filename="../main_window.cpp" line="196" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="181" />
+        <location filename="../main_window.cpp" line="202" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="182" />
+        <location filename="../main_window.cpp" line="203" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="183" />
+        <location filename="../main_window.cpp" line="204" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="184" />
+        <location filename="../main_window.cpp" line="205" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="185" />
+        <location filename="../main_window.cpp" line="206" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="186" />
+        <location filename="../main_window.cpp" line="207" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="187" />
+        <location filename="../main_window.cpp" line="208" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="188" />
+        <location filename="../main_window.cpp" line="209" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="189" />
+        <location filename="../main_window.cpp" line="210" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="190" />
+        <location filename="../main_window.cpp" line="211" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="191" />
+        <location filename="../main_window.cpp" line="212" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="192" />
+        <location filename="../main_window.cpp" line="213" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="193" />
+        <location filename="../main_window.cpp" line="214" />
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="194" />
+        <location filename="../main_window.cpp" line="215" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="195" />
+        <location filename="../main_window.cpp" line="216" />
+        <source>&amp;Route</source>
+        <translation>路线(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="217" />
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="218" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="196" />
+        <location filename="../main_window.cpp" line="219" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="197" />
+        <location filename="../main_window.cpp" line="220" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="198" />
+        <location filename="../main_window.cpp" line="221" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="199" />
+        <location filename="../main_window.cpp" line="222" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="200" />
+        <location filename="../main_window.cpp" line="223" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="201" />
+        <location filename="../main_window.cpp" line="224" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="202" />
+        <location filename="../main_window.cpp" line="225" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="202" />
+        <location filename="../main_window.cpp" line="225" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="204" />
+        <location filename="../main_window.cpp" line="227" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="204" />
+        <location filename="../main_window.cpp" line="227" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="232" />
+        <location filename="../main_window.cpp" line="255" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="299" />
+        <location filename="../main_window.cpp" line="322" />
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="303" />
+        <location filename="../main_window.cpp" line="326" />
         <source>No catalog is open</source>
         <translation>尚未打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="322" />
+        <location filename="../main_window.cpp" line="345" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="432" />
+        <location filename="../main_window.cpp" line="455" />
         <source>%n feature(s) selected</source>
         <translation><numerusform>已选择 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="456" />
+        <location filename="../main_window.cpp" line="479" />
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="457" />
+        <location filename="../main_window.cpp" line="480" />
         <source>, area %1 m² (closed)</source>
         <translation>，面积 %1 平方米（闭合）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="458" />
+        <location filename="../main_window.cpp" line="481" />
         <source> — ellipsoidal</source>
         <translation> — 椭球面量算</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="458" />
+        <location filename="../main_window.cpp" line="481" />
         <source> — double-click to finish</source>
         <translation> — 双击结束</translation>
+    </message>
+</context>
+<context>
+    <name>urbangis::viewer::RoutePanel</name>
+    <message>
+        <location filename="../route_panel.cpp" line="43" />
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="44" />
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="45" />
+        <source>Via</source>
+        <translation>途经点</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="50" />
+        <source>Corridors</source>
+        <translation>整治路段图层</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="51" />
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="60" />
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="61" />
+        <source>Tour along the corridors</source>
+        <translation>规划巡查线路</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="62" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="63" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="64" />
+        <location filename="../route_panel.cpp" line="65" />
+        <source>click the map, or LON,LAT</source>
+        <translation>在地图上点选，或输入 经度,纬度</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="66" />
+        <source>more clicks add vias; LON,LAT;LON,LAT</source>
+        <translation>继续点选添加途经点；经度,纬度;经度,纬度</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="110" />
+        <source>Routing…</source>
+        <translation>正在计算路线…</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="120" />
+        <source>Route %1</source>
+        <translation>路线 %1</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="138" />
+        <source>Planning the tour…</source>
+        <translation>正在规划巡查线路…</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="147" />
+        <source>Tour %1: %2 along corridors, %3 between them</source>
+        <translation>巡查线路 %1：整治段 %2，空驶 %3</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="175" />
+        <location filename="../route_panel.cpp" line="183" />
+        <source>Export route</source>
+        <translation>导出路线</translation>
+    </message>
+    <message>
+        <location filename="../route_panel.cpp" line="176" />
+        <source>GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)</source>
+        <translation>GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)</translation>
     </message>
 </context>
 </TS>
