@@ -16,6 +16,7 @@
 #include <QToolBar>
 
 #include "analysis/zones.h"
+#include "app/analysis_panel.h"
 #include "app/attribute_table.h"
 #include "app/identify_panel.h"
 #include "app/route_panel.h"
@@ -52,6 +53,11 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   tableDock_->setWidget(attributeTable_);
   addDockWidget(Qt::BottomDockWidgetArea, tableDock_);
   tableDock_->hide();
+  analysisPanel_ = new AnalysisPanel(document_, this);
+  analysisDock_ = new QDockWidget(this);
+  analysisDock_->setObjectName("analysis");
+  analysisDock_->setWidget(analysisPanel_);
+  addDockWidget(Qt::RightDockWidgetArea, analysisDock_);
   routePanel_ = new RoutePanel(document_, this);
   routeDock_ = new QDockWidget(this);
   routeDock_->setObjectName("route");
@@ -83,9 +89,11 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
     applySavedState();
     attributeTable_->rebuild(language_);
     routePanel_->rebuild(language_);
+    analysisPanel_->rebuild(language_);
     buildSearchIndex();
     emit catalogLoaded();
   });
+  connect(&document_, &MapDocument::layersReplaced, this, [this] { layerPanel_->rebuild(language_); });
   connect(&document_, &MapDocument::changed, this, [this] {
     if (restoring_) return;
     legend_->update();
@@ -173,6 +181,7 @@ void MainWindow::buildActions() {
   viewMenu_->addAction(identifyDock_->toggleViewAction());
   viewMenu_->addAction(tableDock_->toggleViewAction());
   viewMenu_->addAction(routeDock_->toggleViewAction());
+  viewMenu_->addAction(analysisDock_->toggleViewAction());
 
   languageMenu_ = menuBar()->addMenu(QString());
   auto* languages = new QActionGroup(this);
@@ -215,6 +224,7 @@ void MainWindow::retranslate() {
   measureAction_->setText(tr("&Measure"));
   routeAction_->setText(tr("&Route"));
   routeDock_->setWindowTitle(tr("Route"));
+  analysisDock_->setWindowTitle(tr("Analysis"));
   searchBox_->setPlaceholderText(tr("Find a district, community or grid…"));
   tableDock_->setWindowTitle(tr("Attribute table"));
   gcjAction_->setText(tr("Show &GCJ-02 coordinates"));

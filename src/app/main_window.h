@@ -21,6 +21,7 @@ class QMenu;
 
 namespace urbangis::viewer {
 
+class AnalysisPanel;
 class AttributeTable;
 class RoutePanel;
 class IdentifyPanel;
@@ -48,6 +49,7 @@ class MainWindow : public QMainWindow {
   IdentifyPanel& identifyPanel() { return *identifyPanel_; }
   AttributeTable& attributeTable() { return *attributeTable_; }
   RoutePanel& routePanel() { return *routePanel_; }
+  AnalysisPanel& analysisPanel() { return *analysisPanel_; }
   // Finds a zone (district, community, grid …) by name or code and zooms to it; false if none.
   bool search(const QString& text);
   // The last measurement: ellipsoidal length (m) and, for three points or more, area (m²).
@@ -85,6 +87,8 @@ class MainWindow : public QMainWindow {
   IdentifyPanel* identifyPanel_ = nullptr;
   AttributeTable* attributeTable_ = nullptr;
   RoutePanel* routePanel_ = nullptr;
+  AnalysisPanel* analysisPanel_ = nullptr;
+  QDockWidget* analysisDock_ = nullptr;
   QDockWidget* routeDock_ = nullptr;
   QLineEdit* searchBox_ = nullptr;
   QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr, *tableDock_ = nullptr;

@@ -41,6 +41,7 @@ void MapDocument::open(const std::filesystem::path& catalogFile, const std::stri
   catalog_ = std::move(catalog);
   working_ = working;
   layers_.clear();
+  overlaySpecs_.clear();
   for (const LayerSpec& spec : catalog_->layers) layers_.push_back({&spec, nullptr, {}, true, 1.0});
   cancel_ = std::make_shared<std::atomic<bool>>(false);
   loadAll(language);
@@ -122,6 +123,33 @@ void MapDocument::reorder(const std::vector<QString>& bottomFirst) {
     if (std::none_of(ordered.begin(), ordered.end(), [&](const DocumentLayer& o) { return o.spec == layer.spec; }))
       ordered.push_back(layer);
   layers_ = std::move(ordered);
+  emit changed();
+}
+
+}  // namespace urbangis::viewer
+
+namespace urbangis::viewer {
+
+void MapDocument::setRendered(const QString& id, std::shared_ptr<const RenderLayer> rendered) {
+  if (DocumentLayer* layer = find(id)) {
+    layer->rendered = std::move(rendered);
+    layer->error.clear();
+    emit layersReplaced();
+    emit changed();
+  }
+}
+
+void MapDocument::addOverlay(LayerSpec spec, std::shared_ptr<const RenderLayer> rendered) {
+  const QString id = QString::fromStdString(spec.id);
+  auto owned = std::find_if(overlaySpecs_.begin(), overlaySpecs_.end(), [&](const LayerSpec& s) { return s.id == spec.id; });
+  if (DocumentLayer* existing = find(id); existing && owned != overlaySpecs_.end()) {
+    *owned = std::move(spec);
+    existing->rendered = std::move(rendered);
+  } else {
+    overlaySpecs_.push_back(std::move(spec));
+    layers_.push_back({&overlaySpecs_.back(), std::move(rendered), {}, true, 0.85});
+  }
+  emit layersReplaced();
   emit changed();
 }
 

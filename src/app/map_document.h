@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -46,12 +47,18 @@ class MapDocument : public QObject {
   void setOpacity(const QString& id, double opacity);
   // New drawing order by ids, bottom first; unknown ids are ignored, missing ones kept.
   void reorder(const std::vector<QString>& bottomFirst);
+  // Replaces what a layer draws (e.g. a choropleth of a statistic).
+  void setRendered(const QString& id, std::shared_ptr<const RenderLayer> rendered);
+  // Adds (or replaces) an analysis result drawn over the map, e.g. a density surface; its spec
+  // points at a temporary file, never at the catalog's data.
+  void addOverlay(LayerSpec spec, std::shared_ptr<const RenderLayer> rendered);
 
  signals:
   void layerLoaded(const QString& id);
   void layerFailed(const QString& id, const QString& error);
   void loadingFinished();
-  void changed();  // order, visibility or opacity
+  void changed();         // order, visibility, opacity, or what a layer draws
+  void layersReplaced();  // a layer added or its drawing replaced (the panels rebuild)
 
  private:
   void loadAll(std::string language);
@@ -59,6 +66,7 @@ class MapDocument : public QObject {
   std::optional<Catalog> catalog_;
   CrsSpec working_;
   std::vector<DocumentLayer> layers_;
+  std::deque<LayerSpec> overlaySpecs_;  // stable addresses for DocumentLayer::spec
   std::shared_ptr<std::atomic<bool>> cancel_;
   std::vector<std::shared_ptr<std::atomic<bool>>> previous_;
 };

@@ -20,4 +20,6 @@ fs::path dataDirectory() {
 
 fs::path defaultCatalog() { return dataDirectory() / "layers" / "daye.json"; }
 
+fs::path stylesDirectory() { return dataDirectory() / "styles"; }
+
 }  // namespace urbangis

@@ -12,4 +12,7 @@ std::filesystem::path dataDirectory();
 // The embedded Daye catalog: <data directory>/layers/daye.json.
 std::filesystem::path defaultCatalog();
 
+// The shipped styles (styles/*.json), for layers an analysis makes (density, hot spots).
+std::filesystem::path stylesDirectory();
+
 }  // namespace urbangis

@@ -13,6 +13,7 @@
 
 #include <fstream>
 
+#include "app/analysis_panel.h"
 #include "app/attribute_table.h"
 #include "app/identify_panel.h"
 #include "app/layer_panel.h"
@@ -328,4 +329,49 @@ TEST_CASE("the route tool draws a route between two clicked places and a tour al
   REQUIRE(QTest::qWaitFor([&] { return done; }, 60000));
   CHECK(window.routePanel().outcome()->summary.contains(QStringLiteral("Tour")));
   CHECK(window.routePanel().outcome()->table.rows.size() > 10);
+}
+
+TEST_CASE("the analysis panel maps a statistic by zone and draws hot spots over the map", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1300, 850);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  AnalysisPanel& panel = window.analysisPanel();
+  QString error = QStringLiteral("not finished");
+  QObject::connect(&panel, &AnalysisPanel::finished, [&](const QString& e) { error = e; });
+  panel.runStats();  // the first zones layer: districts
+  REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+  CHECK(error.isEmpty());
+  CHECK(panel.statsTable().rows.size() >= 18);
+  REQUIRE(panel.showColumn(QStringLiteral("complaints_per_km2")));
+  const DocumentLayer* districts = window.document().find("districts");
+  REQUIRE(districts);
+  CHECK(districts->rendered->style.renderer == StyleRenderer::graduated);
+  CHECK(districts->rendered->legend.size() >= 3);
+  REQUIRE(waitForFrame(window));
+  QTest::qWait(50);
+  REQUIRE(waitForFrame(window));
+  // YlOrRd classes on the map: the darkest class's red appears.
+  const QImage frame = window.canvas().lastFrame().convertToFormat(QImage::Format_RGB32);
+  size_t red = 0;
+  for (int y = 0; y < frame.height(); y += 2)
+    for (int x = 0; x < frame.width(); x += 2) {
+      const QColor c(frame.pixel(x, y));
+      if (c.red() > 150 && c.green() < 80 && c.blue() < 80) ++red;
+    }
+  CHECK(red > 50);
+
+  error = QStringLiteral("not finished");
+  panel.runHotspots();  // kernel density of the first points layer
+  REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+  CHECK(error.isEmpty());
+  const DocumentLayer* density = window.document().find("analysis_density");
+  REQUIRE(density);
+  REQUIRE(density->rendered);
+  CHECK(density->rendered->raster.has_value());
+  // The density surface is a temporary file, never one of the catalog's data files.
+  CHECK(density->spec->resolvedSource.find(test::dataDir().string()) == std::string::npos);
+  REQUIRE(waitForFrame(window));
+  screenshot(window, "viewer-analysis.png");
 }

@@ -38,6 +38,10 @@ ZH = {
     "more clicks add vias; LON,LAT;LON,LAT": "继续点选添加途经点；经度,纬度;经度,纬度",
     "Routing…": "正在计算路线…", "Route %1": "路线 %1", "Planning the tour…": "正在规划巡查线路…",
     "Tour %1: %2 along corridors, %3 between them": "巡查线路 %1：整治段 %2，空驶 %3",
+    "Statistics by zone": "分区统计", "Hot spots": "热点分析", "Cancel": "取消", "Kernel density": "核密度",
+    "Gi* hot spots (500 m hexagons)": "Gi* 热点（500 米六边形）", "Zones": "分区图层", "Map": "专题图",
+    "Points": "点图层", "Method": "方法", "Counting by zone…": "正在分区统计…", "Cancelled": "已取消",
+    "Looking for hot spots…": "正在分析热点…", "%1 zones": "%1 个分区", "Analysis": "分析",
     "Export route": "导出路线", "GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)": "GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)",
 }
 

@@ -1,6 +1,75 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>urbangis::viewer::AnalysisPanel</name>
+    <message>
+        <location filename="../analysis_panel.cpp" line="61" />
+        <source>Statistics by zone</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="62" />
+        <source>Hot spots</source>
+        <translation>热点分析</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="63" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="70" />
+        <source>Kernel density</source>
+        <translation>核密度</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="71" />
+        <source>Gi* hot spots (500 m hexagons)</source>
+        <translation>Gi* 热点（500 米六边形）</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="73" />
+        <source>Zones</source>
+        <translation>分区图层</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="75" />
+        <source>Map</source>
+        <translation>专题图</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="77" />
+        <source>Points</source>
+        <translation>点图层</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="78" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="132" />
+        <source>Counting by zone…</source>
+        <translation>正在分区统计…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="142" />
+        <location filename="../analysis_panel.cpp" line="193" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="162" />
+        <source>Looking for hot spots…</source>
+        <translation>正在分析热点…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="226" />
+        <source>%1 zones</source>
+        <translation>%1 个分区</translation>
+    </message>
+</context>
+<context>
     <name>urbangis::viewer::AttributeTable</name>
     <message>
         <location filename="../attribute_table.cpp" line="58" />
@@ -108,218 +177,223 @@
 <context>
     <name>urbangis::viewer::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="80" />
+        <location filename="../main_window.cpp" line="86" />
         <source>Layer %1 could not be loaded: %2</source>
         <translation>图层 %1 无法加载：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="103" />
+        <location filename="../main_window.cpp" line="111" />
         <source>%n feature(s) found</source>
         <translation><numerusform>找到 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="126" />
+        <location filename="../main_window.cpp" line="134" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="126" />
+        <location filename="../main_window.cpp" line="134" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="132" />
-        <location filename="../main_window.cpp" line="136" />
+        <location filename="../main_window.cpp" line="140" />
+        <location filename="../main_window.cpp" line="144" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="133" />
+        <location filename="../main_window.cpp" line="141" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="196" />
+        <location filename="../main_window.cpp" line="205" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="202" />
+        <location filename="../main_window.cpp" line="211" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="203" />
+        <location filename="../main_window.cpp" line="212" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="204" />
+        <location filename="../main_window.cpp" line="213" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="205" />
+        <location filename="../main_window.cpp" line="214" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="206" />
+        <location filename="../main_window.cpp" line="215" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="207" />
+        <location filename="../main_window.cpp" line="216" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="208" />
+        <location filename="../main_window.cpp" line="217" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="209" />
+        <location filename="../main_window.cpp" line="218" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="210" />
+        <location filename="../main_window.cpp" line="219" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="211" />
+        <location filename="../main_window.cpp" line="220" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="212" />
+        <location filename="../main_window.cpp" line="221" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="213" />
+        <location filename="../main_window.cpp" line="222" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="214" />
+        <location filename="../main_window.cpp" line="223" />
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="215" />
+        <location filename="../main_window.cpp" line="224" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="216" />
+        <location filename="../main_window.cpp" line="225" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="217" />
+        <location filename="../main_window.cpp" line="226" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="218" />
+        <location filename="../main_window.cpp" line="227" />
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="228" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="219" />
+        <location filename="../main_window.cpp" line="229" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="220" />
+        <location filename="../main_window.cpp" line="230" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="221" />
+        <location filename="../main_window.cpp" line="231" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="222" />
+        <location filename="../main_window.cpp" line="232" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="223" />
+        <location filename="../main_window.cpp" line="233" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="224" />
+        <location filename="../main_window.cpp" line="234" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="225" />
+        <location filename="../main_window.cpp" line="235" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="225" />
+        <location filename="../main_window.cpp" line="235" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="227" />
+        <location filename="../main_window.cpp" line="237" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="227" />
+        <location filename="../main_window.cpp" line="237" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="255" />
+        <location filename="../main_window.cpp" line="265" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="322" />
+        <location filename="../main_window.cpp" line="332" />
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="326" />
+        <location filename="../main_window.cpp" line="336" />
         <source>No catalog is open</source>
         <translation>尚未打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="345" />
+        <location filename="../main_window.cpp" line="355" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="455" />
+        <location filename="../main_window.cpp" line="465" />
         <source>%n feature(s) selected</source>
         <translation><numerusform>已选择 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="479" />
+        <location filename="../main_window.cpp" line="489" />
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="480" />
+        <location filename="../main_window.cpp" line="490" />
         <source>, area %1 m² (closed)</source>
         <translation>，面积 %1 平方米（闭合）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="481" />
+        <location filename="../main_window.cpp" line="491" />
         <source> — ellipsoidal</source>
         <translation> — 椭球面量算</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="481" />
+        <location filename="../main_window.cpp" line="491" />
         <source> — double-click to finish</source>
         <translation> — 双击结束</translation>
     </message>

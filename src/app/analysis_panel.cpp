@@ -1,0 +1,282 @@
+#include "app/analysis_panel.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMetaObject>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "analysis/hotspots.h"
+#include "analysis/stats.h"
+#include "app/map_document.h"
+#include "core/error.h"
+#include "io/resources.h"
+
+namespace urbangis::viewer {
+namespace {
+
+// Progress from a worker: fractions posted to the panel on the UI thread, cancellation by flag.
+class PanelProgress final : public Progress {
+ public:
+  PanelProgress(QPointer<AnalysisPanel> panel, std::shared_ptr<std::atomic<bool>> cancel)
+      : panel_(std::move(panel)), cancel_(std::move(cancel)) {}
+  void report(std::string_view, double fraction) const override {
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [panel = panel_, fraction] {
+          if (panel) emit panel->progressed(fraction);
+        },
+        Qt::QueuedConnection);
+  }
+  bool cancelled() const override { return cancel_->load(); }
+
+ private:
+  QPointer<AnalysisPanel> panel_;
+  std::shared_ptr<std::atomic<bool>> cancel_;
+};
+
+QString cellText(const CellValue& cell) {
+  if (const auto* text = std::get_if<std::string>(&cell)) return QString::fromStdString(*text);
+  if (const auto* integer = std::get_if<int64_t>(&cell)) return QString::number(*integer);
+  if (const auto* real = std::get_if<double>(&cell)) return QString::number(*real, 'g', 6);
+  return {};
+}
+
+}  // namespace
+
+AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
+  zones_ = new QComboBox(this);
+  column_ = new QComboBox(this);
+  points_ = new QComboBox(this);
+  method_ = new QComboBox(this);
+  runStats_ = new QPushButton(tr("Statistics by zone"), this);
+  runHotspots_ = new QPushButton(tr("Hot spots"), this);
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  progress_ = new QProgressBar(this);
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+  table_ = new QTableWidget(this);
+  table_->setSortingEnabled(true);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  method_->addItem(tr("Kernel density"), QStringLiteral("kde"));
+  method_->addItem(tr("Gi* hot spots (500 m hexagons)"), QStringLiteral("gistar"));
+  auto* statsForm = new QFormLayout;
+  statsForm->addRow(tr("Zones"), zones_);
+  statsForm->addRow(runStats_);
+  statsForm->addRow(tr("Map"), column_);
+  auto* hotForm = new QFormLayout;
+  hotForm->addRow(tr("Points"), points_);
+  hotForm->addRow(tr("Method"), method_);
+  hotForm->addRow(runHotspots_);
+  auto* running = new QHBoxLayout;
+  running->addWidget(progress_, 1);
+  running->addWidget(cancel_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(statsForm);
+  layout->addLayout(hotForm);
+  layout->addLayout(running);
+  layout->addWidget(status_);
+  layout->addWidget(table_, 1);
+  cancel_->setEnabled(false);
+  progress_->setRange(0, 100);
+  connect(runStats_, &QPushButton::clicked, this, &AnalysisPanel::runStats);
+  connect(runHotspots_, &QPushButton::clicked, this, &AnalysisPanel::runHotspots);
+  connect(cancel_, &QPushButton::clicked, this, &AnalysisPanel::cancel);
+  connect(&watcher_, &QFutureWatcher<AnalysisOutcome>::finished, this, &AnalysisPanel::done);
+  connect(this, &AnalysisPanel::progressed, this, [this](double fraction) {
+    if (fraction < 0) progress_->setRange(0, 0);  // busy, length unknown
+    else progress_->setRange(0, 100), progress_->setValue(static_cast<int>(fraction * 100));
+  });
+  connect(column_, &QComboBox::currentIndexChanged, this, [this] {
+    if (column_->count() > 0) showColumn(column_->currentText());
+  });
+}
+
+AnalysisPanel::~AnalysisPanel() {
+  cancel();
+  watcher_.waitForFinished();
+}
+
+void AnalysisPanel::rebuild(const std::string& language) {
+  language_ = language;
+  zones_->clear();
+  points_->clear();
+  if (!document_.isOpen()) return;
+  for (const LayerSpec& spec : document_.catalog().layers) {
+    if (spec.role == LayerRole::zones) zones_->addItem(QString::fromStdString(spec.title.in(language)), QString::fromStdString(spec.id));
+    if (spec.role == LayerRole::points)
+      points_->addItem(QString::fromStdString(spec.title.in(language)), QString::fromStdString(spec.id));
+  }
+}
+
+void AnalysisPanel::cancel() {
+  if (cancelFlag_) cancelFlag_->store(true);
+}
+
+void AnalysisPanel::runStats() {
+  if (!document_.isOpen() || watcher_.isRunning() || zones_->count() == 0) return;
+  cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
+  const Catalog catalog = document_.catalog();
+  statsZones_ = zones_->currentData().toString();
+  const std::string zones = statsZones_.toStdString();
+  const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
+  status_->setText(tr("Counting by zone…"));
+  cancel_->setEnabled(true);
+  watcher_.setFuture(QtConcurrent::run([catalog, zones, progress]() {
+    AnalysisOutcome outcome;
+    outcome.kind = AnalysisOutcome::Kind::stats;
+    try {
+      StatsRequest request;
+      request.zonesLayer = zones;
+      outcome.table = computeStats(catalog, request, progress).table;
+    } catch (const Cancelled&) {
+      outcome.error = AnalysisPanel::tr("Cancelled");
+    } catch (const std::exception& error) {
+      outcome.error = QString::fromStdString(error.what());
+    }
+    return outcome;
+  }));
+}
+
+void AnalysisPanel::runHotspots() {
+  if (!document_.isOpen() || watcher_.isRunning() || points_->count() == 0) return;
+  cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
+  if (!scratch_) scratch_ = std::make_unique<QTemporaryDir>();
+  const Catalog catalog = document_.catalog();
+  const std::string layer = points_->currentData().toString().toStdString();
+  const std::string title = points_->currentText().toStdString();
+  const bool kde = method_->currentData().toString() == QStringLiteral("kde");
+  const std::filesystem::path scratch = scratch_->path().toStdString();
+  const CrsSpec working = document_.workingCrs();
+  const std::string language = language_;
+  const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
+  status_->setText(tr("Looking for hot spots…"));
+  cancel_->setEnabled(true);
+  watcher_.setFuture(QtConcurrent::run([catalog, layer, title, kde, scratch, working, language, progress]() {
+    AnalysisOutcome outcome;
+    try {
+      LayerSpec& spec = outcome.spec;
+      if (kde) {
+        outcome.kind = AnalysisOutcome::Kind::kde;
+        KdeOutcome density = runKde(catalog, {layer, ""}, KdeRequest{}, progress);
+        spec.resolvedSource = spec.source = (scratch / (layer + "_density.tif")).string();
+        writeGeoTiff(density.raster, spec.resolvedSource, density.inputs);
+        spec.id = "analysis_density";
+        spec.title = {"核密度：" + title, "Density: " + title};
+        spec.role = LayerRole::raster;
+        spec.resolvedStyle = spec.style = (stylesDirectory() / "kde.json").string();
+        if (!density.messages.empty()) outcome.message = QString::fromStdString(density.messages.front());
+      } else {
+        outcome.kind = AnalysisOutcome::Kind::gistar;
+        GiStarRun run;
+        run.hexSize = 500;
+        TableOutcome hotspots = runGiStar(catalog, {layer, ""}, run, progress);
+        spec.resolvedSource = spec.source = (scratch / (layer + "_gistar.gpkg")).string();
+        writeTable(hotspots.table, spec.resolvedSource, hotspots.inputs);
+        spec.id = "analysis_gistar";
+        spec.title = {"热点分析：" + title, "Hot spots: " + title};
+        spec.role = LayerRole::areas;
+        spec.resolvedStyle = spec.style = (stylesDirectory() / "gistar.json").string();
+        if (!hotspots.messages.empty()) outcome.message = QString::fromStdString(hotspots.messages.front());
+      }
+      outcome.layer = std::make_shared<const RenderLayer>(loadRenderLayer(spec, working, language, std::nullopt, progress));
+    } catch (const Cancelled&) {
+      outcome.error = AnalysisPanel::tr("Cancelled");
+    } catch (const std::exception& error) {
+      outcome.error = QString::fromStdString(error.what());
+    }
+    return outcome;
+  }));
+}
+
+void AnalysisPanel::done() {
+  cancel_->setEnabled(false);
+  progress_->setRange(0, 100);
+  progress_->setValue(0);
+  AnalysisOutcome outcome = watcher_.result();
+  if (!outcome.error.isEmpty()) {
+    status_->setText(outcome.error);
+    emit finished(outcome.error);
+    return;
+  }
+  if (outcome.kind == AnalysisOutcome::Kind::stats) {
+    stats_ = std::move(outcome.table);
+    fillTable();
+    column_->blockSignals(true);
+    column_->clear();
+    QString preferred;
+    for (size_t c = 2; c < stats_.columns.size(); ++c) {
+      if (stats_.columns[c].type == ColumnType::text) continue;
+      const QString name = QString::fromStdString(stats_.columns[c].name);
+      column_->addItem(name);
+      if (preferred.isEmpty() && name.endsWith(QStringLiteral("_per_km2"))) preferred = name;
+    }
+    column_->blockSignals(false);
+    if (!preferred.isEmpty()) column_->setCurrentText(preferred);
+    showColumn(column_->currentText());
+    status_->setText(tr("%1 zones").arg(stats_.rows.size()));
+  } else {
+    document_.addOverlay(outcome.spec, outcome.layer);
+    status_->setText(outcome.message);
+  }
+  emit finished({});
+}
+
+void AnalysisPanel::fillTable() {
+  table_->setSortingEnabled(false);
+  table_->clear();
+  table_->setColumnCount(static_cast<int>(stats_.columns.size()));
+  table_->setRowCount(static_cast<int>(stats_.rows.size()));
+  QStringList headers;
+  for (const Column& column : stats_.columns) headers << QString::fromStdString(column.name);
+  table_->setHorizontalHeaderLabels(headers);
+  for (size_t r = 0; r < stats_.rows.size(); ++r)
+    for (size_t c = 0; c < stats_.columns.size(); ++c) {
+      auto* item = new QTableWidgetItem;
+      const CellValue& cell = stats_.rows[r][c];
+      if (std::holds_alternative<double>(cell) || std::holds_alternative<int64_t>(cell))
+        item->setData(Qt::DisplayRole, std::holds_alternative<double>(cell) ? std::get<double>(cell)
+                                                                            : static_cast<double>(std::get<int64_t>(cell)));
+      else
+        item->setText(cellText(cell));
+      table_->setItem(static_cast<int>(r), static_cast<int>(c), item);
+    }
+  table_->setSortingEnabled(true);
+}
+
+bool AnalysisPanel::showColumn(const QString& column) {
+  if (statsZones_.isEmpty()) return false;
+  size_t index = stats_.columns.size();
+  for (size_t c = 0; c < stats_.columns.size(); ++c)
+    if (QString::fromStdString(stats_.columns[c].name) == column) index = c;
+  if (index == stats_.columns.size()) return false;
+  Choropleth choropleth;
+  choropleth.column = column.toStdString();
+  for (const auto& row : stats_.rows) {
+    const auto* id = std::get_if<std::string>(&row[0]);
+    if (!id) continue;
+    if (const auto* real = std::get_if<double>(&row[index])) choropleth.valueById[*id] = *real;
+    else if (const auto* integer = std::get_if<int64_t>(&row[index])) choropleth.valueById[*id] = static_cast<double>(*integer);
+  }
+  DocumentLayer* zones = document_.find(statsZones_);
+  if (!zones) return false;
+  try {
+    document_.setRendered(statsZones_, std::make_shared<const RenderLayer>(loadRenderLayer(
+                                           *zones->spec, document_.workingCrs(), language_, choropleth, SilentProgress())));
+  } catch (const std::exception& error) {
+    status_->setText(QString::fromStdString(error.what()));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace urbangis::viewer
