@@ -56,26 +56,35 @@ QString cellText(const CellValue& cell) {
 AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
   zones_ = new QComboBox(this);
   column_ = new QComboBox(this);
+  classes_ = new QComboBox(this);
+  palette_ = new QComboBox(this);
   points_ = new QComboBox(this);
   method_ = new QComboBox(this);
-  runStats_ = new QPushButton(tr("Statistics by zone"), this);
-  runHotspots_ = new QPushButton(tr("Hot spots"), this);
-  cancel_ = new QPushButton(tr("Cancel"), this);
+  for (const char* method : {"jenks", "quantile", "equal_interval"}) classes_->addItem(QString(), QString::fromLatin1(method));
+  for (const char* name : {"YlOrRd", "OrRd", "Reds", "Blues", "Greens", "Purples", "YlGnBu", "RdYlGn", "Spectral"})
+    palette_->addItem(QString::fromLatin1(name));
+  runStats_ = new QPushButton(this);
+  runHotspots_ = new QPushButton(this);
+  cancel_ = new QPushButton(this);
   progress_ = new QProgressBar(this);
   status_ = new QLabel(this);
   status_->setWordWrap(true);
   table_ = new QTableWidget(this);
   table_->setSortingEnabled(true);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  method_->addItem(tr("Kernel density"), QStringLiteral("kde"));
-  method_->addItem(tr("Gi* hot spots (500 m hexagons)"), QStringLiteral("gistar"));
+  method_->addItem(QString(), QStringLiteral("kde"));
+  method_->addItem(QString(), QStringLiteral("gistar"));
+  for (QLabel** label : {&zonesLabel_, &mapLabel_, &classesLabel_, &coloursLabel_, &pointsLabel_, &methodLabel_})
+    *label = new QLabel(this);
   auto* statsForm = new QFormLayout;
-  statsForm->addRow(tr("Zones"), zones_);
+  statsForm->addRow(zonesLabel_, zones_);
   statsForm->addRow(runStats_);
-  statsForm->addRow(tr("Map"), column_);
+  statsForm->addRow(mapLabel_, column_);
+  statsForm->addRow(classesLabel_, classes_);
+  statsForm->addRow(coloursLabel_, palette_);
   auto* hotForm = new QFormLayout;
-  hotForm->addRow(tr("Points"), points_);
-  hotForm->addRow(tr("Method"), method_);
+  hotForm->addRow(pointsLabel_, points_);
+  hotForm->addRow(methodLabel_, method_);
   hotForm->addRow(runHotspots_);
   auto* running = new QHBoxLayout;
   running->addWidget(progress_, 1);
@@ -96,9 +105,27 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
     if (fraction < 0) progress_->setRange(0, 0);  // busy, length unknown
     else progress_->setRange(0, 100), progress_->setValue(static_cast<int>(fraction * 100));
   });
-  connect(column_, &QComboBox::currentIndexChanged, this, [this] {
-    if (column_->count() > 0) showColumn(column_->currentText());
-  });
+  for (QComboBox* choice : {column_, classes_, palette_})
+    connect(choice, &QComboBox::currentIndexChanged, this, [this] {
+      if (column_->count() > 0) showColumn(column_->currentText());
+    });
+}
+
+void AnalysisPanel::retranslate() {
+  runStats_->setText(tr("Statistics by zone"));
+  runHotspots_->setText(tr("Hot spots"));
+  cancel_->setText(tr("Cancel"));
+  classes_->setItemText(0, tr("Natural breaks (Jenks)"));
+  classes_->setItemText(1, tr("Quantiles"));
+  classes_->setItemText(2, tr("Equal intervals"));
+  method_->setItemText(0, tr("Kernel density"));
+  method_->setItemText(1, tr("Gi* hot spots (500 m hexagons)"));
+  zonesLabel_->setText(tr("Zones"));
+  mapLabel_->setText(tr("Map"));
+  classesLabel_->setText(tr("Classes"));
+  coloursLabel_->setText(tr("Colours"));
+  pointsLabel_->setText(tr("Points"));
+  methodLabel_->setText(tr("Method"));
 }
 
 AnalysisPanel::~AnalysisPanel() {
@@ -108,6 +135,7 @@ AnalysisPanel::~AnalysisPanel() {
 
 void AnalysisPanel::rebuild(const std::string& language) {
   language_ = language;
+  retranslate();
   zones_->clear();
   points_->clear();
   if (!document_.isOpen()) return;
@@ -261,6 +289,8 @@ bool AnalysisPanel::showColumn(const QString& column) {
   if (index == stats_.columns.size()) return false;
   Choropleth choropleth;
   choropleth.column = column.toStdString();
+  choropleth.classes.method = parseClassMethod(classes_->currentData().toString().toStdString()).value_or(ClassMethod::jenks);
+  choropleth.classes.palette = palette_->currentText().toStdString();
   for (const auto& row : stats_.rows) {
     const auto* id = std::get_if<std::string>(&row[0]);
     if (!id) continue;

@@ -37,7 +37,9 @@ class AnalysisPanel : public QWidget {
  public:
   AnalysisPanel(MapDocument& document, QWidget* parent = nullptr);
   ~AnalysisPanel() override;
+  // Lists the catalog's layers and sets every text in the current UI language.
   void rebuild(const std::string& language);
+  void retranslate();
   void runStats();
   void runHotspots();
   void cancel();
@@ -56,8 +58,11 @@ class AnalysisPanel : public QWidget {
 
   MapDocument& document_;
   std::string language_ = "zh";
-  QComboBox *zones_ = nullptr, *column_ = nullptr, *points_ = nullptr, *method_ = nullptr;
+  QComboBox *zones_ = nullptr, *column_ = nullptr, *classes_ = nullptr, *palette_ = nullptr, *points_ = nullptr,
+            *method_ = nullptr;
   QPushButton *runStats_ = nullptr, *runHotspots_ = nullptr, *cancel_ = nullptr;
+  QLabel *zonesLabel_ = nullptr, *mapLabel_ = nullptr, *classesLabel_ = nullptr, *coloursLabel_ = nullptr,
+         *pointsLabel_ = nullptr, *methodLabel_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
   QTableWidget* table_ = nullptr;

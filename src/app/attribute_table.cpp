@@ -55,10 +55,9 @@ QVariant AttributeModel::headerData(int section, Qt::Orientation orientation, in
 AttributeTable::AttributeTable(MapDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
   layers_ = new QComboBox(this);
   filter_ = new QLineEdit(this);
-  filter_->setPlaceholderText(tr("Filter, e.g. status = '待整治' AND bundled_m > 1000"));
   filter_->setClearButtonEnabled(true);
-  zoom_ = new QPushButton(tr("Zoom to selection"), this);
-  export_ = new QPushButton(tr("Export…"), this);
+  zoom_ = new QPushButton(this);
+  export_ = new QPushButton(this);
   status_ = new QLabel(this);
   view_ = new QTableView(this);
   model_ = new AttributeModel;
@@ -92,8 +91,15 @@ AttributeTable::AttributeTable(MapDocument& document, QWidget* parent) : QWidget
   connect(export_, &QPushButton::clicked, this, &AttributeTable::exportFiltered);
 }
 
+void AttributeTable::retranslate() {
+  filter_->setPlaceholderText(tr("Filter, e.g. status = '待整治' AND bundled_m > 1000"));
+  zoom_->setText(tr("Zoom to selection"));
+  export_->setText(tr("Export…"));
+}
+
 void AttributeTable::rebuild(const std::string& language) {
   language_ = language;
+  retranslate();
   const QString current = currentLayer();
   layers_->blockSignals(true);
   layers_->clear();

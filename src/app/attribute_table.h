@@ -45,6 +45,7 @@ class AttributeTable : public QWidget {
   AttributeTable(MapDocument& document, QWidget* parent = nullptr);
   // Lists the document's vector layers (after opening or a language change).
   void rebuild(const std::string& language);
+  void retranslate();
   // Shows `layerId` and selects the features with these fids (from the map).
   void selectFeatures(const QString& layerId, const std::vector<int64_t>& fids);
   QString currentLayer() const;

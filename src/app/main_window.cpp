@@ -233,6 +233,9 @@ void MainWindow::retranslate() {
   legendDock_->setWindowTitle(tr("Legend"));
   identifyDock_->setWindowTitle(tr("Identify"));
   identifyPanel_->setHeaderLabels({tr("Field"), tr("Value")});
+  analysisPanel_->retranslate();
+  routePanel_->retranslate();
+  attributeTable_->retranslate();
   const QString place = document_.isOpen() ? QString::fromStdString(document_.catalog().name.in(language_)) : QString();
   setWindowTitle(place.isEmpty() ? tr("UrbanGIS") : tr("UrbanGIS — %1").arg(place));
   updateScale();

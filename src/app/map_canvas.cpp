@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "app/map_document.h"
+#include "render/decorations.h"
 
 namespace urbangis::viewer {
 
@@ -208,6 +209,11 @@ void MapCanvas::paintOverlay(QPainter& painter) {
     painter.setBrush(QColor(0x1C, 0x7E, 0xD6));
     for (const QPointF& p : routePlaces_) painter.drawEllipse(view.toScreen(p.x(), p.y()), 6, 6);
   }
+  // Map furniture: a scale bar bottom left, a north arrow top right (grid north of the working CRS).
+  const QRectF back(8, height() - 38, std::min(260.0, width() / 3.0), 30);
+  painter.fillRect(back, QColor(255, 255, 255, 190));
+  drawScaleBar(painter, view, QPointF(back.left() + 8, back.bottom() - 6), 1.0, language_);
+  drawNorthArrow(painter, QRectF(width() - 40, 10, 24, 34), language_);
   if (!measure_.empty()) {
     QPolygonF line;
     for (const QPointF& p : measure_) line.append(view.toScreen(p.x(), p.y()));

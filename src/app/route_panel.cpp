@@ -39,16 +39,17 @@ RoutePanel::RoutePanel(MapDocument& document, QWidget* parent) : QWidget(parent)
   summary_->setWordWrap(true);
   directions_ = new QPlainTextEdit(this);
   directions_->setReadOnly(true);
+  for (QLabel** label : {&fromLabel_, &toLabel_, &viaLabel_, &corridorsLabel_, &filterLabel_}) *label = new QLabel(this);
   auto* form = new QFormLayout;
-  form->addRow(tr("From"), from_);
-  form->addRow(tr("To"), to_);
-  form->addRow(tr("Via"), vias_);
+  form->addRow(fromLabel_, from_);
+  form->addRow(toLabel_, to_);
+  form->addRow(viaLabel_, vias_);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(route_);
   buttons->addWidget(clear_);
   auto* tourForm = new QFormLayout;
-  tourForm->addRow(tr("Corridors"), corridors_);
-  tourForm->addRow(tr("Filter"), where_);
+  tourForm->addRow(corridorsLabel_, corridors_);
+  tourForm->addRow(filterLabel_, where_);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addLayout(buttons);
@@ -57,13 +58,6 @@ RoutePanel::RoutePanel(MapDocument& document, QWidget* parent) : QWidget(parent)
   layout->addWidget(summary_);
   layout->addWidget(directions_, 1);
   layout->addWidget(export_);
-  route_->setText(tr("Route"));
-  tour_->setText(tr("Tour along the corridors"));
-  clear_->setText(tr("Clear"));
-  export_->setText(tr("Export…"));
-  from_->setPlaceholderText(tr("click the map, or LON,LAT"));
-  to_->setPlaceholderText(tr("click the map, or LON,LAT"));
-  vias_->setPlaceholderText(tr("more clicks add vias; LON,LAT;LON,LAT"));
   where_->setPlaceholderText(QStringLiteral("status = '待整治'"));
   export_->setEnabled(false);
   connect(route_, &QPushButton::clicked, this, &RoutePanel::startRoute);
@@ -73,8 +67,24 @@ RoutePanel::RoutePanel(MapDocument& document, QWidget* parent) : QWidget(parent)
   connect(&watcher_, &QFutureWatcher<RouteOutcome>::finished, this, &RoutePanel::finished);
 }
 
+void RoutePanel::retranslate() {
+  fromLabel_->setText(tr("From"));
+  toLabel_->setText(tr("To"));
+  viaLabel_->setText(tr("Via"));
+  corridorsLabel_->setText(tr("Corridors"));
+  filterLabel_->setText(tr("Filter"));
+  route_->setText(tr("Route"));
+  tour_->setText(tr("Tour along the corridors"));
+  clear_->setText(tr("Clear"));
+  export_->setText(tr("Export…"));
+  from_->setPlaceholderText(tr("click the map, or LON,LAT"));
+  to_->setPlaceholderText(tr("click the map, or LON,LAT"));
+  vias_->setPlaceholderText(tr("more clicks add vias; LON,LAT;LON,LAT"));
+}
+
 void RoutePanel::rebuild(const std::string& language) {
   language_ = language;
+  retranslate();
   corridors_->clear();
   if (!document_.isOpen()) return;
   for (const LayerSpec& spec : document_.catalog().layers)

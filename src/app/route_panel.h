@@ -33,7 +33,9 @@ class RoutePanel : public QWidget {
   Q_OBJECT
  public:
   RoutePanel(MapDocument& document, QWidget* parent = nullptr);
+  // Lists the corridors layers and sets every text in the current UI language.
   void rebuild(const std::string& language);
+  void retranslate();
   // A place clicked on the map (lon/lat WGS84): fills from, then to, then adds vias.
   void addPlace(double lon, double lat);
   void clearPlaces();
@@ -55,6 +57,8 @@ class RoutePanel : public QWidget {
   QComboBox* corridors_ = nullptr;
   QPushButton *route_ = nullptr, *tour_ = nullptr, *clear_ = nullptr, *export_ = nullptr;
   QLabel* summary_ = nullptr;
+  QLabel *fromLabel_ = nullptr, *toLabel_ = nullptr, *viaLabel_ = nullptr, *corridorsLabel_ = nullptr,
+         *filterLabel_ = nullptr;
   QPlainTextEdit* directions_ = nullptr;
   QFutureWatcher<RouteOutcome> watcher_;
   std::optional<RouteOutcome> outcome_;

@@ -42,6 +42,8 @@ ZH = {
     "Gi* hot spots (500 m hexagons)": "Gi* 热点（500 米六边形）", "Zones": "分区图层", "Map": "专题图",
     "Points": "点图层", "Method": "方法", "Counting by zone…": "正在分区统计…", "Cancelled": "已取消",
     "Looking for hot spots…": "正在分析热点…", "%1 zones": "%1 个分区", "Analysis": "分析",
+    "Natural breaks (Jenks)": "自然断点（Jenks）", "Quantiles": "分位数", "Equal intervals": "等间距",
+    "Classes": "分级方法", "Colours": "配色",
     "Export route": "导出路线", "GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)": "GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)",
 }
 

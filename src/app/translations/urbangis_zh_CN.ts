@@ -3,68 +3,93 @@
 <context>
     <name>urbangis::viewer::AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.cpp" line="61" />
+        <location filename="../analysis_panel.cpp" line="118" />
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点（Jenks）</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="119" />
+        <source>Quantiles</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="120" />
+        <source>Equal intervals</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="115" />
         <source>Statistics by zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="62" />
+        <location filename="../analysis_panel.cpp" line="116" />
         <source>Hot spots</source>
         <translation>热点分析</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="63" />
+        <location filename="../analysis_panel.cpp" line="117" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="70" />
+        <location filename="../analysis_panel.cpp" line="121" />
         <source>Kernel density</source>
         <translation>核密度</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="71" />
+        <location filename="../analysis_panel.cpp" line="122" />
         <source>Gi* hot spots (500 m hexagons)</source>
         <translation>Gi* 热点（500 米六边形）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="73" />
+        <location filename="../analysis_panel.cpp" line="123" />
         <source>Zones</source>
         <translation>分区图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="75" />
+        <location filename="../analysis_panel.cpp" line="124" />
         <source>Map</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="77" />
+        <location filename="../analysis_panel.cpp" line="125" />
+        <source>Classes</source>
+        <translation>分级方法</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="126" />
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="127" />
         <source>Points</source>
         <translation>点图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="78" />
+        <location filename="../analysis_panel.cpp" line="128" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="132" />
+        <location filename="../analysis_panel.cpp" line="160" />
         <source>Counting by zone…</source>
         <translation>正在分区统计…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="142" />
-        <location filename="../analysis_panel.cpp" line="193" />
+        <location filename="../analysis_panel.cpp" line="170" />
+        <location filename="../analysis_panel.cpp" line="221" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="162" />
+        <location filename="../analysis_panel.cpp" line="190" />
         <source>Looking for hot spots…</source>
         <translation>正在分析热点…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="226" />
+        <location filename="../analysis_panel.cpp" line="254" />
         <source>%1 zones</source>
         <translation>%1 个分区</translation>
     </message>
@@ -72,43 +97,43 @@
 <context>
     <name>urbangis::viewer::AttributeTable</name>
     <message>
-        <location filename="../attribute_table.cpp" line="58" />
+        <location filename="../attribute_table.cpp" line="95" />
         <source>Filter, e.g. status = '待整治' AND bundled_m &gt; 1000</source>
         <translation>筛选，例如 status = '待整治' AND bundled_m &gt; 1000</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="60" />
+        <location filename="../attribute_table.cpp" line="96" />
         <source>Zoom to selection</source>
         <translation>缩放到所选</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="61" />
+        <location filename="../attribute_table.cpp" line="97" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="128" />
+        <location filename="../attribute_table.cpp" line="134" />
         <source>No layer</source>
         <translation>没有图层</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="151" />
+        <location filename="../attribute_table.cpp" line="157" />
         <source>%1 of %2 features</source>
         <translation>%1 / %2 个要素</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="183" />
-        <location filename="../attribute_table.cpp" line="196" />
+        <location filename="../attribute_table.cpp" line="189" />
+        <location filename="../attribute_table.cpp" line="202" />
         <source>Export layer</source>
         <translation>导出图层</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="184" />
+        <location filename="../attribute_table.cpp" line="190" />
         <source>GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)</source>
         <translation>GeoJSON、GeoPackage、CSV、Shapefile (*.geojson *.gpkg *.csv *.shp)</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="194" />
+        <location filename="../attribute_table.cpp" line="200" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
@@ -343,57 +368,57 @@
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="237" />
+        <location filename="../main_window.cpp" line="240" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="237" />
+        <location filename="../main_window.cpp" line="240" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="265" />
+        <location filename="../main_window.cpp" line="268" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="332" />
+        <location filename="../main_window.cpp" line="335" />
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="336" />
+        <location filename="../main_window.cpp" line="339" />
         <source>No catalog is open</source>
         <translation>尚未打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="355" />
+        <location filename="../main_window.cpp" line="358" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="465" />
+        <location filename="../main_window.cpp" line="468" />
         <source>%n feature(s) selected</source>
         <translation><numerusform>已选择 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="489" />
+        <location filename="../main_window.cpp" line="492" />
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="490" />
+        <location filename="../main_window.cpp" line="493" />
         <source>, area %1 m² (closed)</source>
         <translation>，面积 %1 平方米（闭合）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="491" />
+        <location filename="../main_window.cpp" line="494" />
         <source> — ellipsoidal</source>
         <translation> — 椭球面量算</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="491" />
+        <location filename="../main_window.cpp" line="494" />
         <source> — double-click to finish</source>
         <translation> — 双击结束</translation>
     </message>
@@ -401,89 +426,89 @@
 <context>
     <name>urbangis::viewer::RoutePanel</name>
     <message>
-        <location filename="../route_panel.cpp" line="43" />
+        <location filename="../route_panel.cpp" line="71" />
         <source>From</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="44" />
+        <location filename="../route_panel.cpp" line="72" />
         <source>To</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="45" />
+        <location filename="../route_panel.cpp" line="73" />
         <source>Via</source>
         <translation>途经点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="50" />
+        <location filename="../route_panel.cpp" line="74" />
         <source>Corridors</source>
         <translation>整治路段图层</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="51" />
+        <location filename="../route_panel.cpp" line="75" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="60" />
+        <location filename="../route_panel.cpp" line="76" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="61" />
+        <location filename="../route_panel.cpp" line="77" />
         <source>Tour along the corridors</source>
         <translation>规划巡查线路</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="62" />
+        <location filename="../route_panel.cpp" line="78" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="63" />
+        <location filename="../route_panel.cpp" line="79" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="64" />
-        <location filename="../route_panel.cpp" line="65" />
+        <location filename="../route_panel.cpp" line="80" />
+        <location filename="../route_panel.cpp" line="81" />
         <source>click the map, or LON,LAT</source>
         <translation>在地图上点选，或输入 经度,纬度</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="66" />
+        <location filename="../route_panel.cpp" line="82" />
         <source>more clicks add vias; LON,LAT;LON,LAT</source>
         <translation>继续点选添加途经点；经度,纬度;经度,纬度</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="110" />
+        <location filename="../route_panel.cpp" line="120" />
         <source>Routing…</source>
         <translation>正在计算路线…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="120" />
+        <location filename="../route_panel.cpp" line="130" />
         <source>Route %1</source>
         <translation>路线 %1</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="138" />
+        <location filename="../route_panel.cpp" line="148" />
         <source>Planning the tour…</source>
         <translation>正在规划巡查线路…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="147" />
+        <location filename="../route_panel.cpp" line="157" />
         <source>Tour %1: %2 along corridors, %3 between them</source>
         <translation>巡查线路 %1：整治段 %2，空驶 %3</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="175" />
-        <location filename="../route_panel.cpp" line="183" />
+        <location filename="../route_panel.cpp" line="185" />
+        <location filename="../route_panel.cpp" line="193" />
         <source>Export route</source>
         <translation>导出路线</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="176" />
+        <location filename="../route_panel.cpp" line="186" />
         <source>GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)</source>
         <translation>GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)</translation>
     </message>
