@@ -4,7 +4,12 @@
 //
 // Run: build-bench/bench/urbangis_bench_render [--benchmark_filter=…]; the points come from
 // `urbangis-benchdata --points 1000000` (EPSG:32650 round Daye), written to a temporary folder
-// on first use, or from $URBANGIS_RENDER_BENCH_GPKG.
+// on first use, or from $URBANGIS_RENDER_BENCH_GPKG. With $URBANGIS_RENDER_BENCH_PNG_DIR set, each
+// benchmark's last frame is saved there as <benchmark>.png (for comparing with other renderers).
+// Counters: features drawn, points skipped (a cell already covered by a marker of its class),
+// first_iteration_ms (wall time of the run's first frame), and the view's extent in the working
+// CRS after fitting it to 1920×1080 (view_min_x … view_max_y), so a peer can render the same.
+// bench/run_render_bench.sh times it beside QGIS.
 
 #include <benchmark/benchmark.h>
 
@@ -12,6 +17,7 @@
 #include <QImage>
 #include <QPainter>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -72,32 +78,46 @@ const Scene& scene() {
   return built;
 }
 
-void renderFrame(benchmark::State& state, const MapExtent& extent) {
+void renderFrame(benchmark::State& state, const MapExtent& extent, const char* name) {
   const Scene& s = scene();
   std::vector<MapLayer> layers;
   for (const RenderLayer& layer : s.layers) layers.push_back({&layer, 1.0});
   QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
   FrameStats stats;
+  const MapView view(extent, QRectF(0, 0, 1920, 1080), 96);
+  double firstMs = -1;
   for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
     QPainter painter(&image);
-    const MapView view(extent, QRectF(0, 0, 1920, 1080), 96);
     stats = renderMap(painter, view, layers, PaintOptions{});
     painter.end();
     benchmark::DoNotOptimize(image.constBits());
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    if (firstMs < 0) firstMs = took.count();
   }
   state.counters["features_drawn"] = static_cast<double>(stats.featuresDrawn);
   state.counters["points_skipped"] = static_cast<double>(stats.pointsSkipped);
   state.counters["points"] = static_cast<double>(s.layers.back().features.size());
+  state.counters["first_iteration_ms"] = firstMs;
+  state.counters["view_min_x"] = view.extent().minX;
+  state.counters["view_min_y"] = view.extent().minY;
+  state.counters["view_max_x"] = view.extent().maxX;
+  state.counters["view_max_y"] = view.extent().maxY;
+  if (const char* dir = std::getenv("URBANGIS_RENDER_BENCH_PNG_DIR"))
+    image.save(QString::fromStdString(
+        (std::filesystem::path(dir) / (std::string(name) + ".png")).string()));
 }
 
-void MillionPointsFullExtent1080p(benchmark::State& state) { renderFrame(state, scene().extent); }
+void MillionPointsFullExtent1080p(benchmark::State& state) {
+  renderFrame(state, scene().extent, "MillionPointsFullExtent1080p");
+}
 BENCHMARK(MillionPointsFullExtent1080p)->Unit(benchmark::kMillisecond)->Iterations(10);
 
 // Zoomed to the city (a tenth of the width): fewer points in view, more of them visible.
 void MillionPointsCity1080p(benchmark::State& state) {
   const MapExtent& e = scene().extent;
   const double cx = (e.minX + e.maxX) / 2, cy = (e.minY + e.maxY) / 2, w = e.width() / 10, h = e.height() / 10;
-  renderFrame(state, {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2});
+  renderFrame(state, {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2}, "MillionPointsCity1080p");
 }
 BENCHMARK(MillionPointsCity1080p)->Unit(benchmark::kMillisecond)->Iterations(10);
 

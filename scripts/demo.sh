@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the main job on the embedded Daye data.
-# Headless (today): the layer report, the statistics tables by district and by community, a
-# density raster, hexagon bins and Gi* hot spots, a route and the cable-corridor inspection
-# tour, and the dataset regenerated to show it is reproducible, all written to out/.
+# Everything headless first, into out/: the layer report, the statistics tables by district and
+# by community, a density raster, hexagon bins and Gi* hot spots, a route and the cable-corridor
+# inspection tour, print maps (PNG and vector PDF), the bureau's 2023 annual report (HTML and
+# PDF), and the dataset regenerated to show it is reproducible. Then, where a display exists, the
+# viewer opens on the Daye catalog.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -24,6 +26,15 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
     --out out/route.geojson | tee out/route.txt
 ./build/src/cli/urbangis route tour layers/daye.json --corridors cable --depot 114.98,30.09 \
     --out out/tour_cable.gpkg | tee out/tour_cable.txt
+./build/src/cli/urbangis render layers/daye.json --out out/map_daye.pdf
+./build/src/cli/urbangis render layers/daye.json --style-by complaints_per_km2 --by communities \
+    --layers communities,roads --size 2339x1654 --dpi 200 --out out/map_complaints_per_km2.png
+./build/src/cli/urbangis report layers/daye.json --year 2023 --out out/report_2023
 echo "demo: wrote out/info.{txt,json}, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson,"
 echo "      out/kde_gas_hazards.tif, out/hexbin_gas_hazards.geojson, out/gistar_gas_hazards.gpkg,"
-echo "      out/route.{txt,geojson}, out/tour_cable.{txt,gpkg}"
+echo "      out/route.{txt,geojson}, out/tour_cable.{txt,gpkg}, out/map_daye.pdf,"
+echo "      out/map_complaints_per_km2.png, out/report_2023/report.{html,pdf}"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "demo: opening the viewer"
+  exec ./build/src/app/urbangis-viewer layers/daye.json
+fi

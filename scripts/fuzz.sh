@@ -25,6 +25,10 @@ run_one() {
   local corpus=build-fuzz/corpus/$target artifacts=build-fuzz/artifacts/$target
   mkdir -p "$corpus" "$artifacts"
   # ASan/UBSan abort on the first report; GDAL's own error messages are silenced in the targets.
+  # Stack traces name our lines through llvm-symbolizer, or binutils' addr2line without it.
+  local symbolizer
+  symbolizer=$(command -v llvm-symbolizer-16 || command -v llvm-symbolizer || command -v addr2line || true)
+  ASAN_SYMBOLIZER_PATH=$symbolizer \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "build-fuzz/tests/fuzz/$target" -max_total_time="$per" -timeout=30 -rss_limit_mb=2560 \

@@ -49,12 +49,24 @@ int runReport(const std::vector<std::string>& args) {
   const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
                                                                       : std::filesystem::path(arguments.positionals()[0]));
   // Check the target before the work: a file (an input or not) is no folder.
-  {
-    std::error_code error;
-    const std::filesystem::path dir(*out);
-    if (std::filesystem::exists(dir, error) && !std::filesystem::is_directory(dir, error))
-      throw InputError(dir.string() + ": is a file, not a folder; --out names the folder the report is written into");
-  }
+  std::vector<std::filesystem::path> catalogFiles{catalog.file};
+  for (const LayerSpec& spec : catalog.layers) catalogFiles.push_back(spec.resolvedSource);
+  checkReportTarget(*out, catalogFiles);
+  for (const char* option : {"choropleth", "hotspot"})
+    if (auto id = arguments.value(option)) {
+      const LayerSpec& spec = catalog.layer(*id);
+      if (spec.role != LayerRole::points)
+        throw InputError("--" + std::string(option) + " " + *id + ": is a " + std::string(roleName(spec.role)) +
+                         " layer; the map needs a points layer");
+    }
+
+  const InterruptFlag interrupt;
+  const TerminalProgress progress(interrupt);
+  AnnualRequest request;
+  request.year = year;
+  request.threads = threads;
+  const AnnualFigures figures = computeAnnualFigures(catalog, request, progress);
+  for (const std::string& warning : figures.warnings) std::cerr << "urbangis: " << warning << "\n";
 
   // The documents need no display: Qt draws offscreen unless told otherwise.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -65,14 +77,6 @@ int runReport(const std::vector<std::string>& args) {
   if (!cjkFontAvailable())
     std::cerr << "urbangis: warning: the font Noto Sans CJK SC is not installed (Debian fonts-noto-cjk); Chinese may "
                  "show as boxes\n";
-
-  const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
-  AnnualRequest request;
-  request.year = year;
-  request.threads = threads;
-  const AnnualFigures figures = computeAnnualFigures(catalog, request, progress);
-  for (const std::string& warning : figures.warnings) std::cerr << "urbangis: " << warning << "\n";
 
   const std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
   const ReportContent content = buildReportContent(catalog, figures, language, today);

@@ -303,6 +303,10 @@ json parseJson(const std::string& text, const fs::path& file) {
       message = message.substr(colon + 2);
     throw InputError(file.string() + ":" + lineAndColumn(text, error.byte) +
                      ": JSON syntax error: " + message);
+  } catch (const json::out_of_range& error) {  // a number beyond double, e.g. 1e999 (as the style fuzzer found)
+    std::string message = error.what();
+    if (auto colon = message.find("] "); colon != std::string::npos) message = message.substr(colon + 2);
+    throw InputError(file.string() + ": JSON number out of range: " + message + "; write a number within ±1.7e308");
   }
 }
 

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <utility>
 
 #include "core/error.h"
 #include "core/geos_context.h"
+#include "io/text_encoding.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -102,6 +104,7 @@ struct Findings {
 // catalog, its id field and its CRS.
 struct ScanContext {
   std::string where;
+  Findings textCoordinates;  // CSV x/y cells that are not numbers (OGR leaves those rows without a point)
   std::optional<LayerRole> role;
   int idIndex = -1;
   const ProjContext* proj = nullptr;
@@ -158,6 +161,35 @@ void checkAreaOfUse(const ScanContext& context, std::vector<double> x, std::vect
                           "); check their coordinates and the layer's CRS");
 }
 
+// A CSV point layer (catalog "x"/"y"): OGR gives a row whose coordinate cells are not numbers
+// ("nan", "inf", "114,97") no point at all, as if it had no place. Reads the cells as text from
+// the file opened without the coordinate options and lists those rows.
+Findings csvCoordinateText(const LayerSpec& spec, const std::string& path) {
+  Findings findings;
+  GDALDatasetUniquePtr plain = openDataset(path, GDAL_OF_VECTOR);
+  OGRLayer& layer = *plain->GetLayer(0);
+  const int xIndex = layer.GetLayerDefn()->GetFieldIndex(spec.x.c_str());
+  const int yIndex = layer.GetLayerDefn()->GetFieldIndex(spec.y.c_str());
+  const int idIndex = spec.idField.empty() ? -1 : layer.GetLayerDefn()->GetFieldIndex(spec.idField.c_str());
+  if (xIndex < 0 || yIndex < 0) return findings;
+  const auto isNumber = [](const char* text) {
+    char* end = nullptr;
+    const double value = std::strtod(text, &end);
+    while (end && (*end == ' ' || *end == '\t')) ++end;
+    return end != text && end && *end == '\0' && std::isfinite(value);
+  };
+  int64_t ordinal = 0;
+  for (auto& feature : layer) {
+    ++ordinal;
+    const std::string x = feature->GetFieldAsString(xIndex), y = feature->GetFieldAsString(yIndex);
+    if (x.empty() && y.empty()) continue;  // no place: counted as without geometry
+    if (isNumber(x.c_str()) && isNumber(y.c_str())) continue;
+    findings.add(featureName(ordinal, *feature, idIndex) + ": " + spec.x + " \"" + x + "\", " + spec.y + " \"" + y +
+                 "\" is not a pair of numbers");
+  }
+  return findings;
+}
+
 // Reads every feature once: checks what no repair can fix (coordinates that are no numbers,
 // unclosed rings, geometries the role cannot use) and throws InputError naming the features;
 // counts invalid (repairable) and empty geometries; warns of points outside the CRS's area of
@@ -165,13 +197,13 @@ void checkAreaOfUse(const ScanContext& context, std::vector<double> x, std::vect
 void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& summary) {
   GeosContext geos;
   std::vector<unsigned char> wkb;
-  Findings badCoordinates, unclosed, wrongType, outOfRange;
+  Findings badCoordinates = context.textCoordinates, unclosed, wrongType, outOfRange;
   std::vector<double> centreX, centreY;
   std::vector<int64_t> ordinals;  // of the features behind centreX/Y, for naming a few
   std::vector<GIntBig> fids;
   std::vector<std::pair<double, double>> points;
   const bool geographic = context.crs && context.crs->isGeographic();
-  int64_t ordinal = 0, withGeometry = 0;
+  int64_t ordinal = 0;
   layer.ResetReading();
   for (auto& feature : layer) {
     ++ordinal;
@@ -180,7 +212,6 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
       ++summary.emptyCount;
       continue;
     }
-    ++withGeometry;
     const auto name = [&] { return featureName(ordinal, *feature, context.idIndex); };
     if (context.role && !roleFits(*context.role, geometry->getGeometryType())) {
       wrongType.add(name() + " is a " + geometryTypeName(geometry->getGeometryType()));
@@ -221,7 +252,7 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
     }
   }
   const auto of = [&](const Findings& findings) {
-    return std::to_string(findings.count) + " of " + std::to_string(withGeometry) + " features";
+    return std::to_string(findings.count) + " of " + std::to_string(ordinal) + " features";
   };
   if (wrongType.count > 0)
     throw InputError(context.where + ": role " + std::string(roleName(*context.role)) + " needs " +
@@ -364,6 +395,9 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
     const CrsSpec crs = layerCrsSpec(spec, *source.layer);
     ScanContext context;
     context.where = spec.where();
+    if (!spec.x.empty())
+      context.textCoordinates =
+          csvCoordinateText(spec, source.memoryCopy ? source.memoryCopy->path : spec.resolvedSource);
     context.role = spec.role;
     context.idIndex = spec.idField.empty() ? -1 : source.layer->GetLayerDefn()->GetFieldIndex(spec.idField.c_str());
     summariseVector(*source.layer, &crs, context, summary);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -250,6 +251,19 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
   for (std::string& note : source.notes) note = spec.id + ": " + note;
 
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
+  // Fields are found by name, so two of one name are ambiguous; and GDAL 3.6 builds a broken
+  // layer from a CSV with two columns of the coordinate's name and KEEP_GEOM_COLUMNS=NO (reading
+  // it crashed in the Arrow stream, as fuzzing found): checked on the columns as the file has them.
+  GDALDatasetUniquePtr plainCsv = spec.x.empty() ? nullptr : openDataset(path, GDAL_OF_VECTOR);
+  OGRFeatureDefn& columns = plainCsv ? *plainCsv->GetLayer(0)->GetLayerDefn() : definition;
+  std::set<std::string> names;
+  for (int i = 0; i < columns.GetFieldCount(); ++i) {
+    std::string name = columns.GetFieldDefn(i)->GetNameRef();
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!names.insert(name).second)
+      throw InputError(spec.where() + ": the layer has two fields named \"" +
+                       std::string(columns.GetFieldDefn(i)->GetNameRef()) + "\"; rename one of them");
+  }
   if (!spec.x.empty() && source.layer->GetGeomType() == wkbNone) {
     // Listed from the file as it is: the open options above hide the column that did match.
     GDALDatasetUniquePtr plain = openDataset(path, GDAL_OF_VECTOR);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "analysis/kde.h"
 #include "core/error.h"
@@ -196,6 +197,7 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
         // The bandwidth rule over the points in the mapped part of the city: the county's
         // outlying towns would otherwise widen it until the town's clusters blur into one.
         KdeRequest request;
+        size_t framedPoints = 0;
         if (zoneFrame) {
           PointSet inside;
           for (size_t i = 0; i < set.x.size(); ++i)
@@ -205,7 +207,8 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
               inside.y.push_back(set.y[i]);
               inside.weight.push_back(set.weight[i]);
             }
-          if (inside.x.size() >= 10) request.radius = std::round(defaultRadius(inside));
+          framedPoints = inside.x.size();
+          if (framedPoints >= 10) request.radius = std::round(defaultRadius(inside));
         }
         const KdeRaster density = kernelDensity(set, request, progress);
         RenderLayer layer;
@@ -243,11 +246,17 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
         map.map.layers.push_back({surface, 0.9});
         if (roads) map.map.layers.push_back({roads, 0.35});
         map.map.extent = zoneFrame ? *zoneFrame : extentOf({surface});
-        map.caption = zh ? "带宽按 Silverman 经验法则自动选取（与 ArcGIS 相同），像元 " + groupedNumber(density.cell) +
-                               " m；峰值 " + groupedNumber(static_cast<double>(largest), 1) + " 件/km²。"
-                         : "Radius chosen by the rule ArcGIS documents (" + density.radiusRule + "), cell " +
-                               groupedNumber(density.cell) + " m; peak " + groupedNumber(static_cast<double>(largest), 1) +
-                               " per km².";
+        const std::string peak = groupedNumber(static_cast<double>(largest), 1);
+        map.caption = request.radius
+                          ? (zh ? "带宽按 Silverman 经验法则（与 ArcGIS 相同）由图幅内的 " + groupedNumber(static_cast<double>(framedPoints)) +
+                                      " 件选取，像元 " + groupedNumber(density.cell) + " m；峰值 " + peak + " 件/km²。"
+                                : "Radius by Silverman's rule (as ArcGIS) over the " + groupedNumber(static_cast<double>(framedPoints)) +
+                                      " cases inside the map frame, cell " +
+                                      groupedNumber(density.cell) + " m; peak " + peak + " per km².")
+                          : (zh ? "带宽按 Silverman 经验法则（与 ArcGIS 相同）自动选取，像元 " + groupedNumber(density.cell) +
+                                      " m；峰值 " + peak + " 件/km²。"
+                                : "Radius chosen by the rule ArcGIS documents (" + density.radiusRule + "), cell " +
+                                      groupedNumber(density.cell) + " m; peak " + peak + " per km².");
         maps.maps.push_back(std::move(map));
       } catch (const InputError& error) {
         maps.messages.push_back("no hot-spot map of " + points->id + ": " + error.what());
@@ -268,8 +277,13 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
     map.map.extent = extentOf({lines}).grownBy(0.08);
     if (const LayerFigures* figure = figures.find(spec.id)) {
       std::string statuses;
+      // Status values as the layer's style labels them (待整治 → Pending).
+      std::map<std::string, std::string> labels;
+      if (lines->style.renderer == StyleRenderer::categorized && lines->style.field == spec.statusField)
+        for (const StyleCategory& category : lines->style.categories) labels[category.value] = category.label.in(language);
       for (const auto& [value, count] : figure->statuses)
-        statuses += (statuses.empty() ? "" : (zh ? "，" : ", ")) + value + " " + groupedNumber(static_cast<double>(count));
+        statuses += (statuses.empty() ? "" : (zh ? "，" : ", ")) + (labels.count(value) ? labels.at(value) : value) + " " +
+                    groupedNumber(static_cast<double>(count));
       map.caption = zh ? "共 " + groupedNumber(static_cast<double>(figure->count)) + " 段" +
                              (statuses.empty() ? "" : "：" + statuses) + "。"
                        : groupedNumber(static_cast<double>(figure->count)) + " segments" +

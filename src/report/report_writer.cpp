@@ -56,10 +56,17 @@ class TemporaryFolder {
   bool released_ = false;
 };
 
+// "out/" and "out/." name the folder "out".
+fs::path folderPath(const fs::path& path) {
+  fs::path normal = path.lexically_normal();
+  if (!normal.has_filename() && normal.has_parent_path()) normal = normal.parent_path();
+  return normal;
+}
+
 }  // namespace
 
-ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, const fs::path& dir,
-                        const std::vector<fs::path>& inputs) {
+void checkReportTarget(const fs::path& out, const std::vector<fs::path>& inputs) {
+  const fs::path dir = folderPath(out);
   std::error_code error;
   if (dir.empty()) throw InputError("--out: name a folder for report.html and report.pdf");
   if (fs::exists(dir, error) && !fs::is_directory(dir, error))
@@ -68,7 +75,16 @@ ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, co
                      "--out names the folder the report is written into");
   const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
   if (!fs::is_directory(parent, error)) throw InputError(dir.string() + ": the folder \"" + parent.string() + "\" does not exist");
+  if (fs::is_directory(dir, error))
+    for (const char* name : {"report.html", "report.pdf"})
+      if (isInput(dir / name, inputs)) throw InputError((dir / name).string() + ": refusing to write over an input of this run");
+}
 
+ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, const fs::path& out,
+                        const std::vector<fs::path>& inputs) {
+  const fs::path dir = folderPath(out);
+  std::error_code error;
+  checkReportTarget(dir, inputs);
   ReportFiles files{dir / "report.html", dir / "report.pdf", 0};
   const std::string html = reportHtml(content, maps);
   if (!fs::exists(dir, error)) {
@@ -78,8 +94,6 @@ ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, co
     temporary.renameTo(dir);
     return files;
   }
-  checkOutputTarget(files.html, inputs);
-  checkOutputTarget(files.pdf, inputs);
   AtomicOutput pdf(files.pdf), htmlFile(files.html);
   files.pdfPages = writeReportPdf(content, maps, pdf.path());
   writeText(htmlFile.path(), html);

@@ -23,6 +23,10 @@ struct ReportFiles {
   int pdfPages = 0;
 };
 
+// Throws InputError when DIR cannot take the report: it is an existing file (an input or not),
+// its parent folder does not exist, or report.html / report.pdf in it is one of `inputs`.
+void checkReportTarget(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& inputs);
+
 // Throws InputError when DIR is an existing file (an input or not), its parent folder does not
 // exist, or a report file would overwrite one of `inputs`.
 ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, const std::filesystem::path& dir,

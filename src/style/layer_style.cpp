@@ -132,6 +132,8 @@ LayerStyle parseStyle(const std::string& text, const std::string& where) {
     json = Json::parse(text);
   } catch (const Json::parse_error& error) {
     throw InputError(where + ": not valid JSON: " + error.what());
+  } catch (const Json::out_of_range& error) {  // a number beyond double, e.g. 868E3131 (found by fuzzing)
+    throw InputError(where + ": not valid JSON: " + error.what() + "; write a number within ±1.7e308");
   }
   const Reader r(json, where);
   r.onlyKeys({"$schema", "renderer", "symbol", "field", "categories", "labels", "classes", "ramp", "band"});

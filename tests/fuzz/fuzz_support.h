@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the fuzz targets: GDAL quiet and registered once, bytes into /vsimem/.
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_vsi.h>
 #include <gdal.h>

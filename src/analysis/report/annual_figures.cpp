@@ -216,8 +216,8 @@ std::optional<double> LayerFigures::total(const std::string& field) const {
 }
 
 int64_t LayerFigures::status(const std::string& value) const {
-  for (const auto& [name, count] : statuses)
-    if (name == value) return count;
+  for (const auto& [name, features] : statuses)
+    if (name == value) return features;
   return 0;
 }
 

@@ -1,0 +1,36 @@
+#!/bin/sh
+# `urbangis report` on the Daye catalog: report.html and report.pdf in Chinese and English hold
+# the bureau's 2023 figures (check_report.py); writing again into the folder replaces both files
+# and leaves nothing else; the inputs are unchanged. Skipped (77) without poppler-utils unless
+# CI=true.
+set -eu
+urbangis=$1
+source_dir=$2
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "pdftotext is missing (Debian poppler-utils)"
+  [ "${CI:-}" = true ] && exit 1
+  exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fingerprint() { (cd "$source_dir" && find data layers styles -type f -exec sha256sum {} + | sort); }
+before=$(fingerprint)
+
+"$urbangis" report "$source_dir/layers/daye.json" --year 2023 --out "$tmp/zh" 2>"$tmp/zh.log"
+grep -q "wrote $tmp/zh/report.html and $tmp/zh/report.pdf" "$tmp/zh.log"
+/usr/bin/python3 "$source_dir/tests/scripts/check_report.py" "$tmp/zh" zh
+
+"$urbangis" report "$source_dir/layers/daye.json" --year 2023 --lang en --out "$tmp/en" 2>"$tmp/en.log"
+/usr/bin/python3 "$source_dir/tests/scripts/check_report.py" "$tmp/en" en
+
+# Again into the existing folder: both files replaced, no temporary file left behind.
+cp "$tmp/zh/report.html" "$tmp/old.html"
+echo "stale" > "$tmp/zh/report.html"
+"$urbangis" report "$source_dir/layers/daye.json" --year 2023 --out "$tmp/zh" 2>/dev/null
+[ "$(ls -A "$tmp/zh" | tr '\n' ' ')" = "report.html report.pdf " ] || { echo "unexpected files: $(ls -A "$tmp/zh")"; exit 1; }
+grep -q "大冶市城市管理执法 2023 年度数据报告" "$tmp/zh/report.html"
+# A new folder appears whole: no temporary folder remains beside it.
+[ "$(ls -A "$tmp" | grep -c '^\.')" = 0 ] || { echo "temporary files left: $(ls -A "$tmp")"; exit 1; }
+
+[ "$before" = "$(fingerprint)" ] || { echo "an input changed"; exit 1; }
+echo "report: html and pdf checked in zh and en"
