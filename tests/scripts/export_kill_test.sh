@@ -14,8 +14,9 @@ fail() { echo "FAIL: $*"; [ -f "$tmp/err" ] && cat "$tmp/err"; exit 1; }
 "$build/urbangis-benchdata" --out "$tmp" --points "$points" --zones 20 --no-index >/dev/null 2>&1 || fail "benchdata"
 cd "$tmp"
 
-# Starts an export of all points to $1 in the background, waits until its temporary file holds
-# at least 256 KiB (the writing has begun) and sends signal $2. Sets rc and pid.
+# Starts an export of all points to $1 in the background, waits until its temporary file exists
+# and is not empty (the writer has created it and begun; rows follow at once) and sends signal
+# $2. Sets rc and pid.
 export_and_kill() {
   local out=$1 signal=$2 name
   name=$(basename "$out")
@@ -25,12 +26,12 @@ export_and_kill() {
   for _ in $(seq 2400); do
     local temp
     temp=$(ls -A | grep -E "^\.${name//./\\.}\.tmp-${pid}-[0-9]+" | head -1)
-    if [ -n "$temp" ] && [ "$(stat -c %s "$temp" 2>/dev/null || echo 0)" -ge 262144 ]; then
+    if [ -n "$temp" ] && [ "$(stat -c %s "$temp" 2>/dev/null || echo 0)" -gt 0 ]; then
       started=1
       break
     fi
     kill -0 "$pid" 2>/dev/null || break
-    sleep 0.05
+    sleep 0.02
   done
   [ "$started" -eq 1 ] || { wait "$pid"; fail "$name: export ended before it could be interrupted mid-write"; }
   kill "-$signal" "$pid"
