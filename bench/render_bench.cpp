@@ -103,7 +103,7 @@ void renderFrame(benchmark::State& state, const MapExtent& extent, const char* n
   state.counters["view_min_y"] = view.extent().minY;
   state.counters["view_max_x"] = view.extent().maxX;
   state.counters["view_max_y"] = view.extent().maxY;
-  if (const char* dir = std::getenv("URBANGIS_RENDER_BENCH_PNG_DIR"))
+  if (const char* dir = std::getenv("URBANGIS_RENDER_BENCH_PNG_DIR"); dir && *dir)
     image.save(QString::fromStdString(
         (std::filesystem::path(dir) / (std::string(name) + ".png")).string()));
 }
