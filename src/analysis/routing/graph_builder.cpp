@@ -1,5 +1,7 @@
 #include "analysis/routing/graph_builder.h"
 
+#include "analysis/routing/disjoint_sets.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -25,25 +27,6 @@ struct Segment {
   uint32_t line, index;
   Point2 a, b;
   double minX, minY, maxX, maxY;  // envelope grown by the tolerance
-};
-
-class DisjointSets {
- public:
-  uint32_t add() {
-    parent_.push_back(static_cast<uint32_t>(parent_.size()));
-    return parent_.back();
-  }
-  uint32_t find(uint32_t a) {
-    while (parent_[a] != a) a = parent_[a] = parent_[parent_[a]];
-    return a;
-  }
-  void unite(uint32_t a, uint32_t b) {
-    a = find(a), b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<uint32_t> parent_;
 };
 
 double cross(double ax, double ay, double bx, double by) { return ax * by - ay * bx; }

@@ -1,27 +1,13 @@
 #include "analysis/routing/road_graph.h"
 
+#include "analysis/routing/disjoint_sets.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 namespace urbangis {
 namespace {
-
-class DisjointSets {
- public:
-  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0U); }
-  uint32_t find(uint32_t a) {
-    while (parent_[a] != a) a = parent_[a] = parent_[parent_[a]];
-    return a;
-  }
-  void unite(uint32_t a, uint32_t b) {
-    a = find(a), b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<uint32_t> parent_;
-};
 
 std::string thousands(size_t n) {
   std::string digits = std::to_string(n), out;

@@ -1,5 +1,7 @@
 #include "analysis/routing/rural_postman.h"
 
+#include "analysis/routing/disjoint_sets.h"
+
 #include <algorithm>
 #include <functional>
 #include <numeric>
@@ -81,19 +83,6 @@ std::vector<uint32_t> pathBack(const RoadGraph& graph, const DistanceTree& tree,
   }
   return edges;
 }
-
-class DisjointSets {
- public:
-  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0U); }
-  uint32_t find(uint32_t a) {
-    while (parent_[a] != a) a = parent_[a] = parent_[parent_[a]];
-    return a;
-  }
-  void unite(uint32_t a, uint32_t b) { parent_[find(a)] = find(b); }
-
- private:
-  std::vector<uint32_t> parent_;
-};
 
 struct Copy {
   uint32_t edge;
