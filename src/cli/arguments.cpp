@@ -1,5 +1,7 @@
 #include "cli/arguments.h"
 
+#include <sstream>
+
 #include "core/error.h"
 
 namespace urbangis::cli {
@@ -43,6 +45,14 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
 std::vector<std::string> Arguments::values(const std::string& name) const {
   auto it = values_.find(name);
   return it == values_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream stream(text);
+  for (std::string item; std::getline(stream, item, ',');)
+    if (!item.empty()) items.push_back(item);
+  return items;
 }
 
 }  // namespace urbangis::cli

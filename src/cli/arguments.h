@@ -29,4 +29,7 @@ class Arguments {
   std::set<std::string> switches_;
 };
 
+// The non-empty items of a comma-separated list (--layers a,b,c).
+std::vector<std::string> splitList(const std::string& text);
+
 }  // namespace urbangis::cli
