@@ -191,7 +191,7 @@ for b in d["benchmarks"]:
     rep = b.get("repetition_index", 0)
     scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
     print(f"{extent}\tframe (mean of {b['iterations']})\t{rep}\t{b['real_time'] * scale:.3f}\tms")
-    print(f"{extent}\tframe CPU, main thread\t{rep}\t{b['cpu_time'] * scale:.3f}\tms")
+    print(f"{extent}\tframe CPU, all threads\t{rep}\t{b['cpu_time'] * scale:.3f}\tms")
     if rep == 0:
         print(f"{extent}\tfirst frame\t{rep}\t{b['first_iteration_ms']:.3f}\tms")
     print(f"{extent}\tfeatures drawn\t{rep}\t{b['features_drawn']:.0f}\tfeatures")

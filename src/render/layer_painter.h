@@ -21,6 +21,7 @@ struct PaintOptions {
   std::string language = "zh";
   double labelPriority = 0;  // of this layer's labels
   const std::atomic<bool>* cancel = nullptr;  // stop early when set
+  int pointThreads = 2;  // threads stamping a large points layer; 1 draws it on the caller's thread
 };
 
 struct PaintStats {

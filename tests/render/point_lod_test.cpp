@@ -5,7 +5,10 @@
 
 #include <QImage>
 #include <QPainter>
+#include <QPixmap>
 
+#include <algorithm>
+#include <cstring>
 #include <random>
 
 #include "render/layer_painter.h"
@@ -163,4 +166,78 @@ TEST_CASE("point level of detail skips hidden markers and draws the same picture
   const double outlinedCoverage = differingFraction(covered(outlinedDetail), covered(outlinedFull), 0);
   INFO("outlined markers: pixels covered differently " << outlinedCoverage * 100 << " %");
   CHECK(outlinedCoverage < 0.01);
+}
+
+TEST_CASE("points stamped on two threads give the sequential picture bit for bit", "[render]") {
+  // Half-transparent markers of three classes with outlines: every pixel's colour depends on the
+  // order its markers are blended in, also where markers reach over the line between the bands.
+  Symbol symbol;
+  symbol.fill = Rgba{0xC9, 0x2A, 0x2A, 160};
+  symbol.stroke = Rgba{0xFF, 0xFF, 0xFF, 220};
+  symbol.strokeWidth = 0.8;
+  symbol.size = 7;
+  RenderLayer layer = randomPoints(120000, symbol);
+  for (const Rgba fill : {Rgba{0x1F, 0x78, 0xB4, 140}, Rgba{0x33, 0xA0, 0x2C, 200}}) {
+    Symbol other = symbol;
+    other.fill = fill;
+    other.size = fill.a == 140 ? 11 : 5;
+    layer.symbols.push_back(other);
+  }
+  for (size_t i = 0; i < layer.features.size(); ++i) layer.features[i].symbolClass = static_cast<int32_t>(i % 3) - 1;
+  const MapView view(MapExtent{0, 0, 1000, 750}, QRectF(0, 0, 801, 601), 96);
+
+  auto render = [&](int threads) {
+    QImage image = blank(view);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    LabelEngine labels(view.frame());
+    PaintOptions options;
+    options.pointThreads = threads;
+    const PaintStats stats = paintLayer(painter, view, layer, labels, options);
+    painter.end();
+    return std::pair{image, stats};
+  };
+  const auto [sequential, sequentialStats] = render(1);
+  const auto [parallel, parallelStats] = render(2);
+  CHECK(parallelStats.featuresDrawn == sequentialStats.featuresDrawn);
+  CHECK(parallelStats.pointsSkipped == sequentialStats.pointsSkipped);
+  size_t differing = 0;
+  for (int y = 0; y < sequential.height(); ++y)
+    differing += std::memcmp(sequential.constScanLine(y), parallel.constScanLine(y),
+                             static_cast<size_t>(sequential.bytesPerLine())) != 0;
+  keepForInspection(parallel, "lod_points_two_threads.png");
+  INFO(differing << " rows differ");
+  CHECK(differing == 0);
+  // Qt's own blending of every kept marker, one drawImage each (a pixmap is no image the painter
+  // may write to directly), gives the same picture: leaving out markers that later ones cover
+  // changes nothing.
+  QPixmap pixmap(sequential.size());
+  pixmap.fill(QColor(0xFA, 0xFA, 0xF8));
+  {
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    LabelEngine labels(view.frame());
+    PaintOptions options;
+    options.pointThreads = 1;
+    paintLayer(painter, view, layer, labels, options);
+  }
+  const QImage byQt = pixmap.toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+  size_t differingFromQt = 0;
+  for (int y = 0; y < byQt.height(); ++y)
+    differingFromQt += std::memcmp(byQt.constScanLine(y), sequential.constScanLine(y),
+                                   static_cast<size_t>(byQt.bytesPerLine())) != 0;
+  INFO(differingFromQt << " rows differ from Qt's blending");
+  CHECK(differingFromQt == 0);
+  // Drawing order shows: the same markers in reverse order give another picture.
+  RenderLayer reversed = layer;
+  std::reverse(reversed.features.begin(), reversed.features.end());
+  QImage reversedImage = blank(view);
+  {
+    QPainter painter(&reversedImage);
+    LabelEngine labels(view.frame());
+    PaintOptions options;
+    options.pointThreads = 1;
+    paintLayer(painter, view, reversed, labels, options);
+  }
+  CHECK(reversedImage != sequential);
 }
