@@ -3,7 +3,6 @@
 //                 [--lang zh|en] --out FILE.png|.pdf
 
 #include <QDate>
-#include <QGuiApplication>
 
 #include <cstdlib>
 #include <iostream>
@@ -13,11 +12,11 @@
 #include "analysis/stats.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
 #include "io/resources.h"
 #include "render/catalog_layers.h"
-#include "render/fonts.h"
 #include "render/print_export.h"
 
 namespace urbangis::cli {
@@ -92,15 +91,7 @@ int runRender(const std::vector<std::string>& args) {
   }
   if (ids.empty()) throw InputError("--layers: no layers to draw");
 
-  // Rendering needs no display: Qt draws offscreen unless told otherwise.
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  static int argc = 1;
-  static char name[] = "urbangis";
-  static char* argv[] = {name, nullptr};
-  const QGuiApplication application(argc, argv);
-  if (!cjkFontAvailable())
-    std::cerr << "urbangis: warning: the font Noto Sans CJK SC is not installed (Debian fonts-noto-cjk); Chinese may "
-                 "show as boxes\n";
+  const OffscreenGui gui;
 
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt);

@@ -2,7 +2,6 @@
 //                 [--threads N]
 
 #include <QDate>
-#include <QGuiApplication>
 
 #include <cstdlib>
 #include <iostream>
@@ -10,10 +9,10 @@
 #include "analysis/report/annual_figures.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
 #include "io/resources.h"
-#include "render/fonts.h"
 #include "report/report_writer.h"
 
 namespace urbangis::cli {
@@ -68,15 +67,7 @@ int runReport(const std::vector<std::string>& args) {
   const AnnualFigures figures = computeAnnualFigures(catalog, request, progress);
   for (const std::string& warning : figures.warnings) std::cerr << "urbangis: " << warning << "\n";
 
-  // The documents need no display: Qt draws offscreen unless told otherwise.
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  static int argc = 1;
-  static char name[] = "urbangis";
-  static char* argv[] = {name, nullptr};
-  const QGuiApplication application(argc, argv);
-  if (!cjkFontAvailable())
-    std::cerr << "urbangis: warning: the font Noto Sans CJK SC is not installed (Debian fonts-noto-cjk); Chinese may "
-                 "show as boxes\n";
+  const OffscreenGui gui;
 
   const std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
   const ReportContent content = buildReportContent(catalog, figures, language, today);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
@@ -128,12 +129,12 @@ using Lanes8 = uint16_t __attribute__((vector_size(16)));
 // engine rounds. Alpha 255 gives the source; a transparent source gives the destination exactly.
 inline Pixels4 sourceOver(Pixels4 source, Pixels4 destination) {
   const Pixels4 inverse = 255 - (source >> 24);
-  const Lanes8 factor = (Lanes8)(inverse | (inverse << 16));
-  Lanes8 blueRed = (Lanes8)(destination & 0xFF00FF) * factor;
+  const auto factor = std::bit_cast<Lanes8>(inverse | (inverse << 16));
+  Lanes8 blueRed = std::bit_cast<Lanes8>(destination & 0xFF00FF) * factor;
   blueRed = (blueRed + (blueRed >> 8) + 0x80) >> 8;
-  Lanes8 alphaGreen = (Lanes8)((destination >> 8) & 0xFF00FF) * factor;
+  Lanes8 alphaGreen = std::bit_cast<Lanes8>((destination >> 8) & 0xFF00FF) * factor;
   alphaGreen = (alphaGreen + (alphaGreen >> 8) + 0x80) >> 8;
-  return source + ((Pixels4)blueRed | ((Pixels4)alphaGreen << 8));
+  return source + (std::bit_cast<Pixels4>(blueRed) | (std::bit_cast<Pixels4>(alphaGreen) << 8));
 }
 
 inline uint32_t sourceOver(uint32_t source, uint32_t destination) {
