@@ -114,6 +114,7 @@ ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjCont
     zone.id = idIndex >= 0 ? feature->GetFieldAsString(idIndex)
                            : std::to_string(feature->GetFID());
     if (nameIndex >= 0) zone.name = feature->GetFieldAsString(nameIndex);
+    zone.fid = feature->GetFID();
     const OGRGeometry* geometry = feature->GetGeometryRef();
     const std::string where = spec.where() + ", zone " + zone.id;
     if (!geometry || geometry->IsEmpty()) throw InputError(where + ": has no geometry");

@@ -3,6 +3,7 @@
 // catalog `zones` layer, reprojected to the working CRS, repaired when invalid, measured on the
 // ellipsoid, and ranked by id for the boundary rule.
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ namespace urbangis {
 struct Zone {
   std::string id;
   std::string name;
+  int64_t fid = -1;  // the feature's id in its source
   GeomPtr geometry;  // working CRS, valid
   double areaM2 = 0;  // ellipsoidal
 };

@@ -39,6 +39,9 @@ Commands:
   report [CATALOG] --year YYYY --out DIR [--lang zh|en] [--choropleth LAYER] [--hotspot LAYER]
                                       the annual report: DIR/report.html and DIR/report.pdf with
                                       headline figures, monthly trends, tables by zone and maps
+  grid [CATALOG] --by ZONES [--cell M] [--min-area M2] [--split-by NETWORK] [--major-classes A,B]
+       [--out FILE]                   unit grids (单元网格) inside every community, with 15-digit
+                                      grid codes, optionally cut along the major roads
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
     if (command == "route") return urbangis::cli::runRouteCommand(rest);
     if (command == "render") return urbangis::cli::runRender(rest);
     if (command == "report") return urbangis::cli::runReport(rest);
+    if (command == "grid") return urbangis::cli::runGrid(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {
