@@ -37,6 +37,8 @@ void generateDaye(const GeneratorOptions& options) {
   layers.push_back(withStream(14, makeGasHazards));
   layers.push_back(withStream(15, makeYellowLineZones));
   layers.push_back(withStream(16, makeCableCorridors));
+  say("cutting unit grids");
+  layers.push_back(makeUnitGrids(context, layers[1], layers[2]));  // communities, roads
   std::vector<Table> csvTables;
   csvTables.push_back(withStream(17, makeComplaints));
 

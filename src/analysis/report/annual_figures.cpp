@@ -281,6 +281,13 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
     const std::string year = std::to_string(request.year);
     for (const LayerSpec& spec : catalog.layers) {
       if (spec.role != LayerRole::zones) continue;
+      const GIntBig zoneCount = openCatalogLayer(spec).layer->GetFeatureCount();
+      if (zoneCount > static_cast<GIntBig>(request.maxTableZones)) {
+        figures.warnings.push_back(spec.id + ": " + std::to_string(zoneCount) + " zones are too many for a printed table (over " +
+                                   std::to_string(request.maxTableZones) + "); left out of the report's tables and maps "
+                                   "(urbangis stats --by " + spec.id + " gives them)");
+        continue;
+      }
       StatsRequest stats;
       stats.zonesLayer = spec.id;
       stats.window = TimeWindow::parse(year + "-01-01", year + "-12-31");

@@ -95,6 +95,7 @@ struct AnnualFigures {
 struct AnnualRequest {
   int year = 0;
   bool tables = true;    // also compute the per-zone tables (computeStats)
+  size_t maxTableZones = 1000;  // zones layers with more zones (unit grids) get no table
   unsigned threads = 0;  // for computeStats
 };
 
