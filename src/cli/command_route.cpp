@@ -91,6 +91,13 @@ void report(const std::vector<std::string>& messages) {
   for (const auto& message : messages) std::cerr << "urbangis: " << message << "\n";
 }
 
+// Writes a route, tour or graph table to --out (never over one of `inputs`), with the writer's
+// notes (e.g. renamed shapefile fields) on stderr.
+void writeOut(const OutputTable& table, const std::string& out, const std::vector<std::filesystem::path>& inputs) {
+  for (const auto& note : writeNotes(writeTable(table, out, inputs))) std::cerr << "urbangis: " << note << "\n";
+  std::cerr << "urbangis: wrote " << out << "\n";
+}
+
 int runRoute(const std::vector<std::string>& args) {
   const Arguments arguments(args, with(kCommonValued, {"from", "to", "via"}), kCommonSwitches);
   Common common = readCommon(arguments);
@@ -114,9 +121,7 @@ int runRoute(const std::vector<std::string>& args) {
   std::cout << "\n" << result.directions << "\n";
   if (common.out) {
     result.inputs.push_back(common.catalog.file);
-    for (const auto& note : writeNotes(writeTable(result.table, *common.out, result.inputs)))
-      std::cerr << "urbangis: " << note << "\n";
-    std::cerr << "urbangis: wrote " << *common.out << "\n";
+    writeOut(result.table, *common.out, result.inputs);
   }
   return 0;
 }
@@ -154,9 +159,7 @@ int runTour(const std::vector<std::string>& args) {
     std::cerr << "urbangis: many odd junctions: paired by a greedy matching improved by 2-opt, not the exact one\n";
   if (common.out) {
     result.inputs.push_back(common.catalog.file);
-    for (const auto& note : writeNotes(writeTable(result.table, *common.out, result.inputs)))
-      std::cerr << "urbangis: " << note << "\n";
-    std::cerr << "urbangis: wrote " << *common.out << "\n";
+    writeOut(result.table, *common.out, result.inputs);
   }
   return 0;
 }
@@ -193,9 +196,7 @@ int runGraph(const std::vector<std::string>& args) {
     line.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     table.wkb.push_back(std::move(wkb));
   }
-  for (const auto& note : writeNotes(writeTable(table, *common.out, {spec.resolvedSource, common.catalog.file})))
-    std::cerr << "urbangis: " << note << "\n";
-  std::cerr << "urbangis: wrote " << *common.out << "\n";
+  writeOut(table, *common.out, {spec.resolvedSource, common.catalog.file});
   return 0;
 }
 
