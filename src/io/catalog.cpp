@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/error.h"
+#include "io/pg_source.h"
 
 namespace urbangis {
 namespace {
@@ -45,7 +46,7 @@ std::vector<std::pair<std::string, std::string>> LayerSpec::declaredFields() con
   return fields;
 }
 
-std::string LayerSpec::where() const { return "layer \"" + id + "\" (" + source + ")"; }
+std::string LayerSpec::where() const { return "layer \"" + id + "\" (" + redactSecrets(source) + ")"; }
 
 const LayerSpec* Catalog::find(std::string_view id) const {
   for (const auto& layer : layers)

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "io/catalog.h"
+#include "io/pg_source.h"
 
 namespace urbangis {
 namespace {
@@ -206,6 +207,7 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
     reader.fail("role", "unknown role \"" + role +
                             "\"; expected one of zones, network, points, areas, lines, raster");
   layer.source = reader.string("source", true);
+  refusePassword(layer.source, file.string() + ": " + reader.keyPath("source"));
   layer.resolvedSource = resolvePath(layer.source, file.parent_path());
   layer.layerName = reader.string("layer", false);
   layer.crs = reader.crs("crs");

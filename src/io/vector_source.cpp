@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "io/pg_source.h"
 #include "io/text_encoding.h"
 
 namespace urbangis {
@@ -118,6 +119,7 @@ void checkDeclaredUtf8(const std::string& path) {
 GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
                                  const std::vector<std::string>& openOptions) {
   ensureGdalRegistered();
+  refusePassword(path, "source");
   if (isFilePath(path)) {
     std::error_code error;
     if (!fs::exists(path, error)) throw InputError(path + ": file not found");
@@ -135,7 +137,7 @@ GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
   if (!dataset) {
     const std::string why =
         errors.lastError().empty() ? "not a format GDAL can read" : errors.lastError();
-    throw InputError(path + ": cannot open: " + why + (isFilePath(path) ? howToFix(path) : ""));
+    throw InputError(redactSecrets(path + ": cannot open: " + why) + (isFilePath(path) ? howToFix(path) : ""));
   }
   return dataset;
 }
@@ -245,9 +247,9 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
     source.layer = dataset.GetLayerByName(spec.layerName.c_str());
     if (!source.layer)
       throw InputError(spec.where() + ": no layer \"" + spec.layerName + "\" in " +
-                       spec.resolvedSource);
+                       redactSecrets(spec.resolvedSource));
   }
-  source.where = spec.resolvedSource + ", layer " + source.layer->GetName();
+  source.where = redactSecrets(spec.resolvedSource) + ", layer " + source.layer->GetName();
   for (std::string& note : source.notes) note = spec.id + ": " + note;
 
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();

@@ -1,0 +1,61 @@
+#include "postgis/postgis_support.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace urbangis::test {
+
+std::filesystem::path pgStateDir() { return URBANGIS_PG_TEST_STATE; }
+
+std::string pgSource() {
+  const char* source = std::getenv("URBANGIS_PG_TEST");
+  if (!source) throw std::runtime_error("URBANGIS_PG_TEST is not set (no test cluster)");
+  return source;
+}
+
+std::filesystem::path dayePgCatalog() { return pgStateDir() / "daye_pg.json"; }
+
+std::vector<std::vector<std::string>> readCsv(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false;
+  char c;
+  while (in.get(c)) {
+    if (quoted) {
+      if (c == '"') {
+        if (in.peek() == '"') {
+          cell += '"';
+          in.get(c);
+        } else {
+          quoted = false;
+        }
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(cell));
+      cell.clear();
+    } else if (c == '\n') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+    } else if (c != '\r') {
+      cell += c;
+    }
+  }
+  if (!cell.empty() || !row.empty()) {
+    row.push_back(std::move(cell));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace urbangis::test

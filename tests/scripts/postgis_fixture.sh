@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# CTest fixture for the PostGIS tests (tests/CMakeLists.txt, docs/postgis.md).
+#
+#   postgis_fixture.sh start STATE_DIR URBANGIS SOURCE_DIR   start the throwaway cluster
+#   postgis_fixture.sh stop  STATE_DIR                       stop it, delete its data
+#
+# Exit 77 (skipped) when PostgreSQL/PostGIS is not installed, unless CI=true (then 1).
+set -uo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+CLUSTER="$HERE/../../scripts/pg-test-cluster.sh"
+action=${1:-}
+state=${2:-}
+case "$action" in
+  start)
+    [ $# -eq 4 ] || { echo "usage: $0 start STATE_DIR URBANGIS SOURCE_DIR" >&2; exit 2; }
+    bash "$CLUSTER" start "$state"
+    ;;
+  stop)
+    [ $# -eq 2 ] || { echo "usage: $0 stop STATE_DIR" >&2; exit 2; }
+    bash "$CLUSTER" stop "$state"
+    ;;
+  *) echo "usage: $0 start|stop STATE_DIR …" >&2; exit 2 ;;
+esac
