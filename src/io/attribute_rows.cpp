@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "io/feature_cells.h"
+#include "io/feature_filter.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -29,24 +30,14 @@ AttributeRows readAttributeRows(const LayerSpec& spec, const Progress& progress)
 }
 
 std::vector<size_t> AttributeRows::matching(const FilterExpression& where, const LayerSpec& spec) const {
-  for (const std::string& field : where.fields()) {
-    const auto found = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.name == field; });
-    if (found == columns.end()) {
-      std::string names;
-      for (const Column& column : columns) names += (names.empty() ? "" : ", ") + column.name;
-      throw InputError("\"" + where.text() + "\": " + spec.where() + " has no field \"" + field + "\"; its fields are: " + names);
-    }
-  }
+  std::vector<std::string> fields;
+  for (const Column& column : columns) fields.push_back(column.name);
+  requireFields(where, fields, spec);
   std::vector<size_t> kept;
   for (size_t r = 0; r < rows.size(); ++r) {
-    const bool match = where.matches([&](const std::string& field) -> FilterValue {
-      const auto column = static_cast<size_t>(
-          std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.name == field; }) - columns.begin());
-      const CellValue& cell = rows[r][column];
-      if (const auto* text = std::get_if<std::string>(&cell)) return *text;
-      if (const auto* integer = std::get_if<int64_t>(&cell)) return static_cast<double>(*integer);
-      if (const auto* real = std::get_if<double>(&cell)) return *real;
-      return {};
+    const bool match = where.matches([&](const std::string& field) {
+      const auto column = static_cast<size_t>(std::find(fields.begin(), fields.end(), field) - fields.begin());
+      return filterValueOf(rows[r][column]);
     });
     if (match) kept.push_back(r);
   }

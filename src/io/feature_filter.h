@@ -3,13 +3,24 @@
 // feature tested by our own evaluator (never by OGR's attribute filter, which pastes text into
 // SQL for database sources).
 
+#include <string>
+#include <vector>
+
 #include "io/catalog.h"
 #include "io/filter_expression.h"
+#include "io/output_table.h"
 
 class OGRFeature;
 class OGRFeatureDefn;
 
 namespace urbangis {
+
+// Throws InputError naming the layer and listing its fields when `expression` reads a field that
+// is not among `fields`.
+void requireFields(const FilterExpression& expression, const std::vector<std::string>& fields, const LayerSpec& spec);
+
+// A cell as the filter language sees it: text, a number, or null.
+FilterValue filterValueOf(const CellValue& cell);
 
 class FeatureFilter {
  public:
