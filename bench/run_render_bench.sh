@@ -73,8 +73,7 @@ mkdir -p "$LOGS" "$RES/png" "$WORK" "$DATA" "$IMAGES"
 RAW=$OUT/raw.tsv
 printf 'tool\textent\tmeasure\trun\tvalue\tunit\tload_before\tidle_note\n' >"$RAW"
 
-say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+source "$ROOT/bench/lib.sh"
 
 # ---------------------------------------------------------------- packages
 need_pkgs=()
@@ -95,54 +94,7 @@ done
 "$PY" -c 'import qgis.core, PIL' 2>/dev/null || die "qgis.core or PIL missing for $PY"
 
 # ---------------------------------------------------------------- idle machine
-# As bench/run_route_bench.sh: heavy work by others (builds, test runs, package installs, matched
-# by exact process name) distorts every figure on a 2-core machine. Wait until none runs and the
-# 1-minute load is below IDLE_LOAD (giving up on the load, for good, after 5 minutes; waiting for
-# others' builds stops once MAX_WAIT seconds have been spent on it in total, over all runs; both
-# noted in raw.tsv and the summary).
-IDLE_NOTE=""
-BUILD_PROCS=${BENCH_BUILD_PROCS:-'ninja|make|cc1|cc1plus|collect2|ld|as|ctest|apt-get|dpkg'}
-busy() { pgrep -x "$BUILD_PROCS" 2>/dev/null >/dev/null; }
-LOAD_GAVE_UP=0   # once the load stayed high for 5 minutes, later runs do not wait for it again
-WAITED=0   # seconds spent waiting for others' builds so far (all runs together)
-wait_idle() {
-  IDLE_NOTE=""
-  local start load t0
-  while :; do
-    if busy; then
-      if (( WAITED >= MAX_WAIT )); then
-        IDLE_NOTE+="others-busy(wait-budget-spent);"
-        break
-      fi
-      say "a build or test run is going on; waiting for it to end (wait budget left $((MAX_WAIT - WAITED)) s)"
-      t0=$SECONDS
-      while busy && (( WAITED + SECONDS - t0 < MAX_WAIT )); do sleep 5; done
-      WAITED=$((WAITED + SECONDS - t0))
-      if busy; then
-        IDLE_NOTE+="others-busy(wait-budget-spent);"
-        say "others still busy; the ${MAX_WAIT} s wait budget is spent: timing anyway (noted)"
-        break
-      fi
-      IDLE_NOTE+="waited-for-build;"
-    fi
-    start=$SECONDS
-    while ((!LOAD_GAVE_UP)); do
-      read -r load _ </proc/loadavg
-      awk -v l="$load" -v t="$IDLE_LOAD" 'BEGIN { exit !(l < t) }' && break
-      if busy; then break; fi
-      if (( SECONDS - start >= 300 )); then
-        LOAD_GAVE_UP=1
-        IDLE_NOTE+="load-${load}-after-300s;"
-        say "load average still $load after 5 minutes; running anyway (noted)"
-        break
-      fi
-      sleep 5
-    done
-    busy || break
-  done
-  LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-}
-after_run() { busy && IDLE_NOTE+="busy-after-run;" || true; }
+# wait_idle, after_run, say, die: bench/lib.sh.
 
 # record TOOL EXTENT MEASURE RUN VALUE UNIT
 record() {
@@ -152,8 +104,7 @@ record() {
 # ---------------------------------------------------------------- binaries and versions
 if busy; then
   say "a build is running; waiting for it to end before copying the binaries (counts against the wait budget)"
-  t=$SECONDS; while busy && (( SECONDS - t < MAX_WAIT )); do sleep 5; done
-  WAITED=$((SECONDS - t))
+  wait_for_others || true
 fi
 mkdir -p "$OUT/bin"
 for var in BENCHDATA GBENCH; do

@@ -58,8 +58,7 @@ RAW=$OUT/raw.tsv CHECKS=$OUT/checks.tsv
 printf 'workload\tmethod\trun\tstatus\twall_s\ttime_elapsed_s\tmax_rss_kb\tserver_ms\tcpu_s\tother_cpu_s\tload_before\tidle_note\n' >"$RAW"
 printf 'workload\tmethod\tcheck\tdetail\n' >"$CHECKS"
 
-say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+source "$ROOT/bench/lib.sh"
 
 for tool in "$URBANGIS" "$BENCHDATA" "$BASELINE" "$QGIS" /usr/bin/time ogr2ogr psql pg_createcluster; do
   command -v "$tool" >/dev/null || die "missing $tool (see the header of this script)"
@@ -69,38 +68,7 @@ done
 [[ $(id -u) == 0 ]] || die "run as root (it creates its own PostgreSQL cluster)"
 
 # ---------------------------------------------------------------- idle machine, timed runs
-IDLE_NOTE=""
-# Heavy work by others that would distort every figure on this 2-core machine: builds, test runs
-# and package installs, matched by process name (-x; a -f match would also see any shell whose
-# text names them).
-BUILD_PROCS=${BENCH_BUILD_PROCS:-'ninja|make|cc1|cc1plus|collect2|ld|as|ctest|apt-get|dpkg'}
-busy() { pgrep -x "$BUILD_PROCS" 2>/dev/null >/dev/null; }   # (pgrep warns on long patterns)
-wait_idle() {
-  IDLE_NOTE=""
-  local start load gave_up=0
-  while :; do
-    if busy; then
-      say "a build or test run is going on; waiting for it to end"
-      while busy; do sleep 5; done
-      IDLE_NOTE+="waited-for-build;"
-    fi
-    start=$SECONDS
-    while ((!gave_up)); do
-      read -r load _ </proc/loadavg
-      awk -v l="$load" -v t="$IDLE_LOAD" 'BEGIN { exit !(l < t) }' && break
-      if busy; then break; fi
-      if (( SECONDS - start >= 300 )); then
-        gave_up=1
-        IDLE_NOTE+="load-${load}-after-300s;"
-        say "load average still $load after 5 minutes; running anyway (noted)"
-        break
-      fi
-      sleep 5
-    done
-    busy || break   # a build that started while we waited for the load: wait again
-  done
-  LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-}
+# wait_idle (bench/lib.sh) before each timed run.
 
 busy_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 
