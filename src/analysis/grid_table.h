@@ -2,7 +2,7 @@
 // `urbangis grid`: the unit grids of every zone of a catalog's zones layer (communities,
 // villages), optionally cut along the major roads of a network layer, coded with the 15-digit
 // grid code, as one table ready to write: grid_code, parent_id, parent_name, area_m2 (on the
-// ellipsoid), lon and lat (the centroid). Rules: docs/guide.en.md#unit-grids-urbangis-grid.
+// ellipsoid), lon and lat (the centroid). Rules: docs/grids.md.
 
 #include <filesystem>
 #include <optional>
