@@ -16,7 +16,8 @@ die() { say "error: $*"; exit 1; }
 IDLE_LOAD=${IDLE_LOAD:-0.6}
 MAX_WAIT=${MAX_WAIT:-1800}
 BUILD_PROCS=${BENCH_BUILD_PROCS:-'ninja|make|cc1|cc1plus|collect2|ld|as|ctest|apt-get|dpkg|valgrind|memcheck-amd64-|Xvfb|urbangis_tests|urbangis_render_|urbangis_viewer_'}
-busy() { pgrep -x "$BUILD_PROCS" 2>/dev/null >/dev/null; }
+# Stopped processes (state T) load nothing and do not count.
+busy() { pgrep -r D,R,S -x "$BUILD_PROCS" 2>/dev/null >/dev/null; }
 IDLE_NOTE=""
 LOAD_GAVE_UP=0   # once the load stayed high for 5 minutes, later runs do not wait for it again
 WAITED=0         # seconds spent waiting for others' work so far (all runs together)
