@@ -10,10 +10,14 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <initializer_list>
+#include <utility>
 
 #include "analysis/hotspots.h"
 #include "analysis/stats.h"
@@ -60,6 +64,17 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
   palette_ = new QComboBox(this);
   points_ = new QComboBox(this);
   method_ = new QComboBox(this);
+  classCount_ = new QSpinBox(this);
+  classCount_->setRange(3, 9);  // every palette offered has 3 to 9 classes
+  classCount_->setValue(5);
+  // Names for tests and style sheets.
+  zones_->setObjectName(QStringLiteral("zonesLayer"));
+  column_->setObjectName(QStringLiteral("statsColumn"));
+  classes_->setObjectName(QStringLiteral("classMethod"));
+  classCount_->setObjectName(QStringLiteral("classCount"));
+  palette_->setObjectName(QStringLiteral("palette"));
+  points_->setObjectName(QStringLiteral("pointsLayer"));
+  method_->setObjectName(QStringLiteral("hotspotMethod"));
   for (const char* method : {"jenks", "quantile", "equal_interval"}) classes_->addItem(QString(), QString::fromLatin1(method));
   for (const char* name : {"YlOrRd", "OrRd", "Reds", "Blues", "Greens", "Purples", "YlGnBu", "RdYlGn", "Spectral"})
     palette_->addItem(QString::fromLatin1(name));
@@ -80,7 +95,10 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
   statsForm->addRow(zonesLabel_, zones_);
   statsForm->addRow(runStats_);
   statsForm->addRow(mapLabel_, column_);
-  statsForm->addRow(classesLabel_, classes_);
+  auto* classRow = new QHBoxLayout;
+  classRow->addWidget(classes_, 1);
+  classRow->addWidget(classCount_);
+  statsForm->addRow(classesLabel_, classRow);
   statsForm->addRow(coloursLabel_, palette_);
   auto* hotForm = new QFormLayout;
   hotForm->addRow(pointsLabel_, points_);
@@ -99,7 +117,12 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
   progress_->setRange(0, 100);
   connect(runStats_, &QPushButton::clicked, this, &AnalysisPanel::runStats);
   connect(runHotspots_, &QPushButton::clicked, this, &AnalysisPanel::runHotspots);
-  connect(cancel_, &QPushButton::clicked, this, &AnalysisPanel::cancel);
+  connect(cancel_, &QPushButton::clicked, this, [this] {
+    pendingChoropleth_.reset();  // Cancel also stops what a reopen was computing again
+    pendingHotspots_.clear();
+    cancel();
+  });
+  connect(&document_, &MapDocument::opened, this, &AnalysisPanel::forgetResults);
   connect(&watcher_, &QFutureWatcher<AnalysisOutcome>::finished, this, &AnalysisPanel::done);
   connect(this, &AnalysisPanel::progressed, this, [this](double fraction) {
     if (fraction < 0) progress_->setRange(0, 0);  // busy, length unknown
@@ -109,6 +132,9 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
     connect(choice, &QComboBox::currentIndexChanged, this, [this] {
       if (column_->count() > 0) showColumn(column_->currentText());
     });
+  connect(classCount_, &QSpinBox::valueChanged, this, [this] {
+    if (column_->count() > 0) showColumn(column_->currentText());
+  });
 }
 
 void AnalysisPanel::retranslate() {
@@ -124,14 +150,14 @@ void AnalysisPanel::retranslate() {
   mapLabel_->setText(tr("Map"));
   classesLabel_->setText(tr("Classes"));
   coloursLabel_->setText(tr("Colours"));
+  classCount_->setToolTip(tr("Number of classes"));
   pointsLabel_->setText(tr("Points"));
   methodLabel_->setText(tr("Method"));
 }
 
-AnalysisPanel::~AnalysisPanel() {
-  cancel();
-  watcher_.waitForFinished();
-}
+// The worker holds copies of the catalog and a share of the scratch folder, and reports through
+// a guarded pointer: nothing it touches goes away with the panel, so the panel need not wait.
+AnalysisPanel::~AnalysisPanel() { cancel(); }
 
 void AnalysisPanel::rebuild(const std::string& language) {
   language_ = language;
@@ -178,18 +204,21 @@ void AnalysisPanel::runStats() {
 void AnalysisPanel::runHotspots() {
   if (!document_.isOpen() || watcher_.isRunning() || points_->count() == 0) return;
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
-  if (!scratch_) scratch_ = std::make_unique<QTemporaryDir>();
+  if (!scratch_) scratch_ = std::make_shared<const QTemporaryDir>();
   const Catalog catalog = document_.catalog();
   const std::string layer = points_->currentData().toString().toStdString();
   const std::string title = points_->currentText().toStdString();
   const bool kde = method_->currentData().toString() == QStringLiteral("kde");
+  runningHotspot_ = HotspotState{layer, method_->currentData().toString().toStdString()};
+  runningFromState_ = false;
+  const std::shared_ptr<const QTemporaryDir> scratchShare = scratch_;  // the folder lives until the worker ends
   const std::filesystem::path scratch = scratch_->path().toStdString();
   const CrsSpec working = document_.workingCrs();
   const std::string language = language_;
   const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
   status_->setText(tr("Looking for hot spots…"));
   cancel_->setEnabled(true);
-  watcher_.setFuture(QtConcurrent::run([catalog, layer, title, kde, scratch, working, language, progress]() {
+  watcher_.setFuture(QtConcurrent::run([catalog, layer, title, kde, scratchShare, scratch, working, language, progress]() {
     AnalysisOutcome outcome;
     try {
       LayerSpec& spec = outcome.spec;
@@ -231,9 +260,19 @@ void AnalysisPanel::done() {
   progress_->setRange(0, 100);
   progress_->setValue(0);
   AnalysisOutcome outcome = watcher_.result();
+  const std::optional<HotspotState> hotspot = std::exchange(runningHotspot_, std::nullopt);
+  if (std::exchange(dropResult_, false)) {
+    status_->clear();
+    runPending();
+    return;
+  }
+  // A choropleth being restored waits for its statistics: shown below, or given up on failure.
+  const std::optional<ChoroplethState> restoring =
+      outcome.kind == AnalysisOutcome::Kind::stats ? std::exchange(pendingChoropleth_, std::nullopt) : std::nullopt;
   if (!outcome.error.isEmpty()) {
     status_->setText(outcome.error);
     emit finished(outcome.error);
+    runPending();
     return;
   }
   if (outcome.kind == AnalysisOutcome::Kind::stats) {
@@ -248,15 +287,104 @@ void AnalysisPanel::done() {
       column_->addItem(name);
       if (preferred.isEmpty() && name.endsWith(QStringLiteral("_per_km2"))) preferred = name;
     }
+    if (restoring) {
+      const int method = classes_->findData(QString::fromStdString(restoring->method));
+      const int palette = palette_->findText(QString::fromStdString(restoring->palette));
+      for (QWidget* choice : std::initializer_list<QWidget*>{classes_, palette_, classCount_}) choice->blockSignals(true);
+      if (method >= 0) classes_->setCurrentIndex(method);
+      if (palette >= 0) palette_->setCurrentIndex(palette);
+      classCount_->setValue(restoring->classes);
+      for (QWidget* choice : std::initializer_list<QWidget*>{classes_, palette_, classCount_}) choice->blockSignals(false);
+      if (column_->findText(QString::fromStdString(restoring->column)) >= 0) preferred = QString::fromStdString(restoring->column);
+    }
     column_->blockSignals(false);
     if (!preferred.isEmpty()) column_->setCurrentText(preferred);
     showColumn(column_->currentText());
     status_->setText(tr("%1 zones").arg(stats_.rows.size()));
   } else {
     document_.addOverlay(outcome.spec, outcome.layer);
+    if (hotspot) {
+      std::erase_if(overlays_, [&](const HotspotState& shown) { return shown.method == hotspot->method; });
+      overlays_.push_back(*hotspot);  // one overlay per method: a new one replaces the last
+    }
     status_->setText(outcome.message);
   }
   emit finished({});
+  runPending();
+}
+
+std::optional<ChoroplethState> AnalysisPanel::choropleth() const {
+  return pendingChoropleth_ ? pendingChoropleth_ : shownChoropleth_;
+}
+
+std::vector<HotspotState> AnalysisPanel::hotspots() const {
+  std::vector<HotspotState> all = overlays_;
+  // An overlay being computed again for the state stays in it; one the user started and left
+  // unfinished (closing the window to stop it, say) is not started again on the next opening.
+  if (runningHotspot_ && runningFromState_ && !dropResult_) all.push_back(*runningHotspot_);
+  all.insert(all.end(), pendingHotspots_.begin(), pendingHotspots_.end());
+  return all;
+}
+
+void AnalysisPanel::restore(std::optional<ChoroplethState> choropleth, std::vector<HotspotState> hotspots) {
+  pendingChoropleth_ = std::move(choropleth);
+  pendingHotspots_ = std::move(hotspots);
+  runPending();
+}
+
+// Starts the next run a reopen asked for, when nothing else is running (done() calls again).
+void AnalysisPanel::runPending() {
+  if (watcher_.isRunning() || !document_.isOpen()) return;
+  if (pendingChoropleth_) {
+    const int zones = zones_->findData(QString::fromStdString(pendingChoropleth_->zones));
+    if (zones >= 0) {
+      zones_->setCurrentIndex(zones);
+      return runStats();
+    }
+    pendingChoropleth_.reset();  // the catalog has no such zones layer any more
+  }
+  while (!pendingHotspots_.empty()) {
+    const HotspotState next = pendingHotspots_.front();
+    pendingHotspots_.erase(pendingHotspots_.begin());
+    const int layer = points_->findData(QString::fromStdString(next.layer));
+    const int method = method_->findData(QString::fromStdString(next.method));
+    if (layer < 0 || method < 0) continue;
+    points_->setCurrentIndex(layer);
+    method_->setCurrentIndex(method);
+    runHotspots();
+    runningFromState_ = true;
+    return;
+  }
+}
+
+// Results of the catalog open before belong to it: a run in flight is stopped and dropped, and
+// what was shown is forgotten (the document dropped its overlays and styles too).
+void AnalysisPanel::forgetResults() {
+  cancel();
+  dropResult_ = watcher_.isRunning();
+  pendingChoropleth_.reset();
+  pendingHotspots_.clear();
+  shownChoropleth_.reset();
+  overlays_.clear();
+  stats_ = OutputTable();
+  statsZones_.clear();
+  column_->blockSignals(true);
+  column_->clear();
+  column_->blockSignals(false);
+  table_->clear();
+  table_->setRowCount(0);
+  table_->setColumnCount(0);
+  status_->clear();
+}
+
+ChoroplethState AnalysisPanel::chosenStyle(const QString& column) const {
+  ChoroplethState style;
+  style.zones = statsZones_.toStdString();
+  style.column = column.toStdString();
+  style.method = classes_->currentData().toString().toStdString();
+  style.classes = classCount_->value();
+  style.palette = palette_->currentText().toStdString();
+  return style;
 }
 
 void AnalysisPanel::fillTable() {
@@ -287,10 +415,12 @@ bool AnalysisPanel::showColumn(const QString& column) {
   for (size_t c = 0; c < stats_.columns.size(); ++c)
     if (QString::fromStdString(stats_.columns[c].name) == column) index = c;
   if (index == stats_.columns.size()) return false;
+  const ChoroplethState style = chosenStyle(column);
   Choropleth choropleth;
-  choropleth.column = column.toStdString();
-  choropleth.classes.method = parseClassMethod(classes_->currentData().toString().toStdString()).value_or(ClassMethod::jenks);
-  choropleth.classes.palette = palette_->currentText().toStdString();
+  choropleth.column = style.column;
+  choropleth.classes.method = parseClassMethod(style.method).value_or(ClassMethod::jenks);
+  choropleth.classes.count = style.classes;
+  choropleth.classes.palette = style.palette;
   for (const auto& row : stats_.rows) {
     const auto* id = std::get_if<std::string>(&row[0]);
     if (!id) continue;
@@ -306,6 +436,7 @@ bool AnalysisPanel::showColumn(const QString& column) {
     status_->setText(QString::fromStdString(error.what()));
     return false;
   }
+  shownChoropleth_ = style;
   return true;
 }
 

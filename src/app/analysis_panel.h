@@ -1,14 +1,20 @@
 #pragma once
 // The analysis panel: statistics by zone shown as a choropleth with a sortable table, and hot
 // spots of a points layer (kernel density surface, Gi* on hexagons) drawn over the map. Work
-// runs in a worker thread with a progress bar and Cancel; the UI never waits.
+// runs in a worker thread with a progress bar and Cancel; the UI never waits, not even when the
+// window closes during a long run (the worker is cancelled and owns all it uses). What is shown
+// can be saved with the viewer's state and computed again on reopen.
 
 #include <QFutureWatcher>
 #include <QWidget>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "app/viewer_state.h"
 
 #include "io/output_table.h"
 #include "render/render_layer.h"
@@ -17,6 +23,7 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 class QTemporaryDir;
 
@@ -36,6 +43,7 @@ class AnalysisPanel : public QWidget {
   Q_OBJECT
  public:
   AnalysisPanel(MapDocument& document, QWidget* parent = nullptr);
+  // Cancels a run without waiting for it.
   ~AnalysisPanel() override;
   // Lists the catalog's layers and sets every text in the current UI language.
   void rebuild(const std::string& language);
@@ -48,6 +56,13 @@ class AnalysisPanel : public QWidget {
   bool showColumn(const QString& column);
   const OutputTable& statsTable() const { return stats_; }
 
+  // The choropleth and hot-spot overlays shown, or being computed to be shown, for the state.
+  std::optional<ChoroplethState> choropleth() const;
+  std::vector<HotspotState> hotspots() const;
+  // Computes them again in the background, one after the other, after a catalog is reopened;
+  // what the catalog no longer has (a layer, a column) is left out.
+  void restore(std::optional<ChoroplethState> choropleth, std::vector<HotspotState> hotspots);
+
  signals:
   void finished(const QString& error);
   void progressed(double fraction);  // from the worker, delivered on the UI thread
@@ -55,11 +70,15 @@ class AnalysisPanel : public QWidget {
  private:
   void done();
   void fillTable();
+  void runPending();
+  void forgetResults();  // the document opened a catalog
+  ChoroplethState chosenStyle(const QString& column) const;
 
   MapDocument& document_;
   std::string language_ = "zh";
   QComboBox *zones_ = nullptr, *column_ = nullptr, *classes_ = nullptr, *palette_ = nullptr, *points_ = nullptr,
             *method_ = nullptr;
+  QSpinBox* classCount_ = nullptr;
   QPushButton *runStats_ = nullptr, *runHotspots_ = nullptr, *cancel_ = nullptr;
   QLabel *zonesLabel_ = nullptr, *mapLabel_ = nullptr, *classesLabel_ = nullptr, *coloursLabel_ = nullptr,
          *pointsLabel_ = nullptr, *methodLabel_ = nullptr;
@@ -68,9 +87,15 @@ class AnalysisPanel : public QWidget {
   QTableWidget* table_ = nullptr;
   QFutureWatcher<AnalysisOutcome> watcher_;
   std::shared_ptr<std::atomic<bool>> cancelFlag_;
-  std::unique_ptr<QTemporaryDir> scratch_;  // analysis results drawn over the map
+  // Analysis results drawn over the map; shared with a worker still writing into it.
+  std::shared_ptr<const QTemporaryDir> scratch_;
   OutputTable stats_;
   QString statsZones_;
+  std::optional<ChoroplethState> shownChoropleth_, pendingChoropleth_;
+  std::vector<HotspotState> overlays_, pendingHotspots_;
+  std::optional<HotspotState> runningHotspot_;
+  bool runningFromState_ = false;  // the run in flight computes an overlay of the saved state
+  bool dropResult_ = false;  // the run in flight read a catalog that is no longer open
 };
 
 }  // namespace urbangis::viewer

@@ -88,7 +88,7 @@ AttributeTable::AttributeTable(MapDocument& document, QWidget* parent) : QWidget
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           [this] { emit selectionChanged(currentLayer(), selectedFids()); });
   connect(zoom_, &QPushButton::clicked, this, [this] { emit zoomToSelectionRequested(currentLayer(), selectedFids()); });
-  connect(export_, &QPushButton::clicked, this, &AttributeTable::exportFiltered);
+  connect(export_, &QPushButton::clicked, this, &AttributeTable::askAndExport);
 }
 
 void AttributeTable::retranslate() {
@@ -183,12 +183,19 @@ void AttributeTable::selectFeatures(const QString& layerId, const std::vector<in
   if (!selection.isEmpty()) view_->scrollTo(selection.indexes().front());
 }
 
-void AttributeTable::exportFiltered() {
+void AttributeTable::askAndExport() {
   const DocumentLayer* layer = document_.find(currentLayer());
   if (!layer) return;
   const QString file = QFileDialog::getSaveFileName(this, tr("Export layer"), QString::fromStdString(layer->spec->id + ".geojson"),
                                                     tr("GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)"));
   if (file.isEmpty()) return;
+  const QString error = exportFiltered(file);
+  if (!error.isEmpty()) QMessageBox::critical(this, tr("Export layer"), error);
+}
+
+QString AttributeTable::exportFiltered(const QString& file) {
+  const DocumentLayer* layer = document_.find(currentLayer());
+  if (!layer) return tr("No layer");
   try {
     ExportRequest request;
     request.layer = layer->spec->id;
@@ -199,8 +206,9 @@ void AttributeTable::exportFiltered() {
     writeTable(outcome.table, file.toStdString(), outcome.inputs);
     status_->setText(tr("Wrote %1").arg(file));
   } catch (const std::exception& error) {
-    QMessageBox::critical(this, tr("Export layer"), QString::fromStdString(error.what()));
+    return QString::fromStdString(error.what());
   }
+  return {};
 }
 
 }  // namespace urbangis::viewer

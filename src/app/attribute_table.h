@@ -52,6 +52,11 @@ class AttributeTable : public QWidget {
   // Applies a filter as if typed; returns the error text or "".
   QString applyFilter(const QString& expression);
   int visibleRows() const;
+  // Fids of the rows selected in the table.
+  std::vector<int64_t> selectedFids() const;
+  // Writes what the filter keeps of the current layer to `file` (the format from its
+  // extension); returns the error text or "".
+  QString exportFiltered(const QString& file);
 
  signals:
   // Features selected in the table (fids of `layerId`).
@@ -60,8 +65,7 @@ class AttributeTable : public QWidget {
 
  private:
   void showLayer();
-  void exportFiltered();
-  std::vector<int64_t> selectedFids() const;
+  void askAndExport();
 
   MapDocument& document_;
   std::string language_ = "zh";

@@ -23,6 +23,7 @@
 #include "app/layer_panel.h"
 #include "app/legend_widget.h"
 #include "app/map_canvas.h"
+#include "app/polygon_selection.h"
 #include "app/viewer_state.h"
 #include "analysis/routing/graph_measure.h"
 #include "core/geos_context.h"
@@ -86,14 +87,20 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
     statusBar()->showMessage(tr("Layer %1 could not be loaded: %2").arg(id, error), 15000);
   });
   connect(&document_, &MapDocument::loadingFinished, this, [this] {
-    applySavedState();
+    const std::optional<ViewerState> state = loadViewerState(catalogFile_);
+    applySavedState(state);
     attributeTable_->rebuild(language_);
     routePanel_->rebuild(language_);
     analysisPanel_->rebuild(language_);
+    if (state) analysisPanel_->restore(state->choropleth, state->hotspots);
     buildSearchIndex();
+    stateApplied_ = true;
     emit catalogLoaded();
   });
-  connect(&document_, &MapDocument::layersReplaced, this, [this] { layerPanel_->rebuild(language_); });
+  connect(&document_, &MapDocument::layersReplaced, this, [this] {
+    applyAwaitedLayerStates();
+    layerPanel_->rebuild(language_);
+  });
   connect(&document_, &MapDocument::changed, this, [this] {
     if (restoring_) return;
     legend_->update();
@@ -115,11 +122,14 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   connect(attributeTable_, &AttributeTable::zoomToSelectionRequested, this,
           [this](const QString& id, const std::vector<int64_t>& fids) { highlightFids(id, fids, true); });
   connect(canvas_, &MapCanvas::boxSelected, this, &MainWindow::selectInBox);
+  connect(canvas_, &MapCanvas::polygonSelected, this, &MainWindow::selectInPolygon);
+  connect(canvas_, &MapCanvas::renderFailed, this,
+          [this](const QString& error) { statusBar()->showMessage(tr("The map could not be drawn: %1").arg(error), 15000); });
   connect(canvas_, &MapCanvas::measureChanged, this, &MainWindow::measure);
   connect(canvas_, &MapCanvas::placeClicked, this, [this](double x, double y) {
-    if (!toLonLat_) return;
+    if (!cursor_) return;
     double lon = x, lat = y;
-    if (toLonLat_->applyLenient(&lon, &lat, 1) == 0) routePanel_->addPlace(lon, lat);
+    if (cursor_->toLonLat.applyLenient(&lon, &lat, 1) == 0) routePanel_->addPlace(lon, lat);
   });
   connect(routePanel_, &RoutePanel::routeFinished, this, &MainWindow::showRoute);
   setLanguage(language);
@@ -127,6 +137,11 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
 }
 
 MainWindow::~MainWindow() = default;
+
+MainWindow::CursorTransforms::CursorTransforms(const CrsSpec& workingCrs)
+    : working(proj, workingCrs),
+      toLonLat(proj, working, Crs(proj, CrsSpec{"EPSG:4326", ChineseOffset::none, "WGS84"})),
+      toGcj(proj, working, Crs(proj, *parseCrsName("gcj02"))) {}
 
 void MainWindow::buildActions() {
   fileMenu_ = menuBar()->addMenu(QString());
@@ -162,12 +177,17 @@ void MainWindow::buildActions() {
     canvas_->setTool(CanvasTool::select);
     tableDock_->show();
   });
+  selectPolygonAction_ = viewMenu_->addAction(QString(), this, [this] {
+    canvas_->setTool(CanvasTool::selectPolygon);
+    tableDock_->show();
+  });
   measureAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->setTool(CanvasTool::measure); });
   routeAction_ = viewMenu_->addAction(QString(), this, [this] {
     canvas_->setTool(CanvasTool::route);
     routeDock_->show();
   });
-  for (QAction* action : {panAction_, zoomBoxAction_, identifyAction_, selectAction_, measureAction_, routeAction_}) {
+  for (QAction* action :
+       {panAction_, zoomBoxAction_, identifyAction_, selectAction_, selectPolygonAction_, measureAction_, routeAction_}) {
     action->setCheckable(true);
     tools->addAction(action);
   }
@@ -195,7 +215,7 @@ void MainWindow::buildActions() {
   QToolBar* toolbar = addToolBar(QStringLiteral("tools"));
   toolbar->setObjectName("tools");
   for (QAction* action : {openAction_, exportAction_, fullExtentAction_, zoomInAction_, zoomOutAction_, panAction_,
-                          zoomBoxAction_, identifyAction_, selectAction_, measureAction_, routeAction_})
+                          zoomBoxAction_, identifyAction_, selectAction_, selectPolygonAction_, measureAction_, routeAction_})
     toolbar->addAction(action);
   searchBox_ = new QLineEdit(this);
   searchBox_->setClearButtonEnabled(true);
@@ -220,7 +240,9 @@ void MainWindow::retranslate() {
   panAction_->setText(tr("&Pan"));
   zoomBoxAction_->setText(tr("Zoom to &box"));
   identifyAction_->setText(tr("&Identify"));
-  selectAction_->setText(tr("&Select"));
+  selectAction_->setText(tr("&Select by box"));
+  selectPolygonAction_->setText(tr("Select by pol&ygon"));
+  selectPolygonAction_->setToolTip(tr("Select by polygon: click the corners, double-click or Enter to close, Esc to cancel"));
   measureAction_->setText(tr("&Measure"));
   routeAction_->setText(tr("&Route"));
   routeDock_->setWindowTitle(tr("Route"));
@@ -253,7 +275,6 @@ void MainWindow::setLanguage(const std::string& language) {
   canvas_->setLanguage(language);
   // Legend labels and layer titles come from the catalog and styles in both languages: reload.
   if (changed && document_.isOpen()) {
-    saveState();
     openCatalog(catalogFile_, true);
   } else {
     layerPanel_->rebuild(language);
@@ -261,6 +282,7 @@ void MainWindow::setLanguage(const std::string& language) {
 }
 
 bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
+  saveState();  // of the catalog open until now (the same one, when reloading)
   try {
     document_.open(file, language_);
   } catch (const std::exception& error) {
@@ -269,12 +291,12 @@ bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
     return false;
   }
   lastError_.clear();
+  stateApplied_ = false;
+  awaitedLayers_.clear();
+  savedOrder_.clear();
   catalogFile_ = file;
-  proj_ = std::make_unique<ProjContext>();
-  const Crs working(*proj_, document_.workingCrs());
-  toLonLat_ = std::make_unique<Transform>(*proj_, working, Crs(*proj_, CrsSpec{"EPSG:4326", ChineseOffset::none, "WGS84"}));
-  toGcj_ = std::make_unique<Transform>(*proj_, working, Crs(*proj_, *parseCrsName("gcj02")));
-  crsLabel_->setText(QString::fromStdString(working.describe()));
+  cursor_ = std::make_unique<CursorTransforms>(document_.workingCrs());
+  crsLabel_->setText(QString::fromStdString(cursor_->working.describe()));
   layerPanel_->rebuild(language_);
   identifyPanel_->clear();
   canvas_->setHighlight({}, {});
@@ -283,17 +305,20 @@ bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
   return true;
 }
 
-void MainWindow::applySavedState() {
-  const std::optional<ViewerState> state = loadViewerState(catalogFile_);
+void MainWindow::applySavedState(const std::optional<ViewerState>& state) {
   restoring_ = true;
   if (state) {
-    std::vector<QString> order;
     for (const LayerState& layer : state->layers) {
-      order.push_back(QString::fromStdString(layer.id));
-      document_.setVisible(QString::fromStdString(layer.id), layer.visible);
-      document_.setOpacity(QString::fromStdString(layer.id), layer.opacity);
+      const QString id = QString::fromStdString(layer.id);
+      savedOrder_.push_back(id);
+      if (!document_.find(id)) {
+        awaitedLayers_.push_back(layer);
+        continue;
+      }
+      document_.setVisible(id, layer.visible);
+      document_.setOpacity(id, layer.opacity);
     }
-    if (!order.empty()) document_.reorder(order);
+    if (!savedOrder_.empty()) document_.reorder(savedOrder_);
   }
   restoring_ = false;
   layerPanel_->rebuild(language_);
@@ -302,30 +327,56 @@ void MainWindow::applySavedState() {
   else canvas_->zoomToFullExtent();
 }
 
+// An analysis overlay saved with the state arrives when it has been computed again: it gets
+// its saved visibility, opacity and place.
+void MainWindow::applyAwaitedLayerStates() {
+  bool arrived = false;
+  for (auto it = awaitedLayers_.begin(); it != awaitedLayers_.end();) {
+    const QString id = QString::fromStdString(it->id);
+    if (!document_.find(id)) {
+      ++it;
+      continue;
+    }
+    document_.setVisible(id, it->visible);
+    document_.setOpacity(id, it->opacity);
+    it = awaitedLayers_.erase(it);
+    arrived = true;
+  }
+  if (arrived) document_.reorder(savedOrder_);
+}
+
 void MainWindow::saveState() {
-  if (!document_.isOpen()) return;
+  if (!document_.isOpen() || !stateApplied_) return;
   ViewerState state;
   state.language = language_;
   state.extent = canvas_->visibleExtent();
   for (const DocumentLayer& layer : document_.layers()) state.layers.push_back({layer.spec->id, layer.visible, layer.opacity});
+  // Overlays still being computed again keep their saved place, visibility and opacity.
+  state.layers.insert(state.layers.end(), awaitedLayers_.begin(), awaitedLayers_.end());
+  state.choropleth = analysisPanel_->choropleth();
+  state.hotspots = analysisPanel_->hotspots();
   saveViewerState(catalogFile_, state);
 }
 
+// Closing never waits for work in the background: every worker is told to stop and owns what
+// it reads, so the window goes at once and the workers end at their next check.
 void MainWindow::closeEvent(QCloseEvent* event) {
   saveState();
   document_.cancelLoading();
+  analysisPanel_->cancel();
+  routePanel_->cancel();
   event->accept();
 }
 
 void MainWindow::showCursor(double x, double y) {
   projectedLabel_->setText(QStringLiteral("X %1  Y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1));
-  if (!toLonLat_) return;
+  if (!cursor_) return;
   double lon = x, lat = y;
-  if (toLonLat_->applyLenient(&lon, &lat, 1) != 0) return;
+  if (cursor_->toLonLat.applyLenient(&lon, &lat, 1) != 0) return;
   QString text = QStringLiteral("%1°E %2°N").arg(lon, 0, 'f', 6).arg(lat, 0, 'f', 6);
   if (gcjAction_->isChecked()) {
     double gx = x, gy = y;
-    if (toGcj_->applyLenient(&gx, &gy, 1) == 0) text += QStringLiteral("  GCJ-02 %1, %2").arg(gx, 0, 'f', 6).arg(gy, 0, 'f', 6);
+    if (cursor_->toGcj.applyLenient(&gx, &gy, 1) == 0) text += QStringLiteral("  GCJ-02 %1, %2").arg(gx, 0, 'f', 6).arg(gy, 0, 'f', 6);
   }
   lonLatLabel_->setText(text);
 }
@@ -463,8 +514,25 @@ void MainWindow::selectInBox(const MapExtent& box) {
   for (const DrawFeature& feature : layer->rendered->features)
     if (feature.minX >= box.minX && feature.maxX <= box.maxX && feature.minY >= box.minY && feature.maxY <= box.maxY)
       fids.push_back(feature.fid);
-  attributeTable_->selectFeatures(id, fids);
-  highlightFids(id, fids, false);
+  showSelection(id, fids);
+}
+
+// The features of the attribute table's layer that the polygon touches.
+void MainWindow::selectInPolygon(const std::vector<QPointF>& vertices) {
+  const QString id = attributeTable_->currentLayer();
+  const DocumentLayer* layer = document_.find(id);
+  if (!layer || !layer->rendered) return;
+  try {
+    showSelection(id, fidsIntersectingPolygon(*layer->rendered, vertices));
+  } catch (const std::exception& error) {
+    statusBar()->showMessage(QString::fromStdString(error.what()), 15000);
+  }
+}
+
+// A selection made on the map: rows selected in the table and the features highlighted.
+void MainWindow::showSelection(const QString& layerId, const std::vector<int64_t>& fids) {
+  attributeTable_->selectFeatures(layerId, fids);
+  highlightFids(layerId, fids, false);
   statusBar()->showMessage(tr("%n feature(s) selected", nullptr, static_cast<int>(fids.size())), 5000);
 }
 

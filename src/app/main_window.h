@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "app/map_document.h"
+#include "app/viewer_state.h"
 #include "core/crs.h"
 #include "render/map_view.h"
 
@@ -67,7 +68,8 @@ class MainWindow : public QMainWindow {
   void buildActions();
   void retranslate();
   void saveState();
-  void applySavedState();
+  void applySavedState(const std::optional<ViewerState>& state);
+  void applyAwaitedLayerStates();
   void showCursor(double x, double y);
   void updateScale();
   void addRecent(const QString& file);
@@ -75,6 +77,8 @@ class MainWindow : public QMainWindow {
   void buildSearchIndex();
   void highlightFids(const QString& layerId, const std::vector<int64_t>& fids, bool zoom);
   void selectInBox(const MapExtent& extent);
+  void selectInPolygon(const std::vector<QPointF>& vertices);
+  void showSelection(const QString& layerId, const std::vector<int64_t>& fids);
   void measure(const std::vector<QPointF>& points, bool finished);
   void showRoute();
 
@@ -101,13 +105,26 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
   QAction *openAction_ = nullptr, *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr,
           *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr,
-          *identifyAction_ = nullptr, *selectAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
+          *identifyAction_ = nullptr, *selectAction_ = nullptr, *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
   QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
   std::filesystem::path catalogFile_;
-  std::unique_ptr<ProjContext> proj_;
-  std::unique_ptr<Transform> toLonLat_, toGcj_;
+  // The cursor's lon/lat and GCJ-02: the transforms live with the PROJ context they were made
+  // in, so replacing them (a catalog reopened) destroys them before it, never after.
+  struct CursorTransforms {
+    explicit CursorTransforms(const CrsSpec& working);
+    ProjContext proj;
+    Crs working;
+    Transform toLonLat, toGcj;
+  };
+  std::unique_ptr<CursorTransforms> cursor_;
   QString lastError_;
   bool restoring_ = false;
+  // The saved state was applied to the open catalog: until then saving would overwrite it
+  // with what loading shows.
+  bool stateApplied_ = false;
+  // Saved layers not there yet (analysis overlays computed again), and the saved order.
+  std::vector<LayerState> awaitedLayers_;
+  std::vector<QString> savedOrder_;
 };
 
 }  // namespace urbangis::viewer

@@ -7,6 +7,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <new>
 
 #include "app/map_document.h"
 #include "render/decorations.h"
@@ -18,6 +19,7 @@ MapCanvas::MapCanvas(MapDocument& document, QWidget* parent) : QWidget(parent), 
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(200, 150);
   connect(&watcher_, &QFutureWatcher<Frame>::finished, this, &MapCanvas::frameFinished);
+  connect(&document_, &MapDocument::opened, this, &MapCanvas::discardFrames);
 }
 
 MapCanvas::~MapCanvas() {
@@ -29,6 +31,7 @@ void MapCanvas::setTool(CanvasTool tool) {
   tool_ = tool;
   measure_.clear();
   measureFinished_ = false;
+  polygon_.clear();
   setCursor(tool == CanvasTool::pan ? Qt::OpenHandCursor : Qt::CrossCursor);
   update();
 }
@@ -108,6 +111,7 @@ void MapCanvas::scheduleRender() {
     return;
   }
   pending_ = false;
+  busy_ = true;
   std::vector<std::shared_ptr<const RenderLayer>> keep;
   std::vector<MapLayer> layers;
   for (const DocumentLayer& layer : document_.layers())
@@ -128,12 +132,20 @@ void MapCanvas::scheduleRender() {
   const double cx = centreX_, cy = centreY_, upp = unitsPerPixel_;
   watcher_.setFuture(QtConcurrent::run([keep, layers, view, options, cancel, size, ratio, generation, cx, cy, upp]() {
     Frame frame;
-    frame.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
-    frame.image.setDevicePixelRatio(ratio);
-    QPainter painter(&frame.image);
-    frame.stats = renderMap(painter, view, layers, options);
-    painter.end();
     frame.centreX = cx, frame.centreY = cy, frame.unitsPerPixel = upp, frame.generation = generation;
+    // An exception must not cross into the UI thread (the watcher would rethrow it there and end
+    // the program): the frame comes back empty with the reason, and the last good one stays.
+    try {
+      frame.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+      if (frame.image.isNull()) throw std::bad_alloc();
+      frame.image.setDevicePixelRatio(ratio);
+      QPainter painter(&frame.image);
+      frame.stats = renderMap(painter, view, layers, options);
+      painter.end();
+    } catch (const std::exception& failure) {
+      frame.image = QImage();
+      frame.error = QString::fromStdString(failure.what());
+    }
     if (cancel->load()) frame.image = QImage();
     return frame;
   }));
@@ -141,7 +153,10 @@ void MapCanvas::scheduleRender() {
 
 void MapCanvas::frameFinished() {
   const Frame frame = watcher_.result();
-  if (!frame.image.isNull()) {
+  busy_ = false;
+  const bool current = frame.generation >= firstCurrentGeneration_;  // not drawn from the catalog open before
+  if (current && !frame.error.isEmpty()) emit renderFailed(frame.error);
+  if (current && !frame.image.isNull()) {
     frame_ = frame.image;
     frameStats_ = frame.stats;
     frameCentreX_ = frame.centreX, frameCentreY_ = frame.centreY, frameUnitsPerPixel_ = frame.unitsPerPixel;
@@ -149,6 +164,20 @@ void MapCanvas::frameFinished() {
     if (frame.generation == generation_) emit frameRendered();
   }
   if (pending_ || frame.generation != generation_) scheduleRender();
+}
+
+// The document opened a catalog: the last frame and the one being drawn show the previous one.
+void MapCanvas::discardFrames() {
+  if (cancel_) cancel_->store(true);
+  firstCurrentGeneration_ = generation_ + 1;
+  pending_ = false;
+  frame_ = QImage();
+  frameStats_ = FrameStats();
+  frameUnitsPerPixel_ = 0;
+  measure_.clear();
+  measureFinished_ = false;
+  polygon_.clear();
+  update();
 }
 
 void MapCanvas::paintEvent(QPaintEvent*) {
@@ -223,6 +252,16 @@ void MapCanvas::paintOverlay(QPainter& painter) {
     painter.drawPolyline(line);
     for (const QPointF& p : line) painter.drawEllipse(p, 3, 3);
   }
+  if (!polygon_.empty()) {
+    QPolygonF outline;
+    for (const QPointF& p : polygon_) outline.append(view.toScreen(p.x(), p.y()));
+    outline.append(view.toScreen(cursorWorld_.x(), cursorWorld_.y()));  // the next vertex, where the cursor is
+    painter.setPen(QPen(QColor(0x1C, 0x7E, 0xD6), 1.5, Qt::DashLine));
+    painter.setBrush(QColor(0x1C, 0x7E, 0xD6, 40));
+    painter.drawPolygon(outline);
+    painter.setBrush(QColor(0x1C, 0x7E, 0xD6));
+    for (qsizetype i = 0; i + 1 < outline.size(); ++i) painter.drawEllipse(outline[i], 3, 3);
+  }
   painter.restore();
 }
 
@@ -238,7 +277,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   if (unitsPerPixel_ > 0) {
     cursorWorld_ = QPointF(centreX_ + (at.x() - width() / 2.0) * unitsPerPixel_, centreY_ - (at.y() - height() / 2.0) * unitsPerPixel_);
     emit cursorMoved(cursorWorld_.x(), cursorWorld_.y());
-    if (tool_ == CanvasTool::measure && !measure_.empty() && !measureFinished_) update();
+    if ((tool_ == CanvasTool::measure && !measure_.empty() && !measureFinished_) || !polygon_.empty()) update();
   }
   if (!pressAt_) return;
   const bool boxing = tool_ == CanvasTool::zoomBox || tool_ == CanvasTool::select || (event->modifiers() & Qt::ShiftModifier);
@@ -272,6 +311,9 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
   } else if (tool_ == CanvasTool::route && !moved) {
     const QPointF world = currentView().toWorld(at);
     emit placeClicked(world.x(), world.y());
+  } else if (tool_ == CanvasTool::selectPolygon && !moved) {
+    polygon_.push_back(currentView().toWorld(at));
+    update();
   } else if (tool_ == CanvasTool::measure && !moved) {
     if (measureFinished_) measure_.clear(), measureFinished_ = false;
     measure_.push_back(currentView().toWorld(at));
@@ -288,10 +330,19 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+  if (tool_ == CanvasTool::selectPolygon && !polygon_.empty()) return closePolygon();
   if (tool_ != CanvasTool::measure || measure_.empty()) return QWidget::mouseDoubleClickEvent(event);
   measureFinished_ = true;  // the double click's first press already added its point
   emit measureChanged(measure_, true);
   update();
+}
+
+// The double click's first press already added its vertex; fewer than three enclose nothing.
+void MapCanvas::closePolygon() {
+  std::vector<QPointF> vertices;
+  vertices.swap(polygon_);
+  update();
+  if (vertices.size() >= 3) emit polygonSelected(vertices);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event) {
@@ -309,6 +360,16 @@ void MapCanvas::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Plus:
     case Qt::Key_Equal: zoomBy(1.5, rect().center()); break;
     case Qt::Key_Minus: zoomBy(1 / 1.5, rect().center()); break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+      if (polygon_.empty()) return QWidget::keyPressEvent(event);
+      closePolygon();
+      break;
+    case Qt::Key_Escape:
+      if (polygon_.empty()) return QWidget::keyPressEvent(event);
+      polygon_.clear();
+      update();
+      break;
     default: QWidget::keyPressEvent(event);
   }
 }

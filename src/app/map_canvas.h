@@ -1,7 +1,9 @@
 #pragma once
 // The map canvas: renders the document's visible layers off the UI thread into an image and
 // shows it; while the user pans or zooms, the last image is shown moved and scaled until the
-// next frame is ready, so the UI never waits for drawing. A new frame cancels the one in flight.
+// next frame is ready, so the UI never waits for drawing. A new frame cancels the one in flight;
+// when the document opens a catalog, every frame of the previous one is dropped, even one still
+// being drawn, so the old map never comes back over the new one.
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -18,7 +20,7 @@ namespace urbangis::viewer {
 
 class MapDocument;
 
-enum class CanvasTool { pan, zoomBox, identify, select, measure, route };
+enum class CanvasTool { pan, zoomBox, identify, select, selectPolygon, measure, route };
 
 class MapCanvas : public QWidget {
   Q_OBJECT
@@ -42,13 +44,16 @@ class MapCanvas : public QWidget {
   // The last finished frame and how many features it drew (for tests and the status bar).
   const QImage& lastFrame() const { return frame_; }
   const FrameStats& lastFrameStats() const { return frameStats_; }
-  bool isRendering() const { return watcher_.isRunning(); }
+  // A frame is being drawn, or one is due, or the last drawn is not shown yet.
+  bool isRendering() const { return busy_; }
   // Features drawn highlighted over the map (a selection), by index into the layer's features.
   void setHighlight(const QString& layerId, std::vector<size_t> features);
   // Lines and places drawn over the map (a route, a tour), working CRS.
   void setRouteOverlay(std::vector<std::vector<QPointF>> lines, std::vector<QPointF> places);
   // The measure tool's points (working CRS); cleared when the tool changes.
   const std::vector<QPointF>& measurePoints() const { return measure_; }
+  // The polygon selection tool's vertices so far (working CRS); Esc clears them.
+  const std::vector<QPointF>& selectionPolygon() const { return polygon_; }
 
  signals:
   void cursorMoved(double x, double y);          // working CRS
@@ -56,6 +61,8 @@ class MapCanvas : public QWidget {
   void viewChanged();
   void frameRendered();
   void boxSelected(const MapExtent& extent);
+  void polygonSelected(const std::vector<QPointF>& vertices);  // closed by double-click or Enter
+  void renderFailed(const QString& error);
   void measureChanged(const std::vector<QPointF>& points, bool finished);
   void placeClicked(double x, double y);  // the route tool, working CRS
 
@@ -75,11 +82,14 @@ class MapCanvas : public QWidget {
     FrameStats stats;
     double centreX = 0, centreY = 0, unitsPerPixel = 1;
     unsigned generation = 0;
+    QString error;  // drawing threw: the image is empty
   };
   MapView currentView() const;
   void paintOverlay(QPainter& painter);
   void scheduleRender();
   void frameFinished();
+  void discardFrames();
+  void closePolygon();
 
   MapDocument& document_;
   std::string language_ = "zh";
@@ -91,12 +101,15 @@ class MapCanvas : public QWidget {
   QFutureWatcher<Frame> watcher_;
   std::shared_ptr<std::atomic<bool>> cancel_;
   unsigned generation_ = 0;
+  unsigned firstCurrentGeneration_ = 0;  // frames older than this show a catalog no longer open
   bool pending_ = false;
+  bool busy_ = false;  // from starting a frame until it is taken (and no other is due)
   std::optional<QPoint> pressAt_, lastDrag_;
   QRect rubberBand_;
   QString highlightLayer_;
   std::vector<size_t> highlight_;
   std::vector<QPointF> measure_;
+  std::vector<QPointF> polygon_;
   std::vector<std::vector<QPointF>> routeLines_;
   std::vector<QPointF> routePlaces_;
   bool measureFinished_ = false;

@@ -7,24 +7,11 @@
 
 #include <algorithm>
 
+#include "app/flag_progress.h"
 #include "core/error.h"
 #include "render/catalog_layers.h"
 
 namespace urbangis::viewer {
-namespace {
-
-// Progress for background loading: silent, cancelled through the document's flag.
-class FlagProgress final : public Progress {
- public:
-  explicit FlagProgress(std::shared_ptr<std::atomic<bool>> cancel) : cancel_(std::move(cancel)) {}
-  void report(std::string_view, double) const override {}
-  bool cancelled() const override { return cancel_->load(); }
-
- private:
-  std::shared_ptr<std::atomic<bool>> cancel_;
-};
-
-}  // namespace
 
 MapDocument::MapDocument(QObject* parent) : QObject(parent) {}
 
@@ -44,6 +31,7 @@ void MapDocument::open(const std::filesystem::path& catalogFile, const std::stri
   overlaySpecs_.clear();
   for (const LayerSpec& spec : catalog_->layers) layers_.push_back({&spec, nullptr, {}, true, 1.0});
   cancel_ = std::make_shared<std::atomic<bool>>(false);
+  emit opened();
   loadAll(language);
 }
 

@@ -57,6 +57,7 @@ class MapDocument : public QObject {
   void layerLoaded(const QString& id);
   void layerFailed(const QString& id, const QString& error);
   void loadingFinished();
+  void opened();          // a catalog replaced what was open; its layers start loading
   void changed();         // order, visibility, opacity, or what a layer draws
   void layersReplaced();  // a layer added or its drawing replaced (the panels rebuild)
 
@@ -68,7 +69,6 @@ class MapDocument : public QObject {
   std::vector<DocumentLayer> layers_;
   std::deque<LayerSpec> overlaySpecs_;  // stable addresses for DocumentLayer::spec
   std::shared_ptr<std::atomic<bool>> cancel_;
-  std::vector<std::shared_ptr<std::atomic<bool>>> previous_;
 };
 
 }  // namespace urbangis::viewer

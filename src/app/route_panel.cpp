@@ -14,6 +14,7 @@
 
 #include "analysis/routing/route_plan.h"
 #include "analysis/routing/tour_plan.h"
+#include "app/flag_progress.h"
 #include "app/map_document.h"
 
 namespace urbangis::viewer {
@@ -67,6 +68,12 @@ RoutePanel::RoutePanel(MapDocument& document, QWidget* parent) : QWidget(parent)
   connect(&watcher_, &QFutureWatcher<RouteOutcome>::finished, this, &RoutePanel::finished);
 }
 
+RoutePanel::~RoutePanel() { cancel(); }
+
+void RoutePanel::cancel() {
+  if (cancelFlag_) cancelFlag_->store(true);
+}
+
 void RoutePanel::retranslate() {
   fromLabel_->setText(tr("From"));
   toLabel_->setText(tr("To"));
@@ -118,13 +125,14 @@ void RoutePanel::startRoute() {
   const Catalog catalog = document_.catalog();
   const QString from = from_->text(), to = to_->text(), vias = vias_->text();
   summary_->setText(tr("Routing…"));
-  watcher_.setFuture(QtConcurrent::run([catalog, request, from, to, vias]() mutable {
+  cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
+  watcher_.setFuture(QtConcurrent::run([catalog, request, from, to, vias, progress = FlagProgress(cancelFlag_)]() mutable {
     RouteOutcome outcome;
     try {
       request.stops.push_back(parseLonLat(from.toStdString(), "From"));
       for (const QString& via : vias.split(';', Qt::SkipEmptyParts)) request.stops.push_back(parseLonLat(via.toStdString(), "Via"));
       request.stops.push_back(parseLonLat(to.toStdString(), "To"));
-      RouteResult result = planRoute(catalog, request, SilentProgress());
+      RouteResult result = planRoute(catalog, request, progress);
       outcome.table = std::move(result.table);
       outcome.inputs = result.inputs;
       outcome.summary = RoutePanel::tr("Route %1").arg(metres(result.lengthM));
@@ -146,12 +154,13 @@ void RoutePanel::startTour() {
   const Catalog catalog = document_.catalog();
   const QString where = where_->text(), depot = from_->text();
   summary_->setText(tr("Planning the tour…"));
-  watcher_.setFuture(QtConcurrent::run([catalog, request, where, depot]() mutable {
+  cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
+  watcher_.setFuture(QtConcurrent::run([catalog, request, where, depot, progress = FlagProgress(cancelFlag_)]() mutable {
     RouteOutcome outcome;
     try {
       if (!where.trimmed().isEmpty()) request.where = FilterExpression::parse(where.toStdString());
       if (!depot.trimmed().isEmpty()) request.depot = parseLonLat(depot.toStdString(), "From");
-      TourResult result = planTour(catalog, request, SilentProgress());
+      TourResult result = planTour(catalog, request, progress);
       outcome.table = std::move(result.table);
       outcome.inputs = result.inputs;
       outcome.summary = RoutePanel::tr("Tour %1: %2 along corridors, %3 between them")

@@ -7,6 +7,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,8 @@ class RoutePanel : public QWidget {
   Q_OBJECT
  public:
   RoutePanel(MapDocument& document, QWidget* parent = nullptr);
+  // Stops a route or tour being computed; the worker owns what it reads, so nothing waits.
+  ~RoutePanel() override;
   // Lists the corridors layers and sets every text in the current UI language.
   void rebuild(const std::string& language);
   void retranslate();
@@ -42,6 +46,8 @@ class RoutePanel : public QWidget {
   // Starts a route / tour; `routeFinished` reports it.
   void startRoute();
   void startTour();
+  void cancel();
+  bool isRunning() const { return watcher_.isRunning(); }
   const std::optional<RouteOutcome>& outcome() const { return outcome_; }
 
  signals:
@@ -61,6 +67,7 @@ class RoutePanel : public QWidget {
          *filterLabel_ = nullptr;
   QPlainTextEdit* directions_ = nullptr;
   QFutureWatcher<RouteOutcome> watcher_;
+  std::shared_ptr<std::atomic<bool>> cancelFlag_;
   std::optional<RouteOutcome> outcome_;
 };
 

@@ -37,6 +37,18 @@ std::optional<ViewerState> loadViewerState(const fs::path& catalog) {
     }
     for (const auto& layer : json.value("layers", nlohmann::json::array()))
       state.layers.push_back({layer.at("id").get<std::string>(), layer.value("visible", true), layer.value("opacity", 1.0)});
+    // Styles are checked against the catalog when they are applied; here only their shape.
+    if (const auto found = json.find("choropleth"); found != json.end() && found->is_object()) {
+      ChoroplethState choropleth;
+      choropleth.zones = found->at("zones").get<std::string>();
+      choropleth.column = found->at("column").get<std::string>();
+      choropleth.method = found->value("method", choropleth.method);
+      choropleth.classes = found->value("classes", choropleth.classes);
+      choropleth.palette = found->value("palette", choropleth.palette);
+      state.choropleth = choropleth;
+    }
+    for (const auto& hotspot : json.value("hotspots", nlohmann::json::array()))
+      state.hotspots.push_back({hotspot.at("layer").get<std::string>(), hotspot.at("method").get<std::string>()});
     return state;
   } catch (const std::exception&) {
     return std::nullopt;
@@ -53,6 +65,12 @@ bool saveViewerState(const fs::path& catalog, const ViewerState& state) {
     json["layers"] = nlohmann::json::array();
     for (const LayerState& layer : state.layers)
       json["layers"].push_back({{"id", layer.id}, {"visible", layer.visible}, {"opacity", layer.opacity}});
+    if (const auto& c = state.choropleth)
+      json["choropleth"] = {{"zones", c->zones}, {"column", c->column}, {"method", c->method}, {"classes", c->classes},
+                            {"palette", c->palette}};
+    json["hotspots"] = nlohmann::json::array();
+    for (const HotspotState& hotspot : state.hotspots)
+      json["hotspots"].push_back({{"layer", hotspot.layer}, {"method", hotspot.method}});
     AtomicOutput output(file);
     {
       std::ofstream out(output.path());

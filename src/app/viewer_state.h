@@ -1,7 +1,8 @@
 #pragma once
-// The viewer's state for one catalog — layer order, visibility, opacity, extent, language —
-// saved beside the catalog as NAME.viewer.json (or, when that folder is read-only, such as an
-// installed catalog, in the user's config folder). Never inside the data files.
+// The viewer's state for one catalog — layer order, visibility, opacity, extent, language, and
+// the styles chosen in the analysis panel (a choropleth, hot-spot overlays) — saved beside the
+// catalog as NAME.viewer.json (or, when that folder is read-only, such as an installed catalog,
+// in the user's config folder). Never inside the data files.
 
 #include <filesystem>
 #include <optional>
@@ -18,10 +19,27 @@ struct LayerState {
   double opacity = 1;
 };
 
+// A zones layer coloured by a statistic (the analysis panel's choropleth). The statistics are
+// computed again on reopen: they follow the data, and a state file stays small.
+struct ChoroplethState {
+  std::string zones, column;
+  std::string method = "jenks";  // jenks | quantile | equal_interval
+  int classes = 5;
+  std::string palette = "YlOrRd";
+};
+
+// A hot-spot overlay of a points layer, computed again on reopen (in the background).
+struct HotspotState {
+  std::string layer;
+  std::string method;  // kde | gistar
+};
+
 struct ViewerState {
   std::string language;
   std::optional<MapExtent> extent;
-  std::vector<LayerState> layers;  // bottom first
+  std::vector<LayerState> layers;  // bottom first, overlays included
+  std::optional<ChoroplethState> choropleth;
+  std::vector<HotspotState> hotspots;
 };
 
 // Where the state of `catalog` is kept.

@@ -1,17 +1,29 @@
 // The viewer driven as a person would: open the Daye catalog, look at the map, toggle a layer,
-// zoom, identify a feature, switch language, export the map. Pixels are checked, not just that
-// nothing crashed. With URBANGIS_SCREENSHOTS=DIR the window is saved there (docs/images).
+// zoom, identify a feature, select by box and polygon, switch language, export the map; and
+// what must not break it (docs/robustness.md): its data never written, a layer failing while
+// the map draws, a catalog reloaded while drawing, closing during a long analysis. Pixels and
+// state are checked, not just that nothing crashed. With URBANGIS_SCREENSHOTS=DIR the window is
+// saved there (docs/images).
 
 #include <catch2/catch.hpp>
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QMenuBar>
+#include <QSpinBox>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeWidget>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <map>
+#include <random>
+#include <set>
 
 #include "app/analysis_panel.h"
 #include "app/attribute_table.h"
@@ -21,6 +33,10 @@
 #include "app/map_canvas.h"
 #include "app/route_panel.h"
 #include "app/viewer_state.h"
+#include "analysis/export_layer.h"
+#include "io/catalog.h"
+#include "io/output_table.h"
+#include "style/color_brewer.h"
 #include "test_support.h"
 
 using namespace urbangis;
@@ -48,9 +64,11 @@ bool waitForFrame(MainWindow& window) {
 
 bool openAndWait(MainWindow& window, const std::filesystem::path& catalog) {
   bool loaded = false;
-  QObject::connect(&window, &MainWindow::catalogLoaded, [&] { loaded = true; });
-  if (!window.openCatalog(catalog, true)) return false;
-  return QTest::qWaitFor([&] { return loaded; }, 30000) && waitForFrame(window);
+  // Disconnected on return: a later reload must not write to `loaded` once it is gone.
+  const QMetaObject::Connection connection = QObject::connect(&window, &MainWindow::catalogLoaded, [&] { loaded = true; });
+  const bool opened = window.openCatalog(catalog, true) && QTest::qWaitFor([&] { return loaded; }, 30000);
+  QObject::disconnect(connection);
+  return opened && waitForFrame(window);
 }
 
 // Share of pixels of the canvas frame that differ from the background.
@@ -83,6 +101,72 @@ QTreeWidgetItem* layerItem(LayerPanel& panel, const QString& id) {
   for (int i = 0; i < panel.topLevelItemCount(); ++i)
     if (panel.topLevelItem(i)->data(0, Qt::UserRole).toString() == id) return panel.topLevelItem(i);
   return nullptr;
+}
+
+// The Daye catalog with its styles and data copied into `dir` (layers/, styles/, data/), so a
+// test may break the data, and sees every file the viewer could touch.
+std::filesystem::path copyCatalogWithData(const test::TempDir& dir) {
+  namespace fs = std::filesystem;
+  fs::copy(test::sourceDir() / "layers", dir.path() / "layers", fs::copy_options::recursive);
+  fs::copy(test::sourceDir() / "styles", dir.path() / "styles", fs::copy_options::recursive);
+  fs::copy(test::dataDir(), dir.path() / "data", fs::copy_options::recursive);
+  for (const auto& entry : fs::directory_iterator(dir.path() / "layers"))  // a state left by someone's viewer
+    if (entry.path().string().ends_with(".viewer.json")) fs::remove(entry.path());
+  return dir.path() / "layers" / "daye.json";
+}
+
+// Every file below `folder` (relative path) with a fingerprint of its bytes and its time.
+std::map<std::string, std::string> treeFingerprints(const std::filesystem::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+    if (entry.is_regular_file())
+      files[std::filesystem::relative(entry.path(), folder).string()] =
+          test::fileFingerprint(entry.path()) + " @" + std::to_string(entry.last_write_time().time_since_epoch().count());
+  return files;
+}
+
+MapView canvasView(const MapCanvas& canvas) {
+  return MapView(canvas.visibleExtent(), QRectF(0, 0, canvas.width(), canvas.height()), 96);
+}
+
+// A person's double click: press and release, then the double-click event (QTest's mouseDClick
+// sends that last event alone).
+void doubleClick(QWidget& widget, QPoint at) {
+  QTest::mouseClick(&widget, Qt::LeftButton, Qt::NoModifier, at);
+  QTest::mouseDClick(&widget, Qt::LeftButton, Qt::NoModifier, at);
+}
+
+// Clicks the corners with the polygon tool and closes it with a double click on the last one,
+// or with Enter.
+void drawPolygon(MapCanvas& canvas, const std::vector<QPoint>& corners, bool closeWithEnter) {
+  for (size_t i = 0; i + 1 < corners.size(); ++i) QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, corners[i]);
+  if (closeWithEnter) {
+    QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, corners.back());
+    QTest::keyClick(&canvas, Qt::Key_Return);
+  } else {
+    doubleClick(canvas, corners.back());
+  }
+}
+
+size_t cyanPixels(const QImage& image) {
+  size_t cyan = 0;
+  for (int y = 0; y < image.height(); y += 2)
+    for (int x = 0; x < image.width(); x += 2) {
+      const QColor c(image.pixel(x, y));
+      if (c.red() < 60 && c.green() > 150 && c.blue() > 190) ++cyan;
+    }
+  return cyan;
+}
+
+const DrawFeature* featureLabelled(const DocumentLayer& layer, const std::string& label) {
+  for (const DrawFeature& feature : layer.rendered->features)
+    if (feature.label == label) return &feature;
+  return nullptr;
+}
+
+std::vector<int64_t> sorted(std::vector<int64_t> values) {
+  std::sort(values.begin(), values.end());
+  return values;
 }
 
 }  // namespace
@@ -374,4 +458,415 @@ TEST_CASE("the analysis panel maps a statistic by zone and draws hot spots over 
   CHECK(density->spec->resolvedSource.find(test::dataDir().string()) == std::string::npos);
   REQUIRE(waitForFrame(window));
   screenshot(window, "viewer-analysis.png");
+}
+
+TEST_CASE("the polygon selection tool selects the features the drawn polygon touches; Esc cancels", "[viewer]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1300, 850);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  window.findChild<QDockWidget*>(QStringLiteral("table"))->show();
+  AttributeTable& table = window.attributeTable();
+  MapCanvas& canvas = window.canvas();
+  QComboBox* layers = table.findChild<QComboBox*>();
+  REQUIRE(layers);
+  layers->setCurrentIndex(layers->findData(QStringLiteral("districts")));
+  const DocumentLayer* districts = window.document().find("districts");
+  REQUIRE(districts);
+  const DrawFeature* jinhu = featureLabelled(*districts, "金湖街道");
+  REQUIRE(jinhu);
+  canvas.zoomTo(MapExtent{jinhu->minX, jinhu->minY, jinhu->maxX, jinhu->maxY});
+  REQUIRE(waitForFrame(window));
+  canvas.setTool(CanvasTool::selectPolygon);
+  canvas.setFocus();
+  MapView view = canvasView(canvas);
+
+  // A triangle inside the district that meets no boundary: the district holds it.
+  const QPoint label = view.toScreen(jinhu->labelX, jinhu->labelY).toPoint();
+  drawPolygon(canvas, {label + QPoint(-12, -10), label + QPoint(12, -10), label + QPoint(0, 12)}, false);
+  CHECK(canvas.selectionPolygon().empty());
+  CHECK(table.selectedFids() == std::vector<int64_t>{jinhu->fid});
+
+  // Esc drops the polygon being drawn; Enter then closes nothing and the selection stays.
+  for (const QPoint& corner : {QPoint(20, 20), QPoint(300, 40), QPoint(200, 300)})
+    QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, corner);
+  CHECK(canvas.selectionPolygon().size() == 3);
+  QTest::keyClick(&canvas, Qt::Key_Escape);
+  CHECK(canvas.selectionPolygon().empty());
+  QTest::keyClick(&canvas, Qt::Key_Return);
+  CHECK(table.selectedFids() == std::vector<int64_t>{jinhu->fid});
+
+  // A square round a corner of the district's outline holds no district whole, but touches it
+  // (the box tool, which takes what lies inside, would select nothing here).
+  const RenderLayer& drawn = *districts->rendered;
+  const uint32_t corner = drawn.partStarts[jinhu->firstPart];
+  const QPoint at = view.toScreen(drawn.x[corner], drawn.y[corner]).toPoint();
+  drawPolygon(canvas, {at + QPoint(-8, -8), at + QPoint(8, -8), at + QPoint(8, 8), at + QPoint(-8, 8)}, true);
+  const std::vector<int64_t> touched = table.selectedFids();
+  CHECK(std::find(touched.begin(), touched.end(), jinhu->fid) != touched.end());
+  CHECK(touched.size() < 5);
+
+  // Points: exactly those inside a pentagon over the city, as an even-odd test of their
+  // coordinates finds them; selected in the table and ringed on the map.
+  layers->setCurrentIndex(layers->findData(QStringLiteral("complaints")));
+  const DocumentLayer* complaints = window.document().find("complaints");
+  REQUIRE(complaints);
+  const RenderLayer& points = *complaints->rendered;
+  canvas.zoomTo(MapExtent{points.minX, points.minY, points.maxX, points.maxY});
+  REQUIRE(waitForFrame(window));
+  view = canvasView(canvas);
+  std::vector<QPoint> pentagon;
+  QPolygonF world;
+  const double radius = std::min(canvas.width(), canvas.height()) * 0.4;
+  for (int k = 0; k < 5; ++k) {
+    const double angle = 0.3 + 2 * M_PI * k / 5;
+    pentagon.push_back(canvas.rect().center() + QPoint(static_cast<int>(radius * std::cos(angle)), static_cast<int>(radius * std::sin(angle))));
+    world << view.toWorld(QPointF(pentagon.back()));
+  }
+  std::vector<int64_t> expected;
+  for (const DrawFeature& feature : points.features) {
+    const uint32_t i = points.partStarts[feature.firstPart];
+    if (world.containsPoint(QPointF(points.x[i], points.y[i]), Qt::OddEvenFill)) expected.push_back(feature.fid);
+  }
+  REQUIRE(expected.size() >= 5);
+  QTest::mouseMove(&canvas, pentagon[4]);
+  for (size_t i = 0; i < 4; ++i) QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, pentagon[i]);
+  QTest::mouseMove(&canvas, pentagon[4]);
+  QTest::qWait(50);
+  screenshot(window, "viewer-polygon-drawing.png");
+  doubleClick(canvas, pentagon[4]);
+  CHECK(sorted(table.selectedFids()) == sorted(expected));
+  QTest::qWait(50);
+  CHECK(cyanPixels(canvas.grab().toImage()) > 20 * expected.size() / 2);
+  screenshot(window, "viewer-polygon-select.png");
+}
+
+TEST_CASE("the choropleth and hot-spot overlay chosen in the analysis panel come back on reopen", "[viewer]") {
+  test::TempDir dir;
+  const auto catalog = copyCatalog(dir);
+  {
+    MainWindow window("en");
+    window.resize(1300, 850);
+    window.show();
+    REQUIRE(openAndWait(window, catalog));
+    AnalysisPanel& panel = window.analysisPanel();
+    QString error = QStringLiteral("not finished");
+    QObject::connect(&panel, &AnalysisPanel::finished, [&](const QString& e) { error = e; });
+    panel.runStats();
+    REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+    REQUIRE(error.isEmpty());
+    auto* classes = panel.findChild<QComboBox*>(QStringLiteral("classMethod"));
+    auto* palette = panel.findChild<QComboBox*>(QStringLiteral("palette"));
+    auto* count = panel.findChild<QSpinBox*>(QStringLiteral("classCount"));
+    auto* column = panel.findChild<QComboBox*>(QStringLiteral("statsColumn"));
+    REQUIRE((classes && palette && count && column));
+    column->setCurrentText(QStringLiteral("complaints_per_km2"));
+    classes->setCurrentIndex(classes->findData(QStringLiteral("quantile")));
+    palette->setCurrentText(QStringLiteral("Blues"));
+    count->setValue(4);
+    CHECK(window.document().find("districts")->rendered->legend.size() == 4);
+
+    auto* points = panel.findChild<QComboBox*>(QStringLiteral("pointsLayer"));
+    REQUIRE(points);
+    points->setCurrentIndex(points->findData(QStringLiteral("complaints")));
+    error = QStringLiteral("not finished");
+    panel.runHotspots();
+    REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+    REQUIRE(error.isEmpty());
+    window.document().setOpacity("analysis_density", 0.5);
+    window.close();
+  }
+  const auto state = loadViewerState(catalog);
+  REQUIRE(state);
+  REQUIRE(state->choropleth);
+  CHECK(state->choropleth->zones == "districts");
+  CHECK(state->choropleth->column == "complaints_per_km2");
+  CHECK(state->choropleth->method == "quantile");
+  CHECK(state->choropleth->classes == 4);
+  CHECK(state->choropleth->palette == "Blues");
+  REQUIRE(state->hotspots.size() == 1);
+  CHECK(state->hotspots.front().layer == "complaints");
+  CHECK(state->hotspots.front().method == "kde");
+
+  MainWindow window("en");
+  window.resize(1300, 850);
+  window.show();
+  REQUIRE(openAndWait(window, catalog));
+  MapDocument& document = window.document();
+  // Computed again in the background: the statistics first, then the density surface.
+  REQUIRE(QTest::qWaitFor(
+      [&] {
+        const DocumentLayer* districts = document.find("districts");
+        const DocumentLayer* density = document.find("analysis_density");
+        return districts && districts->rendered && districts->rendered->legend.size() == 4 && density && density->rendered &&
+               !window.analysisPanel().isRunning();
+      },
+      60000));
+  const RenderLayer& districts = *document.find("districts")->rendered;
+  CHECK(districts.style.renderer == StyleRenderer::graduated);
+  const auto blues = colorBrewer("Blues", 4);
+  REQUIRE(blues);
+  for (size_t c = 0; c < 4; ++c) CHECK(districts.legend[c].symbol.fill == (*blues)[c]);
+  CHECK(document.find("analysis_density")->opacity == Approx(0.5));
+  CHECK(document.find("analysis_density")->rendered->raster.has_value());
+  CHECK(window.analysisPanel().choropleth()->column == "complaints_per_km2");
+
+  // On the map, with the density surface hidden: the districts in the four blues.
+  document.setVisible("analysis_density", false);
+  REQUIRE(waitForFrame(window));
+  QTest::qWait(50);
+  REQUIRE(waitForFrame(window));
+  const QImage frame = window.canvas().lastFrame().convertToFormat(QImage::Format_RGB32);
+  std::set<size_t> classesSeen;
+  for (int y = 0; y < frame.height(); y += 2)
+    for (int x = 0; x < frame.width(); x += 2) {
+      const QColor c(frame.pixel(x, y));
+      for (size_t k = 0; k < 4; ++k) {
+        const Rgba& blue = (*blues)[k];
+        if (std::abs(c.red() - blue.r) + std::abs(c.green() - blue.g) + std::abs(c.blue() - blue.b) < 12) classesSeen.insert(k);
+      }
+    }
+  CHECK(classesSeen.size() >= 3);
+}
+
+TEST_CASE("a whole session never writes to the catalog's files; its state is the one file beside the catalog",
+          "[viewer][robustness]") {
+  test::TempDir dir;
+  const auto catalog = copyCatalogWithData(dir);
+  const auto out = dir.path() / "out";
+  std::filesystem::create_directories(out);
+  const auto before = treeFingerprints(dir.path());
+  {
+    MainWindow window("zh");
+    window.resize(1300, 850);
+    window.show();
+    REQUIRE(openAndWait(window, catalog));
+    MapCanvas& canvas = window.canvas();
+    for (const char* id : {"yellow_line", "districts", "roads"}) {
+      QTreeWidgetItem* item = layerItem(window.layerPanel(), QString::fromLatin1(id));
+      REQUIRE(item);
+      item->setCheckState(0, Qt::Unchecked);
+      REQUIRE(waitForFrame(window));
+    }
+    layerItem(window.layerPanel(), QStringLiteral("districts"))->setCheckState(0, Qt::Checked);
+    REQUIRE(waitForFrame(window));
+
+    // Select by box and by polygon, identify, filter.
+    AttributeTable& table = window.attributeTable();
+    QComboBox* layers = table.findChild<QComboBox*>();
+    layers->setCurrentIndex(layers->findData(QStringLiteral("communities")));
+    canvas.setTool(CanvasTool::select);
+    QTest::mousePress(&canvas, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
+    QTest::mouseMove(&canvas, QPoint(700, 600));
+    QTest::mouseRelease(&canvas, Qt::LeftButton, Qt::NoModifier, QPoint(700, 600));
+    canvas.setTool(CanvasTool::selectPolygon);
+    drawPolygon(canvas, {QPoint(200, 150), QPoint(600, 200), QPoint(400, 500)}, false);
+    CHECK_FALSE(table.selectedFids().empty());
+    canvas.setTool(CanvasTool::identify);
+    QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, canvas.rect().center());
+    layers->setCurrentIndex(layers->findData(QStringLiteral("districts")));
+    REQUIRE(table.applyFilter(QStringLiteral("name LIKE '%街道'")).isEmpty());
+
+    // Export the map and the filtered layer; a choropleth (the statistics read every layer).
+    CHECK(table.exportFiltered(QString::fromStdString((out / "streets.geojson").string())).isEmpty());
+    CHECK(table.exportFiltered(QString::fromStdString((out / "streets.gpkg").string())).isEmpty());
+    CHECK(window.exportMap(QString::fromStdString((out / "map.png").string())).isEmpty());
+    CHECK(window.exportMap(QString::fromStdString((out / "map.pdf").string())).isEmpty());
+    QString error = QStringLiteral("not finished");
+    QObject::connect(&window.analysisPanel(), &AnalysisPanel::finished, [&](const QString& e) { error = e; });
+    window.analysisPanel().runStats();
+    REQUIRE(QTest::qWaitFor([&] { return error != QStringLiteral("not finished"); }, 60000));
+    CHECK(error.isEmpty());
+    window.close();  // saves the state
+  }
+  const auto after = treeFingerprints(dir.path());
+  for (const auto& [file, print] : before) {
+    INFO(file);
+    REQUIRE(after.count(file) == 1);
+    CHECK(after.at(file) == print);
+  }
+  std::set<std::string> added;
+  for (const auto& [file, print] : after)
+    if (!before.count(file)) added.insert(file);
+  const std::set<std::string> expected{"layers/daye.viewer.json", "out/map.pdf", "out/map.png", "out/streets.geojson",
+                                       "out/streets.gpkg"};
+  CHECK(added == expected);
+  CHECK(stateFileFor(catalog) == dir.path() / "layers" / "daye.viewer.json");
+}
+
+TEST_CASE("a layer whose file is cut short or removed is marked failed on reload, and the others still draw",
+          "[viewer][robustness]") {
+  test::TempDir dir;
+  const auto catalog = copyCatalogWithData(dir);
+  // The yellow-line zones get a file of their own, so that one layer can break alone.
+  const auto source = dir.path() / "data" / "yellow_line.geojson";
+  {
+    ExportRequest request;
+    request.layer = "yellow_line";
+    const ExportOutcome outcome = exportLayer(loadCatalog(catalog), request, SilentProgress());
+    writeTable(outcome.table, source, outcome.inputs);
+    std::string text = test::readFile(catalog);
+    const std::string from = R"("source": "../data/daye.gpkg", "layer": "yellow_line")";
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), R"("source": "../data/yellow_line.geojson")");
+    test::writeFile(catalog, text);
+  }
+  const std::string whole = test::readFile(source);
+
+  MainWindow window("en");
+  window.resize(1200, 800);
+  window.show();
+  REQUIRE(openAndWait(window, catalog));
+  const DrawFeature zone = window.document().find("yellow_line")->rendered->features.front();
+  window.canvas().zoomTo(MapExtent{zone.minX, zone.minY, zone.maxX, zone.maxY}.grownBy(1.0));
+  REQUIRE(waitForFrame(window));
+  const size_t yellowBefore = yellowPixels(window.canvas().lastFrame());
+  REQUIRE(yellowBefore > 200);
+
+  // Reopened while a frame is being drawn, as a reload does.
+  const auto reloadWhileDrawing = [&] {
+    bool loaded = false;
+    const auto connection = QObject::connect(&window, &MainWindow::catalogLoaded, [&] { loaded = true; });
+    window.canvas().refresh();
+    REQUIRE(window.openCatalog(catalog, true));
+    REQUIRE(QTest::qWaitFor([&] { return loaded; }, 30000));
+    QObject::disconnect(connection);
+    REQUIRE(waitForFrame(window));
+    QTest::qWait(50);
+    REQUIRE(waitForFrame(window));
+  };
+  const std::vector<std::pair<const char*, std::function<void()>>> breakages{
+      {"cut short, as by a copy that stopped", [&] { test::writeFile(source, whole.substr(0, whole.size() / 2)); }},
+      {"removed", [&] { std::filesystem::remove(source); }},
+  };
+  for (const auto& [what, breakFile] : breakages) {
+    INFO("the file " << what);
+    breakFile();
+    reloadWhileDrawing();
+    const DocumentLayer* yellow = window.document().find("yellow_line");
+    REQUIRE(yellow);
+    CHECK(yellow->rendered == nullptr);
+    CHECK(yellow->error.contains(QStringLiteral("yellow_line")));
+    for (const DocumentLayer& layer : window.document().layers())
+      if (layer.spec->id != "yellow_line") {
+        INFO(layer.spec->id << ": " << layer.error.toStdString());
+        CHECK(layer.rendered != nullptr);
+      }
+    QTreeWidgetItem* item = layerItem(window.layerPanel(), QStringLiteral("yellow_line"));
+    REQUIRE(item);
+    CHECK(item->text(0).contains(QStringLiteral("failed")));
+    CHECK(item->toolTip(0) == yellow->error);
+    const QImage frame = window.canvas().lastFrame();
+    CHECK(yellowPixels(frame) < yellowBefore / 10);
+    CHECK(inkShare(frame) > 0.3);  // districts, communities, roads, points still there
+
+    // The file back, the layer draws again on the next reload.
+    test::writeFile(source, whole);
+    reloadWhileDrawing();
+    CHECK(window.document().find("yellow_line")->rendered != nullptr);
+    CHECK(yellowPixels(window.canvas().lastFrame()) > yellowBefore / 2);
+  }
+}
+
+TEST_CASE("a catalog reloaded while a frame is drawn never shows the old catalog's map again", "[viewer][robustness]") {
+  test::TempDir dir;
+  const auto catalog = copyCatalog(dir);
+  const std::string original = test::readFile(catalog);
+  MainWindow window("en");
+  window.resize(1200, 800);
+  window.show();
+  REQUIRE(openAndWait(window, catalog));
+  MapCanvas& canvas = window.canvas();
+  const DrawFeature zone = window.document().find("yellow_line")->rendered->features.front();
+  canvas.zoomTo(MapExtent{zone.minX, zone.minY, zone.maxX, zone.maxY}.grownBy(1.0));
+  REQUIRE(waitForFrame(window));
+  const size_t yellowBefore = yellowPixels(canvas.lastFrame());
+  REQUIRE(yellowBefore > 200);
+
+  // The catalog edited on disk: the yellow-line layer taken out. Any yellow frame shown after
+  // the reload is the old catalog's.
+  std::string edited = original;
+  const size_t first = edited.find(R"({"id": "yellow_line")"), next = edited.find(R"({"id": "cable")");
+  REQUIRE((first != std::string::npos && next != std::string::npos && first < next));
+  edited.erase(first, next - first);
+  test::writeFile(catalog, edited);
+
+  size_t staleYellow = 0;
+  const auto watch = [&] { staleYellow = std::max(staleYellow, yellowPixels(canvas.lastFrame())); };
+  QObject::connect(&canvas, &MapCanvas::frameRendered, watch);
+  bool loaded = false;
+  QObject::connect(&window, &MainWindow::catalogLoaded, [&] { loaded = true; });
+  canvas.zoomBy(1.2, canvas.rect().center());
+  REQUIRE(canvas.isRendering());
+  REQUIRE(window.openCatalog(catalog, true));
+  watch();
+  CHECK(yellowPixels(canvas.grab().toImage()) < yellowBefore / 10);  // the old map is not on screen
+  REQUIRE(QTest::qWaitFor(
+      [&] {
+        watch();
+        return loaded;
+      },
+      30000));
+  REQUIRE(waitForFrame(window));
+  watch();
+  CHECK(window.document().find("yellow_line") == nullptr);
+  CHECK(staleYellow < yellowBefore / 10);
+  CHECK(inkShare(canvas.lastFrame()) > 0.3);
+
+  // Reloads in quick succession, each while drawing, some before the last finished loading.
+  test::writeFile(catalog, original);
+  for (int i = 0; i < 6; ++i) {
+    canvas.zoomBy(i % 2 ? 1.3 : 1 / 1.3, canvas.rect().center());
+    REQUIRE(window.openCatalog(catalog, true));
+    QTest::qWait(i * 15);
+  }
+  loaded = false;
+  REQUIRE(QTest::qWaitFor([&] { return loaded; }, 30000));
+  REQUIRE(waitForFrame(window));
+  CHECK(window.document().find("yellow_line")->rendered != nullptr);
+  CHECK(inkShare(canvas.lastFrame()) > 0.3);
+}
+
+TEST_CASE("closing the window during a long analysis returns at once and stops the worker", "[viewer][robustness]") {
+  test::TempDir dir;
+  // 600,000 points over Daye: the kernel density takes a good second.
+  {
+    std::ofstream csv(dir.path() / "many.csv");
+    csv << "id,lon,lat\n";
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> lon(114.85, 115.15), lat(29.95, 30.20);
+    for (int i = 0; i < 600000; ++i) csv << i << ',' << lon(random) << ',' << lat(random) << '\n';
+  }
+  const auto catalog = dir.path() / "many.json";
+  test::writeFile(catalog, R"({"name": {"zh": "多点", "en": "Many"}, "crs": "EPSG:4547", "layers": [
+    {"id": "many", "title": {"zh": "多点", "en": "Many points"}, "role": "points", "source": "many.csv",
+     "x": "lon", "y": "lat", "crs": "CGCS2000", "id_field": "id"}]})");
+  auto* window = new MainWindow("en");
+  window->resize(1000, 700);
+  window->show();
+  REQUIRE(openAndWait(*window, catalog));
+  AnalysisPanel& panel = window->analysisPanel();
+  QString error = QStringLiteral("not finished");
+  QObject::connect(&panel, &AnalysisPanel::finished, [&](const QString& e) { error = e; });
+  QElapsedTimer clock;
+  clock.start();
+  panel.runHotspots();
+  REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+  const qint64 whole = clock.elapsed();
+  REQUIRE(error.isEmpty());
+
+  panel.runHotspots();
+  REQUIRE(panel.isRunning());
+  QTest::qWait(static_cast<int>(whole / 5));
+  clock.restart();
+  window->close();
+  delete window;
+  const qint64 closing = clock.elapsed();
+  INFO("the whole analysis took " << whole << " ms; closing during it " << closing << " ms");
+  CHECK(closing < std::max<qint64>(whole / 3, 150));
+  // The cancelled worker ends by itself; what it posts to the panel that is gone is dropped.
+  CHECK(QThreadPool::globalInstance()->waitForDone(30000));
+  QTest::qWait(100);
 }

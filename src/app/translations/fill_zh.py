@@ -27,7 +27,11 @@ ZH = {
     "%1 of %2 features": "%1 / %2 个要素", "Export layer": "导出图层",
     "GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)":
         "GeoJSON、GeoPackage、CSV、Shapefile (*.geojson *.gpkg *.csv *.shp)",
-    'Nothing found for "%1"': "未找到“%1”", "&Select": "选择(&S)", "&Measure": "量算(&M)",
+    'Nothing found for "%1"': "未找到“%1”", "&Select by box": "框选要素(&S)", "&Measure": "量算(&M)",
+    "Select by pol&ygon": "多边形选择(&Y)",
+    "Select by polygon: click the corners, double-click or Enter to close, Esc to cancel":
+        "多边形选择：依次点击顶点，双击或按回车闭合，按 Esc 取消",
+    "The map could not be drawn: %1": "地图无法绘制：%1", "Number of classes": "分级数",
     "Find a district, community or grid…": "查找乡镇街道、社区或网格…", "Attribute table": "属性表",
     "%n feature(s) selected": "已选择 %n 个要素", "Length %1 m": "长度 %1 米",
     ", area %1 m² (closed)": "，面积 %1 平方米（闭合）", " — ellipsoidal": " — 椭球面量算",

@@ -3,93 +3,98 @@
 <context>
     <name>urbangis::viewer::AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.cpp" line="118" />
+        <location filename="../analysis_panel.cpp" line="144" />
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="119" />
+        <location filename="../analysis_panel.cpp" line="145" />
         <source>Quantiles</source>
         <translation>分位数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="120" />
+        <location filename="../analysis_panel.cpp" line="146" />
         <source>Equal intervals</source>
         <translation>等间距</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="115" />
+        <location filename="../analysis_panel.cpp" line="141" />
         <source>Statistics by zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="116" />
+        <location filename="../analysis_panel.cpp" line="142" />
         <source>Hot spots</source>
         <translation>热点分析</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="117" />
+        <location filename="../analysis_panel.cpp" line="143" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="121" />
+        <location filename="../analysis_panel.cpp" line="147" />
         <source>Kernel density</source>
         <translation>核密度</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="122" />
+        <location filename="../analysis_panel.cpp" line="148" />
         <source>Gi* hot spots (500 m hexagons)</source>
         <translation>Gi* 热点（500 米六边形）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="123" />
+        <location filename="../analysis_panel.cpp" line="149" />
         <source>Zones</source>
         <translation>分区图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="124" />
+        <location filename="../analysis_panel.cpp" line="150" />
         <source>Map</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="125" />
+        <location filename="../analysis_panel.cpp" line="151" />
         <source>Classes</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="126" />
+        <location filename="../analysis_panel.cpp" line="152" />
         <source>Colours</source>
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="127" />
+        <location filename="../analysis_panel.cpp" line="153" />
+        <source>Number of classes</source>
+        <translation>分级数</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="154" />
         <source>Points</source>
         <translation>点图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="128" />
+        <location filename="../analysis_panel.cpp" line="155" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="160" />
+        <location filename="../analysis_panel.cpp" line="186" />
         <source>Counting by zone…</source>
         <translation>正在分区统计…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="170" />
-        <location filename="../analysis_panel.cpp" line="221" />
+        <location filename="../analysis_panel.cpp" line="196" />
+        <location filename="../analysis_panel.cpp" line="249" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="190" />
+        <location filename="../analysis_panel.cpp" line="218" />
         <source>Looking for hot spots…</source>
         <translation>正在分析热点…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="254" />
+        <location filename="../analysis_panel.cpp" line="302" />
         <source>%1 zones</source>
         <translation>%1 个分区</translation>
     </message>
@@ -113,6 +118,7 @@
     </message>
     <message>
         <location filename="../attribute_table.cpp" line="134" />
+        <location filename="../attribute_table.cpp" line="198" />
         <source>No layer</source>
         <translation>没有图层</translation>
     </message>
@@ -123,7 +129,7 @@
     </message>
     <message>
         <location filename="../attribute_table.cpp" line="189" />
-        <location filename="../attribute_table.cpp" line="202" />
+        <location filename="../attribute_table.cpp" line="193" />
         <source>Export layer</source>
         <translation>导出图层</translation>
     </message>
@@ -133,7 +139,7 @@
         <translation>GeoJSON、GeoPackage、CSV、Shapefile (*.geojson *.gpkg *.csv *.shp)</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="200" />
+        <location filename="../attribute_table.cpp" line="207" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
@@ -202,223 +208,238 @@
 <context>
     <name>urbangis::viewer::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="86" />
+        <location filename="../main_window.cpp" line="87" />
         <source>Layer %1 could not be loaded: %2</source>
         <translation>图层 %1 无法加载：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="111" />
+        <location filename="../main_window.cpp" line="118" />
         <source>%n feature(s) found</source>
         <translation><numerusform>找到 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="134" />
+        <location filename="../main_window.cpp" line="127" />
+        <source>The map could not be drawn: %1</source>
+        <translation>地图无法绘制：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="149" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="134" />
+        <location filename="../main_window.cpp" line="149" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="140" />
-        <location filename="../main_window.cpp" line="144" />
+        <location filename="../main_window.cpp" line="155" />
+        <location filename="../main_window.cpp" line="159" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="141" />
+        <location filename="../main_window.cpp" line="156" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="205" />
+        <location filename="../main_window.cpp" line="225" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="211" />
+        <location filename="../main_window.cpp" line="231" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="212" />
+        <location filename="../main_window.cpp" line="232" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="213" />
+        <location filename="../main_window.cpp" line="233" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="214" />
+        <location filename="../main_window.cpp" line="234" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="215" />
+        <location filename="../main_window.cpp" line="235" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="216" />
+        <location filename="../main_window.cpp" line="236" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="217" />
+        <location filename="../main_window.cpp" line="237" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="218" />
+        <location filename="../main_window.cpp" line="238" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="219" />
+        <location filename="../main_window.cpp" line="239" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="220" />
+        <location filename="../main_window.cpp" line="240" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="221" />
+        <location filename="../main_window.cpp" line="241" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="222" />
+        <location filename="../main_window.cpp" line="242" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="223" />
-        <source>&amp;Select</source>
-        <translation>选择(&amp;S)</translation>
+        <location filename="../main_window.cpp" line="243" />
+        <source>&amp;Select by box</source>
+        <translation>框选要素(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="224" />
+        <location filename="../main_window.cpp" line="244" />
+        <source>Select by pol&amp;ygon</source>
+        <translation>多边形选择(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="245" />
+        <source>Select by polygon: click the corners, double-click or Enter to close, Esc to cancel</source>
+        <translation>多边形选择：依次点击顶点，双击或按回车闭合，按 Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="246" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="225" />
+        <location filename="../main_window.cpp" line="247" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="226" />
+        <location filename="../main_window.cpp" line="248" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="227" />
+        <location filename="../main_window.cpp" line="249" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="228" />
+        <location filename="../main_window.cpp" line="250" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="229" />
+        <location filename="../main_window.cpp" line="251" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="230" />
+        <location filename="../main_window.cpp" line="252" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="231" />
+        <location filename="../main_window.cpp" line="253" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="232" />
+        <location filename="../main_window.cpp" line="254" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="233" />
+        <location filename="../main_window.cpp" line="255" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="234" />
+        <location filename="../main_window.cpp" line="256" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="235" />
+        <location filename="../main_window.cpp" line="257" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="235" />
+        <location filename="../main_window.cpp" line="257" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="240" />
+        <location filename="../main_window.cpp" line="262" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="240" />
+        <location filename="../main_window.cpp" line="262" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="268" />
+        <location filename="../main_window.cpp" line="290" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="335" />
+        <location filename="../main_window.cpp" line="386" />
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="339" />
+        <location filename="../main_window.cpp" line="390" />
         <source>No catalog is open</source>
         <translation>尚未打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="358" />
+        <location filename="../main_window.cpp" line="409" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="468" />
+        <location filename="../main_window.cpp" line="536" />
         <source>%n feature(s) selected</source>
         <translation><numerusform>已选择 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="492" />
+        <location filename="../main_window.cpp" line="560" />
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="493" />
+        <location filename="../main_window.cpp" line="561" />
         <source>, area %1 m² (closed)</source>
         <translation>，面积 %1 平方米（闭合）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="494" />
+        <location filename="../main_window.cpp" line="562" />
         <source> — ellipsoidal</source>
         <translation> — 椭球面量算</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="494" />
+        <location filename="../main_window.cpp" line="562" />
         <source> — double-click to finish</source>
         <translation> — 双击结束</translation>
     </message>
@@ -426,89 +447,89 @@
 <context>
     <name>urbangis::viewer::RoutePanel</name>
     <message>
-        <location filename="../route_panel.cpp" line="71" />
+        <location filename="../route_panel.cpp" line="78" />
         <source>From</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="72" />
+        <location filename="../route_panel.cpp" line="79" />
         <source>To</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="73" />
+        <location filename="../route_panel.cpp" line="80" />
         <source>Via</source>
         <translation>途经点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="74" />
+        <location filename="../route_panel.cpp" line="81" />
         <source>Corridors</source>
         <translation>整治路段图层</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="75" />
+        <location filename="../route_panel.cpp" line="82" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="76" />
+        <location filename="../route_panel.cpp" line="83" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="77" />
+        <location filename="../route_panel.cpp" line="84" />
         <source>Tour along the corridors</source>
         <translation>规划巡查线路</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="78" />
+        <location filename="../route_panel.cpp" line="85" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="79" />
+        <location filename="../route_panel.cpp" line="86" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="80" />
-        <location filename="../route_panel.cpp" line="81" />
+        <location filename="../route_panel.cpp" line="87" />
+        <location filename="../route_panel.cpp" line="88" />
         <source>click the map, or LON,LAT</source>
         <translation>在地图上点选，或输入 经度,纬度</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="82" />
+        <location filename="../route_panel.cpp" line="89" />
         <source>more clicks add vias; LON,LAT;LON,LAT</source>
         <translation>继续点选添加途经点；经度,纬度;经度,纬度</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="120" />
+        <location filename="../route_panel.cpp" line="127" />
         <source>Routing…</source>
         <translation>正在计算路线…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="130" />
+        <location filename="../route_panel.cpp" line="138" />
         <source>Route %1</source>
         <translation>路线 %1</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="148" />
+        <location filename="../route_panel.cpp" line="156" />
         <source>Planning the tour…</source>
         <translation>正在规划巡查线路…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="157" />
+        <location filename="../route_panel.cpp" line="166" />
         <source>Tour %1: %2 along corridors, %3 between them</source>
         <translation>巡查线路 %1：整治段 %2，空驶 %3</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="185" />
-        <location filename="../route_panel.cpp" line="193" />
+        <location filename="../route_panel.cpp" line="194" />
+        <location filename="../route_panel.cpp" line="202" />
         <source>Export route</source>
         <translation>导出路线</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="186" />
+        <location filename="../route_panel.cpp" line="195" />
         <source>GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)</source>
         <translation>GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)</translation>
     </message>
