@@ -159,7 +159,8 @@ OutputTable unitGridTable(const std::string& adminCode, const CrsSpec& working, 
   std::vector<ZoneOutput> outputs(zones.size());
   parallelFor(zones.size(), workers, progress, "gridding", [&](size_t z, unsigned w) {
     Worker& worker = *states[w];
-    ZoneGrids grids = buildUnitGrids(worker.geos, worker.frame, zones[z].geometry, zones[z].areaM2, barriers, options);
+    ZoneGrids grids =
+        buildUnitGrids(worker.geos, worker.frame, zones[z].geometry, zones[z].areaM2, barriers, options, &progress);
     ZoneOutput& out = outputs[z];
     out.wholeZone = grids.wholeZone;
     out.mergedSlivers = grids.mergedSlivers;

@@ -341,7 +341,7 @@ void centroidOf(const GeosContext& geos, const GEOSGeometry* geometry, double& x
 
 // Cuts every piece by the lattice: one atom per connected part of each cell within a piece.
 std::vector<Atom> cutByLattice(const GeosContext& geos, const MeasureFrame& frame,
-                               const std::vector<GeomPtr>& pieces, double cell) {
+                               const std::vector<GeomPtr>& pieces, double cell, const Progress* progress) {
   GEOSContextHandle_t h = geos.handle();
   std::vector<Atom> atoms;
   for (size_t p = 0; p < pieces.size(); ++p) {
@@ -353,6 +353,7 @@ std::vector<Atom> cutByLattice(const GeosContext& geos, const MeasureFrame& fram
     const auto firstRow = static_cast<int64_t>(std::floor(extent.minY / cell));
     const auto lastRow = static_cast<int64_t>(std::floor(extent.maxY / cell));
     for (int64_t row = lastRow; row >= firstRow; --row) {
+      if (progress) progress->checkCancelled();
       for (int64_t col = firstCol; col <= lastCol; ++col) {
         const Envelope box{onGrid(static_cast<double>(col) * cell), onGrid(static_cast<double>(row) * cell),
                            onGrid(static_cast<double>(col + 1) * cell), onGrid(static_cast<double>(row + 1) * cell)};
@@ -403,7 +404,7 @@ struct Group {
 
 ZoneGrids buildUnitGrids(const GeosContext& geos, const MeasureFrame& frame, const GEOSGeometry* zone,
                          double zoneAreaM2, const std::vector<const GEOSGeometry*>& barriers,
-                         const UnitGridOptions& options) {
+                         const UnitGridOptions& options, const Progress* progress) {
   if (!(options.cell > 0) || !std::isfinite(options.cell))
     throw InputError("the cell size must be a number of metres greater than 0");
   GEOSContextHandle_t h = geos.handle();
@@ -436,7 +437,7 @@ ZoneGrids buildUnitGrids(const GeosContext& geos, const MeasureFrame& frame, con
   else
     pieces = piecesBetween(geos, frame, precise.get(), barriers, options.minAreaM2, result);
   result.pieces = pieces.size();
-  std::vector<Atom> atoms = cutByLattice(geos, frame, pieces, options.cell);
+  std::vector<Atom> atoms = cutByLattice(geos, frame, pieces, options.cell, progress);
 
   // Neighbours: atoms of one piece in cells side by side that share a stretch of that side.
   std::map<std::pair<int64_t, int64_t>, std::vector<size_t>> byCell;

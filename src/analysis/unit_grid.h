@@ -16,6 +16,7 @@
 
 #include "analysis/zones.h"
 #include "core/geos_context.h"
+#include "core/progress.h"
 
 namespace urbangis {
 
@@ -50,8 +51,9 @@ struct ZoneGrids {
 // least the minimum area on each side: a smaller scrap (a road running close along the zone's
 // edge, or meeting another at a sharp angle) joins the piece across the barrier, the one it
 // shares the longest border with, and the barrier runs inside that grid for the scrap's length.
+// `progress`, when given, can cancel between rows of the lattice (a huge zone in small cells).
 ZoneGrids buildUnitGrids(const GeosContext& geos, const MeasureFrame& frame, const GEOSGeometry* zone,
                          double zoneAreaM2, const std::vector<const GEOSGeometry*>& barriers,
-                         const UnitGridOptions& options);
+                         const UnitGridOptions& options, const Progress* progress = nullptr);
 
 }  // namespace urbangis
