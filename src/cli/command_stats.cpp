@@ -1,4 +1,5 @@
 // urbangis stats CATALOG --by ZONES [--layers a,b] [--since D] [--until D] [--out FILE]
+//                [--cases [--monthly]]
 
 #include <chrono>
 #include <cmath>
@@ -6,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "analysis/case_indicators.h"
 #include "analysis/stats.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
@@ -63,7 +65,7 @@ void printTable(const OutputTable& table, std::ostream& out) {
 }  // namespace
 
 int runStats(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads"}, {});
+  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads"}, {"cases", "monthly"});
   if (arguments.positionals().size() > 1)
     throw InputError("stats takes one catalog, got " + std::to_string(arguments.positionals().size()));
   const std::string catalogPath = arguments.positionals().empty() ? defaultCatalog().string()
@@ -87,7 +89,16 @@ int runStats(const std::vector<std::string>& args) {
   const Catalog catalog = loadCatalog(catalogPath);
   const InterruptFlag interrupt;
   StatsResult result;
-  {
+  if (arguments.has("cases") || arguments.has("monthly")) {
+    // Case indicators (closure, on-time, hours to close, flag shares), per zone or per zone and month.
+    CaseIndicatorRequest cases{request.zonesLayer, request.layers, request.window, arguments.has("monthly")};
+    const TerminalProgress progress(interrupt);
+    CaseIndicatorResult indicators = computeCaseIndicators(catalog, cases, progress);
+    result.table = std::move(indicators.table);
+    result.warnings = std::move(indicators.warnings);
+    result.inputs = std::move(indicators.inputs);
+    result.workingCrs = std::move(indicators.workingCrs);
+  } else {
     const TerminalProgress progress(interrupt);
     result = computeStats(catalog, request, progress);
   }

@@ -43,6 +43,7 @@ std::vector<std::pair<std::string, std::string>> LayerSpec::declaredFields() con
   for (const auto& [key, value] : single)
     if (!value->empty()) fields.emplace_back(key, *value);
   for (const auto& field : sumFields) fields.emplace_back("sum_fields", field);
+  for (const auto& field : flagFields) fields.emplace_back("flag_fields", field);
   return fields;
 }
 

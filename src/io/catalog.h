@@ -4,6 +4,7 @@
 // understand. The format is documented in docs/catalog.md and docs/catalog.schema.json.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,10 @@ struct LayerSpec {
   std::string idField, nameField, categoryField, timeField, closeTimeField, statusField,
       deadlineField, onewayField, speedField;
   std::vector<std::string> sumFields;
+  std::vector<std::string> flagFields;   // yes/no fields reported as shares (是/否, yes/no, 1/0 …)
+  // Hours a case may stay open, by category_field value; "*" for every other category.
+  std::map<std::string, double> deadlineHours;
+  std::vector<std::string> closedValues;  // status_field values meaning closed, without a close time
   double bufferM = 15.0;  // lines: coverage buffer
   std::string covers;     // lines: id of the network layer they cover
   double snapM = 1.0;     // network: endpoint snapping tolerance

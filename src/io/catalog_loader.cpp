@@ -2,6 +2,7 @@
 // resolves. Errors name the file, the key's path (layers[2].role) and what would fix it.
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <fstream>
 #include <regex>
@@ -66,7 +67,8 @@ const std::vector<std::string> kLayerKeys = {
     "crs",         "x",              "y",          "encoding",         "id_field",
     "name_field",  "category_field", "time_field", "close_time_field", "status_field",
     "deadline_field", "sum_fields",  "buffer_m",   "covers",           "snap_m",
-    "oneway_field", "speed_field",   "style"};
+    "oneway_field", "speed_field",   "style",      "flag_fields",      "deadline_hours",
+    "closed_values"};
 const std::vector<std::string> kTextKeys = {"zh", "en"};
 
 // Reads one JSON object whose keys must all be in `allowed`: typos must not pass silently,
@@ -127,6 +129,26 @@ class ObjectReader {
       items.push_back(item.get<std::string>());
     }
     return items;
+  }
+
+  // A positive number of hours, or an object of them by category ("*": every other category).
+  std::map<std::string, double> hoursByCategory(const std::string& key) {
+    std::map<std::string, double> hours;
+    const json* found = value(key);
+    if (!found) return hours;
+    const auto positive = [&](const json& item, const std::string& where) {
+      if (!item.is_number() || !(item.get<double>() > 0) || !std::isfinite(item.get<double>()))
+        fail(where, "expected a positive number of hours, found " + (item.is_number() ? item.dump() : typeName(item)));
+      return item.get<double>();
+    };
+    if (found->is_number()) {
+      hours["*"] = positive(*found, key);
+    } else if (found->is_object()) {
+      for (auto it = found->begin(); it != found->end(); ++it) hours[it.key()] = positive(it.value(), key + "." + it.key());
+    } else {
+      fail(key, "expected hours (a number) or an object of hours by category, found " + typeName(*found));
+    }
+    return hours;
   }
 
   LocalizedText text(const std::string& key, bool required) {
@@ -222,6 +244,9 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   layer.statusField = reader.string("status_field", false);
   layer.deadlineField = reader.string("deadline_field", false);
   layer.sumFields = reader.stringArray("sum_fields");
+  layer.flagFields = reader.stringArray("flag_fields");
+  layer.closedValues = reader.stringArray("closed_values");
+  layer.deadlineHours = reader.hoursByCategory("deadline_hours");
   const auto buffer = reader.positiveNumber("buffer_m");
   layer.covers = reader.string("covers", false);
   const auto snap = reader.positiveNumber("snap_m");
@@ -241,6 +266,10 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
           r == LayerRole::points, "points");
   if (layer.x.empty() != layer.y.empty())
     reader.fail(layer.x.empty() ? "x" : "y", "\"x\" and \"y\" go together: give both or neither");
+  const bool events = r == LayerRole::points || r == LayerRole::areas || r == LayerRole::lines;
+  onlyFor(!layer.flagFields.empty(), "flag_fields", events, "points, areas and lines");
+  onlyFor(!layer.deadlineHours.empty(), "deadline_hours", events, "points, areas and lines");
+  onlyFor(!layer.closedValues.empty(), "closed_values", events, "points, areas and lines");
   onlyFor(buffer.has_value(), "buffer_m", r == LayerRole::lines, "lines");
   onlyFor(!layer.covers.empty(), "covers", r == LayerRole::lines, "lines");
   onlyFor(snap.has_value(), "snap_m", r == LayerRole::network, "network");
