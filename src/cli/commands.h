@@ -15,6 +15,7 @@ int runExport(const std::vector<std::string>& args);
 int runRouteCommand(const std::vector<std::string>& args);
 int runRender(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
+int runLoad(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

@@ -42,6 +42,9 @@ Commands:
   grid [CATALOG] --by ZONES [--cell M] [--min-area M2] [--split-by NETWORK] [--major-classes A,B]
        [--out FILE]                   unit grids (单元网格) inside every community, with 15-digit
                                       grid codes, optionally cut along the major roads
+  load [CATALOG] PG:CONNECTION [--layers A,B] [--schema S] [--catalog-out FILE]
+                                      copy the catalog's vector layers into PostGIS (GiST
+                                      index, primary key), optionally writing a catalog of them
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
@@ -72,6 +75,7 @@ int main(int argc, char** argv) {
     if (command == "route") return urbangis::cli::runRouteCommand(rest);
     if (command == "render") return urbangis::cli::runRender(rest);
     if (command == "report") return urbangis::cli::runReport(rest);
+    if (command == "load") return urbangis::cli::runLoad(rest);
     if (command == "grid") return urbangis::cli::runGrid(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/geos_context.h"
+#include "io/pg_source.h"
 #include "io/text_encoding.h"
 #include "io/vector_source.h"
 
@@ -443,7 +444,8 @@ CatalogSummary summariseCatalog(const Catalog& catalog) {
 }
 
 std::vector<LayerSummary> summariseSource(const std::string& path) {
-  GDALDatasetUniquePtr probe = openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER);
+  // A database is read as vector tables (probing it for PostGIS rasters fails without them).
+  GDALDatasetUniquePtr probe = openDataset(path, isPgSource(path) ? GDAL_OF_VECTOR : GDAL_OF_VECTOR | GDAL_OF_RASTER);
   std::vector<LayerSummary> summaries;
   // Vector sources are reopened choosing their text encoding (shapefiles, GBK CSVs).
   VectorSource vector;
@@ -462,7 +464,7 @@ std::vector<LayerSummary> summariseSource(const std::string& path) {
   for (OGRLayer* layer : dataset->GetLayers()) {
     LayerSummary summary;
     summary.id = layer->GetName();
-    summary.source = path + " (layer " + layer->GetName() + ")";
+    summary.source = redactSecrets(path) + " (layer " + layer->GetName() + ")";
     summary.driver = driver;
     summary.notes = vector.notes;
     const std::string definition = sourceCrsDefinition(*layer);

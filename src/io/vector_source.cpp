@@ -135,8 +135,10 @@ GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
       path.c_str(), kindFlags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
       options.data(), nullptr));
   if (!dataset) {
-    const std::string why =
-        errors.lastError().empty() ? "not a format GDAL can read" : errors.lastError();
+    std::string why = errors.lastError().empty() ? "not a format GDAL can read" : errors.lastError();
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    for (char& c : why)
+      if (c == '\n') c = ' ';  // libpq's messages span lines; ours are one
     throw InputError(redactSecrets(path + ": cannot open: " + why) + (isFilePath(path) ? howToFix(path) : ""));
   }
   return dataset;
