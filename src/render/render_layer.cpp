@@ -2,6 +2,7 @@
 
 #include <gdal_priv.h>
 #include <gdalwarper.h>
+#include <cpl_error.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -214,9 +215,11 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   std::vector<double> values;
   size_t unmatched = 0, empty = 0;
   layer.minX = layer.minY = kInf, layer.maxX = layer.maxY = -kInf;
-  int64_t read = 0;
+  int64_t read = 0, seen = 0;
   ogr.ResetReading();
+  CPLErrorReset();
   for (auto& feature : ogr) {
+    ++seen;
     const OGRGeometry* geometry = feature->GetGeometryRef();
     if (!geometry || geometry->IsEmpty()) {
       ++empty;
@@ -273,6 +276,14 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
     layer.features.push_back(std::move(draw));
     if (++read % 65536 == 0) progress.checkCancelled();
   }
+  // OGR ends a read at the first error as if the layer had ended: a file damaged halfway would
+  // draw half its features and look fine. Fail the layer instead (the viewer marks it).
+  const GIntBig expected = ogr.GetFeatureCount(FALSE);
+  if ((expected >= 0 && seen < expected) || CPLGetLastErrorType() >= CE_Failure)
+    throw InputError(spec.where() + ": reading stopped after " + std::to_string(seen) + " of " +
+                     (expected >= 0 ? std::to_string(expected) : std::string("its")) + " features (" +
+                     (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "no reason given") +
+                     "); the file is damaged or truncated: restore it from a copy");
   if (layer.features.empty()) layer.minX = layer.minY = layer.maxX = layer.maxY = 0;
 
   if (choropleth) {

@@ -6,11 +6,15 @@
 #include <QImage>
 #include <QPainter>
 
+#include <gdal_priv.h>
 #include <ogr_api.h>
 #include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <memory>
 
@@ -320,4 +324,52 @@ TEST_CASE("a raster layer is drawn through its colour ramp: coloured where dense
     const QImage image = render(view, {{&layer, 1.0}});
     CHECK(colourDistance(image.pixelColor(100, 100), kBackground) <= 1);
   }
+}
+
+TEST_CASE("a GeoPackage damaged halfway fails to load instead of drawing half its points", "[render]") {
+  const TempDir dir;
+  const std::filesystem::path file = dir.path() / "points.gpkg";
+  {
+    // 50,000 points, no spatial index: the damaged pages hold features, not the index.
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    REQUIRE(driver);
+    std::unique_ptr<GDALDataset> dataset(driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference crs;
+    crs.importFromEPSG(4547);
+    const char* options[] = {"SPATIAL_INDEX=NO", nullptr};
+    OGRLayer* layer = dataset->CreateLayer("points", &crs, wkbPoint, const_cast<char**>(options));
+    layer->CreateField(std::make_unique<OGRFieldDefn>("type", OFTString).get());
+    dataset->StartTransaction();
+    int written = 0;
+    for (int i = 0; i < 50000; ++i) {
+      OGRFeature feature(layer->GetLayerDefn());
+      feature.SetField("type", "油烟");
+      OGRPoint point(500000 + i % 300, 3300000 + i / 300);
+      feature.SetGeometry(&point);
+      written += layer->CreateFeature(&feature) == OGRERR_NONE;
+    }
+    dataset->CommitTransaction();
+    REQUIRE(written == 50000);
+  }
+  LayerSpec spec;
+  spec.id = "points";
+  spec.title = {"点", "Points"};
+  spec.role = LayerRole::points;
+  spec.source = spec.resolvedSource = file.string();
+  spec.layerName = "points";
+  const CrsSpec working{"EPSG:4547", ChineseOffset::none, "EPSG:4547"};
+  CHECK(loadRenderLayer(spec, working, "zh", std::nullopt, SilentProgress()).features.size() == 50000);
+
+  // Two pages of garbage in the middle of the file: SQLite reads the pages before them, then fails.
+  {
+    std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+    const auto size = static_cast<std::streamoff>(std::filesystem::file_size(file));
+    bytes.seekp(size / 2 / 4096 * 4096);
+    const std::string garbage(8192, '\xff');
+    bytes.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+  }
+  CHECK_THROWS_WITH(loadRenderLayer(spec, working, "zh", std::nullopt, SilentProgress()),
+                    Catch::Contains("reading stopped after") && Catch::Contains("of 50000 features") &&
+                        Catch::Contains("damaged or truncated"));
 }
