@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "analysis/case_indicators.h"
+#include "analysis/postgis_stats.h"
 #include "analysis/stats.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
@@ -65,7 +66,7 @@ void printTable(const OutputTable& table, std::ostream& out) {
 }  // namespace
 
 int runStats(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads"}, {"cases", "monthly"});
+  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads", "engine"}, {"cases", "monthly"});
   if (arguments.positionals().size() > 1)
     throw InputError("stats takes one catalog, got " + std::to_string(arguments.positionals().size()));
   const std::string catalogPath = arguments.positionals().empty() ? defaultCatalog().string()
@@ -99,8 +100,13 @@ int runStats(const std::vector<std::string>& args) {
     result.inputs = std::move(indicators.inputs);
     result.workingCrs = std::move(indicators.workingCrs);
   } else {
+    // --engine postgis|local|auto (default auto: PostGIS when every layer is in one database).
+    const std::string engine = arguments.value("engine").value_or("auto");
+    if (engine != "auto" && engine != "local" && engine != "postgis")
+      throw InputError("--engine " + engine + ": use local, postgis or auto");
+    const bool inDatabase = engine == "postgis" || (engine == "auto" && postgisEngineApplies(catalog, request));
     const TerminalProgress progress(interrupt);
-    result = computeStats(catalog, request, progress);
+    result = inDatabase ? computeStatsInPostgis(catalog, request, progress) : computeStats(catalog, request, progress);
   }
   for (const auto& warning : result.warnings) std::cerr << "urbangis: " << warning << "\n";
   if (out) {

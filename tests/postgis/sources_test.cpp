@@ -57,20 +57,20 @@ TEST_CASE("info lists PostGIS layers as it lists the GeoPackage's", "[postgis]")
   CHECK(compared == 11);
 }
 
-TEST_CASE("stats on PostGIS layers equals stats on the GeoPackage, cell by cell", "[postgis]") {
+TEST_CASE("stats --engine local on PostGIS layers equals stats on the GeoPackage, cell by cell", "[postgis]") {
   test::TempDir dir;
   for (const std::string by : {"districts", "communities"}) {
     sameOutput({"stats", test::dayeCatalog().string(), "--by", by, "--layers", kLayers, "--out",
                 (dir.path() / "local.csv").string()},
-               {"stats", test::dayePgCatalog().string(), "--by", by, "--layers", kLayers, "--out",
-                (dir.path() / "pg.csv").string()},
+               {"stats", test::dayePgCatalog().string(), "--by", by, "--layers", kLayers, "--engine",
+                "local", "--out", (dir.path() / "pg.csv").string()},
                dir.path() / "local.csv", dir.path() / "pg.csv");
   }
   // The time window reads PostgreSQL dates and timestamps as it reads the GeoPackage's.
   sameOutput({"stats", test::dayeCatalog().string(), "--by", "districts", "--layers", kLayers, "--since",
               "2023-06-01", "--until", "2023-08-31", "--out", (dir.path() / "local.csv").string()},
              {"stats", test::dayePgCatalog().string(), "--by", "districts", "--layers", kLayers, "--since",
-              "2023-06-01", "--until", "2023-08-31", "--out", (dir.path() / "pg.csv").string()},
+              "2023-06-01", "--until", "2023-08-31", "--engine", "local", "--out", (dir.path() / "pg.csv").string()},
              dir.path() / "local.csv", dir.path() / "pg.csv");
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("PostGIS errors name the layer and table, exit 2 and never show a pass
   catalog.replace(catalog.find(table), table.size(), "\"daye.no_such_table\"");
   test::writeFile(dir.path() / "broken.json", catalog);
   const auto missing = test::run(URBANGIS_CLI, {"stats", (dir.path() / "broken.json").string(), "--by", "districts",
-                                                "--layers", "complaints"});
+                                                "--layers", "complaints", "--engine", "local"});
   CHECK(missing.exitCode == 2);
   CHECK(missing.err.find("no layer \"daye.no_such_table\"") != std::string::npos);
   CHECK(missing.err.find("layer \"complaints\" (PG:host=127.0.0.1") != std::string::npos);
@@ -122,7 +122,7 @@ TEST_CASE("PostGIS errors name the layer and table, exit 2 and never show a pass
   const std::string user = "user=urbangis";
   withPassword.replace(withPassword.find(user), user.size(), "user=urbangis password=Hunter2pw");
   test::writeFile(dir.path() / "password.json", withPassword);
-  for (const std::vector<std::string> command : {std::vector<std::string>{"info"}, {"stats", "--by", "districts"}}) {
+  for (const auto& command : {std::vector<std::string>{"info"}, {"stats", "--by", "districts"}}) {
     std::vector<std::string> args = command;
     args.insert(args.begin() + 1, (dir.path() / "password.json").string());
     const auto result = test::run(URBANGIS_CLI, args);
