@@ -53,7 +53,7 @@ int64_t monthKeyOf(int64_t seconds) {
 }
 
 std::string monthText(int64_t key) {
-  char buffer[16];
+  char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04lld-%02lld", static_cast<long long>(key / 12), static_cast<long long>(key % 12 + 1));
   return buffer;
 }

@@ -1,5 +1,5 @@
 // urbangis stats CATALOG --by ZONES [--layers a,b] [--since D] [--until D] [--out FILE]
-//                [--cases [--monthly]]
+//                [--cases [--monthly]] [--classes national|FILE]
 
 #include <chrono>
 #include <cmath>
@@ -9,6 +9,7 @@
 
 #include "analysis/case_indicators.h"
 #include "analysis/postgis_stats.h"
+#include "analysis/national_classes.h"
 #include "analysis/stats.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
@@ -66,7 +67,7 @@ void printTable(const OutputTable& table, std::ostream& out) {
 }  // namespace
 
 int runStats(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads", "engine"}, {"cases", "monthly"});
+  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads", "classes", "engine"}, {"cases", "monthly"});
   if (arguments.positionals().size() > 1)
     throw InputError("stats takes one catalog, got " + std::to_string(arguments.positionals().size()));
   const std::string catalogPath = arguments.positionals().empty() ? defaultCatalog().string()
@@ -107,6 +108,16 @@ int runStats(const std::vector<std::string>& args) {
     const bool inDatabase = engine == "postgis" || (engine == "auto" && postgisEngineApplies(catalog, request));
     const TerminalProgress progress(interrupt);
     result = inDatabase ? computeStatsInPostgis(catalog, request, progress) : computeStats(catalog, request, progress);
+  }
+  if (auto classes = arguments.value("classes"); classes && *classes != "local") {
+    // National event / component classes instead of the layers' own categories.
+    const std::filesystem::path file =
+        *classes == "national" ? catalog.file.parent_path() / "national_classes.json" : std::filesystem::path(*classes);
+    const ClassMap map = loadClassMap(file);
+    std::vector<std::string> ids;
+    for (const LayerSpec& layer : catalog.layers) ids.push_back(layer.id);
+    result.table = byNationalClass(result.table, ids, map, result.warnings);
+    result.inputs.push_back(file);
   }
   for (const auto& warning : result.warnings) std::cerr << "urbangis: " << warning << "\n";
   if (out) {

@@ -34,8 +34,8 @@ _, style = validator("style.schema.json")
 
 for path in sorted(glob.glob(os.path.join(root, "layers", "*.json"))):
     document = load(path)
-    if "layers" not in document:
-        continue  # not a catalog (e.g. a class mapping)
+    if not isinstance(document.get("layers"), list):
+        continue  # not a catalog (e.g. the class mapping, whose "layers" is an object)
     for error in catalog.iter_errors(document):
         failures.append(f"{path}: {error.json_path}: {error.message}")
 for path in sorted(glob.glob(os.path.join(root, "styles", "*.json"))):
@@ -44,7 +44,8 @@ for path in sorted(glob.glob(os.path.join(root, "styles", "*.json"))):
 
 # Every style a catalog names exists.
 for path in sorted(glob.glob(os.path.join(root, "layers", "*.json"))):
-    for layer in load(path).get("layers", []):
+    layers = load(path).get("layers", [])
+    for layer in layers if isinstance(layers, list) else []:
         if "style" in layer and not os.path.exists(os.path.join(root, "styles", layer["style"])):
             failures.append(f"{path}: layer {layer['id']}: style {layer['style']} not in styles/")
 
