@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the main job on the embedded Daye data.
-# Everything headless first, into out/: the layer report, the statistics tables by district and
-# by community, a density raster, hexagon bins and Gi* hot spots, a route and the cable-corridor
+# Everything headless first, into out/: the layer report, the statistics tables by district, by
+# community and by unit grid, by national event class, the case indicators (closure, hours to
+# close, handled/answered/satisfied) by community and by district and month, a density raster, hexagon bins and Gi* hot spots, a route and the cable-corridor
 # inspection tour, print maps (PNG and vector PDF), the bureau's 2023 annual report (HTML and
 # PDF), and the dataset regenerated to show it is reproducible. Then, where a display exists, the
 # viewer opens on the Daye catalog.
@@ -19,6 +20,10 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
 ./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.csv
 ./build/src/cli/urbangis stats layers/daye.json --by communities --out out/stats_communities.geojson
 ./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.gpkg
+./build/src/cli/urbangis stats layers/daye.json --by grids --out out/stats_grids.gpkg
+./build/src/cli/urbangis stats layers/daye.json --by districts --classes national --out out/stats_districts_national.csv
+./build/src/cli/urbangis stats layers/daye.json --by communities --cases --out out/cases_communities.csv
+./build/src/cli/urbangis stats layers/daye.json --by districts --cases --monthly --out out/cases_districts_monthly.csv
 ./build/src/cli/urbangis hotspot kde --layer gas_hazards --out out/kde_gas_hazards.tif
 ./build/src/cli/urbangis hotspot hexbin --layer gas_hazards --size 400 --out out/hexbin_gas_hazards.geojson
 ./build/src/cli/urbangis hotspot gistar --layer gas_hazards --hex 500 --fdr --out out/gistar_gas_hazards.gpkg
@@ -31,6 +36,7 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
     --layers communities,roads --size 2339x1654 --dpi 200 --out out/map_complaints_per_km2.png
 ./build/src/cli/urbangis report layers/daye.json --year 2023 --out out/report_2023
 echo "demo: wrote out/info.{txt,json}, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson,"
+echo "      out/stats_grids.gpkg, out/stats_districts_national.csv, out/cases_{communities,districts_monthly}.csv,"
 echo "      out/kde_gas_hazards.tif, out/hexbin_gas_hazards.geojson, out/gistar_gas_hazards.gpkg,"
 echo "      out/route.{txt,geojson}, out/tour_cable.{txt,gpkg}, out/map_daye.pdf,"
 echo "      out/map_complaints_per_km2.png, out/report_2023/report.{html,pdf}"
