@@ -24,6 +24,7 @@
 #include "app/map_document.h"
 #include "core/error.h"
 #include "io/resources.h"
+#include "io/timestamps.h"
 
 namespace urbangis::viewer {
 namespace {
@@ -120,6 +121,7 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
   connect(cancel_, &QPushButton::clicked, this, [this] {
     pendingChoropleth_.reset();  // Cancel also stops what a reopen was computing again
     pendingHotspots_.clear();
+    rerunAfterCancel_ = false;
     cancel();
   });
   connect(&document_, &MapDocument::opened, this, &AnalysisPanel::forgetResults);
@@ -182,15 +184,19 @@ void AnalysisPanel::runStats() {
   const Catalog catalog = document_.catalog();
   statsZones_ = zones_->currentData().toString();
   const std::string zones = statsZones_.toStdString();
+  TimeWindow window;
+  if (month_) window.since = monthStartSeconds(*month_), window.until = monthStartSeconds(*month_ + 1);
   const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
-  status_->setText(tr("Counting by zone…"));
+  status_->setText(month_ ? tr("Counting by zone for %1…").arg(QString::fromStdString(monthKeyText(*month_)))
+                          : tr("Counting by zone…"));
   cancel_->setEnabled(true);
-  watcher_.setFuture(QtConcurrent::run([catalog, zones, progress]() {
+  watcher_.setFuture(QtConcurrent::run([catalog, zones, window, progress]() {
     AnalysisOutcome outcome;
     outcome.kind = AnalysisOutcome::Kind::stats;
     try {
       StatsRequest request;
       request.zonesLayer = zones;
+      request.window = window;
       outcome.table = computeStats(catalog, request, progress).table;
     } catch (const Cancelled&) {
       outcome.error = AnalysisPanel::tr("Cancelled");
@@ -269,6 +275,12 @@ void AnalysisPanel::done() {
   // A choropleth being restored waits for its statistics: shown below, or given up on failure.
   const std::optional<ChoroplethState> restoring =
       outcome.kind == AnalysisOutcome::Kind::stats ? std::exchange(pendingChoropleth_, std::nullopt) : std::nullopt;
+  if (std::exchange(rerunAfterCancel_, false) && outcome.kind == AnalysisOutcome::Kind::stats) {
+    pendingChoropleth_ = restoring ? restoring : shownChoropleth_;  // again, for the new month
+    status_->clear();
+    runPending();
+    return;
+  }
   if (!outcome.error.isEmpty()) {
     status_->setText(outcome.error);
     emit finished(outcome.error);
@@ -312,6 +324,24 @@ void AnalysisPanel::done() {
   emit finished({});
   runPending();
 }
+
+void AnalysisPanel::setMonth(std::optional<int32_t> month) {
+  if (month == month_) return;
+  month_ = month;
+  const std::optional<ChoroplethState> shown = choropleth();
+  if (!shown) return;
+  pendingChoropleth_ = shown;  // computed again with the month's window, same column and classes
+  if (watcher_.isRunning()) {
+    if (!runningHotspot_) {  // a stats run for the month before: stop it, start again when it ends
+      rerunAfterCancel_ = true;
+      cancel();
+    }
+    return;
+  }
+  runPending();
+}
+
+QString AnalysisPanel::pointsLayer() const { return points_->currentData().toString(); }
 
 std::optional<ChoroplethState> AnalysisPanel::choropleth() const {
   return pendingChoropleth_ ? pendingChoropleth_ : shownChoropleth_;

@@ -55,6 +55,12 @@ class AnalysisPanel : public QWidget {
   // Shows the stats column as a choropleth of the zones layer; false if there is no such column.
   bool showColumn(const QString& column);
   const OutputTable& statsTable() const { return stats_; }
+  // The month (monthKeyOf) the statistics count, nullopt for all: a choropleth shown is
+  // computed again for it in the background.
+  void setMonth(std::optional<int32_t> month);
+  std::optional<int32_t> month() const { return month_; }
+  // The points layer chosen for hot spots, also the one the trend chart counts.
+  QString pointsLayer() const;
 
   // The choropleth and hot-spot overlays shown, or being computed to be shown, for the state.
   std::optional<ChoroplethState> choropleth() const;
@@ -95,6 +101,8 @@ class AnalysisPanel : public QWidget {
   std::vector<HotspotState> overlays_, pendingHotspots_;
   std::optional<HotspotState> runningHotspot_;
   bool runningFromState_ = false;  // the run in flight computes an overlay of the saved state
+  std::optional<int32_t> month_;
+  bool rerunAfterCancel_ = false;  // a stats run was stopped because the month changed
   bool dropResult_ = false;  // the run in flight read a catalog that is no longer open
 };
 

@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include "analysis/zones.h"
 #include "app/analysis_panel.h"
@@ -25,6 +26,10 @@
 #include "app/map_canvas.h"
 #include "app/polygon_selection.h"
 #include "app/viewer_state.h"
+#include "app/month_counts.h"
+#include "app/month_slider.h"
+#include "app/trend_chart.h"
+#include "io/timestamps.h"
 #include "analysis/routing/graph_measure.h"
 #include "core/geos_context.h"
 #include "io/attribute_rows.h"
@@ -69,6 +74,18 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   identifyDock_->setObjectName("identify");
   identifyDock_->setWidget(identifyPanel_);
   addDockWidget(Qt::RightDockWidgetArea, identifyDock_);
+  // The month slider over the trend chart, beside the attribute table.
+  monthSlider_ = new MonthSlider(this);
+  trendChart_ = new TrendChart(this);
+  auto* timePanel = new QWidget(this);
+  auto* timeLayout = new QVBoxLayout(timePanel);
+  timeLayout->setContentsMargins(2, 2, 2, 2);
+  timeLayout->addWidget(monthSlider_);
+  timeLayout->addWidget(trendChart_, 1);
+  timeDock_ = new QDockWidget(this);
+  timeDock_->setObjectName("time");
+  timeDock_->setWidget(timePanel);
+  addDockWidget(Qt::BottomDockWidgetArea, timeDock_);
 
   lonLatLabel_ = new QLabel(this);
   projectedLabel_ = new QLabel(this);
@@ -92,6 +109,11 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
     attributeTable_->rebuild(language_);
     routePanel_->rebuild(language_);
     analysisPanel_->rebuild(language_);
+    monthSlider_->setMonths(monthsPresent(document_.layers()));
+    monthSlider_->setMonth(state ? parseMonthKey(state->month) : std::nullopt);
+    chooseMonth(monthSlider_->month());  // before the choropleth is computed again: it counts that month
+    trendZone_.reset();
+    trendChart_->clear();
     if (state) analysisPanel_->restore(state->choropleth, state->hotspots);
     buildSearchIndex();
     stateApplied_ = true;
@@ -132,6 +154,7 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
     if (cursor_->toLonLat.applyLenient(&lon, &lat, 1) == 0) routePanel_->addPlace(lon, lat);
   });
   connect(routePanel_, &RoutePanel::routeFinished, this, &MainWindow::showRoute);
+  connect(monthSlider_, &MonthSlider::monthChanged, this, &MainWindow::chooseMonth);
   setLanguage(language);
   resize(1280, 800);
 }
@@ -247,6 +270,9 @@ void MainWindow::retranslate() {
   routeAction_->setText(tr("&Route"));
   routeDock_->setWindowTitle(tr("Route"));
   analysisDock_->setWindowTitle(tr("Analysis"));
+  timeDock_->setWindowTitle(tr("Time"));
+  monthSlider_->retranslate();
+  if (trendZone_) showTrend(trendZone_->first, trendZone_->second);
   searchBox_->setPlaceholderText(tr("Find a district, community or grid…"));
   tableDock_->setWindowTitle(tr("Attribute table"));
   gcjAction_->setText(tr("Show &GCJ-02 coordinates"));
@@ -355,6 +381,7 @@ void MainWindow::saveState() {
   state.layers.insert(state.layers.end(), awaitedLayers_.begin(), awaitedLayers_.end());
   state.choropleth = analysisPanel_->choropleth();
   state.hotspots = analysisPanel_->hotspots();
+  if (const std::optional<int32_t> month = monthSlider_->month()) state.month = monthKeyText(*month);
   saveViewerState(catalogFile_, state);
 }
 
@@ -497,6 +524,7 @@ void MainWindow::highlightFids(const QString& layerId, const std::vector<int64_t
               std::max(extent.maxY, feature.maxY)};
   }
   canvas_->setHighlight(layerId, indexes);
+  if (layer->spec->role == LayerRole::zones && !fids.empty()) showTrend(layerId, fids.front());
   if (zoom && !indexes.empty()) {
     // A point or a tiny feature is shown with some surroundings (about 1:5,000).
     const double minimum = 400;
@@ -504,6 +532,36 @@ void MainWindow::highlightFids(const QString& layerId, const std::vector<int64_t
     const double w = std::max(extent.width(), minimum), h = std::max(extent.height(), minimum);
     canvas_->zoomTo(MapExtent{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2}.grownBy(0.15));
   }
+}
+
+void MainWindow::chooseMonth(std::optional<int32_t> month) {
+  canvas_->setMonth(month);
+  analysisPanel_->setMonth(month);
+  trendChart_->setHighlight(month);
+}
+
+// The zone's monthly counts of the analysis panel's points layer, every month of the slider
+// shown (zeros too) so the bars line up with it.
+void MainWindow::showTrend(const QString& zonesId, int64_t zoneFid) {
+  const DocumentLayer* zones = document_.find(zonesId);
+  const DocumentLayer* points = document_.find(analysisPanel_->pointsLayer());
+  if (!zones || !zones->rendered || !points || !points->rendered) return trendChart_->clear();
+  trendZone_ = {zonesId, zoneFid};
+  const std::map<int32_t, size_t> counts = monthlyCountsInZone(*zones->rendered, zoneFid, *points->rendered);
+  std::vector<std::pair<int32_t, size_t>> series;
+  for (const int32_t month : monthSlider_->months()) {
+    const auto found = counts.find(month);
+    series.emplace_back(month, found == counts.end() ? 0 : found->second);
+  }
+  QString zoneName = QString::number(zoneFid);
+  for (const SearchEntry& entry : searchIndex_)
+    if (entry.layer == zonesId && entry.fid == zoneFid) {
+      zoneName = entry.text;  // its name comes before its code
+      break;
+    }
+  trendChart_->setSeries(tr("%1 per month in %2")
+                             .arg(QString::fromStdString(points->spec->title.in(language_)), zoneName),
+                         std::move(series));
 }
 
 void MainWindow::selectInBox(const MapExtent& box) {

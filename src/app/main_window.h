@@ -29,6 +29,8 @@ class IdentifyPanel;
 class LayerPanel;
 class LegendWidget;
 class MapCanvas;
+class MonthSlider;
+class TrendChart;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -51,6 +53,8 @@ class MainWindow : public QMainWindow {
   AttributeTable& attributeTable() { return *attributeTable_; }
   RoutePanel& routePanel() { return *routePanel_; }
   AnalysisPanel& analysisPanel() { return *analysisPanel_; }
+  MonthSlider& monthSlider() { return *monthSlider_; }
+  TrendChart& trendChart() { return *trendChart_; }
   // Finds a zone (district, community, grid …) by name or code and zooms to it; false if none.
   bool search(const QString& text);
   // The last measurement: ellipsoidal length (m) and, for three points or more, area (m²).
@@ -81,6 +85,8 @@ class MainWindow : public QMainWindow {
   void showSelection(const QString& layerId, const std::vector<int64_t>& fids);
   void measure(const std::vector<QPointF>& points, bool finished);
   void showRoute();
+  void chooseMonth(std::optional<int32_t> month);
+  void showTrend(const QString& zonesId, int64_t zoneFid);
 
   std::string language_;
   QTranslator translator_;
@@ -94,6 +100,10 @@ class MainWindow : public QMainWindow {
   AnalysisPanel* analysisPanel_ = nullptr;
   QDockWidget* analysisDock_ = nullptr;
   QDockWidget* routeDock_ = nullptr;
+  MonthSlider* monthSlider_ = nullptr;
+  TrendChart* trendChart_ = nullptr;
+  QDockWidget* timeDock_ = nullptr;
+  std::optional<std::pair<QString, int64_t>> trendZone_;  // the zone the trend chart shows
   QLineEdit* searchBox_ = nullptr;
   QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr, *tableDock_ = nullptr;
   struct SearchEntry {

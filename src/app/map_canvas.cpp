@@ -104,6 +104,12 @@ void MapCanvas::refresh() {
   scheduleRender();
 }
 
+void MapCanvas::setMonth(std::optional<int32_t> month) {
+  if (month == month_) return;
+  month_ = month;
+  scheduleRender();
+}
+
 void MapCanvas::scheduleRender() {
   if (watcher_.isRunning()) {  // the frame in flight is stale: stop it, render when it returns
     if (cancel_) cancel_->store(true);
@@ -128,6 +134,7 @@ void MapCanvas::scheduleRender() {
   options.pixelScale = ratio;
   options.language = language_;
   options.cancel = cancel_.get();
+  options.month = month_;
   auto cancel = cancel_;
   const double cx = centreX_, cy = centreY_, upp = unitsPerPixel_;
   watcher_.setFuture(QtConcurrent::run([keep, layers, view, options, cancel, size, ratio, generation, cx, cy, upp]() {

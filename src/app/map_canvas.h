@@ -44,6 +44,9 @@ class MapCanvas : public QWidget {
   // The last finished frame and how many features it drew (for tests and the status bar).
   const QImage& lastFrame() const { return frame_; }
   const FrameStats& lastFrameStats() const { return frameStats_; }
+  // Points layers with a time_field draw only this month's features (nullopt: all).
+  void setMonth(std::optional<int32_t> month);
+  std::optional<int32_t> month() const { return month_; }
   // A frame is being drawn, or one is due, or the last drawn is not shown yet.
   bool isRendering() const { return busy_; }
   // Features drawn highlighted over the map (a selection), by index into the layer's features.
@@ -97,6 +100,7 @@ class MapCanvas : public QWidget {
   double centreX_ = 0, centreY_ = 0, unitsPerPixel_ = 0;  // 0: not framed yet
   QImage frame_;
   FrameStats frameStats_;
+  std::optional<int32_t> month_;
   double frameCentreX_ = 0, frameCentreY_ = 0, frameUnitsPerPixel_ = 0;
   QFutureWatcher<Frame> watcher_;
   std::shared_ptr<std::atomic<bool>> cancel_;

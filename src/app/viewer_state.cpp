@@ -49,6 +49,7 @@ std::optional<ViewerState> loadViewerState(const fs::path& catalog) {
     }
     for (const auto& hotspot : json.value("hotspots", nlohmann::json::array()))
       state.hotspots.push_back({hotspot.at("layer").get<std::string>(), hotspot.at("method").get<std::string>()});
+    state.month = json.value("month", "");
     return state;
   } catch (const std::exception&) {
     return std::nullopt;
@@ -71,6 +72,7 @@ bool saveViewerState(const fs::path& catalog, const ViewerState& state) {
     json["hotspots"] = nlohmann::json::array();
     for (const HotspotState& hotspot : state.hotspots)
       json["hotspots"].push_back({{"layer", hotspot.layer}, {"method", hotspot.method}});
+    if (!state.month.empty()) json["month"] = state.month;
     AtomicOutput output(file);
     {
       std::ofstream out(output.path());

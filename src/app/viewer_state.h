@@ -40,6 +40,7 @@ struct ViewerState {
   std::vector<LayerState> layers;  // bottom first, overlays included
   std::optional<ChoroplethState> choropleth;
   std::vector<HotspotState> hotspots;
+  std::string month;  // the month slider's choice, "2023-05"; empty for all
 };
 
 // Where the state of `catalog` is kept.

@@ -30,4 +30,31 @@ std::optional<int64_t> parseTimestamp(std::string_view text) {
          hour * 3600 + minute * 60 + second;
 }
 
+int32_t monthKeyOf(int64_t seconds) {
+  using namespace std::chrono;
+  const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  const year_month_day date{sys_days{std::chrono::days{days}}};
+  return static_cast<int32_t>(static_cast<int>(date.year()) * 12 + static_cast<int>(static_cast<unsigned>(date.month())) - 1);
+}
+
+int64_t monthStartSeconds(int32_t monthKey) {
+  const int year = monthKey >= 0 ? monthKey / 12 : (monthKey - 11) / 12;
+  return daysFromCivil(year, static_cast<unsigned>(monthKey - year * 12 + 1), 1) * 86400;
+}
+
+std::string monthKeyText(int32_t monthKey) {
+  const int year = monthKey >= 0 ? monthKey / 12 : (monthKey - 11) / 12;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, monthKey - year * 12 + 1);
+  return buffer;
+}
+
+std::optional<int32_t> parseMonthKey(std::string_view text) {
+  int year = 0, month = 0;
+  char tail = 0;
+  const std::string copy(text.substr(0, 16));
+  if (std::sscanf(copy.c_str(), "%4d-%2d%c", &year, &month, &tail) != 2 || month < 1 || month > 12) return std::nullopt;
+  return year * 12 + month - 1;
+}
+
 }  // namespace urbangis

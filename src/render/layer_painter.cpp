@@ -266,7 +266,8 @@ class PointPainter {
   static constexpr int kPhases = 4;
 
   PointPainter(const MapView& view, const RenderLayer& layer, const PaintOptions& options)
-      : view_(view), layer_(layer), options_(options), frame_(view.frame()), classes_(layer.symbols.size() + 1) {}
+      : view_(view), layer_(layer), options_(options), frame_(view.frame()), classes_(layer.symbols.size() + 1),
+        monthOnly_(layer.timed ? options.month : std::nullopt) {}
 
   PaintStats paint(QPainter& painter, LabelEngine& labels, bool showLabels) {
     const bool vector = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Pdf;
@@ -387,6 +388,7 @@ class PointPainter {
     for (size_t i = first; i < last; ++i) {
       if ((i & 0x3FFF) == 0 && cancelled(options_)) return;
       const DrawFeature& feature = layer_.features[i];
+      if (monthOnly_ && feature.month != *monthOnly_) continue;
       const uint32_t at = layer_.partStarts[feature.firstPart];
       const double x = layer_.x[at], y = layer_.y[at];
       if (x < extent.minX || x > extent.maxX || y < extent.minY || y > extent.maxY) continue;
@@ -569,6 +571,7 @@ class PointPainter {
   const PaintOptions& options_;
   QRectF frame_;
   std::vector<ClassState> classes_;
+  std::optional<int32_t> monthOnly_;  // the month filter, for a timed layer
   std::vector<uint8_t> covered_;  // per cell of every class's grid; bytes, so the halves write apart
 };
 

@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "io/gdal_support.h"
+#include "io/timestamps.h"
 #include "io/vector_source.h"
 #include "style/color_brewer.h"
 
@@ -82,6 +83,20 @@ class Collector {
   RenderLayer& layer_;
   const Transform* toWorking_;
 };
+
+// The month of a feature's time field (a date, a date-time, or text as bureaus write it).
+int32_t monthOf(OGRFeature& feature, int field) {
+  if (!feature.IsFieldSetAndNotNull(field)) return kNoMonth;
+  const OGRFieldType type = feature.GetFieldDefnRef(field)->GetType();
+  if (type == OFTDate || type == OFTDateTime) {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, zone = 0;
+    float second = 0;
+    if (!feature.GetFieldAsDateTime(field, &year, &month, &day, &hour, &minute, &second, &zone) || month < 1) return kNoMonth;
+    return year * 12 + month - 1;
+  }
+  const std::optional<int64_t> seconds = parseTimestamp(feature.GetFieldAsString(field));
+  return seconds ? monthKeyOf(*seconds) : kNoMonth;
+}
 
 std::string formatNumber(double value) {
   char text[32];
@@ -206,6 +221,10 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   const int idField = choropleth ? fieldIndex(spec.idField.empty() ? std::string() : spec.idField, "id") : -1;
   if (choropleth && idField < 0)
     throw InputError(spec.where() + ": a choropleth needs the layer's id_field to join the statistics");
+  // Points keep their month so the viewer's month slider can filter them without reading again.
+  const int timeField = spec.role == LayerRole::points && !spec.timeField.empty()
+                            ? definition.GetFieldIndex(spec.timeField.c_str()) : -1;
+  layer.timed = timeField >= 0;
 
   std::map<std::string, int32_t> categoryIndex;
   for (size_t c = 0; c < layer.style.categories.size(); ++c)
@@ -228,6 +247,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
     DrawFeature draw;
     draw.kind = kind;
     draw.fid = feature->GetFID();
+    if (timeField >= 0) draw.month = monthOf(*feature, timeField);
     draw.firstPart = static_cast<uint32_t>(layer.partStarts.empty() ? 0 : layer.partStarts.size() - 1);
     draw.partCount = collector.add(*geometry);
     if (draw.partCount == 0) {

@@ -4,6 +4,7 @@
 // legend entries that match. Loading reads with OGR/GDAL once; drawing any number of frames
 // then touches no file. No Qt here: the painter (feature_painter.h) does the drawing.
 
+#include <climits>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -19,11 +20,15 @@ namespace urbangis {
 
 enum class DrawKind : uint8_t { point, line, polygon };
 
+// DrawFeature::month of a feature whose time cannot be read (never inside a month filter).
+constexpr int32_t kNoMonth = INT32_MIN;
+
 struct DrawFeature {
   DrawKind kind = DrawKind::point;
   uint32_t firstPart = 0, partCount = 0;  // parts: rings of polygons (shell first), lines, points
   int32_t symbolClass = -1;               // index into RenderLayer::symbols; -1 the default symbol
   int64_t fid = 0;
+  int32_t month = kNoMonth;               // monthKeyOf its time_field (io/timestamps.h) in a timed layer
   std::string label;
   double minX = 0, minY = 0, maxX = 0, maxY = 0;
   double labelX = 0, labelY = 0;          // where a label goes (a point inside polygons)
@@ -56,6 +61,7 @@ struct RenderLayer {
   std::optional<RasterGrid> raster;
   double minX = 0, minY = 0, maxX = 0, maxY = 0;  // extent in the working CRS
   std::vector<std::string> messages;              // e.g. features that could not be drawn
+  bool timed = false;  // a points layer whose features carry their time_field's month
 };
 
 // Values that replace a layer's style by a graduated one (a choropleth of a stats column),

@@ -7,12 +7,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMenuBar>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTest>
 #include <QThreadPool>
@@ -31,11 +35,15 @@
 #include "app/layer_panel.h"
 #include "app/main_window.h"
 #include "app/map_canvas.h"
+#include "app/month_slider.h"
+#include "app/trend_chart.h"
 #include "app/route_panel.h"
 #include "app/viewer_state.h"
 #include "analysis/export_layer.h"
+#include "analysis/stats.h"
 #include "io/catalog.h"
 #include "io/output_table.h"
+#include "io/timestamps.h"
 #include "style/color_brewer.h"
 #include "test_support.h"
 
@@ -869,4 +877,168 @@ TEST_CASE("closing the window during a long analysis returns at once and stops t
   // The cancelled worker ends by itself; what it posts to the panel that is gone is dropped.
   CHECK(QThreadPool::globalInstance()->waitForDone(30000));
   QTest::qWait(100);
+}
+
+namespace {
+
+// Straight from the GeoPackage with OGR, not through the viewer: street_order's features per
+// month ("2023-05"), and per month those inside district `districtFid` (by GEOS, in the data's CRS).
+struct StreetOrderMonths {
+  std::map<std::string, size_t> all, inDistrict;
+};
+
+StreetOrderMonths countStreetOrder(int64_t districtFid) {
+  GDALAllRegister();
+  GDALDatasetUniquePtr data(GDALDataset::Open((test::dataDir() / "daye.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  REQUIRE(data);
+  StreetOrderMonths counts;
+  for (auto& feature : *data->GetLayerByName("street_order")) {
+    std::string month = std::string(feature->GetFieldAsString("date")).substr(0, 7);  // OGR writes dates "2023/01/05"
+    std::replace(month.begin(), month.end(), '/', '-');
+    ++counts.all[month];
+  }
+  const std::string sql = "SELECT substr(s.date, 1, 7) FROM street_order s, districts d WHERE d.fid = " +
+                          std::to_string(districtFid) + " AND ST_Contains(d.geom, s.geom)";
+  OGRLayer* inside = data->ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+  REQUIRE(inside);
+  for (auto& feature : *inside) ++counts.inDistrict[feature->GetFieldAsString(0)];
+  data->ReleaseResultSet(inside);
+  return counts;
+}
+
+size_t markerPixels(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+  size_t ink = 0;
+  for (int y = 0; y < rgb.height(); ++y)
+    for (int x = 0; x < rgb.width(); ++x) ink += rgb.pixel(x, y) != qRgb(0xFA, 0xFA, 0xF8) ? 1 : 0;
+  return ink;
+}
+
+void requireSameTable(const OutputTable& shown, const OutputTable& expected) {
+  REQUIRE(shown.columns.size() == expected.columns.size());
+  REQUIRE(shown.rows.size() == expected.rows.size());
+  for (size_t r = 0; r < expected.rows.size(); ++r)
+    for (size_t c = 0; c < expected.columns.size(); ++c) {
+      INFO(expected.columns[c].name << " row " << r);
+      const CellValue &a = shown.rows[r][c], &b = expected.rows[r][c];
+      if (const auto* x = std::get_if<double>(&b)) {
+        REQUIRE(std::holds_alternative<double>(a));
+        CHECK(std::get<double>(a) == Approx(*x).margin(1e-9));
+      } else {
+        CHECK(a == b);
+      }
+    }
+}
+
+StatsResult statsForMonth(const std::filesystem::path& catalogFile, const std::string& month) {
+  const Catalog catalog = loadCatalog(catalogFile);
+  StatsRequest request;
+  request.zonesLayer = "districts";
+  const int32_t key = *parseMonthKey(month);
+  request.window.since = monthStartSeconds(key);
+  request.window.until = monthStartSeconds(key + 1);
+  return computeStats(catalog, request, SilentProgress());
+}
+
+}  // namespace
+
+TEST_CASE("the month slider filters the points drawn and the choropleth; the trend chart counts a zone's months; "
+          "the month comes back on reopen", "[viewer][time]") {
+  test::TempDir dir;
+  const auto catalogFile = copyCatalog(dir);
+  {
+    MainWindow window("zh");
+    window.resize(1400, 900);
+    window.show();
+    REQUIRE(openAndWait(window, catalogFile));
+    MonthSlider& months = window.monthSlider();
+    auto* slider = months.findChild<QSlider*>(QStringLiteral("monthSlider"));
+    REQUIRE(slider);
+    REQUIRE(months.months().size() == 12);  // every layer's dates fall in 2023
+    CHECK(monthKeyText(months.months().front()) == "2023-01");
+    CHECK(!months.month());
+
+    // Only street_order on the map: what is drawn is its points.
+    for (const DocumentLayer& layer : window.document().layers())
+      window.document().setVisible(QString::fromStdString(layer.spec->id), layer.spec->id == "street_order");
+    QTest::qWait(50);
+    REQUIRE(waitForFrame(window));
+    const StreetOrderMonths expected = countStreetOrder(1);
+    const FrameStats all = window.canvas().lastFrameStats();
+    CHECK(all.featuresDrawn + all.pointsSkipped == 840);
+    const size_t allInk = markerPixels(window.canvas().lastFrame());
+
+    // The keyboard: Right steps from "All" to the first month.
+    AnalysisPanel& panel = window.analysisPanel();
+    QString error = QStringLiteral("not finished");
+    QObject::connect(&panel, &AnalysisPanel::finished, [&](const QString& e) { error = e; });
+    panel.runStats();  // districts, counted over every month
+    REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+    REQUIRE(error.isEmpty());
+    REQUIRE(panel.showColumn(QStringLiteral("street_order_count")));
+    const OutputTable allMonths = panel.statsTable();
+
+    slider->setFocus();
+    error = QStringLiteral("not finished");
+    QTest::keyClick(slider, Qt::Key_Right);
+    REQUIRE(months.month());
+    CHECK(monthKeyText(*months.month()) == "2023-01");
+    CHECK(window.canvas().month() == months.month());
+    QTest::qWait(50);
+    REQUIRE(waitForFrame(window));
+    const FrameStats january = window.canvas().lastFrameStats();
+    CHECK(january.featuresDrawn + january.pointsSkipped == expected.all.at("2023-01"));  // 43, not 840
+    const size_t januaryInk = markerPixels(window.canvas().lastFrame());
+    CHECK(januaryInk < allInk / 3);
+    CHECK(januaryInk > 0);
+
+    // Six more steps while the statistics run: the run for a month left behind is stopped, and
+    // the choropleth ends counting July, with the column chosen before.
+    for (int step = 0; step < 6; ++step) QTest::keyClick(slider, Qt::Key_Right);
+    CHECK(monthKeyText(*months.month()) == "2023-07");
+    REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+    REQUIRE(error.isEmpty());
+    const StatsResult july = statsForMonth(catalogFile, "2023-07");
+    requireSameTable(panel.statsTable(), july.table);
+    CHECK(panel.choropleth()->column == "street_order_count");
+    CHECK(panel.statsTable().rows != allMonths.rows);  // July is not the whole year
+    QTest::qWait(50);
+    REQUIRE(waitForFrame(window));
+    const FrameStats julyFrame = window.canvas().lastFrameStats();
+    CHECK(julyFrame.featuresDrawn + julyFrame.pointsSkipped == expected.all.at("2023-07"));
+
+    // The trend chart of the district selected in the table: its street_order points per month.
+    window.document().setVisible(QStringLiteral("districts"), true);
+    emit window.attributeTable().selectionChanged(QStringLiteral("districts"), {1});
+    const auto& series = window.trendChart().series();
+    REQUIRE(series.size() == 12);
+    size_t total = 0;
+    for (const auto& [month, count] : series) {
+      const std::string text = monthKeyText(month);
+      INFO(text);
+      CHECK(count == (expected.inDistrict.count(text) ? expected.inDistrict.at(text) : 0));
+      total += count;
+    }
+    CHECK(total == 24);  // ogrinfo -dialect sqlite: ST_Contains of district 1
+    window.setLanguage("zh");
+    QTest::qWait(50);
+    REQUIRE(waitForFrame(window));
+    screenshot(window, "viewer-time.png");
+    window.close();  // saves the state beside the catalog
+  }
+
+  MainWindow again("zh");
+  again.resize(1400, 900);
+  again.show();
+  AnalysisPanel& panel = again.analysisPanel();
+  QString error = QStringLiteral("not finished");
+  QObject::connect(&panel, &AnalysisPanel::finished, [&](const QString& e) { error = e; });
+  REQUIRE(openAndWait(again, catalogFile));
+  REQUIRE(again.monthSlider().month());
+  CHECK(monthKeyText(*again.monthSlider().month()) == "2023-07");
+  CHECK(again.canvas().month() == again.monthSlider().month());
+  // The choropleth comes back counting July.
+  REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+  REQUIRE(error.isEmpty());
+  requireSameTable(panel.statsTable(), statsForMonth(catalogFile, "2023-07").table);
 }
