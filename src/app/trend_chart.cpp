@@ -63,10 +63,12 @@ void TrendChart::paintEvent(QPaintEvent*) {
       painter.drawText(QRectF(x, bar.top() - line, slot, line), Qt::AlignHCenter | Qt::AlignBottom, QString::number(count));
     const QString text = QString::fromStdString(monthKeyText(month)).mid(5);
     if (chosen || i % static_cast<size_t>(labelEvery) == 0) {
+      painter.save();  // bold for the chosen month only
       QFont font = painter.font();
       font.setBold(chosen);
       painter.setFont(font);
       painter.drawText(QRectF(x - slot, bottom + 2, slot * 3, line), Qt::AlignHCenter | Qt::AlignTop, text);
+      painter.restore();
     }
   }
 }

@@ -9,6 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "Counting by zone for %1…": "正在按分区统计 %1…", "Time": "时间", "%1 per month in %2": "%2 逐月%1",
+    "Month": "月份", "Show one month's points (arrow keys step a month)": "只显示某月的点（方向键逐月切换）",
+    "All": "全部", "Select a zone on the map or in the table to see its monthly trend": "在地图或属性表中选中一个分区，查看其逐月趋势",
     "Field": "字段", "Value": "值", "%n feature(s)": "%n 个要素", "feature %1": "要素 %1",
     "failed": "加载失败", "loading…": "加载中…", "raster": "栅格", "Zoom to layer": "缩放到图层",
     "Opacity…": "透明度…", "Opacity": "透明度", "Opacity (%):": "不透明度（%）：",

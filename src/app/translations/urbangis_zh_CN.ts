@@ -3,98 +3,103 @@
 <context>
     <name>urbangis::viewer::AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.cpp" line="144" />
+        <location filename="../analysis_panel.cpp" line="146" />
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="145" />
+        <location filename="../analysis_panel.cpp" line="147" />
         <source>Quantiles</source>
         <translation>分位数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="146" />
+        <location filename="../analysis_panel.cpp" line="148" />
         <source>Equal intervals</source>
         <translation>等间距</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="141" />
+        <location filename="../analysis_panel.cpp" line="143" />
         <source>Statistics by zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="142" />
+        <location filename="../analysis_panel.cpp" line="144" />
         <source>Hot spots</source>
         <translation>热点分析</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="143" />
+        <location filename="../analysis_panel.cpp" line="145" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="147" />
+        <location filename="../analysis_panel.cpp" line="149" />
         <source>Kernel density</source>
         <translation>核密度</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="148" />
+        <location filename="../analysis_panel.cpp" line="150" />
         <source>Gi* hot spots (500 m hexagons)</source>
         <translation>Gi* 热点（500 米六边形）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="149" />
+        <location filename="../analysis_panel.cpp" line="151" />
         <source>Zones</source>
         <translation>分区图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="150" />
+        <location filename="../analysis_panel.cpp" line="152" />
         <source>Map</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="151" />
+        <location filename="../analysis_panel.cpp" line="153" />
         <source>Classes</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="152" />
+        <location filename="../analysis_panel.cpp" line="154" />
         <source>Colours</source>
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="153" />
+        <location filename="../analysis_panel.cpp" line="155" />
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="154" />
+        <location filename="../analysis_panel.cpp" line="156" />
         <source>Points</source>
         <translation>点图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="155" />
+        <location filename="../analysis_panel.cpp" line="157" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="186" />
+        <location filename="../analysis_panel.cpp" line="190" />
+        <source>Counting by zone for %1…</source>
+        <translation>正在按分区统计 %1…</translation>
+    </message>
+    <message>
+        <location filename="../analysis_panel.cpp" line="191" />
         <source>Counting by zone…</source>
         <translation>正在分区统计…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="196" />
-        <location filename="../analysis_panel.cpp" line="249" />
+        <location filename="../analysis_panel.cpp" line="202" />
+        <location filename="../analysis_panel.cpp" line="256" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="218" />
+        <location filename="../analysis_panel.cpp" line="225" />
         <source>Looking for hot spots…</source>
         <translation>正在分析热点…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="302" />
+        <location filename="../analysis_panel.cpp" line="315" />
         <source>%1 zones</source>
         <translation>%1 个分区</translation>
     </message>
@@ -208,240 +213,268 @@
 <context>
     <name>urbangis::viewer::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="87" />
+        <location filename="../main_window.cpp" line="104" />
         <source>Layer %1 could not be loaded: %2</source>
         <translation>图层 %1 无法加载：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="118" />
+        <location filename="../main_window.cpp" line="140" />
         <source>%n feature(s) found</source>
         <translation><numerusform>找到 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="127" />
+        <location filename="../main_window.cpp" line="149" />
         <source>The map could not be drawn: %1</source>
         <translation>地图无法绘制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="149" />
+        <location filename="../main_window.cpp" line="172" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="149" />
+        <location filename="../main_window.cpp" line="172" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="155" />
-        <location filename="../main_window.cpp" line="159" />
+        <location filename="../main_window.cpp" line="178" />
+        <location filename="../main_window.cpp" line="182" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="156" />
+        <location filename="../main_window.cpp" line="179" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="225" />
+        <location filename="../main_window.cpp" line="248" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="231" />
+        <location filename="../main_window.cpp" line="254" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="232" />
+        <location filename="../main_window.cpp" line="255" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="233" />
+        <location filename="../main_window.cpp" line="256" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="234" />
+        <location filename="../main_window.cpp" line="257" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="235" />
+        <location filename="../main_window.cpp" line="258" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="236" />
+        <location filename="../main_window.cpp" line="259" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="237" />
+        <location filename="../main_window.cpp" line="260" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="238" />
+        <location filename="../main_window.cpp" line="261" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="239" />
+        <location filename="../main_window.cpp" line="262" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="240" />
+        <location filename="../main_window.cpp" line="263" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="241" />
+        <location filename="../main_window.cpp" line="264" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="242" />
+        <location filename="../main_window.cpp" line="265" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="243" />
+        <location filename="../main_window.cpp" line="266" />
         <source>&amp;Select by box</source>
         <translation>框选要素(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="244" />
+        <location filename="../main_window.cpp" line="267" />
         <source>Select by pol&amp;ygon</source>
         <translation>多边形选择(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="245" />
+        <location filename="../main_window.cpp" line="268" />
         <source>Select by polygon: click the corners, double-click or Enter to close, Esc to cancel</source>
         <translation>多边形选择：依次点击顶点，双击或按回车闭合，按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="246" />
+        <location filename="../main_window.cpp" line="269" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="247" />
+        <location filename="../main_window.cpp" line="270" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="248" />
+        <location filename="../main_window.cpp" line="271" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="249" />
+        <location filename="../main_window.cpp" line="272" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="250" />
+        <location filename="../main_window.cpp" line="273" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="276" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="251" />
+        <location filename="../main_window.cpp" line="277" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="252" />
+        <location filename="../main_window.cpp" line="278" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="253" />
+        <location filename="../main_window.cpp" line="279" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="254" />
+        <location filename="../main_window.cpp" line="280" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="255" />
+        <location filename="../main_window.cpp" line="281" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="256" />
+        <location filename="../main_window.cpp" line="282" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="257" />
+        <location filename="../main_window.cpp" line="283" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="257" />
+        <location filename="../main_window.cpp" line="283" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="262" />
+        <location filename="../main_window.cpp" line="288" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="262" />
+        <location filename="../main_window.cpp" line="288" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="290" />
+        <location filename="../main_window.cpp" line="316" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="386" />
+        <location filename="../main_window.cpp" line="413" />
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="390" />
+        <location filename="../main_window.cpp" line="417" />
         <source>No catalog is open</source>
         <translation>尚未打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="409" />
+        <location filename="../main_window.cpp" line="436" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
+    <message>
+        <location filename="../main_window.cpp" line="562" />
+        <source>%1 per month in %2</source>
+        <translation>%2 逐月%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="536" />
+        <location filename="../main_window.cpp" line="594" />
         <source>%n feature(s) selected</source>
         <translation><numerusform>已选择 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="560" />
+        <location filename="../main_window.cpp" line="618" />
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="561" />
+        <location filename="../main_window.cpp" line="619" />
         <source>, area %1 m² (closed)</source>
         <translation>，面积 %1 平方米（闭合）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="562" />
+        <location filename="../main_window.cpp" line="620" />
         <source> — ellipsoidal</source>
         <translation> — 椭球面量算</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="562" />
+        <location filename="../main_window.cpp" line="620" />
         <source> — double-click to finish</source>
         <translation> — 双击结束</translation>
+    </message>
+</context>
+<context>
+    <name>urbangis::viewer::MonthSlider</name>
+    <message>
+        <location filename="../month_slider.cpp" line="34" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../month_slider.cpp" line="35" />
+        <source>Show one month's points (arrow keys step a month)</source>
+        <translation>只显示某月的点（方向键逐月切换）</translation>
+    </message>
+    <message>
+        <location filename="../month_slider.cpp" line="66" />
+        <source>All</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>
@@ -532,6 +565,14 @@
         <location filename="../route_panel.cpp" line="195" />
         <source>GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)</source>
         <translation>GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)</translation>
+    </message>
+</context>
+<context>
+    <name>urbangis::viewer::TrendChart</name>
+    <message>
+        <location filename="../trend_chart.cpp" line="37" />
+        <source>Select a zone on the map or in the table to see its monthly trend</source>
+        <translation>在地图或属性表中选中一个分区，查看其逐月趋势</translation>
     </message>
 </context>
 </TS>
