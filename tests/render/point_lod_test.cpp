@@ -241,3 +241,45 @@ TEST_CASE("points stamped on two threads give the sequential picture bit for bit
   }
   CHECK(reversedImage != sequential);
 }
+
+TEST_CASE("a month filter draws a timed layer's points of that month only, as a layer of those points would", "[render]") {
+  Symbol symbol;
+  symbol.fill = Rgba{0xC9, 0x2A, 0x2A, 255};
+  symbol.size = 5;
+  RenderLayer layer = randomPoints(120000, symbol);
+  layer.timed = true;
+  const int32_t may = 2023 * 12 + 4;
+  for (size_t i = 0; i < layer.features.size(); ++i)
+    layer.features[i].month = i % 50 == 0 ? kNoMonth : may - 4 + static_cast<int32_t>(i % 12);
+  // The same points kept by hand: May's only.
+  RenderLayer mayOnly = layer;
+  std::erase_if(mayOnly.features, [&](const DrawFeature& feature) { return feature.month != may; });
+  REQUIRE(mayOnly.features.size() > 5000);
+  const MapView view(MapExtent{0, 0, 1000, 750}, QRectF(0, 0, 801, 601), 96);
+  auto render = [&](const RenderLayer& drawn, std::optional<int32_t> month, int threads) {
+    QImage image = blank(view);
+    QPainter painter(&image);
+    LabelEngine labels(view.frame());
+    PaintOptions options;
+    options.month = month;
+    options.pointThreads = threads;
+    const PaintStats stats = paintLayer(painter, view, drawn, labels, options);
+    painter.end();
+    return std::pair{image, stats};
+  };
+  for (const int threads : {1, 2}) {
+    INFO(threads << " thread(s)");
+    const auto [filtered, filteredStats] = render(layer, may, threads);
+    const auto [byHand, byHandStats] = render(mayOnly, std::nullopt, threads);
+    CHECK(filteredStats.featuresDrawn == byHandStats.featuresDrawn);
+    CHECK(filteredStats.pointsSkipped == byHandStats.pointsSkipped);
+    CHECK(filtered == byHand);
+    const auto [whole, wholeStats] = render(layer, std::nullopt, threads);
+    CHECK(wholeStats.featuresDrawn + wholeStats.pointsSkipped > 10 * (filteredStats.featuresDrawn + filteredStats.pointsSkipped));
+    // A layer without times is not filtered.
+    RenderLayer untimed = layer;
+    untimed.timed = false;
+    const auto [untimedImage, untimedStats] = render(untimed, may, threads);
+    CHECK(untimedImage == whole);
+  }
+}
