@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -74,6 +75,22 @@ PgResult PgConnection::exec(const std::string& sql, const std::vector<PgParam>& 
 std::string PgConnection::serverVersion() const {
   const int version = PQserverVersion(connection_.get());
   return std::to_string(version / 10000) + "." + std::to_string(version % 10000);
+}
+
+std::vector<PgParam> pgParameters(const std::vector<FilterValue>& values) {
+  std::vector<PgParam> parameters;
+  for (const FilterValue& value : values) {
+    if (const auto* text = std::get_if<std::string>(&value)) {
+      parameters.emplace_back(*text);
+    } else if (const auto* number = std::get_if<double>(&value)) {
+      char buffer[40];
+      std::snprintf(buffer, sizeof buffer, "%.17g", *number);
+      parameters.emplace_back(buffer);
+    } else {
+      parameters.emplace_back(std::nullopt);
+    }
+  }
+  return parameters;
 }
 
 std::string qualifiedName(const std::string& schema, const std::string& table) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "io/filter_expression.h"
+
 struct pg_conn;
 struct pg_result;
 
@@ -52,6 +54,11 @@ class PgConnection {
   std::unique_ptr<pg_conn, Finish> connection_;
   std::string redacted_;
 };
+
+// The literals FilterExpression::toSql collected, as PQexecParams' text parameters in the same
+// order ($1, $2 …): text as written, numbers with 17 significant digits, NULL as SQL NULL. The
+// server types each from the column it is compared with.
+std::vector<PgParam> pgParameters(const std::vector<FilterValue>& values);
 
 // "schema"."table" or "table", each part quoted as an identifier.
 std::string qualifiedName(const std::string& schema, const std::string& table);
