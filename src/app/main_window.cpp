@@ -426,6 +426,8 @@ QString MainWindow::exportMap(const QString& file) {
   map.dateText = (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
   map.sourceNote = QString::fromStdString((zh ? "数据来源：" : "Data: ") + place);
   map.crsText = crsLabel_->text();
+  map.month = monthSlider_->month();  // the print shows what the map shows
+  if (map.month) map.subtitle = QString::fromStdString((zh ? "月份 " : "Month ") + monthKeyText(*map.month));
   std::vector<std::filesystem::path> inputs{catalogFile_};
   for (const DocumentLayer& layer : document_.layers()) inputs.push_back(layer.spec->resolvedSource);
   try {

@@ -50,6 +50,7 @@ PrintResult paintPrintMap(QPainter& painter, const QRectF& page, double pixelSca
   PaintOptions options;
   options.pixelScale = pixelScale;
   options.language = map.language;
+  options.month = map.month;
   result.frame = renderMap(painter, view, map.layers, options);
   result.mapFrame = mapFrame;
   painter.setPen(QPen(QColor(0x33, 0x33, 0x33), 1.2 * pixelScale));

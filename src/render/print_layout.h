@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "render/map_renderer.h"
@@ -22,6 +23,7 @@ struct PrintMap {
   std::string language = "zh";
   MapExtent extent;
   std::vector<MapLayer> layers;  // bottom first
+  std::optional<int32_t> month;  // timed points layers show this month only (PaintOptions::month)
 };
 
 struct PrintResult {

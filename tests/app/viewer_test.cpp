@@ -914,6 +914,18 @@ size_t markerPixels(const QImage& image) {
   return ink;
 }
 
+// Pixels of strong colour (the markers, legend swatches), not greys, white or text.
+size_t saturatedPixels(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+  size_t count = 0;
+  for (int y = 0; y < rgb.height(); ++y)
+    for (int x = 0; x < rgb.width(); ++x) {
+      const QColor c(rgb.pixel(x, y));
+      count += std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) > 100 ? 1 : 0;
+    }
+  return count;
+}
+
 void requireSameTable(const OutputTable& shown, const OutputTable& expected) {
   REQUIRE(shown.columns.size() == expected.columns.size());
   REQUIRE(shown.rows.size() == expected.rows.size());
@@ -1024,6 +1036,22 @@ TEST_CASE("the month slider filters the points drawn and the choropleth; the tre
     QTest::qWait(50);
     REQUIRE(waitForFrame(window));
     screenshot(window, "viewer-time.png");
+
+    // The exported print map shows the month too: fewer coloured marker pixels than all months'
+    // (both prints of the same view and legend).
+    const QString julyFile = QString::fromStdString((dir.path() / "july.png").string());
+    const QString allFile = QString::fromStdString((dir.path() / "all.png").string());
+    window.document().setVisible(QStringLiteral("districts"), false);  // street_order's markers only
+    REQUIRE(window.exportMap(julyFile).isEmpty());
+    slider->setValue(0);
+    REQUIRE(!months.month());
+    REQUIRE(window.exportMap(allFile).isEmpty());
+    const size_t julyPrint = saturatedPixels(QImage(julyFile)), allPrint = saturatedPixels(QImage(allFile));
+    CHECK(julyPrint > 0);
+    CHECK(julyPrint < allPrint * 6 / 10);
+    error = QStringLiteral("not finished");
+    slider->setValue(7);  // back to July for the saved state
+    REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
     window.close();  // saves the state beside the catalog
   }
 
