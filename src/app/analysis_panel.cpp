@@ -134,6 +134,7 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
     connect(choice, &QComboBox::currentIndexChanged, this, [this] {
       if (column_->count() > 0) showColumn(column_->currentText());
     });
+  connect(points_, &QComboBox::currentIndexChanged, this, &AnalysisPanel::pointsLayerChanged);
   connect(classCount_, &QSpinBox::valueChanged, this, [this] {
     if (column_->count() > 0) showColumn(column_->currentText());
   });

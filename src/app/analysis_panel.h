@@ -72,6 +72,7 @@ class AnalysisPanel : public QWidget {
  signals:
   void finished(const QString& error);
   void progressed(double fraction);  // from the worker, delivered on the UI thread
+  void pointsLayerChanged();
 
  private:
   void done();

@@ -155,6 +155,9 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   });
   connect(routePanel_, &RoutePanel::routeFinished, this, &MainWindow::showRoute);
   connect(monthSlider_, &MonthSlider::monthChanged, this, &MainWindow::chooseMonth);
+  connect(analysisPanel_, &AnalysisPanel::pointsLayerChanged, this, [this] {
+    if (trendZone_) showTrend(trendZone_->first, trendZone_->second);  // the chart counts that layer
+  });
   setLanguage(language);
   resize(1280, 800);
 }

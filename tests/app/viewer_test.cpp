@@ -1032,6 +1032,15 @@ TEST_CASE("the month slider filters the points drawn and the choropleth; the tre
       total += count;
     }
     CHECK(total == 24);  // ogrinfo -dialect sqlite: ST_Contains of district 1
+    // Another points layer chosen in the analysis panel: the chart counts it instead.
+    auto* pointsChoice = window.analysisPanel().findChild<QComboBox*>(QStringLiteral("pointsLayer"));
+    REQUIRE(pointsChoice);
+    const int billboards = pointsChoice->findData(QStringLiteral("billboards"));
+    REQUIRE(billboards >= 0);
+    pointsChoice->setCurrentIndex(billboards);
+    CHECK(window.trendChart().title().contains(QStringLiteral("户外广告拆除")));
+    pointsChoice->setCurrentIndex(pointsChoice->findData(QStringLiteral("street_order")));
+    CHECK(window.trendChart().title().contains(QStringLiteral("市容秩序案件")));
     window.setLanguage("zh");
     QTest::qWait(50);
     REQUIRE(waitForFrame(window));
