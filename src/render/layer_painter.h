@@ -22,10 +22,10 @@ struct PaintOptions {
   std::string language = "zh";
   double labelPriority = 0;  // of this layer's labels
   const std::atomic<bool>* cancel = nullptr;  // stop early when set
-  int pointThreads = 2;
+  int pointThreads = 2;  // threads stamping a large points layer; 1 draws it on the caller's thread
   // Draw only the features of timed points layers (RenderLayer::timed) in this month (a
   // monthKeyOf); untimed layers draw whole.
-  std::optional<int32_t> month;  // threads stamping a large points layer; 1 draws it on the caller's thread
+  std::optional<int32_t> month;
 };
 
 struct PaintStats {
