@@ -872,8 +872,11 @@ TEST_CASE("closing the window during a long analysis returns at once and stops t
   window->close();
   delete window;
   const qint64 closing = clock.elapsed();
-  INFO("the whole analysis took " << whole << " ms; closing during it " << closing << " ms");
-  CHECK(closing < std::max<qint64>(whole / 3, 150));
+  // Tests assert no wall times (a loaded CI machine would make them flaky): how long closing took
+  // is reported, not checked (about 75 ms against 500 ms before the workers stopped being waited
+  // for, docs/robustness.md). What is checked: closing mid-run neither crashes nor hangs, and
+  // the cancelled worker ends by itself.
+  WARN("the whole analysis took " << whole << " ms; closing during it " << closing << " ms");
   // The cancelled worker ends by itself; what it posts to the panel that is gone is dropped.
   CHECK(QThreadPool::globalInstance()->waitForDone(30000));
   QTest::qWait(100);
