@@ -79,6 +79,18 @@ start_cluster() {
     unavailable "running as root and there is no 'postgres' user to run the server as"
   fi
 
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$bindir/initdb"; then
+    # A root directory other users cannot search (mode 700: a chroot unpacked from a tarball of a
+    # mktemp -d folder, as ../shared/tools/fresh-debian.sh makes) stops every non-root program.
+    # A normal system has / at 755; granting search there changes nothing else.
+    if ! runuser -u postgres -- test -x /; then
+      say "the root directory is not searchable by other users (mode $(stat -c %a /)): adding o+rx so 'postgres' can run the server"
+      chmod o+rx /
+    fi
+    runuser -u postgres -- test -x "$bindir/initdb" ||
+      unavailable "the 'postgres' user cannot run $bindir/initdb (check the permissions on its path)"
+  fi
+
   mkdir -p "$state" || exit 1
   stop_cluster  # a cluster left by an earlier run
   local data
