@@ -6,6 +6,7 @@
 
 #include "analysis/case_indicators.h"
 #include "core/error.h"
+#include "core/progress.h"
 #include "io/catalog.h"
 #include "test_support.h"
 
@@ -13,11 +14,6 @@ using namespace urbangis;
 using namespace urbangis::test;
 
 namespace {
-
-struct NoProgress final : Progress {
-  void report(std::string_view, double) const override {}
-  bool cancelled() const override { return false; }
-};
 
 // Two 1 km squares side by side in UTM 50N (west "A", east "B").
 const char* kZones = R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32650"}},
@@ -67,7 +63,7 @@ int64_t integer(const CellValue& value) { return std::get<int64_t>(value); }
 TEST_CASE("case indicators per zone, worked by hand", "[cases]") {
   const TempDir dir;
   const Catalog catalog = fixture(dir);
-  const CaseIndicatorResult result = computeCaseIndicators(catalog, {"zones", {}, {}, false}, NoProgress());
+  const CaseIndicatorResult result = computeCaseIndicators(catalog, {"zones", {}, {}, false}, SilentProgress());
   const OutputTable& t = result.table;
   REQUIRE(t.rows.size() == 3);  // A, B, (none)
   CHECK(std::get<std::string>(cell(t, 0, "zone_id")) == "A");
@@ -98,7 +94,7 @@ TEST_CASE("case indicators per zone, worked by hand", "[cases]") {
 TEST_CASE("case indicators month by month and within a window", "[cases]") {
   const TempDir dir;
   const Catalog catalog = fixture(dir);
-  const CaseIndicatorResult monthly = computeCaseIndicators(catalog, {"zones", {}, {}, true}, NoProgress());
+  const CaseIndicatorResult monthly = computeCaseIndicators(catalog, {"zones", {}, {}, true}, SilentProgress());
   const OutputTable& t = monthly.table;
   REQUIRE(t.rows.size() == 6);  // 3 zones × January, February
   CHECK(std::get<std::string>(cell(t, 2, "zone_id")) == "B");
@@ -112,7 +108,7 @@ TEST_CASE("case indicators month by month and within a window", "[cases]") {
   CHECK(std::holds_alternative<std::monostate>(cell(t, 1, "cases_closure_pct")));
 
   const CaseIndicatorResult february =
-      computeCaseIndicators(catalog, {"zones", {}, TimeWindow::parse("2023-02-01", "2023-02-28"), false}, NoProgress());
+      computeCaseIndicators(catalog, {"zones", {}, TimeWindow::parse("2023-02-01", "2023-02-28"), false}, SilentProgress());
   CHECK(integer(cell(february.table, 0, "cases_opened")) == 0);
   CHECK(integer(cell(february.table, 1, "cases_opened")) == 1);
 }
@@ -120,15 +116,15 @@ TEST_CASE("case indicators month by month and within a window", "[cases]") {
 TEST_CASE("case indicators refuse layers that cannot tell closure", "[cases]") {
   const TempDir dir;
   const Catalog catalog = fixture(dir);
-  CHECK_THROWS_WITH(computeCaseIndicators(catalog, {"zones", {"zones"}, {}, false}, NoProgress()),
+  CHECK_THROWS_WITH(computeCaseIndicators(catalog, {"zones", {"zones"}, {}, false}, SilentProgress()),
                     Catch::Contains("need a time_field and a close_time_field"));
-  CHECK_THROWS_WITH(computeCaseIndicators(catalog, {"cases", {}, {}, false}, NoProgress()),
+  CHECK_THROWS_WITH(computeCaseIndicators(catalog, {"cases", {}, {}, false}, SilentProgress()),
                     Catch::Contains("is not a zones layer"));
 }
 
 TEST_CASE("Daye's fume and noise complaints: 184, all handled, answered and satisfied", "[cases][daye]") {
   const Catalog catalog = loadCatalog(dayeCatalog());
-  const CaseIndicatorResult result = computeCaseIndicators(catalog, {"districts", {"complaints"}, {}, false}, NoProgress());
+  const CaseIndicatorResult result = computeCaseIndicators(catalog, {"districts", {"complaints"}, {}, false}, SilentProgress());
   int64_t opened = 0, closed = 0;
   for (size_t r = 0; r < result.table.rows.size(); ++r) {
     opened += integer(cell(result.table, r, "complaints_opened"));

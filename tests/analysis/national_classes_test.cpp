@@ -7,6 +7,7 @@
 #include "analysis/national_classes.h"
 #include "analysis/stats.h"
 #include "core/error.h"
+#include "core/progress.h"
 #include "io/catalog.h"
 #include "test_support.h"
 
@@ -14,11 +15,6 @@ using namespace urbangis;
 using namespace urbangis::test;
 
 namespace {
-
-struct NoProgress final : Progress {
-  void report(std::string_view, double) const override {}
-  bool cancelled() const override { return false; }
-};
 
 const char* kMap = R"({"standard":"test",
   "event_classes":[{"name":"街面秩序","en":"Street order"},{"name":"市容环境","en":"City appearance"},{"name":"其他","en":"Other"}],
@@ -85,7 +81,7 @@ TEST_CASE("Daye by national class: every mapped points layer's classes add up to
   const ClassMap map = loadClassMap(sourceDir() / "layers" / "national_classes.json");
   StatsRequest request;
   request.zonesLayer = "districts";
-  const StatsResult stats = computeStats(catalog, request, NoProgress());
+  const StatsResult stats = computeStats(catalog, request, SilentProgress());
   std::vector<std::string> ids, warnings;
   for (const LayerSpec& layer : catalog.layers) ids.push_back(layer.id);
   const OutputTable t = byNationalClass(stats.table, ids, map, warnings);
