@@ -3,6 +3,7 @@
 #include <ogrsf_frmts.h>
 
 #include <map>
+#include <set>
 
 #include "analysis/stats.h"
 #include "analysis/zone_locator.h"
@@ -68,6 +69,20 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
     table.columns.push_back({"zone_name", ColumnType::text});
     outcome.inputs.push_back(zonesSpec.resolvedSource);
   }
+  // --classes: the national event / component class of each feature's local category.
+  const LayerClassMapping* mapped = nullptr;
+  if (request.classes)
+    if (auto found = request.classes->layers.find(spec.id); found != request.classes->layers.end()) mapped = &found->second;
+  const bool withCodes = mapped && request.classes->hasCodes();
+  const int categoryIndex = spec.categoryField.empty() ? -1 : definition.GetFieldIndex(spec.categoryField.c_str());
+  std::set<std::string> unmapped;
+  if (mapped) {
+    for (const char* kind : {"event", "component"}) {
+      if (!(kind[0] == 'e' ? mapped->event : mapped->component)) continue;
+      table.columns.push_back({std::string(kind) + "_class", ColumnType::text});
+      if (withCodes) table.columns.push_back({std::string(kind) + "_code", ColumnType::text});
+    }
+  }
   if (request.coordinates) {
     table.columns.push_back({"lon", ColumnType::real});
     table.columns.push_back({"lat", ColumnType::real});
@@ -113,6 +128,16 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
         row.emplace_back(zone.name);
       }
     }
+    if (mapped) {
+      const std::string category = categoryIndex >= 0 ? feature->GetFieldAsString(categoryIndex) : "";
+      if (request.classes->unmapped(spec.id, category)) unmapped.insert(category);
+      for (const auto& nationalClass : {request.classes->eventClassOf(spec.id, category),
+                                        request.classes->componentClassOf(spec.id, category)}) {
+        if (!nationalClass) continue;
+        row.emplace_back(*nationalClass);
+        if (withCodes) row.emplace_back(request.classes->codeOf(*nationalClass));
+      }
+    }
     GeomPtr output = geometry ? transformGeometry(geos, geometry.get(), toTarget) : nullptr;
     if (request.coordinates) {
       // lon/lat of a point: of the target when it is lon/lat (e.g. GCJ-02), else WGS84.
@@ -132,6 +157,13 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
     table.wkb.push_back(output ? geos.toWkb(output.get()) : std::vector<unsigned char>{});
     if (kept % 4096 == 0) progress.checkCancelled();
   }
+  if (!unmapped.empty()) {
+    std::string list;
+    for (const auto& category : unmapped) list += (list.empty() ? "" : ", ") + (category.empty() ? "(none)" : category);
+    outcome.messages.push_back(spec.id + ": categories without a national class in " + request.classes->file.string() +
+                               ", exported as " + request.classes->otherEvent + ": " + list);
+  }
+  if (mapped) outcome.inputs.push_back(request.classes->file);
   outcome.messages.push_back("exported " + std::to_string(kept) + " of " + std::to_string(read) + " features of " +
                              spec.id + (request.where ? " matching " + request.where->text() : ""));
   return outcome;

@@ -10,6 +10,7 @@
 #include "core/crs.h"
 #include "core/progress.h"
 #include "io/catalog.h"
+#include "io/class_map.h"
 #include "io/filter_expression.h"
 #include "io/output_table.h"
 
@@ -23,6 +24,9 @@ struct ExportRequest {
   bool keepCrs = false;         // GeoJSON in the working CRS, not RFC 7946 lon/lat
   std::optional<CrsSpec> to;    // e.g. GCJ-02 for a web map (then lon/lat as-is)
   bool coordinates = false;     // add lon/lat columns (CSV of points)
+  // National classes: a layer the mapping names gets event_class (and component_class) beside
+  // its own category, with the standard's codes when the mapping gives them.
+  std::optional<ClassMap> classes;
 };
 
 struct ExportOutcome {

@@ -1,5 +1,5 @@
 // urbangis export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--format F] [--keep-crs]
-//                 [--to CRS] --out FILE
+//                 [--to CRS] [--classes national|local|FILE] --out FILE
 
 #include <iostream>
 
@@ -13,7 +13,7 @@
 namespace urbangis::cli {
 
 int runExport(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"layer", "where", "by", "format", "out", "to"}, {"keep-crs"});
+  const Arguments arguments(args, {"layer", "where", "by", "format", "out", "to", "classes"}, {"keep-crs"});
   if (arguments.positionals().size() > 1) throw InputError("export takes one catalog");
   const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
                                                                       : std::filesystem::path(arguments.positionals()[0]));
@@ -39,6 +39,11 @@ int runExport(const std::vector<std::string>& args) {
     request.to = parseCrsName(*to);
     if (!request.to) throw InputError("--to: unknown CRS \"" + *to + "\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n");
   }
+  // National classes ride along by default when the catalog's folder has the mapping file.
+  const std::string classes = arguments.value("classes").value_or("national");
+  const std::filesystem::path classFile = classMapFile(classes, catalog.file);
+  if (classes != "local" && (arguments.value("classes") || std::filesystem::exists(classFile)))
+    request.classes = loadClassMap(classFile);
   request.coordinates = format == TableFormat::csv && catalog.layer(*layer).role == LayerRole::points;
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt);

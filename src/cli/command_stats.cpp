@@ -111,8 +111,7 @@ int runStats(const std::vector<std::string>& args) {
   }
   if (auto classes = arguments.value("classes"); classes && *classes != "local") {
     // National event / component classes instead of the layers' own categories.
-    const std::filesystem::path file =
-        *classes == "national" ? catalog.file.parent_path() / "national_classes.json" : std::filesystem::path(*classes);
+    const std::filesystem::path file = classMapFile(*classes, catalog.file);
     const ClassMap map = loadClassMap(file);
     std::vector<std::string> ids;
     for (const LayerSpec& layer : catalog.layers) ids.push_back(layer.id);

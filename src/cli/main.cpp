@@ -18,14 +18,17 @@ Commands:
   info [CATALOG_OR_SOURCE] [--json]   list the layers of a catalog (default: the embedded Daye
                                       catalog) or of any GDAL/OGR datasource
   stats [CATALOG] --by ZONES [--layers A,B] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
-        [--out FILE.csv|.geojson|.gpkg] [--threads N]
-                                      per-zone counts, densities, covered areas and lengths
+        [--out FILE.csv|.geojson|.gpkg|.shp] [--threads N] [--engine auto|local|postgis]
+        [--classes national|FILE] [--cases [--monthly]]
+                                      per-zone counts, densities, covered areas and lengths;
+                                      by national class; case indicators (per month)
   hotspot kde|hexbin|gistar [CATALOG] --layer L …
                                       kernel density rasters, hexagon bins, Gi* hot spots
                                       (urbangis hotspot for the options)
-  export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--keep-crs] [--to CRS] --out FILE
-                                      a layer (filtered, joined to zones) as RFC 7946 GeoJSON,
-                                      GeoPackage or CSV
+  export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--keep-crs] [--to CRS]
+         [--classes national|local|FILE] --out FILE
+                                      a layer (filtered, joined to zones, with its national
+                                      classes) as RFC 7946 GeoJSON, GeoPackage, CSV or shapefile
   route [CATALOG] --from LON,LAT --to LON,LAT [--via LON,LAT …] [--out FILE]
                                       shortest route along the road network, with directions
   route tour [CATALOG] --corridors LAYER [--where EXPR] [--depot LON,LAT] [--out FILE]

@@ -102,6 +102,24 @@ bool ClassMap::unmapped(const std::string& layer, const std::string& category) c
   return mapping && !mapping->forAll && !mapping->byCategory.count(category);
 }
 
+std::string ClassMap::codeOf(const std::string& className) const {
+  for (const auto* list : {&eventClasses, &componentClasses})
+    for (const NationalClass& c : *list)
+      if (c.name == className) return c.code;
+  return {};
+}
+
+bool ClassMap::hasCodes() const {
+  for (const auto* list : {&eventClasses, &componentClasses})
+    for (const NationalClass& c : *list)
+      if (!c.code.empty()) return true;
+  return false;
+}
+
+std::filesystem::path classMapFile(const std::string& choice, const std::filesystem::path& catalogFile) {
+  return choice == "national" ? catalogFile.parent_path() / "national_classes.json" : std::filesystem::path(choice);
+}
+
 ClassMap loadClassMap(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string() + ": cannot be read (a class mapping file, e.g. layers/national_classes.json)");

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "analysis/export_layer.h"
 #include "analysis/national_classes.h"
 #include "analysis/stats.h"
 #include "core/error.h"
@@ -96,4 +97,54 @@ TEST_CASE("Daye by national class: every mapped points layer's classes add up to
     CHECK(events == count);
     CHECK(count > 0);
   }
+}
+
+TEST_CASE("an export carries each feature's national classes and codes beside its own category", "[classes][export]") {
+  const TempDir dir;
+  writeFile(dir.path() / "map.json", R"({"standard":"test",
+    "event_classes":[{"name":"街面秩序","en":"Street order","code":"05"},{"name":"市容环境","en":"City appearance","code":"01"},
+                     {"name":"其他","en":"Other"}],
+    "component_classes":[{"name":"交通设施","en":"Traffic","code":"02"},{"name":"其他设施","en":"Other facilities"}],
+    "layers":{"cases":{"event":{"占道经营":"街面秩序","油烟":"市容环境"},"component":{"路牌":"交通设施"}}}})");
+  writeFile(dir.path() / "cases.geojson", R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"no":"a","type":"占道经营"},"geometry":{"type":"Point","coordinates":[114.95,30.09]}},
+    {"type":"Feature","properties":{"no":"b","type":"油烟"},"geometry":{"type":"Point","coordinates":[114.96,30.09]}},
+    {"type":"Feature","properties":{"no":"c","type":"路牌"},"geometry":{"type":"Point","coordinates":[114.97,30.09]}},
+    {"type":"Feature","properties":{"no":"d","type":"夜市"},"geometry":{"type":"Point","coordinates":[114.98,30.09]}}]})");
+  writeFile(dir.path() / "catalog.json", R"({"crs":"EPSG:4547","layers":[{"id":"cases","title":"Cases","role":"points",
+    "source":"cases.geojson","id_field":"no","category_field":"type"}]})");
+  const Catalog catalog = loadCatalog(dir.path() / "catalog.json");
+  ExportRequest request;
+  request.layer = "cases";
+  request.classes = loadClassMap(dir.path() / "map.json");
+  const ExportOutcome outcome = exportLayer(catalog, request, SilentProgress());
+  const OutputTable& t = outcome.table;
+  const auto text = [&](size_t row, const std::string& column) {
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      if (t.columns[c].name == column) return std::get<std::string>(t.rows[row][c]);
+    FAIL("no column " << column);
+    return std::string();
+  };
+  REQUIRE(t.rows.size() == 4);
+  CHECK(text(0, "type") == "占道经营");  // the local category stays
+  CHECK(text(0, "event_class") == "街面秩序");
+  CHECK(text(0, "event_code") == "05");
+  CHECK(text(0, "component_class") == "其他设施");
+  CHECK(text(0, "component_code").empty());  // the file gives that class no code
+  CHECK(text(1, "event_class") == "市容环境");
+  CHECK(text(1, "event_code") == "01");
+  CHECK(text(2, "event_class") == "其他");  // 路牌 has a component class only
+  CHECK(text(2, "component_class") == "交通设施");
+  CHECK(text(2, "component_code") == "02");
+  CHECK(text(3, "event_class") == "其他");
+  bool listed = false;
+  for (const auto& message : outcome.messages)
+    listed = listed || (message.find("categories without a national class") != std::string::npos &&
+                        message.find(": 夜市, 路牌") != std::string::npos);
+  CHECK(listed);  // each unmapped category named once
+
+  request.classes.reset();
+  const OutputTable local = exportLayer(catalog, request, SilentProgress()).table;
+  CHECK(!has(local, "event_class"));
+  CHECK(has(local, "type"));
 }

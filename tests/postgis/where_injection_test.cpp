@@ -109,8 +109,8 @@ TEST_CASE("where filters on PostGIS layers (--where): injection strings select w
         if (tour)
           return std::vector<std::string>{"route", "tour", catalog.string(), "--no-cache", "--corridors", "cable",
                                           "--where", c.where, "--out", out.string()};
-        return std::vector<std::string>{"export", catalog.string(), "--layer", c.layer, "--where", c.where,
-                                        "--out", out.string()};
+        return std::vector<std::string>{"export",    catalog.string(), "--layer", c.layer, "--where", c.where,
+                                        "--classes", "local",          "--out",   out.string()};
       };
       const fs::path localOut = dir.path() / (tour ? "local.geojson" : "local.csv");
       const fs::path pgOut = dir.path() / (tour ? "pg.geojson" : "pg.csv");

@@ -36,6 +36,15 @@ write("points_csv_with_gcj02_coordinates", {
     "expect_table": {"file": "out.csv", "key": "case_no", "row_count": 1, "tolerance": 1e-9,
                      "rows": {"YY2023-0001": {"lon": 114.9904769210, "lat": 30.0939615831}}}})
 
+write("national_classes_beside_local_category", {
+    "description": "the catalog's national_classes.json puts each billboard's event and component class beside its type",
+    "args": ["export", DAYE, "--layer", "billboards", "--where", "case_no IN ('GG2023-0001', 'GG2023-0003')",
+             "--out", "${TMP}/out.csv"],
+    "exit": 0, "outputs": ["out.csv"], "stderr": ["exported 2 of 774 features of billboards"],
+    "expect_table": {"file": "out.csv", "key": "case_no", "row_count": 2,
+                     "rows": {"GG2023-0001": {"type": "灯箱", "event_class": "宣传广告", "event_code": "02",
+                                              "component_class": "市容环境设施", "component_code": "03"}}}})
+
 write("error_where_syntax", {
     "description": "a --where that does not parse points at the column",
     "args": ["export", DAYE, "--layer", "complaints", "--where", "type = '油烟' AND", "--out", "${TMP}/out.csv"],
@@ -54,13 +63,16 @@ write("shapefile_utf8_with_short_field_names", {
     "exit": 0, "outputs": CABLE_SET,
     "stderr": ["exported 95 of 95 features of cable",
                "urbangis: shapefile field names: corridor_no → corridor_n, replaced_fibre_m → replaced_f, "
-               "strand_removed_m → strand_rem, dead_cable_m → dead_cable\n",
+               "strand_removed_m → strand_rem, dead_cable_m → dead_cable, event_class → event_clas, "
+               "component_class → component_, component_code → componen_1\n",
                "wrote ${TMP}/cable.shp"],
     "stderr_lines": 3,
     "expect_table": {"file": "cable.shp", "key": "corridor_n", "row_count": 95,
                      "rows": {"XL2023-0060": {"kind": "社区", "road": "荟萃巷", "community": "荟萃社区",
                                               "bundled_m": 1419, "replaced_f": 119, "strand_rem": 62,
-                                              "dead_cable": 113, "status": "已完成"}}}})
+                                              "dead_cable": 113, "status": "已完成",
+                                              "event_clas": "市容环境", "event_code": "01",
+                                              "component_": "公用设施", "componen_1": "01"}}}})
 
 # A catalog whose cable layer is a shapefile made by the first step.
 SHP_CATALOG = json.dumps({"crs": "EPSG:4547", "layers": [
