@@ -55,9 +55,16 @@ Source readSource(const Catalog& catalog, const HotspotSource& source, const Pro
   const LayerSpec& layer = pointsLayer(catalog, source);
   CrsSpec working = projectedWorkingCrs(catalog, layer, outcome.messages);
   progress.report("reading " + layer.id, -1);
-  PointSet points = loadPoints(layer, working, source.weight);
+  PointSet points = loadPoints(layer, working, source.weight, source.window);
   outcome.messages.insert(outcome.messages.end(), points.warnings.begin(), points.warnings.end());
   outcome.inputs.push_back(layer.resolvedSource);
+  if (source.window.active())
+    outcome.messages.push_back(layer.id + ": " + std::to_string(points.x.size()) + " points in the time window (" +
+                               std::to_string(points.outsideWindow) + " outside it or without a readable " +
+                               layer.timeField + ")");
+  if (points.x.empty() && source.window.active())
+    throw InputError(layer.where() + ": no points in the time window (" + std::to_string(points.outsideWindow) +
+                     " outside it or without a readable " + layer.timeField + ")");
   if (points.x.empty()) throw InputError(layer.where() + ": the layer has no points");
   return {layer, std::move(working), std::move(points)};
 }

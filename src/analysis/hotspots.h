@@ -8,6 +8,7 @@
 
 #include "analysis/gi_star.h"
 #include "analysis/kde.h"
+#include "analysis/time_window.h"
 #include "core/progress.h"
 #include "io/catalog.h"
 #include "io/output_table.h"
@@ -18,6 +19,7 @@ namespace urbangis {
 struct HotspotSource {
   std::string layer;   // points layer id
   std::string weight;  // optional weight field
+  TimeWindow window;   // --since/--until (the viewer's month): only the points whose time_field is in it
 };
 
 struct KdeOutcome {

@@ -10,7 +10,10 @@
 
 namespace urbangis {
 
-PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::string& weightField) {
+PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::string& weightField,
+                    const TimeWindow& window) {
+  if (window.active() && spec.timeField.empty())
+    throw InputError(spec.where() + ": has no time_field in the catalog, so it cannot be limited to a time window");
   VectorSource source = openCatalogLayer(spec);
   if (!weightField.empty() && source.layer->GetLayerDefn()->GetFieldIndex(weightField.c_str()) < 0)
     throw InputError(spec.where() + ": no weight field \"" + weightField + "\"");
@@ -20,22 +23,30 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
   const bool needsTransform = !sameCrs(from, to);
 
   PointSet points;
-  ArrowBatchReader reader(*source.layer, weightField.empty() ? std::vector<std::string>{}
-                                                             : std::vector<std::string>{weightField},
-                          spec.where());
+  std::vector<std::string> fields;
+  if (!weightField.empty()) fields.push_back(weightField);
+  if (window.active() && spec.timeField != weightField) fields.push_back(spec.timeField);
+  ArrowBatchReader reader(*source.layer, fields, spec.where());
   if (reader.geometryColumn() < 0) throw InputError(spec.where() + ": the layer has no geometry");
   const int weightColumn = weightField.empty() ? -1 : reader.fieldColumn(weightField);
+  const int timeColumn = window.active() ? reader.fieldColumn(spec.timeField) : -1;
   OGRPoint scratch;
   int64_t row = 0;
   while (auto batch = reader.next()) {
     const ArrowColumn geometry(*batch, reader.geometryColumn());
     std::optional<ArrowColumn> weights;
     if (weightColumn >= 0) weights.emplace(*batch, weightColumn);
+    std::optional<ArrowColumn> times;
+    if (timeColumn >= 0) times.emplace(*batch, timeColumn);
     const size_t first = points.x.size();
     for (int64_t i = 0; i < batch->size(); ++i, ++row) {
       double x = 0, y = 0;
       if (!geometry.point(i, scratch, x, y)) {
         ++points.withoutPoint;
+        continue;
+      }
+      if (times && !window.holds(times->seconds(i))) {
+        ++points.outsideWindow;
         continue;
       }
       double w = 1.0;

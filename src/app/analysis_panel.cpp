@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <initializer_list>
 #include <utility>
 
@@ -48,6 +49,24 @@ class PanelProgress final : public Progress {
   QPointer<AnalysisPanel> panel_;
   std::shared_ptr<std::atomic<bool>> cancel_;
 };
+
+// The month as a --since/--until window; inactive for all months.
+TimeWindow monthWindow(std::optional<int32_t> month) {
+  TimeWindow window;
+  if (month) window.since = monthStartSeconds(*month), window.until = monthStartSeconds(*month + 1);
+  return window;
+}
+
+// Whether a catalog layer has a time_field, so the month slider filters it.
+bool isTimed(const Catalog& catalog, const std::string& id) {
+  for (const LayerSpec& layer : catalog.layers)
+    if (layer.id == id) return !layer.timeField.empty();
+  return false;
+}
+
+QString overlayId(const std::string& method) {
+  return method == "kde" ? QStringLiteral("analysis_density") : QStringLiteral("analysis_gistar");
+}
 
 QString cellText(const CellValue& cell) {
   if (const auto* text = std::get_if<std::string>(&cell)) return QString::fromStdString(*text);
@@ -185,8 +204,7 @@ void AnalysisPanel::runStats() {
   const Catalog catalog = document_.catalog();
   statsZones_ = zones_->currentData().toString();
   const std::string zones = statsZones_.toStdString();
-  TimeWindow window;
-  if (month_) window.since = monthStartSeconds(*month_), window.until = monthStartSeconds(*month_ + 1);
+  const TimeWindow window = monthWindow(month_);
   const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
   status_->setText(month_ ? tr("Counting by zone for %1…").arg(QString::fromStdString(monthKeyText(*month_)))
                           : tr("Counting by zone…"));
@@ -209,15 +227,30 @@ void AnalysisPanel::runStats() {
 }
 
 void AnalysisPanel::runHotspots() {
-  if (!document_.isOpen() || watcher_.isRunning() || points_->count() == 0) return;
+  if (points_->count() == 0) return;
+  startHotspots(HotspotState{points_->currentData().toString().toStdString(),
+                             method_->currentData().toString().toStdString()},
+                false);
+}
+
+// Runs one hot-spot analysis in the background; the panel's choices are left as the user set them.
+void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
+  if (!document_.isOpen() || watcher_.isRunning()) return;
+  const int layerIndex = points_->findData(QString::fromStdString(wanted.layer));
+  if (layerIndex < 0) return;
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
   if (!scratch_) scratch_ = std::make_shared<const QTemporaryDir>();
   const Catalog catalog = document_.catalog();
-  const std::string layer = points_->currentData().toString().toStdString();
-  const std::string title = points_->currentText().toStdString();
-  const bool kde = method_->currentData().toString() == QStringLiteral("kde");
-  runningHotspot_ = HotspotState{layer, method_->currentData().toString().toStdString()};
-  runningFromState_ = false;
+  const std::string layer = wanted.layer;
+  const std::string title = points_->itemText(layerIndex).toStdString();
+  const bool kde = wanted.method == "kde";
+  // A timed layer's hot spots are those of the month on the slider, like its points on the map.
+  const std::optional<int32_t> month = isTimed(catalog, layer) ? month_ : std::nullopt;
+  const HotspotSource source{layer, "", monthWindow(month)};
+  const std::string when = month ? "（" + monthKeyText(*month) + "）" : "";
+  const std::string whenEn = month ? " (" + monthKeyText(*month) + ")" : "";
+  runningHotspot_ = wanted;
+  runningFromState_ = fromState;
   const std::shared_ptr<const QTemporaryDir> scratchShare = scratch_;  // the folder lives until the worker ends
   const std::filesystem::path scratch = scratch_->path().toStdString();
   const CrsSpec working = document_.workingCrs();
@@ -225,17 +258,18 @@ void AnalysisPanel::runHotspots() {
   const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
   status_->setText(tr("Looking for hot spots…"));
   cancel_->setEnabled(true);
-  watcher_.setFuture(QtConcurrent::run([catalog, layer, title, kde, scratchShare, scratch, working, language, progress]() {
+  watcher_.setFuture(QtConcurrent::run([catalog, layer, source, title, when, whenEn, kde, scratchShare, scratch,
+                                        working, language, progress]() {
     AnalysisOutcome outcome;
     try {
       LayerSpec& spec = outcome.spec;
       if (kde) {
         outcome.kind = AnalysisOutcome::Kind::kde;
-        KdeOutcome density = runKde(catalog, {layer, ""}, KdeRequest{}, progress);
+        KdeOutcome density = runKde(catalog, source, KdeRequest{}, progress);
         spec.resolvedSource = spec.source = (scratch / (layer + "_density.tif")).string();
         writeGeoTiff(density.raster, spec.resolvedSource, density.inputs);
         spec.id = "analysis_density";
-        spec.title = {"核密度：" + title, "Density: " + title};
+        spec.title = {"核密度：" + title + when, "Density: " + title + whenEn};
         spec.role = LayerRole::raster;
         spec.resolvedStyle = spec.style = (stylesDirectory() / "kde.json").string();
         if (!density.messages.empty()) outcome.message = QString::fromStdString(density.messages.front());
@@ -243,11 +277,11 @@ void AnalysisPanel::runHotspots() {
         outcome.kind = AnalysisOutcome::Kind::gistar;
         GiStarRun run;
         run.hexSize = 500;
-        TableOutcome hotspots = runGiStar(catalog, {layer, ""}, run, progress);
+        TableOutcome hotspots = runGiStar(catalog, source, run, progress);
         spec.resolvedSource = spec.source = (scratch / (layer + "_gistar.gpkg")).string();
         writeTable(hotspots.table, spec.resolvedSource, hotspots.inputs);
         spec.id = "analysis_gistar";
-        spec.title = {"热点分析：" + title, "Hot spots: " + title};
+        spec.title = {"热点分析：" + title + when, "Hot spots: " + title + whenEn};
         spec.role = LayerRole::areas;
         spec.resolvedStyle = spec.style = (stylesDirectory() / "gistar.json").string();
         if (!hotspots.messages.empty()) outcome.message = QString::fromStdString(hotspots.messages.front());
@@ -276,14 +310,20 @@ void AnalysisPanel::done() {
   // A choropleth being restored waits for its statistics: shown below, or given up on failure.
   const std::optional<ChoroplethState> restoring =
       outcome.kind == AnalysisOutcome::Kind::stats ? std::exchange(pendingChoropleth_, std::nullopt) : std::nullopt;
-  if (std::exchange(rerunAfterCancel_, false) && outcome.kind == AnalysisOutcome::Kind::stats) {
-    pendingChoropleth_ = restoring ? restoring : shownChoropleth_;  // again, for the new month
+  if (std::exchange(rerunAfterCancel_, false)) {  // stopped because the month changed: again, for it
+    if (outcome.kind == AnalysisOutcome::Kind::stats) pendingChoropleth_ = restoring ? restoring : shownChoropleth_;
     status_->clear();
     runPending();
     return;
   }
   if (!outcome.error.isEmpty()) {
     status_->setText(outcome.error);
+    // An overlay shown for another month that cannot be computed for this one is not left
+    // on the map as if it were this month's.
+    if (hotspot && std::any_of(overlays_.begin(), overlays_.end(), [&](const HotspotState& shown) {
+          return shown.method == hotspot->method && shown.layer == hotspot->layer;
+        }))
+      document_.failOverlay(overlayId(hotspot->method), outcome.error);
     emit finished(outcome.error);
     runPending();
     return;
@@ -326,14 +366,24 @@ void AnalysisPanel::done() {
   runPending();
 }
 
+// What is shown is computed again for the month, with the same settings: the choropleth's
+// statistics and the overlays of timed layers. A run for the month before is stopped and
+// started again when it ends.
 void AnalysisPanel::setMonth(std::optional<int32_t> month) {
   if (month == month_) return;
   month_ = month;
-  const std::optional<ChoroplethState> shown = choropleth();
-  if (!shown) return;
-  pendingChoropleth_ = shown;  // computed again with the month's window, same column and classes
+  if (const std::optional<ChoroplethState> shown = choropleth()) pendingChoropleth_ = shown;
+  const Catalog* catalog = document_.isOpen() ? &document_.catalog() : nullptr;
+  const auto queue = [&](const HotspotState& overlay) {
+    if (!catalog || !isTimed(*catalog, overlay.layer)) return;
+    std::erase_if(pendingHotspots_, [&](const HotspotState& queued) { return queued.method == overlay.method; });
+    pendingHotspots_.push_back(overlay);
+  };
+  for (const HotspotState& overlay : overlays_) queue(overlay);
+  const bool runningForMonth = watcher_.isRunning() && (!runningHotspot_ || (catalog && isTimed(*catalog, runningHotspot_->layer)));
+  if (runningForMonth && runningHotspot_) queue(*runningHotspot_);
   if (watcher_.isRunning()) {
-    if (!runningHotspot_) {  // a stats run for the month before: stop it, start again when it ends
+    if (runningForMonth) {
       rerunAfterCancel_ = true;
       cancel();
     }
@@ -349,11 +399,17 @@ std::optional<ChoroplethState> AnalysisPanel::choropleth() const {
 }
 
 std::vector<HotspotState> AnalysisPanel::hotspots() const {
-  std::vector<HotspotState> all = overlays_;
-  // An overlay being computed again for the state stays in it; one the user started and left
-  // unfinished (closing the window to stop it, say) is not started again on the next opening.
-  if (runningHotspot_ && runningFromState_ && !dropResult_) all.push_back(*runningHotspot_);
-  all.insert(all.end(), pendingHotspots_.begin(), pendingHotspots_.end());
+  std::vector<HotspotState> all;
+  // One overlay per method: one being computed again (for the state or a new month) replaces
+  // the one shown; one the user started and left unfinished (closing the window to stop it,
+  // say) is not started again on the next opening.
+  const auto keep = [&](const HotspotState& overlay) {
+    std::erase_if(all, [&](const HotspotState& kept) { return kept.method == overlay.method; });
+    all.push_back(overlay);
+  };
+  for (const HotspotState& overlay : overlays_) keep(overlay);
+  if (runningHotspot_ && runningFromState_ && !dropResult_) keep(*runningHotspot_);
+  for (const HotspotState& overlay : pendingHotspots_) keep(overlay);
   return all;
 }
 
@@ -380,10 +436,7 @@ void AnalysisPanel::runPending() {
     const int layer = points_->findData(QString::fromStdString(next.layer));
     const int method = method_->findData(QString::fromStdString(next.method));
     if (layer < 0 || method < 0) continue;
-    points_->setCurrentIndex(layer);
-    method_->setCurrentIndex(method);
-    runHotspots();
-    runningFromState_ = true;
+    startHotspots(next, true);
     return;
   }
 }

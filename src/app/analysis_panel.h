@@ -78,6 +78,8 @@ class AnalysisPanel : public QWidget {
   void done();
   void fillTable();
   void runPending();
+  // fromState: computing again an overlay of the saved state or of the month before.
+  void startHotspots(const HotspotState& wanted, bool fromState);
   void forgetResults();  // the document opened a catalog
   ChoroplethState chosenStyle(const QString& column) const;
 
@@ -103,7 +105,7 @@ class AnalysisPanel : public QWidget {
   std::optional<HotspotState> runningHotspot_;
   bool runningFromState_ = false;  // the run in flight computes an overlay of the saved state
   std::optional<int32_t> month_;
-  bool rerunAfterCancel_ = false;  // a stats run was stopped because the month changed
+  bool rerunAfterCancel_ = false;  // the run in flight was stopped because the month changed
   bool dropResult_ = false;  // the run in flight read a catalog that is no longer open
 };
 

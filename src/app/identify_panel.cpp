@@ -14,13 +14,14 @@ IdentifyPanel::IdentifyPanel(const MapDocument& document, QWidget* parent) : QTr
   header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 }
 
-int IdentifyPanel::identify(double x, double y, double tolerance, const std::string& language) {
+int IdentifyPanel::identify(double x, double y, double tolerance, const std::string& language,
+                            std::optional<int32_t> month) {
   clear();
   int found = 0;
   const auto& layers = document_.layers();
   for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // top of the map first
     if (!it->visible || !it->rendered || it->rendered->raster) continue;
-    const std::vector<size_t> picked = pickFeatures(*it->rendered, x, y, tolerance);
+    const std::vector<size_t> picked = pickFeatures(*it->rendered, x, y, tolerance, month);
     if (picked.empty()) continue;
     auto* layerItem = new QTreeWidgetItem(this, QStringList{QString::fromStdString(it->spec->title.in(language)),
                                                  tr("%n feature(s)", nullptr, static_cast<int>(picked.size()))});

@@ -4,6 +4,8 @@
 
 #include <QTreeWidget>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace urbangis::viewer {
@@ -14,8 +16,10 @@ class IdentifyPanel : public QTreeWidget {
   Q_OBJECT
  public:
   IdentifyPanel(const MapDocument& document, QWidget* parent = nullptr);
-  // Lists the features at (x, y) of the working CRS; returns how many were found.
-  int identify(double x, double y, double tolerance, const std::string& language);
+  // Lists the features at (x, y) of the working CRS shown in `month` (timed layers); returns how
+  // many were found.
+  int identify(double x, double y, double tolerance, const std::string& language,
+               std::optional<int32_t> month = std::nullopt);
 
  private:
   const MapDocument& document_;

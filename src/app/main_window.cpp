@@ -135,7 +135,7 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   connect(canvas_, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
   connect(canvas_, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
   connect(canvas_, &MapCanvas::identifyRequested, this, [this](double x, double y, double tolerance) {
-    const int found = identifyPanel_->identify(x, y, tolerance, language_);
+    const int found = identifyPanel_->identify(x, y, tolerance, language_, canvas_->month());
     identifyDock_->raise();
     statusBar()->showMessage(tr("%n feature(s) found", nullptr, found), 5000);
   });
@@ -575,7 +575,7 @@ void MainWindow::selectInBox(const MapExtent& box) {
   if (!layer || !layer->rendered) return;
   std::vector<int64_t> fids;
   for (const DrawFeature& feature : layer->rendered->features)
-    if (feature.minX >= box.minX && feature.maxX <= box.maxX && feature.minY >= box.minY && feature.maxY <= box.maxY)
+    if (layer->rendered->shows(feature, canvas_->month()) && feature.minX >= box.minX && feature.maxX <= box.maxX && feature.minY >= box.minY && feature.maxY <= box.maxY)
       fids.push_back(feature.fid);
   showSelection(id, fids);
 }
@@ -586,7 +586,7 @@ void MainWindow::selectInPolygon(const std::vector<QPointF>& vertices) {
   const DocumentLayer* layer = document_.find(id);
   if (!layer || !layer->rendered) return;
   try {
-    showSelection(id, fidsIntersectingPolygon(*layer->rendered, vertices));
+    showSelection(id, fidsIntersectingPolygon(*layer->rendered, vertices, canvas_->month()));
   } catch (const std::exception& error) {
     statusBar()->showMessage(QString::fromStdString(error.what()), 15000);
   }

@@ -141,4 +141,15 @@ void MapDocument::addOverlay(LayerSpec spec, std::shared_ptr<const RenderLayer> 
   emit changed();
 }
 
+void MapDocument::failOverlay(const QString& id, const QString& error) {
+  const bool overlay = std::any_of(overlaySpecs_.begin(), overlaySpecs_.end(),
+                                   [&](const LayerSpec& s) { return QString::fromStdString(s.id) == id; });
+  DocumentLayer* layer = find(id);
+  if (!overlay || !layer) return;
+  layer->rendered.reset();
+  layer->error = error;
+  emit layersReplaced();
+  emit changed();
+}
+
 }  // namespace urbangis::viewer

@@ -52,6 +52,9 @@ class MapDocument : public QObject {
   // Adds (or replaces) an analysis result drawn over the map, e.g. a density surface; its spec
   // points at a temporary file, never at the catalog's data.
   void addOverlay(LayerSpec spec, std::shared_ptr<const RenderLayer> rendered);
+  // An overlay that could not be computed again (e.g. no points in the month chosen): it stops
+  // drawing and shows why, instead of showing a result that no longer matches the map.
+  void failOverlay(const QString& id, const QString& error);
 
  signals:
   void layerLoaded(const QString& id);

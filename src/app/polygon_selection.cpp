@@ -98,7 +98,8 @@ class FeatureTester {
 
 }  // namespace
 
-std::vector<int64_t> fidsIntersectingPolygon(const RenderLayer& layer, const std::vector<QPointF>& vertices) {
+std::vector<int64_t> fidsIntersectingPolygon(const RenderLayer& layer, const std::vector<QPointF>& vertices,
+                                             std::optional<int32_t> month) {
   std::vector<int64_t> fids;
   if (layer.raster) return fids;
   const GeosContext geos;
@@ -110,6 +111,7 @@ std::vector<int64_t> fidsIntersectingPolygon(const RenderLayer& layer, const std
   GEOSGeom_getXMax_r(h, selection.get(), &maxX), GEOSGeom_getYMax_r(h, selection.get(), &maxY);
   const FeatureTester tester(geos, layer, selection.get());
   for (const DrawFeature& feature : layer.features) {
+    if (!layer.shows(feature, month)) continue;
     // Boxes apart: nothing to test (most features of a large layer end here).
     if (feature.maxX < minX || feature.minX > maxX || feature.maxY < minY || feature.minY > maxY) continue;
     if (tester.intersects(feature)) fids.push_back(feature.fid);

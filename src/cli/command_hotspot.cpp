@@ -29,7 +29,8 @@ constexpr const char* kUsage =
     "usage: urbangis hotspot kde [CATALOG] --layer L [--kernel K] [--radius M] [--cell M] [--weight F] --out FILE.tif\n"
     "       urbangis hotspot hexbin [CATALOG] --layer L --size M [--clip ZONES] [--weight F] [--out FILE]\n"
     "       urbangis hotspot gistar [CATALOG] --layer L (--hex M | --by ZONES) [--distance M | --knn K]\n"
-    "                               [--fdr] [--weight F] [--out FILE]";
+    "                               [--fdr] [--weight F] [--out FILE]\n"
+    "       each also takes --since YYYY-MM-DD --until YYYY-MM-DD: only the points of those days";
 
 void say(const std::vector<std::string>& messages) {
   for (const auto& message : messages) std::cerr << "urbangis: " << message << "\n";
@@ -42,14 +43,15 @@ int runHotspot(const std::vector<std::string>& args) {
   const std::string method = args.front();
   const Arguments arguments({args.begin() + 1, args.end()},
                             {"layer", "kernel", "radius", "cell", "weight", "out", "size", "clip", "hex",
-                             "by", "distance", "knn"},
+                             "by", "distance", "knn", "since", "until"},
                             {"fdr"});
   if (arguments.positionals().size() > 1) throw InputError(std::string("hotspot takes one catalog\n") + kUsage);
   const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
                                                                       : std::filesystem::path(arguments.positionals()[0]));
   const auto layer = arguments.value("layer");
   if (!layer) throw InputError(std::string("hotspot needs --layer POINTS_LAYER_ID\n") + kUsage);
-  const HotspotSource source{*layer, arguments.value("weight").value_or("")};
+  const HotspotSource source{*layer, arguments.value("weight").value_or(""),
+                             TimeWindow::parse(arguments.value("since").value_or(""), arguments.value("until").value_or(""))};
   const auto out = arguments.value("out");
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt);

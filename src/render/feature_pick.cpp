@@ -14,10 +14,12 @@ double segmentDistance(double px, double py, double ax, double ay, double bx, do
 
 }  // namespace
 
-std::vector<size_t> pickFeatures(const RenderLayer& layer, double x, double y, double tolerance) {
+std::vector<size_t> pickFeatures(const RenderLayer& layer, double x, double y, double tolerance,
+                                 std::optional<int32_t> month) {
   std::vector<std::pair<double, size_t>> hits;
   for (size_t f = 0; f < layer.features.size(); ++f) {
     const DrawFeature& feature = layer.features[f];
+    if (!layer.shows(feature, month)) continue;
     if (x < feature.minX - tolerance || x > feature.maxX + tolerance || y < feature.minY - tolerance ||
         y > feature.maxY + tolerance)
       continue;

@@ -62,6 +62,12 @@ struct RenderLayer {
   double minX = 0, minY = 0, maxX = 0, maxY = 0;  // extent in the working CRS
   std::vector<std::string> messages;              // e.g. features that could not be drawn
   bool timed = false;  // a points layer whose features carry their time_field's month
+
+  // Whether `feature` is on the map when the month filter is `month` (nullopt: all months):
+  // what drawing, identify and selection agree on.
+  bool shows(const DrawFeature& feature, std::optional<int32_t> month) const {
+    return !timed || !month || feature.month == *month;
+  }
 };
 
 // Values that replace a layer's style by a graduated one (a choropleth of a stats column),

@@ -1082,3 +1082,138 @@ TEST_CASE("the month slider filters the points drawn and the choropleth; the tre
   REQUIRE(error.isEmpty());
   requireSameTable(panel.statsTable(), statsForMonth(catalogFile, "2023-07").table);
 }
+
+namespace {
+
+// What a KDE overlay integrates to: its density (per km²) times the cell area.
+double densityIntegral(const RasterGrid& raster) {
+  double sum = 0;
+  for (float value : raster.values)
+    if (value > 0) sum += value;
+  return sum * raster.cellWidth * raster.cellHeight / 1e6;
+}
+
+}  // namespace
+
+TEST_CASE("identify, selection and hot-spot overlays follow the month slider", "[viewer][time]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1300, 850);
+  window.show();
+  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  for (const DocumentLayer& layer : window.document().layers())
+    window.document().setVisible(QString::fromStdString(layer.spec->id), layer.spec->id == "street_order");
+  window.findChild<QDockWidget*>(QStringLiteral("table"))->show();
+  AttributeTable& table = window.attributeTable();
+  QComboBox* layers = table.findChild<QComboBox*>();
+  REQUIRE(layers);
+  layers->setCurrentIndex(layers->findData(QStringLiteral("street_order")));
+  MapCanvas& canvas = window.canvas();
+  const DocumentLayer* streetOrder = window.document().find("street_order");
+  REQUIRE(streetOrder);
+  const RenderLayer& points = *streetOrder->rendered;
+  REQUIRE(points.timed);
+  canvas.zoomTo(MapExtent{points.minX, points.minY, points.maxX, points.maxY});
+  REQUIRE(waitForFrame(window));
+  auto* slider = window.monthSlider().findChild<QSlider*>(QStringLiteral("monthSlider"));
+  REQUIRE(slider);
+  const int32_t july = *parseMonthKey("2023-07");
+  const auto inMonth = [&](const DrawFeature& feature, std::optional<int32_t> month) {
+    return !month || feature.month == *month;
+  };
+
+  // Box selection: the features inside the box that are on the map, all months then July.
+  const auto boxSelect = [&](std::optional<int32_t> month) {
+    const MapView view = canvasView(canvas);
+    const QPoint from(20, 20), to(canvas.width() - 20, canvas.height() - 20);
+    const QPointF a = view.toWorld(QPointF(from)), b = view.toWorld(QPointF(to));
+    std::vector<int64_t> expected;
+    for (const DrawFeature& feature : points.features) {
+      const uint32_t i = points.partStarts[feature.firstPart];
+      if (inMonth(feature, month) && points.x[i] >= std::min(a.x(), b.x()) && points.x[i] <= std::max(a.x(), b.x()) &&
+          points.y[i] >= std::min(a.y(), b.y()) && points.y[i] <= std::max(a.y(), b.y()))
+        expected.push_back(feature.fid);
+    }
+    canvas.setTool(CanvasTool::select);
+    QTest::mousePress(&canvas, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(&canvas, to);
+    QTest::mouseRelease(&canvas, Qt::LeftButton, Qt::NoModifier, to);
+    CHECK(sorted(table.selectedFids()) == sorted(expected));
+    return expected.size();
+  };
+  const size_t allSelected = boxSelect(std::nullopt);
+  slider->setValue(7);
+  REQUIRE(canvas.month() == july);
+  const size_t julySelected = boxSelect(july);
+  CHECK(julySelected > 0);
+  CHECK(julySelected < allSelected / 4);
+
+  // Identify on a point of another month with no July point near it: nothing while July is
+  // chosen (the point is not drawn), the point itself with all months.
+  const DrawFeature* lonely = nullptr;
+  for (const DrawFeature& candidate : points.features) {
+    if (candidate.month == july) continue;
+    const uint32_t c = points.partStarts[candidate.firstPart];
+    bool julyNear = false;
+    for (const DrawFeature& other : points.features) {
+      const uint32_t o = points.partStarts[other.firstPart];
+      julyNear = julyNear || (other.month == july && std::hypot(points.x[o] - points.x[c], points.y[o] - points.y[c]) < 200);
+    }
+    if (!julyNear) {
+      lonely = &candidate;
+      break;
+    }
+  }
+  REQUIRE(lonely);
+  const uint32_t at = points.partStarts[lonely->firstPart];
+  canvas.zoomTo(MapExtent{points.x[at] - 100, points.y[at] - 100, points.x[at] + 100, points.y[at] + 100});
+  REQUIRE(waitForFrame(window));
+  canvas.setTool(CanvasTool::identify);
+  const QPoint spot = canvasView(canvas).toScreen(points.x[at], points.y[at]).toPoint();
+  QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, spot);
+  QTest::qWait(50);
+  CHECK(window.identifyPanel().topLevelItemCount() == 0);
+  slider->setValue(0);
+  REQUIRE(!canvas.month());
+  QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, spot);
+  REQUIRE(QTest::qWaitFor([&] { return window.identifyPanel().topLevelItemCount() > 0; }, 5000));
+  bool sawIt = false;
+  for (QTreeWidgetItemIterator it(&window.identifyPanel()); *it; ++it)
+    sawIt = sawIt || (*it)->text(0) == QObject::tr("feature %1").arg(lonely->fid) ||
+            (*it)->text(0).endsWith(QString::number(lonely->fid));
+  CHECK(sawIt);
+
+  // The density overlay of street_order counts July's points, then August's when the slider moves.
+  AnalysisPanel& panel = window.analysisPanel();
+  QString error = QStringLiteral("not finished");
+  QObject::connect(&panel, &AnalysisPanel::finished, [&](const QString& e) { error = e; });
+  auto* pointsChoice = panel.findChild<QComboBox*>(QStringLiteral("pointsLayer"));
+  REQUIRE(pointsChoice);
+  pointsChoice->setCurrentIndex(pointsChoice->findData(QStringLiteral("street_order")));
+  slider->setValue(7);
+  panel.runHotspots();
+  REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+  REQUIRE(error.isEmpty());
+  const auto monthCount = [&](int32_t month) {
+    return std::count_if(points.features.begin(), points.features.end(),
+                         [&](const DrawFeature& feature) { return feature.month == month; });
+  };
+  const DocumentLayer* density = window.document().find("analysis_density");
+  REQUIRE(density);
+  REQUIRE(density->rendered);
+  CHECK(density->spec->title.zh.find("2023-07") != std::string::npos);
+  CHECK(densityIntegral(*density->rendered->raster) == Approx(monthCount(july)).epsilon(0.01));
+
+  error = QStringLiteral("not finished");
+  slider->setValue(8);
+  REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+  REQUIRE(error.isEmpty());
+  density = window.document().find("analysis_density");
+  REQUIRE(density);
+  REQUIRE(density->rendered);
+  CHECK(density->spec->title.zh.find("2023-08") != std::string::npos);
+  CHECK(densityIntegral(*density->rendered->raster) == Approx(monthCount(july + 1)).epsilon(0.01));
+  CHECK(monthCount(july + 1) != monthCount(july));
+  CHECK(panel.hotspots().size() == 1);  // the overlay computed again, not a second one
+  CHECK(pointsChoice->currentData().toString() == QStringLiteral("street_order"));
+}

@@ -40,6 +40,48 @@ write("kde_weighted_by_fine", {
              "--out", "${TMP}/kde.tif"],
     "exit": 0, "outputs": ["kde.tif"], "stderr": ["integrates to 148435 (148435 total fine)"]})
 
+def timed_catalog(rows, time_field=True):
+    layer = {"id": "pts", "title": "P", "role": "points", "source": "pts.csv", "x": "x", "y": "y", "crs": "EPSG:4547"}
+    if time_field:
+        layer["time_field"] = "day"
+    return {"pts.csv": "id,x,y,day\n" + "".join(",".join(map(str, r)) + "\n" for r in rows),
+            "catalog.json": json.dumps({"crs": "EPSG:4547", "layers": [layer]})}
+
+
+SUMMER = [(1, 593500, 3331600, "2023-06-30"), (2, 593600, 3331700, "2023-07-01"), (3, 593700, 3331600, "2023-07-31"),
+          (4, 593800, 3331500, "2023-08-01"), (5, 593550, 3331650, "")]
+
+write("kde_time_window_counts_those_days", {
+    "description": "--since/--until: only the points of those days (both inclusive); one without a date is outside",
+    "files": timed_catalog(SUMMER),
+    "args": ["hotspot", "kde", "${TMP}/catalog.json", "--layer", "pts", "--radius", "300", "--since", "2023-07-01",
+             "--until", "2023-07-31", "--out", "${TMP}/k.tif"],
+    "exit": 0, "outputs": ["k.tif"],
+    "stderr": ["pts: 2 points in the time window (3 outside it or without a readable day)",
+               "integrates to 2 (2 points)"]})
+
+write("error_kde_time_window_empty", {
+    "description": "a window no point falls in: said, not an empty surface",
+    "files": timed_catalog(SUMMER),
+    "args": ["hotspot", "kde", "${TMP}/catalog.json", "--layer", "pts", "--radius", "300", "--since", "2024-01-01",
+             "--out", "${TMP}/k.tif"],
+    "exit": 2, "stderr": ["no points in the time window (5 outside it or without a readable day)"],
+    "stderr_lines": 1})
+
+write("error_hexbin_time_window_without_time_field", {
+    "description": "a window on a layer the catalog gives no time_field is refused, naming the layer",
+    "files": timed_catalog(SUMMER, time_field=False),
+    "args": ["hotspot", "hexbin", "${TMP}/catalog.json", "--layer", "pts", "--size", "100", "--since", "2023-07-01",
+             "--out", "${TMP}/h.csv"],
+    "exit": 2, "stderr": ["layer \"pts\"", "has no time_field in the catalog"], "stderr_lines": 1})
+
+write("gistar_month_of_daye_street_order", {
+    "description": "Gi* of one month: July's 124 street-order cases of Daye's 840",
+    "args": ["hotspot", "gistar", DAYE, "--layer", "street_order", "--by", "communities", "--since", "2023-07-01",
+             "--until", "2023-07-31", "--out", "${TMP}/gi.csv"],
+    "exit": 0, "outputs": ["gi.csv"],
+    "stderr": ["street_order: 124 points in the time window (716 outside it or without a readable date)"]})
+
 write("kde_one_point_with_radius", {
     "description": "one point and a radius: a surface that integrates to 1",
     "files": catalog([(1, 593500, 3331600, 1)]),
