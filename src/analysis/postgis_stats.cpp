@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <ctime>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <set>
 
+#include "analysis/postgis_overlay.h"
+#include "analysis/postgis_sql.h"
 #include "analysis/zones.h"
 #include "core/error.h"
 #include "io/filter_expression.h"
@@ -31,59 +33,60 @@ std::vector<const LayerSpec*> requested(const Catalog& catalog, const StatsReque
   return layers;
 }
 
-// "schema.table" → "schema"."table"; "table" → "table".
-std::string tableOf(const LayerSpec& spec) {
-  if (spec.layerName.empty())
-    throw InputError(spec.where() + ": a PostGIS layer needs \"layer\": the table or view to read");
-  const auto dot = spec.layerName.find('.');
-  if (dot == std::string::npos) return quoteIdentifier(spec.layerName);
-  return qualifiedName(spec.layerName.substr(0, dot), spec.layerName.substr(dot + 1));
-}
-
-std::string schemaOf(const LayerSpec& spec) {
-  const auto dot = spec.layerName.find('.');
-  return dot == std::string::npos ? "public" : spec.layerName.substr(0, dot);
-}
-std::string bareTable(const LayerSpec& spec) {
-  const auto dot = spec.layerName.find('.');
-  return dot == std::string::npos ? spec.layerName : spec.layerName.substr(dot + 1);
-}
-
 bool isInteger(const std::string& text) {
   int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   return !text.empty() && ec == std::errc() && end == text.data() + text.size();
 }
 
-std::string timestampText(int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm parts{};
-  gmtime_r(&t, &parts);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &parts);
-  return buffer;
-}
-
-// The SQL type of a column ("date", "timestamp without time zone", "text" …).
-std::string columnType(const PgConnection& db, const LayerSpec& spec, const std::string& column) {
-  const PgResult type = db.exec(
-      "SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 "
-      "AND column_name = $3",
-      {schemaOf(spec), bareTable(spec), column}, "reading the columns of " + spec.layerName);
-  if (type.rows() == 0)
-    throw InputError(spec.where() + ": table " + spec.layerName + " has no column \"" + column + "\"");
-  return type.text(0, 0);
-}
-
-// The geometry column GDAL reads (the first one).
-std::string geometryColumn(const PgConnection& db, const LayerSpec& spec) {
-  const PgResult column = db.exec(
-      "SELECT f_geometry_column FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2 "
-      "ORDER BY 1 LIMIT 1",
-      {schemaOf(spec), bareTable(spec)}, "finding the geometry column of " + spec.layerName);
-  if (column.rows() == 0)
-    throw InputError(spec.where() + ": table " + spec.layerName + " has no geometry column");
-  return quoteIdentifier(column.text(0, 0));
+// An areas or lines layer measured in PostGIS (postgis_overlay.h): its columns appended as the
+// local engine writes them, with its warnings.
+void measureInPostgis(const PgConnection& db, const Catalog& catalog, const LayerSpec& layer, const TimeWindow& window,
+                      const std::string& workingSrid, const std::string& geographicSrid,
+                      const std::map<std::string, size_t>& slotOf,
+                      const std::function<std::vector<CellValue>(const std::vector<double>&, double)>& perArea,
+                      std::vector<Column>& columns, std::vector<std::vector<CellValue>>& cells, StatsResult& result) {
+  const std::string& L = layer.id;
+  PgOverlayRequest request;
+  request.layer = &layer;
+  request.window = layer.timeField.empty() ? TimeWindow{} : window;
+  request.workingSrid = workingSrid;
+  request.geographicSrid = geographicSrid;
+  if (!layer.covers.empty()) request.network = &catalog.layer(layer.covers);
+  const PgOverlayResult measured = overlayInPostgis(db, request, slotOf);
+  const OverlayStats& stats = measured.stats;
+  if (!measured.repaired.empty()) {
+    std::string ids;
+    for (const auto& id : measured.repaired) ids += (ids.empty() ? "" : ", ") + id;
+    result.warnings.push_back(L + ": repaired " + std::to_string(measured.repaired.size()) +
+                              " invalid geometries with ST_MakeValid: " + ids);
+  }
+  if (measured.dropped > 0)
+    result.warnings.push_back(L + ": skipped " + std::to_string(measured.dropped) + " features with no usable geometry");
+  const auto add = [&](const std::string& name, ColumnType type, std::vector<CellValue> values) {
+    columns.push_back({name, type});
+    cells.push_back(std::move(values));
+  };
+  const auto reals = [](const std::vector<double>& values) { return std::vector<CellValue>(values.begin(), values.end()); };
+  if (layer.role == LayerRole::areas) {
+    add(L + "_count", ColumnType::integer, std::vector<CellValue>(stats.counts.begin(), stats.counts.end()));
+    add(L + "_area_m2", ColumnType::real, reals(stats.measure));
+    add(L + "_area_pct", ColumnType::real, perArea(stats.measure, 100.0));
+  } else {
+    add(L + "_length_m", ColumnType::real, reals(stats.measure));
+    if (request.network) {
+      std::vector<CellValue> shares(stats.roadShare.size());  // empty without roads and for "(none)"
+      for (size_t slot = 0; slot + 1 < shares.size(); ++slot)
+        if (!std::isnan(stats.roadShare[slot])) shares[slot] = stats.roadShare[slot];
+      add(L + "_road_pct", ColumnType::real, std::move(shares));
+    }
+  }
+  for (size_t f = 0; f < layer.sumFields.size(); ++f) add(L + "_sum_" + layer.sumFields[f], ColumnType::real, reals(stats.sums[f]));
+  const int64_t none = stats.counts.back();
+  if (measured.features > 0 && static_cast<double>(none) > kNoZoneWarningShare * static_cast<double>(measured.features))
+    result.warnings.push_back("WARNING: " + L + ": " + std::to_string(none) + " of " + std::to_string(measured.features) +
+                              " features meet no zone; if the zones should cover them, check the layer's CRS");
+  result.inputs.push_back(layer.resolvedSource);
 }
 
 }  // namespace
@@ -137,7 +140,7 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   progress.report("zones in PostGIS", -1);
   // Zones: repaired, in the working CRS, measured on the ellipsoid; pieces of at most 256
   // vertices in a GiST-indexed temp table for the point joins.
-  const std::string zoneGeometry = geometryColumn(db, zonesSpec);
+  const std::string zoneGeometry = pgGeometryColumn(db, zonesSpec);
   const std::string idExpression = zonesSpec.idField.empty() ? "fid::text" : quoteIdentifier(zonesSpec.idField) + "::text";
   const std::string nameExpression =
       zonesSpec.nameField.empty() ? "''::text" : "coalesce(" + quoteIdentifier(zonesSpec.nameField) + "::text, '')";
@@ -145,7 +148,7 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   db.exec("CREATE TEMP TABLE ug_zones AS SELECT " + idExpression + " AS zid, " + nameExpression +
               " AS name, ST_CollectionExtract(ST_MakeValid(ST_Transform(" + zoneGeometry + ", " + W +
               ")), 3) AS g, NOT ST_IsValid(ST_Transform(" + zoneGeometry + ", " + W + ")) AS repaired, 0 AS rank FROM " +
-              tableOf(zonesSpec),
+              pgTableOf(zonesSpec),
           {}, "reading zones " + zonesSpec.layerName);
   const PgResult zoneRows = db.exec(
       "SELECT zid, name, ST_AsBinary(g), ST_Area(ST_Transform(g, " + G + ")::geography, true), repaired, "
@@ -208,7 +211,6 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     return column;
   };
 
-  std::vector<std::string> localLayers;
   result.inputs.push_back(zonesSpec.resolvedSource);
   for (const LayerSpec* layer : layers) {
     progress.checkCancelled();
@@ -216,31 +218,14 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     if (request.window.active() && layer->timeField.empty())
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
     if (layer->role != LayerRole::points) {
-      localLayers.push_back(L);
-      // Placeholder columns, filled from the local engine below, keep the catalog's order.
-      columns.push_back({"\x01" + L, ColumnType::text});
-      cells.emplace_back(slots);
+      measureInPostgis(db, catalog, *layer, request.window, W, G, slotOf, perArea, columns, cells, result);
       continue;
     }
     progress.report("counting " + L + " in PostGIS", -1);
-    const std::string geometry = geometryColumn(db, *layer);
+    const std::string geometry = pgGeometryColumn(db, *layer);
     std::vector<PgParam> parameters;
-    std::string where = geometry + " IS NOT NULL AND NOT ST_IsEmpty(" + geometry + ")";
-    if (request.window.active() && !layer->timeField.empty()) {
-      const std::string type = columnType(db, *layer, layer->timeField);
-      if (type != "date" && type.rfind("timestamp", 0) != 0)
-        throw InputError("--engine postgis: " + layer->where() + ": time_field \"" + layer->timeField + "\" is " +
-                         type + ", not a date or timestamp; use --engine local");
-      const std::string field = quoteIdentifier(layer->timeField);
-      if (request.window.since) {
-        parameters.push_back(timestampText(*request.window.since));
-        where += " AND " + field + " >= $" + std::to_string(parameters.size()) + "::timestamp";
-      }
-      if (request.window.until) {
-        parameters.push_back(timestampText(*request.window.until));
-        where += " AND " + field + " < $" + std::to_string(parameters.size()) + "::timestamp";
-      }
-    }
+    const std::string where = geometry + " IS NOT NULL AND NOT ST_IsEmpty(" + geometry + ")" +
+                              pgWindowCondition(db, *layer, request.window, parameters);
     const std::string category =
         layer->categoryField.empty() ? "''::text" : "coalesce(" + quoteIdentifier(layer->categoryField) + "::text, '')";
     std::string sums;
@@ -251,22 +236,13 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
       sumOut += ", coalesce(sum(CASE WHEN pt.s" + std::to_string(f) + " = 'NaN' THEN NULL ELSE pt.s" +
                 std::to_string(f) + " END), 0)";
     // Each point: the zones holding it inside (all of them), else the lowest-ranked zone whose
-    // boundary it touches, else none. Pieces answer "inside" for most points; a point on a
-    // piece's cut edge is checked against the whole zone.
+    // boundary it touches, else none.
     const std::string sql =
         "WITH pt AS (SELECT " + category + " AS cat" + sums + ", ST_Transform(CASE WHEN GeometryType(" + geometry +
         ") = 'POINT' THEN " + geometry + " ELSE ST_Centroid(" + geometry + ") END, " + W + ") AS g FROM " +
-        tableOf(*layer) + " WHERE " + where +
+        pgTableOf(*layer) + " WHERE " + where +
         ") SELECT h.zid, pt.cat, count(*)" + sumOut +
-        " FROM pt LEFT JOIN LATERAL ("
-        "  WITH hit AS (SELECT pc.zid, bool_or(ST_Contains(pc.g, pt.g)) AS in_piece FROM ug_pieces pc"
-        "               WHERE ST_Intersects(pc.g, pt.g) GROUP BY pc.zid),"
-        "  decided AS (SELECT hit.zid, z.rank, CASE WHEN hit.in_piece THEN true ELSE ST_Contains(z.g, pt.g) END AS inside"
-        "              FROM hit JOIN ug_zones z ON z.zid = hit.zid)"
-        "  SELECT zid FROM decided WHERE inside"
-        "  UNION ALL (SELECT zid FROM decided WHERE NOT EXISTS (SELECT 1 FROM decided WHERE inside)"
-        "             ORDER BY rank LIMIT 1)"
-        ") h ON true GROUP BY h.zid, pt.cat";
+        " FROM pt LEFT JOIN LATERAL (" + pgZonesHolding("pt.g") + ") h ON true GROUP BY h.zid, pt.cat";
     const PgResult counted = db.exec(sql, parameters, "counting " + L + " (" + layer->layerName + ")");
     std::vector<double> counts(slots, 0.0);
     std::map<std::string, std::vector<int64_t>> byCategory;
@@ -305,47 +281,7 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     result.inputs.push_back(layer->resolvedSource);
   }
 
-  // Areas and lines: not yet pushed down; the local engine reads the same tables.
-  if (!localLayers.empty()) {
-    StatsRequest local = request;
-    local.layers = localLayers;
-    StatsResult measured = computeStats(catalog, local, progress);
-    std::map<std::string, std::vector<std::pair<Column, std::vector<CellValue>>>> byLayer;
-    std::map<std::string, size_t> rowOf;
-    for (size_t row = 0; row < measured.table.rows.size(); ++row)
-      rowOf[std::get<std::string>(measured.table.rows[row][0])] = row;
-    for (size_t c = 3; c < measured.table.columns.size(); ++c) {
-      const Column& column = measured.table.columns[c];
-      std::string owner;
-      for (const auto& id : localLayers)
-        if (column.name.rfind(id + "_", 0) == 0 && id.size() > owner.size()) owner = id;
-      std::vector<CellValue> values(slots);
-      for (size_t s = 0; s < slots; ++s) values[s] = measured.table.rows[rowOf.at(std::get<std::string>(cells[0][s]))][c];
-      byLayer[owner].emplace_back(column, std::move(values));
-    }
-    std::vector<Column> merged;
-    std::vector<std::vector<CellValue>> mergedCells;
-    for (size_t c = 0; c < columns.size(); ++c) {
-      if (!columns[c].name.empty() && columns[c].name[0] == '\x01') {
-        for (auto& [column, values] : byLayer[columns[c].name.substr(1)]) {
-          merged.push_back(column);
-          mergedCells.push_back(values);
-        }
-        continue;
-      }
-      merged.push_back(columns[c]);
-      mergedCells.push_back(cells[c]);
-    }
-    columns = std::move(merged);
-    cells = std::move(mergedCells);
-    for (const auto& warning : measured.warnings) result.warnings.push_back(warning);
-    std::string list;
-    for (const auto& id : localLayers) list += (list.empty() ? "" : ", ") + id;
-    result.warnings.push_back("engine postgis: points counted in PostGIS; " + list +
-                              " (areas/lines) measured by the local engine from the same tables (not yet pushed down)");
-  } else {
-    result.warnings.push_back("engine postgis: the whole table was computed in PostGIS");
-  }
+  result.warnings.push_back("engine postgis: the whole table was computed in PostGIS");
 
   // Rows in zone-id order, "(none)" last, each with its zone polygon (working CRS).
   order.push_back(static_cast<size_t>(n));

@@ -4,11 +4,9 @@
 // CRS, measured on the ellipsoid (geography) and cut with ST_Subdivide into a GiST-indexed temp
 // table; points are located with the local engine's rules (inside a zone: counted there, in
 // every zone that holds it; on boundaries only: the zone with the smallest id), counted per
-// category and summed per sum field, all in one GROUP BY per layer. Only the per-zone totals
-// cross the network.
-//
-// Not yet pushed down: areas and lines layers (union-before-measure, road share) are computed
-// by the local engine reading the same tables; `notes` says so for each such layer.
+// category and summed per sum field, all in one GROUP BY per layer; areas and lines layers are
+// unioned per zone before they are measured, with the road share of lines that cover a network
+// (postgis_overlay.h). Only the per-zone totals cross the network.
 
 #include <string>
 #include <vector>
