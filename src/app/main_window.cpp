@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -134,6 +135,25 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   });
   connect(canvas_, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
   connect(canvas_, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
+  // Big PostGIS layers are read for the view once it has settled, not on every step of a pan.
+  windowTimer_ = new QTimer(this);
+  windowTimer_->setSingleShot(true);
+  windowTimer_->setInterval(150);
+  connect(canvas_, &MapCanvas::viewChanged, windowTimer_, qOverload<>(&QTimer::start));
+  connect(windowTimer_, &QTimer::timeout, this, [this] {
+    const MapExtent view = canvas_->visibleExtent();
+    document_.setViewExtent(view.minX, view.minY, view.maxX, view.maxY);
+  });
+  connect(&document_, &MapDocument::windowRead, this, [this](const QString& id) {
+    const DocumentLayer* layer = document_.find(id);
+    if (!layer || !layer->rendered) return;
+    if (highlighted_.first == id) highlightFids(id, highlighted_.second, false);  // new feature indexes
+    if (layer->rendered->truncated)
+      statusBar()->showMessage(tr("%1: more than %2 features in view; the first %2 are drawn. Zoom in to see all.")
+                                   .arg(QString::fromStdString(layer->spec->title.in(language_)))
+                                   .arg(layer->rendered->features.size()),
+                               10000);
+  });
   connect(canvas_, &MapCanvas::identifyRequested, this, [this](double x, double y, double tolerance) {
     const int found = identifyPanel_->identify(x, y, tolerance, language_, canvas_->month());
     identifyDock_->raise();
@@ -519,6 +539,7 @@ bool MainWindow::search(const QString& text) {
 void MainWindow::highlightFids(const QString& layerId, const std::vector<int64_t>& fids, bool zoom) {
   const DocumentLayer* layer = document_.find(layerId);
   if (!layer || !layer->rendered) return;
+  highlighted_ = {layerId, fids};
   std::vector<size_t> indexes;
   MapExtent extent{INFINITY, INFINITY, -INFINITY, -INFINITY};
   for (size_t i = 0; i < layer->rendered->features.size(); ++i) {
@@ -564,8 +585,10 @@ void MainWindow::showTrend(const QString& zonesId, int64_t zoneFid) {
       zoneName = entry.text;  // its name comes before its code
       break;
     }
-  trendChart_->setSeries(tr("%1 per month in %2")
-                             .arg(QString::fromStdString(points->spec->title.in(language_)), zoneName),
+  // A layer read by view window holds only what is around the view: its counts say so.
+  const QString title = points->windowed ? tr("%1 per month in %2 (features loaded around the view)")
+                                         : tr("%1 per month in %2");
+  trendChart_->setSeries(title.arg(QString::fromStdString(points->spec->title.in(language_)), zoneName),
                          std::move(series));
 }
 

@@ -5,6 +5,7 @@
 
 #include <QLabel>
 #include <QMainWindow>
+#include <QTimer>
 #include <QTranslator>
 
 #include <filesystem>
@@ -104,6 +105,8 @@ class MainWindow : public QMainWindow {
   TrendChart* trendChart_ = nullptr;
   QDockWidget* timeDock_ = nullptr;
   std::optional<std::pair<QString, int64_t>> trendZone_;  // the zone the trend chart shows
+  std::pair<QString, std::vector<int64_t>> highlighted_;  // layer and fids shown selected
+  QTimer* windowTimer_ = nullptr;  // a windowed read once the view has settled
   QLineEdit* searchBox_ = nullptr;
   QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr, *tableDock_ = nullptr;
   struct SearchEntry {

@@ -9,13 +9,18 @@
 
 #include "app/flag_progress.h"
 #include "core/error.h"
+#include "io/pg_row_estimate.h"
+#include "io/pg_source.h"
 #include "render/catalog_layers.h"
 
 namespace urbangis::viewer {
 
 MapDocument::MapDocument(QObject* parent) : QObject(parent) {}
 
-MapDocument::~MapDocument() { cancelLoading(); }
+MapDocument::~MapDocument() {
+  cancelLoading();
+  for (auto& [id, read] : windowReads_) read.cancel->store(true);
+}
 
 void MapDocument::cancelLoading() {
   if (cancel_) cancel_->store(true);
@@ -25,6 +30,9 @@ void MapDocument::open(const std::filesystem::path& catalogFile, const std::stri
   Catalog catalog = loadCatalog(catalogFile);  // throws before anything changes
   const CrsSpec working = mapCrsFor(catalog);
   cancelLoading();
+  for (auto& [id, read] : windowReads_) read.cancel->store(true);
+  windowReads_.clear();
+  language_ = language;
   catalog_ = std::move(catalog);
   working_ = working;
   layers_.clear();
@@ -46,15 +54,25 @@ void MapDocument::loadAll(std::string language) {
   for (const DocumentLayer& layer : layers_) jobs.push_back({*layer.spec, QString::fromStdString(layer.spec->id)});
   auto cancel = cancel_;
   const CrsSpec working = working_;
+  const double threshold = windowRowThreshold_;
   QPointer<MapDocument> self(this);
-  (void)QtConcurrent::run([jobs = std::move(jobs), cancel, working, language, self]() {
+  (void)QtConcurrent::run([jobs = std::move(jobs), cancel, working, language, threshold, self]() {
     const FlagProgress progress(cancel);
     for (const Job& job : jobs) {
       if (cancel->load()) return;
       std::shared_ptr<const RenderLayer> layer;
       QString error;
+      bool windowed = false;
       try {
-        layer = std::make_shared<const RenderLayer>(loadRenderLayer(job.spec, working, language, std::nullopt, progress));
+        // A big PostGIS table is not read whole: first its extent only, then what the view shows.
+        if (isPgSource(job.spec.resolvedSource) && (job.spec.role == LayerRole::points ||
+                                                    job.spec.role == LayerRole::lines || job.spec.role == LayerRole::areas)) {
+          const std::optional<double> rows = estimatedRowCount(job.spec);
+          windowed = !rows || *rows > threshold;
+        }
+        const std::optional<ReadWindow> nothingYet = windowed ? std::optional<ReadWindow>(ReadWindow{0, 0, 0, 0, 0}) : std::nullopt;
+        layer = std::make_shared<const RenderLayer>(
+            loadRenderLayer(job.spec, working, language, std::nullopt, progress, nothingYet));
       } catch (const Cancelled&) {
         return;
       } catch (const std::exception& failure) {
@@ -63,12 +81,13 @@ void MapDocument::loadAll(std::string language) {
       // Posted to the application object (always alive); `self` is checked on the UI thread.
       QMetaObject::invokeMethod(
           QCoreApplication::instance(),
-          [self, cancel, id = job.id, layer, error]() {
+          [self, cancel, id = job.id, layer, error, windowed]() {
             if (!self || cancel->load()) return;
             DocumentLayer* target = self->find(id);
             if (!target) return;
             target->rendered = layer;
             target->error = error;
+            target->windowed = windowed && layer;
             if (layer) emit self->layerLoaded(id);
             else emit self->layerFailed(id, error);
           },
@@ -81,6 +100,71 @@ void MapDocument::loadAll(std::string language) {
         },
         Qt::QueuedConnection);
   });
+}
+
+void MapDocument::setWindowing(double rowThreshold, size_t maxFeatures) {
+  windowRowThreshold_ = rowThreshold;
+  windowMaxFeatures_ = maxFeatures;
+}
+
+void MapDocument::setViewExtent(double minX, double minY, double maxX, double maxY) {
+  if (!catalog_ || !(minX < maxX && minY < maxY)) return;
+  const ReadWindow view{minX, minY, maxX, maxY, windowMaxFeatures_};
+  const double growX = (maxX - minX) / 2, growY = (maxY - minY) / 2;
+  const ReadWindow wanted{minX - growX, minY - growY, maxX + growX, maxY + growY, windowMaxFeatures_};
+  const auto area = [](const ReadWindow& w) { return (w.maxX - w.minX) * (w.maxY - w.minY); };
+  for (const DocumentLayer& layer : layers_) {
+    if (!layer.windowed || !layer.rendered) continue;
+    const QString id = QString::fromStdString(layer.spec->id);
+    // Still good: the window holds the view, and holds all of it or is not much bigger (a
+    // truncated window is read again once the view is a quarter of it, for the detail).
+    const auto good = [&](const ReadWindow& window, bool truncated) {
+      return window.maxFeatures > 0 && window.holds(view) && (!truncated || area(window) < 4 * area(view));
+    };
+    if (const auto& loaded = layer.rendered->window; loaded && good(*loaded, layer.rendered->truncated)) continue;
+    if (auto pending = windowReads_.find(id); pending != windowReads_.end()) {
+      if (good(pending->second.window, false)) continue;
+      pending->second.cancel->store(true);
+    }
+    WindowRead& read = windowReads_[id];
+    read = {wanted, ++windowReadCount_, std::make_shared<std::atomic<bool>>(false)};
+    const LayerSpec spec = *layer.spec;
+    const CrsSpec working = working_;
+    const std::string language = language_;
+    QPointer<MapDocument> self(this);
+    (void)QtConcurrent::run([spec, working, language, wanted, number = read.number, cancel = read.cancel, self, id]() {
+      std::shared_ptr<const RenderLayer> loaded;
+      QString error;
+      try {
+        loaded = std::make_shared<const RenderLayer>(
+            loadRenderLayer(spec, working, language, std::nullopt, FlagProgress(cancel), wanted));
+      } catch (const Cancelled&) {
+        return;
+      } catch (const std::exception& failure) {
+        error = QString::fromStdString(failure.what());
+      }
+      QMetaObject::invokeMethod(
+          QCoreApplication::instance(),
+          [self, id, number, loaded, error]() {
+            if (!self) return;
+            auto current = self->windowReads_.find(id);
+            if (current == self->windowReads_.end() || current->second.number != number) return;  // superseded
+            self->windowReads_.erase(current);
+            DocumentLayer* target = self->find(id);
+            if (!target || !target->windowed) return;
+            if (loaded) {
+              target->rendered = loaded;
+              target->error.clear();
+              emit self->windowRead(id);
+            } else {
+              target->error = error;
+              emit self->layerFailed(id, error);
+            }
+            emit self->changed();
+          },
+          Qt::QueuedConnection);
+    });
+  }
 }
 
 DocumentLayer* MapDocument::find(const QString& id) {

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <deque>
+#include <map>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -25,6 +26,9 @@ struct DocumentLayer {
   QString error;                                   // why it could not be loaded
   bool visible = true;
   double opacity = 1;
+  // Read only around the view (a PostGIS table over the window threshold): `rendered` holds the
+  // features of its window, read again when the view leaves it.
+  bool windowed = false;
 };
 
 class MapDocument : public QObject {
@@ -52,6 +56,12 @@ class MapDocument : public QObject {
   // Adds (or replaces) an analysis result drawn over the map, e.g. a density surface; its spec
   // points at a temporary file, never at the catalog's data.
   void addOverlay(LayerSpec spec, std::shared_ptr<const RenderLayer> rendered);
+  // PostGIS points, lines and areas layers of more rows than this (the planner's estimate, or
+  // unknown) are read by view window; at most `maxFeatures` per window.
+  void setWindowing(double rowThreshold, size_t maxFeatures);
+  // The view moved: windowed layers whose window does not hold it are read again for it (grown
+  // by half on each side), off the UI thread; the newest read wins.
+  void setViewExtent(double minX, double minY, double maxX, double maxY);
   // An overlay that could not be computed again (e.g. no points in the month chosen): it stops
   // drawing and shows why, instead of showing a result that no longer matches the map.
   void failOverlay(const QString& id, const QString& error);
@@ -63,6 +73,7 @@ class MapDocument : public QObject {
   void opened();          // a catalog replaced what was open; its layers start loading
   void changed();         // order, visibility, opacity, or what a layer draws
   void layersReplaced();  // a layer added or its drawing replaced (the panels rebuild)
+  void windowRead(const QString& id);  // a windowed layer holds a new window's features
 
  private:
   void loadAll(std::string language);
@@ -72,6 +83,17 @@ class MapDocument : public QObject {
   std::vector<DocumentLayer> layers_;
   std::deque<LayerSpec> overlaySpecs_;  // stable addresses for DocumentLayer::spec
   std::shared_ptr<std::atomic<bool>> cancel_;
+  std::string language_ = "zh";
+  double windowRowThreshold_ = 200000;
+  size_t windowMaxFeatures_ = 1000000;
+  // The window read in flight per layer: its box and its number (an older read's result is dropped).
+  struct WindowRead {
+    ReadWindow window;
+    unsigned number = 0;
+    std::shared_ptr<std::atomic<bool>> cancel;
+  };
+  std::map<QString, WindowRead> windowReads_;
+  unsigned windowReadCount_ = 0;
 };
 
 }  // namespace urbangis::viewer

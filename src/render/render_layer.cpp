@@ -21,6 +21,32 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+struct Box {
+  double minX, minY, maxX, maxY;
+};
+
+// The box holding `box` carried through `transform` (null: as it is). Edges are sampled: a
+// straight edge in one CRS is curved in another.
+Box boxThrough(const Transform* transform, const Box& box) {
+  if (!transform) return box;
+  constexpr int kSteps = 16;
+  std::vector<double> xs, ys;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double t = static_cast<double>(i) / kSteps;
+    const double x = box.minX + t * (box.maxX - box.minX), y = box.minY + t * (box.maxY - box.minY);
+    xs.insert(xs.end(), {x, x, box.minX, box.maxX});
+    ys.insert(ys.end(), {box.minY, box.maxY, y, y});
+  }
+  transform->applyLenient(xs.data(), ys.data(), xs.size());
+  Box out{kInf, kInf, -kInf, -kInf};
+  for (size_t i = 0; i < xs.size(); ++i) {
+    if (!std::isfinite(xs[i]) || !std::isfinite(ys[i])) continue;
+    out.minX = std::min(out.minX, xs[i]), out.maxX = std::max(out.maxX, xs[i]);
+    out.minY = std::min(out.minY, ys[i]), out.maxY = std::max(out.maxY, ys[i]);
+  }
+  return out.minX <= out.maxX ? out : box;
+}
+
 Symbol defaultSymbol(LayerRole role) {
   Symbol symbol;
   symbol.stroke = {0x55, 0x55, 0x55, 255};
@@ -189,7 +215,8 @@ void loadRaster(RenderLayer& layer, const LayerSpec& spec, const CrsSpec& workin
 }  // namespace
 
 RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const std::string& language,
-                            const std::optional<Choropleth>& choropleth, const Progress& progress) {
+                            const std::optional<Choropleth>& choropleth, const Progress& progress,
+                            const std::optional<ReadWindow>& window) {
   RenderLayer layer;
   layer.id = spec.id;
   layer.title = spec.title;
@@ -208,6 +235,19 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   const Crs from(proj, layerCrsSpec(spec, ogr)), to(proj, working);
   std::optional<Transform> toWorking;
   if (!sameCrs(from, to)) toWorking.emplace(proj, from, to);
+  std::optional<Box> wholeExtent;
+  if (window) {
+    // The whole layer's extent (PostGIS: estimated from the statistics), then only the window's
+    // features: the box in the layer's CRS, through its sampled edges.
+    OGREnvelope envelope;
+    if (ogr.GetExtent(&envelope, FALSE) == OGRERR_NONE)
+      wholeExtent = boxThrough(toWorking ? &*toWorking : nullptr, {envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY});
+    std::optional<Transform> back;
+    if (toWorking) back.emplace(proj, to, from);
+    const Box box = boxThrough(back ? &*back : nullptr, {window->minX, window->minY, window->maxX, window->maxY});
+    ogr.SetSpatialFilterRect(box.minX, box.minY, box.maxX, box.maxY);
+    layer.window = window;
+  }
   OGRFeatureDefn& definition = *ogr.GetLayerDefn();
   auto fieldIndex = [&](const std::string& name, const char* purpose) {
     if (name.empty()) return -1;
@@ -238,6 +278,10 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   ogr.ResetReading();
   CPLErrorReset();
   for (auto& feature : ogr) {
+    if (window && layer.features.size() >= window->maxFeatures) {
+      layer.truncated = true;
+      break;
+    }
     ++seen;
     const OGRGeometry* geometry = feature->GetGeometryRef();
     if (!geometry || geometry->IsEmpty()) {
@@ -298,13 +342,15 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   }
   // OGR ends a read at the first error as if the layer had ended: a file damaged halfway would
   // draw half its features and look fine. Fail the layer instead (the viewer marks it).
-  const GIntBig expected = ogr.GetFeatureCount(FALSE);
+  const GIntBig expected = window ? -1 : ogr.GetFeatureCount(FALSE);  // a window's count would be another query
   if ((expected >= 0 && seen < expected) || CPLGetLastErrorType() >= CE_Failure)
     throw InputError(spec.where() + ": reading stopped after " + std::to_string(seen) + " of " +
                      (expected >= 0 ? std::to_string(expected) : std::string("its")) + " features (" +
                      (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "no reason given") +
                      "); the file is damaged or truncated: restore it from a copy");
   if (layer.features.empty()) layer.minX = layer.minY = layer.maxX = layer.maxY = 0;
+  if (wholeExtent) layer.minX = wholeExtent->minX, layer.minY = wholeExtent->minY, layer.maxX = wholeExtent->maxX,
+                   layer.maxY = wholeExtent->maxY;
 
   if (choropleth) {
     layer.style.renderer = StyleRenderer::graduated;

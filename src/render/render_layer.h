@@ -48,6 +48,16 @@ struct RasterGrid {
   std::vector<float> values;
 };
 
+// Part of a layer too big to hold whole (a huge PostGIS table in the viewer): the features whose
+// boxes meet this box (working CRS), at most `maxFeatures` of them.
+struct ReadWindow {
+  double minX = 0, minY = 0, maxX = 0, maxY = 0;
+  size_t maxFeatures = 1000000;
+  bool holds(const ReadWindow& other) const {
+    return other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY;
+  }
+};
+
 struct RenderLayer {
   std::string id;
   LocalizedText title;
@@ -62,6 +72,9 @@ struct RenderLayer {
   double minX = 0, minY = 0, maxX = 0, maxY = 0;  // extent in the working CRS
   std::vector<std::string> messages;              // e.g. features that could not be drawn
   bool timed = false;  // a points layer whose features carry their time_field's month
+  // Read for a window only: `features` are those in it; minX … maxY stay the whole layer's extent.
+  std::optional<ReadWindow> window;
+  bool truncated = false;  // the window held more than its maxFeatures: the first ones were kept
 
   // Whether `feature` is on the map when the month filter is `month` (nullopt: all months):
   // what drawing, identify and selection agree on.
@@ -79,8 +92,10 @@ struct Choropleth {
 };
 
 // Reads `spec` into the working CRS with its catalog style (or a plain default when it has
-// none). Throws InputError naming the layer when it cannot be read.
+// none), whole or only within `window` (an OGR spatial filter: for PostGIS a GiST-indexed box
+// query). Throws InputError naming the layer when it cannot be read.
 RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const std::string& language,
-                            const std::optional<Choropleth>& choropleth, const Progress& progress);
+                            const std::optional<Choropleth>& choropleth, const Progress& progress,
+                            const std::optional<ReadWindow>& window = std::nullopt);
 
 }  // namespace urbangis

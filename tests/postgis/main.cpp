@@ -5,9 +5,6 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <fstream>
-#include <iostream>
 #include <string>
 
 #include "postgis/postgis_support.h"
@@ -15,21 +12,7 @@
 int main(int argc, char** argv) {
   bool listing = false;
   for (int i = 1; i < argc; ++i) listing = listing || std::string(argv[i]).rfind("--list", 0) == 0;
-  if (!listing) {
-    std::ifstream env(urbangis::test::pgStateDir() / "env");
-    if (!env) {
-      const char* ci = std::getenv("CI");
-      const bool inCi = ci && (std::string(ci) == "true" || std::string(ci) == "TRUE" || std::string(ci) == "True");
-      std::cerr << (inCi ? "error" : "SKIPPED") << ": no PostGIS test cluster in " << urbangis::test::pgStateDir()
-                << " (the CTest fixture postgis.cluster_start starts one: see docs/postgis.md)"
-                << (inCi ? "; CI=true, so this is a failure\n" : "\n");
-      return inCi ? 1 : 77;
-    }
-    std::string line;
-    while (std::getline(env, line)) {
-      const auto equals = line.find('=');
-      if (equals != std::string::npos) setenv(line.substr(0, equals).c_str(), line.substr(equals + 1).c_str(), 1);
-    }
-  }
+  if (!listing)
+    if (const int status = urbangis::test::usePgTestCluster(); status != 0) return status;
   return Catch::Session().run(argc, argv);
 }

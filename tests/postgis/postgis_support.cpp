@@ -2,11 +2,30 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 
 namespace urbangis::test {
 
 std::filesystem::path pgStateDir() { return URBANGIS_PG_TEST_STATE; }
+
+int usePgTestCluster() {
+  std::ifstream env(pgStateDir() / "env");
+  if (!env) {
+    const char* ci = std::getenv("CI");
+    const bool inCi = ci && (std::string(ci) == "true" || std::string(ci) == "TRUE" || std::string(ci) == "True");
+    std::cerr << (inCi ? "error" : "SKIPPED") << ": no PostGIS test cluster in " << pgStateDir()
+              << " (the CTest fixture postgis.cluster_start starts one: see docs/postgis.md)"
+              << (inCi ? "; CI=true, so this is a failure\n" : "\n");
+    return inCi ? 1 : 77;
+  }
+  std::string line;
+  while (std::getline(env, line)) {
+    const auto equals = line.find('=');
+    if (equals != std::string::npos) setenv(line.substr(0, equals).c_str(), line.substr(equals + 1).c_str(), 1);
+  }
+  return 0;
+}
 
 std::string pgSource() {
   const char* source = std::getenv("URBANGIS_PG_TEST");

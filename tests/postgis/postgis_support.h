@@ -9,6 +9,11 @@
 
 namespace urbangis::test {
 
+// Takes the test cluster's connection settings (PGHOST, PGPORT, PGPASSFILE …) into this
+// process's environment. Returns 0 then; without a cluster, 77 (CTest: skipped) or, under
+// CI=true, 1 (failed), having said why on stderr.
+int usePgTestCluster();
+
 // Where scripts/pg-test-cluster.sh keeps the cluster's state (env, pgpass, loaded catalogs).
 std::filesystem::path pgStateDir();
 // "PG:host=127.0.0.1 port=… dbname=urbangis_test user=urbangis" (the password is in PGPASSFILE).

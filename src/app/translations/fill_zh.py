@@ -10,6 +10,9 @@ from pathlib import Path
 
 ZH = {
     "Counting by zone for %1…": "正在按分区统计 %1…", "Time": "时间", "%1 per month in %2": "%2 逐月%1",
+    "%1 per month in %2 (features loaded around the view)": "%2 逐月%1（仅视图周围已读取的要素）",
+    "%1: more than %2 features in view; the first %2 are drawn. Zoom in to see all.":
+        "%1：视图中要素超过 %2 个，只绘制了前 %2 个；放大可查看全部。",
     "Month": "月份", "Show one month's points (arrow keys step a month)": "只显示某月的点（方向键逐月切换）",
     "All": "全部", "Select a zone on the map or in the table to see its monthly trend": "在地图或属性表中选中一个分区，查看其逐月趋势",
     "Field": "字段", "Value": "值", "%n feature(s)": "%n 个要素", "feature %1": "要素 %1",

@@ -3,103 +3,103 @@
 <context>
     <name>urbangis::viewer::AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.cpp" line="146" />
+        <location filename="../analysis_panel.cpp" line="166" />
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="147" />
+        <location filename="../analysis_panel.cpp" line="167" />
         <source>Quantiles</source>
         <translation>分位数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="148" />
+        <location filename="../analysis_panel.cpp" line="168" />
         <source>Equal intervals</source>
         <translation>等间距</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="143" />
+        <location filename="../analysis_panel.cpp" line="163" />
         <source>Statistics by zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="144" />
+        <location filename="../analysis_panel.cpp" line="164" />
         <source>Hot spots</source>
         <translation>热点分析</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="145" />
+        <location filename="../analysis_panel.cpp" line="165" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="149" />
+        <location filename="../analysis_panel.cpp" line="169" />
         <source>Kernel density</source>
         <translation>核密度</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="150" />
+        <location filename="../analysis_panel.cpp" line="170" />
         <source>Gi* hot spots (500 m hexagons)</source>
         <translation>Gi* 热点（500 米六边形）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="151" />
+        <location filename="../analysis_panel.cpp" line="171" />
         <source>Zones</source>
         <translation>分区图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="152" />
+        <location filename="../analysis_panel.cpp" line="172" />
         <source>Map</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="153" />
+        <location filename="../analysis_panel.cpp" line="173" />
         <source>Classes</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="154" />
+        <location filename="../analysis_panel.cpp" line="174" />
         <source>Colours</source>
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="155" />
+        <location filename="../analysis_panel.cpp" line="175" />
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="156" />
+        <location filename="../analysis_panel.cpp" line="176" />
         <source>Points</source>
         <translation>点图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="157" />
+        <location filename="../analysis_panel.cpp" line="177" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="190" />
+        <location filename="../analysis_panel.cpp" line="209" />
         <source>Counting by zone for %1…</source>
         <translation>正在按分区统计 %1…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="191" />
+        <location filename="../analysis_panel.cpp" line="210" />
         <source>Counting by zone…</source>
         <translation>正在分区统计…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="202" />
-        <location filename="../analysis_panel.cpp" line="256" />
+        <location filename="../analysis_panel.cpp" line="221" />
+        <location filename="../analysis_panel.cpp" line="291" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="225" />
+        <location filename="../analysis_panel.cpp" line="259" />
         <source>Looking for hot spots…</source>
         <translation>正在分析热点…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="315" />
+        <location filename="../analysis_panel.cpp" line="356" />
         <source>%1 zones</source>
         <translation>%1 个分区</translation>
     </message>
@@ -162,12 +162,12 @@
         <translation>值</translation>
     </message>
     <message numerus="yes">
-        <location filename="../identify_panel.cpp" line="26" />
+        <location filename="../identify_panel.cpp" line="27" />
         <source>%n feature(s)</source>
         <translation><numerusform>%n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../identify_panel.cpp" line="29" />
+        <location filename="../identify_panel.cpp" line="30" />
         <source>feature %1</source>
         <translation>要素 %1</translation>
     </message>
@@ -213,248 +213,258 @@
 <context>
     <name>urbangis::viewer::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="104" />
+        <location filename="../main_window.cpp" line="105" />
         <source>Layer %1 could not be loaded: %2</source>
         <translation>图层 %1 无法加载：%2</translation>
     </message>
+    <message>
+        <location filename="../main_window.cpp" line="152" />
+        <source>%1: more than %2 features in view; the first %2 are drawn. Zoom in to see all.</source>
+        <translation>%1：视图中要素超过 %2 个，只绘制了前 %2 个；放大可查看全部。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="140" />
+        <location filename="../main_window.cpp" line="160" />
         <source>%n feature(s) found</source>
         <translation><numerusform>找到 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="149" />
+        <location filename="../main_window.cpp" line="169" />
         <source>The map could not be drawn: %1</source>
         <translation>地图无法绘制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="172" />
+        <location filename="../main_window.cpp" line="195" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="172" />
+        <location filename="../main_window.cpp" line="195" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="178" />
-        <location filename="../main_window.cpp" line="182" />
+        <location filename="../main_window.cpp" line="201" />
+        <location filename="../main_window.cpp" line="205" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="179" />
+        <location filename="../main_window.cpp" line="202" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="248" />
+        <location filename="../main_window.cpp" line="271" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="254" />
+        <location filename="../main_window.cpp" line="277" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="255" />
+        <location filename="../main_window.cpp" line="278" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="256" />
+        <location filename="../main_window.cpp" line="279" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="257" />
+        <location filename="../main_window.cpp" line="280" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="258" />
+        <location filename="../main_window.cpp" line="281" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="259" />
+        <location filename="../main_window.cpp" line="282" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="260" />
+        <location filename="../main_window.cpp" line="283" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="261" />
+        <location filename="../main_window.cpp" line="284" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="262" />
+        <location filename="../main_window.cpp" line="285" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="263" />
+        <location filename="../main_window.cpp" line="286" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="264" />
+        <location filename="../main_window.cpp" line="287" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="265" />
+        <location filename="../main_window.cpp" line="288" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="266" />
+        <location filename="../main_window.cpp" line="289" />
         <source>&amp;Select by box</source>
         <translation>框选要素(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="267" />
+        <location filename="../main_window.cpp" line="290" />
         <source>Select by pol&amp;ygon</source>
         <translation>多边形选择(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="268" />
+        <location filename="../main_window.cpp" line="291" />
         <source>Select by polygon: click the corners, double-click or Enter to close, Esc to cancel</source>
         <translation>多边形选择：依次点击顶点，双击或按回车闭合，按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="269" />
+        <location filename="../main_window.cpp" line="292" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="270" />
+        <location filename="../main_window.cpp" line="293" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="271" />
+        <location filename="../main_window.cpp" line="294" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="272" />
+        <location filename="../main_window.cpp" line="295" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="273" />
+        <location filename="../main_window.cpp" line="296" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="276" />
+        <location filename="../main_window.cpp" line="299" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="277" />
+        <location filename="../main_window.cpp" line="300" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="278" />
+        <location filename="../main_window.cpp" line="301" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="279" />
+        <location filename="../main_window.cpp" line="302" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="280" />
+        <location filename="../main_window.cpp" line="303" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="281" />
+        <location filename="../main_window.cpp" line="304" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="282" />
+        <location filename="../main_window.cpp" line="305" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="283" />
+        <location filename="../main_window.cpp" line="306" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="283" />
+        <location filename="../main_window.cpp" line="306" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="288" />
+        <location filename="../main_window.cpp" line="311" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="288" />
+        <location filename="../main_window.cpp" line="311" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="316" />
+        <location filename="../main_window.cpp" line="339" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="413" />
+        <location filename="../main_window.cpp" line="436" />
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="417" />
+        <location filename="../main_window.cpp" line="440" />
         <source>No catalog is open</source>
         <translation>尚未打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="436" />
+        <location filename="../main_window.cpp" line="461" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="562" />
+        <location filename="../main_window.cpp" line="589" />
+        <source>%1 per month in %2 (features loaded around the view)</source>
+        <translation>%2 逐月%1（仅视图周围已读取的要素）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="590" />
         <source>%1 per month in %2</source>
         <translation>%2 逐月%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="594" />
+        <location filename="../main_window.cpp" line="622" />
         <source>%n feature(s) selected</source>
         <translation><numerusform>已选择 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="618" />
+        <location filename="../main_window.cpp" line="646" />
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="619" />
+        <location filename="../main_window.cpp" line="647" />
         <source>, area %1 m² (closed)</source>
         <translation>，面积 %1 平方米（闭合）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="620" />
+        <location filename="../main_window.cpp" line="648" />
         <source> — ellipsoidal</source>
         <translation> — 椭球面量算</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="620" />
+        <location filename="../main_window.cpp" line="648" />
         <source> — double-click to finish</source>
         <translation> — 双击结束</translation>
     </message>
