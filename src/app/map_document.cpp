@@ -6,6 +6,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <functional>
 
 #include "app/flag_progress.h"
 #include "core/error.h"
@@ -14,6 +15,26 @@
 #include "render/catalog_layers.h"
 
 namespace urbangis::viewer {
+namespace {
+
+// A layer read on a worker thread: its drawing, or the error that kept it from loading.
+struct LoadOutcome {
+  std::shared_ptr<const RenderLayer> layer;
+  QString error;
+};
+
+// nullopt when the read was cancelled.
+std::optional<LoadOutcome> loadOffThread(const std::function<RenderLayer()>& load) {
+  try {
+    return LoadOutcome{std::make_shared<const RenderLayer>(load()), {}};
+  } catch (const Cancelled&) {
+    return std::nullopt;
+  } catch (const std::exception& failure) {
+    return LoadOutcome{nullptr, QString::fromStdString(failure.what())};
+  }
+}
+
+}  // namespace
 
 MapDocument::MapDocument(QObject* parent) : QObject(parent) {}
 
@@ -60,10 +81,8 @@ void MapDocument::loadAll(std::string language) {
     const FlagProgress progress(cancel);
     for (const Job& job : jobs) {
       if (cancel->load()) return;
-      std::shared_ptr<const RenderLayer> layer;
-      QString error;
       bool windowed = false;
-      try {
+      const std::optional<LoadOutcome> outcome = loadOffThread([&] {
         // A big PostGIS table is not read whole: first its extent only, then what the view shows.
         if (isPgSource(job.spec.resolvedSource) && (job.spec.role == LayerRole::points ||
                                                     job.spec.role == LayerRole::lines || job.spec.role == LayerRole::areas)) {
@@ -71,13 +90,10 @@ void MapDocument::loadAll(std::string language) {
           windowed = !rows || *rows > threshold;
         }
         const std::optional<ReadWindow> nothingYet = windowed ? std::optional<ReadWindow>(ReadWindow{0, 0, 0, 0, 0}) : std::nullopt;
-        layer = std::make_shared<const RenderLayer>(
-            loadRenderLayer(job.spec, working, language, std::nullopt, progress, nothingYet));
-      } catch (const Cancelled&) {
-        return;
-      } catch (const std::exception& failure) {
-        error = QString::fromStdString(failure.what());
-      }
+        return loadRenderLayer(job.spec, working, language, std::nullopt, progress, nothingYet);
+      });
+      if (!outcome) return;
+      const auto& [layer, error] = *outcome;
       // Posted to the application object (always alive); `self` is checked on the UI thread.
       QMetaObject::invokeMethod(
           QCoreApplication::instance(),
@@ -133,16 +149,10 @@ void MapDocument::setViewExtent(double minX, double minY, double maxX, double ma
     const std::string language = language_;
     QPointer<MapDocument> self(this);
     (void)QtConcurrent::run([spec, working, language, wanted, number = read.number, cancel = read.cancel, self, id]() {
-      std::shared_ptr<const RenderLayer> loaded;
-      QString error;
-      try {
-        loaded = std::make_shared<const RenderLayer>(
-            loadRenderLayer(spec, working, language, std::nullopt, FlagProgress(cancel), wanted));
-      } catch (const Cancelled&) {
-        return;
-      } catch (const std::exception& failure) {
-        error = QString::fromStdString(failure.what());
-      }
+      const std::optional<LoadOutcome> outcome = loadOffThread(
+          [&] { return loadRenderLayer(spec, working, language, std::nullopt, FlagProgress(cancel), wanted); });
+      if (!outcome) return;
+      const auto& [loaded, error] = *outcome;
       QMetaObject::invokeMethod(
           QCoreApplication::instance(),
           [self, id, number, loaded, error]() {
