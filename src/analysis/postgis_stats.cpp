@@ -21,18 +21,6 @@ namespace {
 
 constexpr double kNoZoneWarningShare = 0.05;
 
-std::vector<const LayerSpec*> requested(const Catalog& catalog, const StatsRequest& request) {
-  std::vector<const LayerSpec*> layers;
-  if (request.layers.empty()) {
-    for (const auto& layer : catalog.layers)
-      if (layer.role == LayerRole::points || layer.role == LayerRole::areas || layer.role == LayerRole::lines)
-        layers.push_back(&layer);
-  } else {
-    for (const auto& id : request.layers) layers.push_back(&catalog.layer(id));
-  }
-  return layers;
-}
-
 bool isInteger(const std::string& text) {
   int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -94,7 +82,7 @@ void measureInPostgis(const PgConnection& db, const Catalog& catalog, const Laye
 bool postgisEngineApplies(const Catalog& catalog, const StatsRequest& request) {
   const LayerSpec* zones = catalog.find(request.zonesLayer);
   if (!zones || !isPgSource(zones->resolvedSource) || zones->layerName.empty()) return false;
-  for (const LayerSpec* layer : requested(catalog, request)) {
+  for (const LayerSpec* layer : statsLayers(catalog, request)) {
     if (layer->resolvedSource != zones->resolvedSource || layer->layerName.empty()) return false;
     if (!layer->covers.empty()) {
       const LayerSpec* network = catalog.find(layer->covers);
@@ -109,13 +97,10 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   if (zonesSpec.role != LayerRole::zones)
     throw InputError(zonesSpec.where() + ": is a " + std::string(roleName(zonesSpec.role)) +
                      " layer; aggregate by a zones layer");
-  const auto layers = requested(catalog, request);
+  const auto layers = statsLayers(catalog, request);
   if (!isPgSource(zonesSpec.resolvedSource))
     throw InputError("--engine postgis: " + zonesSpec.where() + " is not in PostGIS");
   for (const LayerSpec* layer : layers) {
-    if (layer->role != LayerRole::points && layer->role != LayerRole::areas && layer->role != LayerRole::lines)
-      throw InputError(layer->where() + ": is a " + std::string(roleName(layer->role)) +
-                       " layer; stats summarises points, areas and lines layers");
     if (layer->resolvedSource != zonesSpec.resolvedSource)
       throw InputError("--engine postgis: " + layer->where() + " is not in the zones' database (" +
                        redactSecrets(zonesSpec.resolvedSource) + "); every layer must be in one database");

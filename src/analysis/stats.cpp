@@ -19,26 +19,6 @@ namespace {
 
 constexpr double kNoZoneWarningShare = 0.05;
 
-std::vector<const LayerSpec*> requestedLayers(const Catalog& catalog, const StatsRequest& request) {
-  std::vector<const LayerSpec*> layers;
-  if (request.layers.empty()) {
-    for (const auto& layer : catalog.layers)
-      if (layer.role == LayerRole::points || layer.role == LayerRole::areas ||
-          layer.role == LayerRole::lines)
-        layers.push_back(&layer);
-    return layers;
-  }
-  for (const auto& id : request.layers) {
-    const LayerSpec& layer = catalog.layer(id);
-    if (layer.role != LayerRole::points && layer.role != LayerRole::areas &&
-        layer.role != LayerRole::lines)
-      throw InputError(layer.where() + ": is a " + std::string(roleName(layer.role)) +
-                       " layer; stats summarises points, areas and lines layers");
-    layers.push_back(&layer);
-  }
-  return layers;
-}
-
 std::string listOf(const std::vector<std::string>& items, size_t most = 10) {
   std::string text;
   for (size_t i = 0; i < items.size() && i < most; ++i) text += (i ? ", " : "") + items[i];
@@ -100,10 +80,28 @@ std::vector<CellValue> realsOrEmpty(const std::vector<double>& values) {
 
 }  // namespace
 
+std::vector<const LayerSpec*> statsLayers(const Catalog& catalog, const StatsRequest& request) {
+  std::vector<const LayerSpec*> layers;
+  if (request.layers.empty()) {
+    for (const auto& layer : catalog.layers)
+      if (layer.role == LayerRole::points || layer.role == LayerRole::areas || layer.role == LayerRole::lines)
+        layers.push_back(&layer);
+    return layers;
+  }
+  for (const auto& id : request.layers) {
+    const LayerSpec& layer = catalog.layer(id);
+    if (layer.role != LayerRole::points && layer.role != LayerRole::areas && layer.role != LayerRole::lines)
+      throw InputError(layer.where() + ": is a " + std::string(roleName(layer.role)) +
+                       " layer; stats summarises points, areas and lines layers");
+    layers.push_back(&layer);
+  }
+  return layers;
+}
+
 StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
                          const Progress& progress) {
   const LayerSpec& zonesSpec = catalog.layer(request.zonesLayer);
-  const auto layers = requestedLayers(catalog, request);
+  const auto layers = statsLayers(catalog, request);
   const unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
 
   StatsResult result;

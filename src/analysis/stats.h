@@ -29,6 +29,10 @@ struct StatsResult {
   std::vector<std::filesystem::path> inputs;  // files read: never to be written over
 };
 
+// The layers a request summarises: its --layers, else every points, areas and lines layer of
+// the catalog. Throws InputError for a requested layer of another role.
+std::vector<const LayerSpec*> statsLayers(const Catalog& catalog, const StatsRequest& request);
+
 StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
                          const Progress& progress);
 
