@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "analysis/grid_code.h"
+#include "analysis/message_text.h"
 #include "analysis/parallel_for.h"
 #include "analysis/zones.h"
 #include "core/error.h"
@@ -19,20 +20,6 @@
 
 namespace urbangis {
 namespace {
-
-std::string number(double value, int precision = 6) {
-  std::ostringstream text;
-  text.precision(precision);
-  text << value;
-  return text.str();
-}
-
-std::string listOf(const std::vector<std::string>& items, size_t most = 10) {
-  std::string text;
-  for (size_t i = 0; i < items.size() && i < most; ++i) text += (i ? ", " : "") + items[i];
-  if (items.size() > most) text += ", … (" + std::to_string(items.size()) + " in all)";
-  return text;
-}
 
 std::string countsOf(const std::map<std::string, int64_t>& counts) {
   std::vector<std::string> items;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "analysis/hex_grid.h"
+#include "analysis/message_text.h"
 #include "analysis/point_set.h"
 #include "analysis/zone_locator.h"
 #include "analysis/zones.h"
@@ -13,13 +14,6 @@
 
 namespace urbangis {
 namespace {
-
-std::string number(double value, int precision = 6) {
-  std::ostringstream text;
-  text.precision(precision);
-  text << value;
-  return text.str();
-}
 
 // The projected working CRS every hot-spot measure (radius, cell, band) is in.
 CrsSpec projectedWorkingCrs(const Catalog& catalog, const LayerSpec& layer, std::vector<std::string>& messages) {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "analysis/feature_set.h"
+#include "analysis/message_text.h"
 #include "analysis/overlay_stats.h"
 #include "analysis/point_counts.h"
 #include "analysis/zone_locator.h"
@@ -18,13 +19,6 @@ namespace urbangis {
 namespace {
 
 constexpr double kNoZoneWarningShare = 0.05;
-
-std::string listOf(const std::vector<std::string>& items, size_t most = 10) {
-  std::string text;
-  for (size_t i = 0; i < items.size() && i < most; ++i) text += (i ? ", " : "") + items[i];
-  if (items.size() > most) text += ", … (" + std::to_string(items.size()) + " in all)";
-  return text;
-}
 
 std::string percent(double share) {
   std::ostringstream text;
