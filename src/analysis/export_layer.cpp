@@ -11,7 +11,7 @@
 #include "core/error.h"
 #include "core/geometry_transform.h"
 #include "io/feature_cells.h"
-#include "io/feature_filter.h"
+#include "io/filtered_features.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -22,8 +22,7 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
   VectorSource source = openCatalogLayer(spec);
   outcome.inputs.push_back(spec.resolvedSource);
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
-  std::optional<FeatureFilter> filter;
-  if (request.where) filter.emplace(*request.where, definition, spec);
+  FilteredFeatures features(spec, *source.layer, request.where);
 
   bool chosen = false;
   const CrsSpec working = workingCrsFor(catalog, spec, chosen);
@@ -91,17 +90,14 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
   const int idIndex = spec.idField.empty() ? -1 : definition.GetFieldIndex(spec.idField.c_str());
   LocatorScratch scratch(zones ? zones->zones.size() : 0);
   std::vector<uint32_t> holders;
-  int64_t read = 0, kept = 0;
+  int64_t kept = 0;
   const Crs wgs84(proj, CrsSpec{"EPSG:4326", ChineseOffset::none, "WGS84"});
   const Transform toLonLat(proj, workingCrs, wgs84);
-  source.layer->ResetReading();
-  for (auto& feature : *source.layer) {
-    ++read;
+  while (const OGRFeatureUniquePtr feature = features.next()) {
+    ++kept;
     std::vector<CellValue> row;
     for (int i = 0; i < definition.GetFieldCount(); ++i)
       row.push_back(cellOf(*feature, i, table.columns[static_cast<size_t>(i)].type));
-    if (filter && !filter->matches(*feature)) continue;
-    ++kept;
     GeomPtr geometry;
     if (const OGRGeometry* raw = feature->GetGeometryRef(); raw && !raw->IsEmpty())
       geometry = transformGeometry(geos, toGeos(geos, *raw).get(), toWorking);
@@ -164,8 +160,11 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
                                ", exported as " + request.classes->otherEvent + ": " + list);
   }
   if (mapped) outcome.inputs.push_back(request.classes->file);
-  outcome.messages.push_back("exported " + std::to_string(kept) + " of " + std::to_string(read) + " features of " +
-                             spec.id + (request.where ? " matching " + request.where->text() : ""));
+  // Pushed down, only the matches were read: "of N" would say nothing.
+  outcome.messages.push_back("exported " + std::to_string(kept) +
+                             (features.pushedDown() ? "" : " of " + std::to_string(features.read())) + " features of " +
+                             spec.id + (request.where ? " matching " + request.where->text() : "") +
+                             (features.note().empty() ? "" : " (" + features.note() + ")"));
   return outcome;
 }
 

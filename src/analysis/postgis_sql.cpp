@@ -28,14 +28,6 @@ std::string timestampText(int64_t seconds) {
 
 }  // namespace
 
-std::string pgTableOf(const LayerSpec& spec) {
-  if (spec.layerName.empty())
-    throw InputError(spec.where() + ": a PostGIS layer needs \"layer\": the table or view to read");
-  const auto dot = spec.layerName.find('.');
-  if (dot == std::string::npos) return quoteIdentifier(spec.layerName);
-  return qualifiedName(spec.layerName.substr(0, dot), spec.layerName.substr(dot + 1));
-}
-
 std::string pgColumnType(const PgConnection& db, const LayerSpec& spec, const std::string& column) {
   const PgResult type = db.exec(
       "SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 "

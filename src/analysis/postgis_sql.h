@@ -9,12 +9,10 @@
 
 #include "analysis/time_window.h"
 #include "io/catalog.h"
+#include "io/pg_layer_table.h"  // pgTableOf
 #include "io/postgis_connection.h"
 
 namespace urbangis {
-
-// "schema.table" → "schema"."table"; "table" → "table". Throws InputError without a table.
-std::string pgTableOf(const LayerSpec& spec);
 
 // The geometry column GDAL reads (the first one), quoted.
 std::string pgGeometryColumn(const PgConnection& db, const LayerSpec& spec);

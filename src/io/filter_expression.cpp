@@ -8,21 +8,9 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "io/filter_expression_tree.h"
 
 namespace urbangis {
-
-// ---- the tree ----------------------------------------------------------------------------
-
-enum class NodeKind { orNode, andNode, notNode, compare, in, like, isNull, between };
-
-struct FilterExpression::Node {
-  NodeKind kind;
-  std::vector<std::shared_ptr<const Node>> children;  // or, and, not
-  std::string field;
-  std::string op;                   // compare: = != < <= > >=
-  std::vector<FilterValue> values;  // compare: 1, in: n, like: 1 (pattern), between: 2
-  bool negated = false;             // NOT IN, NOT LIKE, IS NOT NULL, NOT BETWEEN
-};
 
 namespace {
 
@@ -256,12 +244,13 @@ std::string asText(const FilterValue& value) {
   return {};
 }
 
-// <0, 0, >0; nullopt when either side is NULL or a number meets text that is not one.
+// <0, 0, >0; nullopt when either side is NULL or a number meets text that is not one. NaN is
+// no number either: it would otherwise equal every literal.
 std::optional<int> compare(const FilterValue& actual, const FilterValue& literal) {
   if (std::holds_alternative<std::monostate>(actual)) return std::nullopt;
   if (std::holds_alternative<double>(literal)) {
     const auto number = asNumber(actual);
-    if (!number) return std::nullopt;
+    if (!number || std::isnan(*number)) return std::nullopt;
     const double target = std::get<double>(literal);
     return *number < target ? -1 : *number > target ? 1 : 0;
   }
@@ -359,38 +348,6 @@ void collectFields(const Node& node, std::vector<std::string>& fields) {
   for (const auto& child : node.children) collectFields(*child, fields);
 }
 
-std::string sqlOf(const Node& node, std::vector<FilterValue>& parameters) {
-  const auto parameter = [&](const FilterValue& literal) {
-    parameters.push_back(literal);
-    return "$" + std::to_string(parameters.size());
-  };
-  const std::string field = node.field.empty() ? "" : quoteIdentifier(node.field);
-  const std::string negation = node.negated ? "NOT " : "";
-  switch (node.kind) {
-    case NodeKind::orNode:
-    case NodeKind::andNode: {
-      std::string sql = "(";
-      for (size_t i = 0; i < node.children.size(); ++i)
-        sql += (i ? (node.kind == NodeKind::orNode ? " OR " : " AND ") : "") + sqlOf(*node.children[i], parameters);
-      return sql + ")";
-    }
-    case NodeKind::notNode: return "(NOT " + sqlOf(*node.children.front(), parameters) + ")";
-    case NodeKind::isNull: return field + (node.negated ? " IS NOT NULL" : " IS NULL");
-    case NodeKind::compare: return field + " " + (node.op == "!=" ? "<>" : node.op) + " " + parameter(node.values.front());
-    case NodeKind::in: {
-      std::string sql = field + " " + negation + "IN (";
-      for (size_t i = 0; i < node.values.size(); ++i) sql += (i ? ", " : "") + parameter(node.values[i]);
-      return sql + ")";
-    }
-    case NodeKind::like: return field + " " + negation + "LIKE " + parameter(node.values.front());
-    case NodeKind::between: {
-      const std::string low = parameter(node.values[0]);
-      return field + " " + negation + "BETWEEN " + low + " AND " + parameter(node.values[1]);
-    }
-  }
-  return "FALSE";
-}
-
 }  // namespace
 
 FilterExpression FilterExpression::parse(const std::string& text) {
@@ -409,16 +366,6 @@ std::vector<std::string> FilterExpression::fields() const {
 
 bool FilterExpression::matches(const std::function<FilterValue(const std::string&)>& value) const {
   return evaluate(*root_, value) == true;
-}
-
-std::string FilterExpression::toSql(std::vector<FilterValue>& parameters) const {
-  return sqlOf(*root_, parameters);
-}
-
-std::string quoteIdentifier(const std::string& name) {
-  std::string quoted = "\"";
-  for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 }  // namespace urbangis

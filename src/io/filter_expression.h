@@ -26,6 +26,22 @@ namespace urbangis {
 
 using FilterValue = std::variant<std::monostate, std::string, double>;
 
+// A column as PostgreSQL holds it, for FilterExpression::toExactSql: how SQL must read it to see
+// what our evaluator sees in the feature OGR builds from it.
+struct SqlColumn {
+  enum class Kind {
+    text,       // compared bytewise with text literals (COLLATE "C" for order), LIKE as ours
+    number,     // compared as float8 with number literals
+    nullsOnly,  // only IS [NOT] NULL means in SQL what it means to us
+  };
+  Kind kind = Kind::nullsOnly;
+  std::string value;     // SQL compared with literals: "fine", NULLIF("area", 'NaN'::float8) …
+  std::string presence;  // SQL that is NULL exactly when our evaluator sees a null
+  std::string type;      // the column's SQL type, for messages
+};
+// The column behind a filter field, or nullopt when the table has none of that name.
+using SqlColumnOf = std::function<std::optional<SqlColumn>(const std::string& field)>;
+
 class FilterExpression {
  public:
   // Throws InputError "…: column N: …" pointing at the offending character of `text`.
@@ -38,6 +54,12 @@ class FilterExpression {
   // SQL for a WHERE clause with $1, $2 … placeholders; `parameters` receives the literals in
   // order. Field names are quoted as identifiers (quoteIdentifier).
   std::string toSql(std::vector<FilterValue>& parameters) const;
+  // SQL for a WHERE clause that selects in PostgreSQL exactly the rows `matches` selects: every
+  // literal a $n placeholder cast to the kind of its column (::text, ::float8), `parameters`
+  // receiving the literals. nullopt, with `whyNot` in words and `parameters` untouched, when
+  // some comparison could not be exact (a number against a text column, LIKE on a number …).
+  std::optional<std::string> toExactSql(const SqlColumnOf& columnOf, std::vector<FilterValue>& parameters,
+                                        std::string& whyNot) const;
   const std::string& text() const { return text_; }
 
   struct Node;

@@ -1,8 +1,9 @@
-// The `--where` language: FilterExpression::parse, then toSql and matches over a few made-up
+// The `--where` language: FilterExpression::parse, then toSql, toExactSql and matches over a few made-up
 // features (NULL, text and number values, by field name).
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const urbangis::FilterExpression filter = urbangis::FilterExpression::parse(text);
     std::vector<urbangis::FilterValue> parameters;
     (void)filter.toSql(parameters);
+    // The exact writer over columns of every kind, chosen by name.
+    std::string whyNot;
+    (void)filter.toExactSql(
+        [](const std::string& field) -> std::optional<urbangis::SqlColumn> {
+          const size_t h = std::hash<std::string>{}(field);
+          if (h % 5 == 0) return std::nullopt;
+          return urbangis::SqlColumn{static_cast<urbangis::SqlColumn::Kind>(h % 3), "v", "p", "t"};
+        },
+        parameters, whyNot);
     (void)filter.fields();
     for (int variant = 0; variant < 4; ++variant) {
       (void)filter.matches([variant](const std::string& field) -> urbangis::FilterValue {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 
 #include "core/error.h"
@@ -55,6 +56,16 @@ TEST_CASE("NULL follows SQL's three-valued logic", "[io][where]") {
   CHECK(matches("note = 'x' OR fine = 200", kCase));
   CHECK_FALSE(matches("note = 'x' AND fine = 200", kCase));
   CHECK_FALSE(matches("missing_field = 1", kCase));
+}
+
+TEST_CASE("NaN is no number: every comparison with it is unknown, as PostgreSQL's NULLIF(x, 'NaN') makes it", "[io][where]") {
+  const Row nan = {{"area", std::nan("")}, {"code", std::string("nan")}};
+  for (const char* where : {"area = 1", "area != 1", "area <= 1", "area >= 1", "area BETWEEN -1e300 AND 1e300",
+                            "NOT area = 1", "code = 1", "area IN (1, 2)", "area NOT IN (1, 2)"}) {
+    INFO(where);
+    CHECK_FALSE(matches(where, nan));
+  }
+  CHECK(matches("area IS NOT NULL", nan));  // a value, though no number
 }
 
 TEST_CASE("Filter errors point at the column", "[io][where]") {

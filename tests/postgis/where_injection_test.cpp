@@ -14,6 +14,7 @@
 #include "io/filter_expression.h"
 #include "io/postgis_connection.h"
 #include "postgis/postgis_support.h"
+#include "postgis/statement_log.h"
 #include "test_support.h"
 
 using namespace urbangis;
@@ -55,37 +56,6 @@ std::map<std::string, int64_t> tableRows(const PgConnection& connection) {
   return rows;
 }
 
-fs::path serverLog() {
-  std::ifstream in(test::pgStateDir() / "datadir");
-  std::string data;
-  std::getline(in, data);
-  return fs::path(data) / "server.log";
-}
-
-std::string readFrom(const fs::path& file, std::uintmax_t offset) {
-  std::ifstream in(file, std::ios::binary);
-  in.seekg(static_cast<std::streamoff>(offset));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Restores log_statement when the test ends, however it ends.
-struct StatementLog {
-  const PgConnection& connection;
-  explicit StatementLog(const PgConnection& c) : connection(c) {
-    connection.exec("ALTER SYSTEM SET log_statement = 'all'");
-    connection.exec("SELECT pg_reload_conf()");
-  }
-  ~StatementLog() {
-    try {
-      connection.exec("ALTER SYSTEM RESET log_statement");
-      connection.exec("SELECT pg_reload_conf()");
-    } catch (...) {
-    }
-  }
-};
-
 }  // namespace
 
 TEST_CASE("where filters on PostGIS layers (--where): injection strings select what they select on the GeoPackage, reach SQL only as values and break nothing",
@@ -95,12 +65,12 @@ TEST_CASE("where filters on PostGIS layers (--where): injection strings select w
   REQUIRE(before.size() >= 11);
   REQUIRE(before.at("complaints") == 184);
 
-  const fs::path log = serverLog();
+  const fs::path log = test::serverLog();
   REQUIRE(fs::exists(log));
   const auto logStart = fs::file_size(log);
   test::TempDir dir;
   {
-    const StatementLog logging(connection);
+    const test::StatementLog logging(connection);
     int selectedSomething = 0;
     for (const Case& c : kCases) {
       INFO(c.layer << " --where " << c.where);
@@ -147,10 +117,12 @@ TEST_CASE("where filters on PostGIS layers (--where): injection strings select w
 
   // The server's log of the runs: the statements the commands sent name the tables (so they
   // were logged), none holds any of the user's text, and none failed to parse.
-  const std::string logged = readFrom(log, logStart);
+  const std::string logged = test::readFrom(log, logStart);
   REQUIRE(logged.find("ugis_log_probe") != std::string::npos);   // log_statement was on
-  CHECK(logged.find("\"complaints\"") != std::string::npos);   // OGR's reads of the layers
+  CHECK(logged.find("\"complaints\"") != std::string::npos);   // the reads of the layers
   CHECK(logged.find("\"cable\"") != std::string::npos);
+  // The filters ran inside PostgreSQL (where_pushdown_test.cpp), their text only as parameters.
+  CHECK(logged.find("DECLARE urbangis_where") != std::string::npos);
   std::istringstream lines(logged);
   std::string line;
   int statements = 0;

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "core/geometry_transform.h"
-#include "io/feature_filter.h"
+#include "io/filtered_features.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -27,35 +27,31 @@ GeomPtr lineOf(const GeosContext& geos, const RoadGraph& graph, uint32_t edge) {
 
 }  // namespace
 
-std::vector<Corridor> loadCorridors(const LayerSpec& spec, const std::optional<FilterExpression>& where,
-                                    const GeosContext& geos, const ProjContext& proj, const MeasureFrame& frame,
-                                    size_t& skipped) {
+LoadedCorridors loadCorridors(const LayerSpec& spec, const std::optional<FilterExpression>& where,
+                              const GeosContext& geos, const ProjContext& proj, const MeasureFrame& frame) {
   VectorSource source = openCatalogLayer(spec);
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
-  std::optional<FeatureFilter> filter;
-  if (where) filter.emplace(*where, definition, spec);
+  FilteredFeatures features(spec, *source.layer, where);
   const Crs from(proj, layerCrsSpec(spec, *source.layer));
   const Transform toWorking(proj, from, frame.working());
   const int idIndex = spec.idField.empty() ? -1 : definition.GetFieldIndex(spec.idField.c_str());
   const int nameIndex = spec.nameField.empty() ? -1 : definition.GetFieldIndex(spec.nameField.c_str());
-  std::vector<Corridor> corridors;
-  skipped = 0;
-  source.layer->ResetReading();
-  for (auto& feature : *source.layer) {
-    if (filter && !filter->matches(*feature)) continue;
+  LoadedCorridors loaded;
+  while (const OGRFeatureUniquePtr feature = features.next()) {
     const OGRGeometry* raw = feature->GetGeometryRef();
     GeomPtr line = raw && !raw->IsEmpty() ? keepDimension(geos, toGeos(geos, *raw).get(), 1) : nullptr;
     if (!line) {
-      ++skipped;
+      ++loaded.skipped;
       continue;
     }
     Corridor corridor;
     corridor.id = idIndex >= 0 ? feature->GetFieldAsString(idIndex) : "fid " + std::to_string(feature->GetFID());
     if (nameIndex >= 0 && feature->IsFieldSetAndNotNull(nameIndex)) corridor.name = feature->GetFieldAsString(nameIndex);
     corridor.geometry = transformGeometry(geos, line.get(), toWorking);
-    corridors.push_back(std::move(corridor));
+    loaded.corridors.push_back(std::move(corridor));
   }
-  return corridors;
+  loaded.filterNote = features.note();
+  return loaded;
 }
 
 CorridorMatch matchCorridors(const RoadGraph& graph, const std::vector<Corridor>& corridors, double bufferM,

@@ -18,11 +18,15 @@ struct Corridor {
   GeomPtr geometry;  // working CRS
 };
 
-// The features of a lines layer (filtered by `where`) in the working CRS. Features without a
-// line geometry are skipped and counted in `skipped`.
-std::vector<Corridor> loadCorridors(const LayerSpec& spec, const std::optional<FilterExpression>& where,
-                                    const GeosContext& geos, const ProjContext& proj, const MeasureFrame& frame,
-                                    size_t& skipped);
+struct LoadedCorridors {
+  std::vector<Corridor> corridors;
+  size_t skipped = 0;      // features without a line geometry, left out
+  std::string filterNote;  // where `where` ran on a PostGIS layer (FilteredFeatures::note)
+};
+
+// The features of a lines layer (filtered by `where`) in the working CRS.
+LoadedCorridors loadCorridors(const LayerSpec& spec, const std::optional<FilterExpression>& where,
+                              const GeosContext& geos, const ProjContext& proj, const MeasureFrame& frame);
 
 struct CorridorMatch {
   std::vector<std::vector<uint32_t>> edges;  // per corridor, the edges it lies along

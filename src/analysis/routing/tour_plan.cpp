@@ -58,10 +58,12 @@ TourResult planTour(const Catalog& catalog, const TourRequest& request, const Pr
   result.messages.push_back(describe(graph.report, networkSpec.id) + (network.fromCache() ? " (from the graph cache)" : ""));
 
   GeosContext geos;
-  size_t skipped = 0;
-  std::vector<Corridor> corridors =
-      loadCorridors(corridorSpec, request.where, geos, network.proj(), network.frame(), skipped);
-  if (skipped) result.messages.push_back(std::to_string(skipped) + " features of " + corridorSpec.id + " have no line geometry; left out");
+  LoadedCorridors loaded = loadCorridors(corridorSpec, request.where, geos, network.proj(), network.frame());
+  std::vector<Corridor>& corridors = loaded.corridors;
+  if (!loaded.filterNote.empty())
+    result.messages.push_back(corridorSpec.id + " --where \"" + request.where->text() + "\": " + loaded.filterNote);
+  if (loaded.skipped)
+    result.messages.push_back(std::to_string(loaded.skipped) + " features of " + corridorSpec.id + " have no line geometry; left out");
   if (corridors.empty())
     throw InputError(corridorSpec.where() + ": no corridors to tour" +
                      (request.where ? " match --where \"" + request.where->text() + "\"" : std::string()));
