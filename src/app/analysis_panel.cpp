@@ -311,8 +311,11 @@ void AnalysisPanel::done() {
   const std::optional<ChoroplethState> restoring =
       outcome.kind == AnalysisOutcome::Kind::stats ? std::exchange(pendingChoropleth_, std::nullopt) : std::nullopt;
   if (std::exchange(rerunAfterCancel_, false)) {  // stopped because the month changed: again, for it
-    if (outcome.kind == AnalysisOutcome::Kind::stats) pendingChoropleth_ = restoring ? restoring : shownChoropleth_;
     status_->clear();
+    if (outcome.kind == AnalysisOutcome::Kind::stats) {
+      pendingChoropleth_ = restoring ? restoring : shownChoropleth_;
+      if (!pendingChoropleth_) return runStats();  // statistics asked for before any map of them
+    }
     runPending();
     return;
   }

@@ -1102,7 +1102,8 @@ TEST_CASE("identify, selection and hot-spot overlays follow the month slider", "
   MainWindow window("zh");
   window.resize(1300, 850);
   window.show();
-  REQUIRE(openAndWait(window, copyCatalog(dir)));
+  const auto catalogFile = copyCatalog(dir);
+  REQUIRE(openAndWait(window, catalogFile));
   for (const DocumentLayer& layer : window.document().layers())
     window.document().setVisible(QString::fromStdString(layer.spec->id), layer.spec->id == "street_order");
   window.findChild<QDockWidget*>(QStringLiteral("table"))->show();
@@ -1218,6 +1219,15 @@ TEST_CASE("identify, selection and hot-spot overlays follow the month slider", "
   CHECK(monthCount(july + 1) != monthCount(july));
   CHECK(panel.hotspots().size() == 1);  // the overlay computed again, not a second one
   CHECK(pointsChoice->currentData().toString() == QStringLiteral("street_order"));
+
+  // Statistics asked for, then the month moved before they are done (no map of them yet): they
+  // are counted again for the new month, not dropped.
+  error = QStringLiteral("not finished");
+  panel.runStats();
+  slider->setValue(9);
+  REQUIRE(QTest::qWaitFor([&] { return !panel.isRunning() && error != QStringLiteral("not finished"); }, 60000));
+  REQUIRE(error.isEmpty());
+  requireSameTable(panel.statsTable(), statsForMonth(catalogFile, "2023-09").table);
 }
 
 namespace {
