@@ -199,7 +199,7 @@ void AnalysisPanel::cancel() {
 }
 
 void AnalysisPanel::runStats() {
-  if (!document_.isOpen() || watcher_.isRunning() || zones_->count() == 0) return;
+  if (!document_.isOpen() || running_ || zones_->count() == 0) return;
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
   const Catalog catalog = document_.catalog();
   statsZones_ = zones_->currentData().toString();
@@ -209,6 +209,7 @@ void AnalysisPanel::runStats() {
   status_->setText(month_ ? tr("Counting by zone for %1…").arg(QString::fromStdString(monthKeyText(*month_)))
                           : tr("Counting by zone…"));
   cancel_->setEnabled(true);
+  running_ = true;
   watcher_.setFuture(QtConcurrent::run([catalog, zones, window, progress]() {
     AnalysisOutcome outcome;
     outcome.kind = AnalysisOutcome::Kind::stats;
@@ -235,7 +236,7 @@ void AnalysisPanel::runHotspots() {
 
 // Runs one hot-spot analysis in the background; the panel's choices are left as the user set them.
 void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
-  if (!document_.isOpen() || watcher_.isRunning()) return;
+  if (!document_.isOpen() || running_) return;
   const int layerIndex = points_->findData(QString::fromStdString(wanted.layer));
   if (layerIndex < 0) return;
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
@@ -258,6 +259,7 @@ void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
   const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
   status_->setText(tr("Looking for hot spots…"));
   cancel_->setEnabled(true);
+  running_ = true;
   watcher_.setFuture(QtConcurrent::run([catalog, layer, source, title, when, whenEn, kde, scratchShare, scratch,
                                         working, language, progress]() {
     AnalysisOutcome outcome;
@@ -297,6 +299,7 @@ void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
 }
 
 void AnalysisPanel::done() {
+  running_ = false;
   cancel_->setEnabled(false);
   progress_->setRange(0, 100);
   progress_->setValue(0);
@@ -383,9 +386,9 @@ void AnalysisPanel::setMonth(std::optional<int32_t> month) {
     pendingHotspots_.push_back(overlay);
   };
   for (const HotspotState& overlay : overlays_) queue(overlay);
-  const bool runningForMonth = watcher_.isRunning() && (!runningHotspot_ || (catalog && isTimed(*catalog, runningHotspot_->layer)));
+  const bool runningForMonth = running_ && (!runningHotspot_ || (catalog && isTimed(*catalog, runningHotspot_->layer)));
   if (runningForMonth && runningHotspot_) queue(*runningHotspot_);
-  if (watcher_.isRunning()) {
+  if (running_) {
     if (runningForMonth) {
       rerunAfterCancel_ = true;
       cancel();
@@ -424,7 +427,7 @@ void AnalysisPanel::restore(std::optional<ChoroplethState> choropleth, std::vect
 
 // Starts the next run a reopen asked for, when nothing else is running (done() calls again).
 void AnalysisPanel::runPending() {
-  if (watcher_.isRunning() || !document_.isOpen()) return;
+  if (running_ || !document_.isOpen()) return;
   if (pendingChoropleth_) {
     const int zones = zones_->findData(QString::fromStdString(pendingChoropleth_->zones));
     if (zones >= 0) {
@@ -448,7 +451,7 @@ void AnalysisPanel::runPending() {
 // what was shown is forgotten (the document dropped its overlays and styles too).
 void AnalysisPanel::forgetResults() {
   cancel();
-  dropResult_ = watcher_.isRunning();
+  dropResult_ = running_;
   pendingChoropleth_.reset();
   pendingHotspots_.clear();
   shownChoropleth_.reset();

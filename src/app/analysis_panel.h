@@ -51,7 +51,9 @@ class AnalysisPanel : public QWidget {
   void runStats();
   void runHotspots();
   void cancel();
-  bool isRunning() const { return watcher_.isRunning(); }
+  // A run was started and its result is not handled yet. Not the worker's own state: a worker
+  // that has just ended still has its result on the way to done().
+  bool isRunning() const { return running_; }
   // Shows the stats column as a choropleth of the zones layer; false if there is no such column.
   bool showColumn(const QString& column);
   const OutputTable& statsTable() const { return stats_; }
@@ -95,6 +97,7 @@ class AnalysisPanel : public QWidget {
   QLabel* status_ = nullptr;
   QTableWidget* table_ = nullptr;
   QFutureWatcher<AnalysisOutcome> watcher_;
+  bool running_ = false;  // from setFuture until done() takes the result
   std::shared_ptr<std::atomic<bool>> cancelFlag_;
   // Analysis results drawn over the map; shared with a worker still writing into it.
   std::shared_ptr<const QTemporaryDir> scratch_;

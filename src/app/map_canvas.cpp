@@ -165,6 +165,7 @@ void MapCanvas::frameFinished() {
   if (current && !frame.error.isEmpty()) emit renderFailed(frame.error);
   if (current && !frame.image.isNull()) {
     frame_ = frame.image;
+    shownGeneration_ = frame.generation;
     frameStats_ = frame.stats;
     frameCentreX_ = frame.centreX, frameCentreY_ = frame.centreY, frameUnitsPerPixel_ = frame.unitsPerPixel;
     update();

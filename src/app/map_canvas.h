@@ -49,6 +49,10 @@ class MapCanvas : public QWidget {
   std::optional<int32_t> month() const { return month_; }
   // A frame is being drawn, or one is due, or the last drawn is not shown yet.
   bool isRendering() const { return busy_; }
+  // The last frame shows the document and view as they are now: nothing is being drawn or due,
+  // and the frame shown is the newest one asked for (not an older one kept because the newest
+  // failed or was dropped with the catalog it showed). What tests and exports wait for.
+  bool frameIsCurrent() const { return !busy_ && !frame_.isNull() && shownGeneration_ == generation_; }
   // Features drawn highlighted over the map (a selection), by index into the layer's features.
   void setHighlight(const QString& layerId, std::vector<size_t> features);
   // Lines and places drawn over the map (a route, a tour), working CRS.
@@ -106,6 +110,7 @@ class MapCanvas : public QWidget {
   std::shared_ptr<std::atomic<bool>> cancel_;
   unsigned generation_ = 0;
   unsigned firstCurrentGeneration_ = 0;  // frames older than this show a catalog no longer open
+  unsigned shownGeneration_ = 0;         // the generation of frame_
   bool pending_ = false;
   bool busy_ = false;  // from starting a frame until it is taken (and no other is due)
   std::optional<QPoint> pressAt_, lastDrag_;

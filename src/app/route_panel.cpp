@@ -118,7 +118,7 @@ void RoutePanel::clearPlaces() {
 }
 
 void RoutePanel::startRoute() {
-  if (!document_.isOpen() || watcher_.isRunning()) return;
+  if (!document_.isOpen() || running_) return;
   RouteRequest request;
   request.language = language_;
   request.graph.cacheDir = defaultGraphCacheDir();
@@ -126,6 +126,7 @@ void RoutePanel::startRoute() {
   const QString from = from_->text(), to = to_->text(), vias = vias_->text();
   summary_->setText(tr("Routing…"));
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
+  running_ = true;
   watcher_.setFuture(QtConcurrent::run([catalog, request, from, to, vias, progress = FlagProgress(cancelFlag_)]() mutable {
     RouteOutcome outcome;
     try {
@@ -145,7 +146,7 @@ void RoutePanel::startRoute() {
 }
 
 void RoutePanel::startTour() {
-  if (!document_.isOpen() || watcher_.isRunning() || corridors_->count() == 0) return;
+  if (!document_.isOpen() || running_ || corridors_->count() == 0) return;
   TourRequest request;
   request.language = language_;
   request.corridors = corridors_->currentData().toString().toStdString();
@@ -155,6 +156,7 @@ void RoutePanel::startTour() {
   const QString where = where_->text(), depot = from_->text();
   summary_->setText(tr("Planning the tour…"));
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
+  running_ = true;
   watcher_.setFuture(QtConcurrent::run([catalog, request, where, depot, progress = FlagProgress(cancelFlag_)]() mutable {
     RouteOutcome outcome;
     try {
@@ -176,6 +178,7 @@ void RoutePanel::startTour() {
 }
 
 void RoutePanel::finished() {
+  running_ = false;
   outcome_ = watcher_.result();
   if (!outcome_->error.isEmpty()) {
     summary_->setText(outcome_->error);

@@ -47,7 +47,9 @@ class RoutePanel : public QWidget {
   void startRoute();
   void startTour();
   void cancel();
-  bool isRunning() const { return watcher_.isRunning(); }
+  // A run was started and its result is not handled yet (a worker that has just ended still has
+  // its result on the way to finished()).
+  bool isRunning() const { return running_; }
   const std::optional<RouteOutcome>& outcome() const { return outcome_; }
 
  signals:
@@ -67,6 +69,7 @@ class RoutePanel : public QWidget {
          *filterLabel_ = nullptr;
   QPlainTextEdit* directions_ = nullptr;
   QFutureWatcher<RouteOutcome> watcher_;
+  bool running_ = false;  // from setFuture until finished() takes the result
   std::shared_ptr<std::atomic<bool>> cancelFlag_;
   std::optional<RouteOutcome> outcome_;
 };
