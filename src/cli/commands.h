@@ -17,5 +17,6 @@ int runRender(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
 int runLoad(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
+int runCache(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

@@ -51,6 +51,8 @@ Commands:
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
+  cache [clear]                       where the road-graph cache is, its size and limit
+                                      (URBANGIS_CACHE_MAX_MB, default 512); clear empties it
 
 Exit codes: 0 success, 1 internal error, 2 bad input or usage.
 )";
@@ -80,6 +82,7 @@ int main(int argc, char** argv) {
     if (command == "report") return urbangis::cli::runReport(rest);
     if (command == "load") return urbangis::cli::runLoad(rest);
     if (command == "grid") return urbangis::cli::runGrid(rest);
+    if (command == "cache") return urbangis::cli::runCache(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

@@ -1,30 +1,43 @@
 #include "cli/terminal_progress.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 
+#include "io/temporary_files.h"
+
 namespace urbangis::cli {
 namespace {
 
-// A signal handler can only reach static storage: this flag is the one piece of process-wide
-// state, owned by InterruptFlag's lifetime.
+// A signal handler can only reach static storage: this flag (and the action it replaced) is the
+// one piece of process-wide state here, owned by InterruptFlag's lifetime.
 std::atomic<int> interrupts{0};
 
+// The action SIGINT had before the flag's scope, put back when it ends (io/temporary_files'
+// cleanup handler, or the default).
+struct sigaction previousAction {};
+
 extern "C" void onInterrupt(int) {
-  if (interrupts.fetch_add(1) >= 1) std::_Exit(130);  // second Ctrl-C: stop now
+  if (interrupts.fetch_add(1) >= 1) {  // second Ctrl-C: stop now, leaving no temporary file
+    removeRegisteredTemporaries();
+    std::_Exit(130);
+  }
 }
 
 }  // namespace
 
 InterruptFlag::InterruptFlag() {
   interrupts = 0;
-  std::signal(SIGINT, onInterrupt);
+  struct sigaction action {};
+  action.sa_handler = onInterrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, &previousAction);
 }
 
-InterruptFlag::~InterruptFlag() { std::signal(SIGINT, SIG_DFL); }
+InterruptFlag::~InterruptFlag() { sigaction(SIGINT, &previousAction, nullptr); }
 
 bool InterruptFlag::raised() const { return interrupts.load() > 0; }
 

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "io/gdal_support.h"
+#include "io/temporary_files.h"
 
 namespace urbangis::datagen {
 namespace {
@@ -100,6 +101,7 @@ void writeDataset(const GeosContext& geos, const Projection& projection, const D
 
   fs::create_directories(files.geoPackage.parent_path());
   const fs::path staging = temporaryFolderBeside(files.geoPackage);
+  const RegisteredTemporary removedOnSignal(staging, RegisteredTemporary::Kind::folder);
   std::vector<std::pair<fs::path, fs::path>> renames;
   {
     GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");

@@ -15,6 +15,13 @@ namespace {
 // SQLite (GeoPackage) may leave these next to a database it did not close cleanly.
 constexpr const char* kSqliteSideFiles[] = {"-journal", "-wal", "-shm"};
 
+fs::path temporaryPathFor(const fs::path& target) {
+  static std::atomic<unsigned> counter{0};
+  const std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter++) + target.extension().string();
+  return target.has_parent_path() ? target.parent_path() / name : fs::path(name);
+}
+
 }  // namespace
 
 void checkOutputTarget(const fs::path& file, const std::vector<fs::path>& inputs) {
@@ -28,11 +35,10 @@ void checkOutputTarget(const fs::path& file, const std::vector<fs::path>& inputs
     throw InputError(file.string() + ": the folder \"" + folder.string() + "\" does not exist");
 }
 
-AtomicOutput::AtomicOutput(const fs::path& target) : target_(target) {
-  static std::atomic<unsigned> counter{0};
-  const std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(counter++) + target.extension().string();
-  path_ = target.has_parent_path() ? target.parent_path() / name : fs::path(name);
+AtomicOutput::AtomicOutput(const fs::path& target)
+    : target_(target),
+      path_(temporaryPathFor(target)),
+      registration_(path_, RegisteredTemporary::Kind::sqliteFile) {
   removeFiles();  // a leftover of a crashed process that had our pid
 }
 

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "io/temporary_files.h"
+
 namespace urbangis {
 
 // Throws InputError when `file` is (through any link or spelling) one of `inputs`, or when its
@@ -17,6 +19,7 @@ class AtomicOutput {
  public:
   // ".<name>.tmp-<pid>-<n><ext>" beside `target`, keeping the extension (drivers choose by it).
   explicit AtomicOutput(const std::filesystem::path& target);
+  // Registered for removal on a signal (io/temporary_files.h) while it exists.
   ~AtomicOutput();  // removes the temporary file (and SQLite side files) unless committed
   AtomicOutput(const AtomicOutput&) = delete;
   AtomicOutput& operator=(const AtomicOutput&) = delete;
@@ -28,6 +31,7 @@ class AtomicOutput {
  private:
   void removeFiles() const;
   std::filesystem::path target_, path_;
+  RegisteredTemporary registration_;
   bool committed_ = false;
 };
 

@@ -398,7 +398,7 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
     context.where = spec.where();
     if (!spec.x.empty())
       context.textCoordinates =
-          csvCoordinateText(spec, source.memoryCopy ? source.memoryCopy->path : spec.resolvedSource);
+          csvCoordinateText(spec, source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource);
     context.role = spec.role;
     context.idIndex = spec.idField.empty() ? -1 : source.layer->GetLayerDefn()->GetFieldIndex(spec.idField.c_str());
     summariseVector(*source.layer, &crs, context, summary);

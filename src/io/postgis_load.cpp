@@ -16,6 +16,7 @@
 #include "io/gdal_support.h"
 #include "io/pg_source.h"
 #include "io/postgis_connection.h"
+#include "io/postgis_load_staging.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -94,6 +95,13 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
     throw InputError(target + ": the database has no PostGIS; run CREATE EXTENSION postgis in it first");
   connection.exec("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(request.schema), {},
                   "creating schema " + request.schema);
+  const SchemaLoadLock lock(connection, request.schema);
+  LoadResult result;
+  for (const std::string& stale : dropStaleStagingTables(connection, request.schema))
+    result.notes.push_back("dropped " + request.schema + "." + stale + ", left by an interrupted load");
+  // Every layer is copied into its staging table first; the old tables stay readable and
+  // untouched until all are complete and swapped in at once (postgis_load_staging.h).
+  StagingTables staging(connection, request.schema);
 
   ensureGdalRegistered();
   GDALDatasetUniquePtr destination;
@@ -105,7 +113,6 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
       throw InputError(target + ": cannot open for writing: " + redactSecrets(errors.lastError()));
   }
 
-  LoadResult result;
   for (size_t index = 0; index < layers.size(); ++index) {
     progress.checkCancelled();
     const LayerSpec& spec = *layers[index];
@@ -113,9 +120,10 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
     const auto started = std::chrono::steady_clock::now();
     VectorSource source = openCatalogLayer(spec);  // read-only; CSV x/y and encodings as for every command
     const CrsSpec crs = layerCrsSpec(spec, *source.layer);
+    const std::string stagingName = staging.add(spec.id);
 
     std::vector<std::string> arguments = {
-        "-overwrite", "-nln", request.schema + "." + spec.id, "-lco", "GEOMETRY_NAME=geom",
+        "-overwrite", "-nln", request.schema + "." + stagingName, "-lco", "GEOMETRY_NAME=geom",
         "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", "-lco", "LAUNDER=NO", "-preserve_fid",
         "-gt", "65536"};
     if (spec.crs) arguments.insert(arguments.end(), {"-a_srs", crs.definition});
@@ -140,7 +148,7 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
     }
     destination->FlushCache();
 
-    const std::string table = qualifiedName(request.schema, spec.id);
+    const std::string table = qualifiedName(request.schema, stagingName);
     // Date-times written without a UTC offset (a CSV's local times) stay so: GDAL creates
     // `timestamp with time zone`, which would read back with "+00" appended.
     for (const std::string& field : localDateTimeFields(*source.layer))
@@ -156,7 +164,7 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
         "(SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 AND indexdef LIKE '%USING gist%'), "
         "(SELECT count(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
         "  JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 AND t.relname = $2 AND c.contype = 'p')",
-        {request.schema, spec.id}, "checking table " + request.schema + "." + spec.id);
+        {request.schema, stagingName}, "checking table " + request.schema + "." + stagingName);
     if (facts.integer(0, 3) == 0)
       connection.exec("CREATE INDEX ON " + table + " USING gist (geom)", {}, "indexing " + table);
     if (facts.integer(0, 4) == 0)
@@ -176,6 +184,10 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
     for (const auto& note : source.notes) result.notes.push_back(note);
     result.tables.push_back(std::move(loaded));
   }
+  destination.reset();  // GDAL's session ends before the swap
+  progress.checkCancelled();
+  progress.report("replacing the tables", 1.0);
+  staging.swapIn();
   return result;
 }
 

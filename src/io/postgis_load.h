@@ -3,6 +3,8 @@
 // (named by the layer id) with a geometry column `geom` (GiST index), a primary key `fid` (the
 // source's feature ids) and the layer's fields under their own names; CSV point layers become
 // point tables. Sources are opened read-only. Optionally a catalog pointing at the tables.
+// Atomic: every table is loaded under a staging name and all are swapped in in one transaction
+// at the end, so a failure or a kill leaves the old tables and rows (postgis_load_staging.h).
 
 #include <filesystem>
 #include <string>

@@ -86,6 +86,7 @@ AtomicShapefileOutput::AtomicShapefileOutput(const fs::path& target) : target_(t
   folder_ = target.has_parent_path() ? target.parent_path() / name : fs::path(name);
   std::error_code error;
   fs::remove_all(folder_, error);  // a leftover of a crashed process that had our pid
+  registration_.emplace(folder_, RegisteredTemporary::Kind::folder);
   if (!fs::create_directory(folder_, error) || error)
     throw InputError(target.string() + ": cannot create the temporary folder " + folder_.string() + ": " +
                      error.message());

@@ -13,8 +13,11 @@
 // files stay untouched.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "io/temporary_files.h"
 
 namespace urbangis {
 
@@ -49,6 +52,7 @@ class AtomicShapefileOutput {
 
  private:
   std::filesystem::path target_, folder_, path_;
+  std::optional<RegisteredTemporary> registration_;  // the folder, removed on a signal
 };
 
 }  // namespace urbangis

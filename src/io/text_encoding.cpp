@@ -4,6 +4,9 @@
 #include <iconv.h>
 #include <ogrsf_frmts.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <filesystem>
@@ -152,39 +155,91 @@ EncodingChoice chooseCsvEncoding(const std::string& path) {
   return {"", path + ": the text is neither UTF-8 nor GBK; declare \"encoding\" in the catalog"};
 }
 
-MemoryFile::~MemoryFile() {
-  VSIUnlink(path.c_str());
-  VSIUnlink(fs::path(path).replace_extension(".csvt").c_str());
+namespace {
+
+// A private folder for one copy: "urbangis-utf8-<pid>-<n>" in the temporary directory.
+fs::path newCopyFolder(const std::string& source) {
+  static std::atomic<unsigned> counter{0};
+  std::error_code error;
+  fs::path base = fs::temp_directory_path(error);
+  if (error) base = "/tmp";
+  const fs::path folder =
+      base / ("urbangis-utf8-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(folder, error);  // a leftover of a killed process that had our pid
+  return folder;
 }
 
-std::shared_ptr<MemoryFile> utf8CopyOfCsv(const std::string& path, const std::string& from) {
-  static std::atomic<int> counter{0};
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << stream.rdbuf();
-  std::string text;
-  try {
-    text = recode(bytes.str(), from.c_str(), "UTF-8");
-  } catch (const InputError& error) {
-    throw InputError(path + ": " + error.what());
+// Recodes `in` to `out` through fixed buffers; a character cut at a buffer's end waits for the
+// next read. Throws InputError naming `source` and the line of an invalid byte sequence.
+void recodeStream(std::istream& in, std::ostream& out, const char* from, const std::string& source) {
+  iconv_t converter = iconv_open("UTF-8", from);
+  if (converter == reinterpret_cast<iconv_t>(-1))
+    throw InputError(source + ": unknown text encoding \"" + from + "\"");
+  struct Close {
+    iconv_t handle;
+    ~Close() { iconv_close(handle); }
+  } close{converter};
+  constexpr size_t kChunk = 1 << 20;
+  std::vector<char> input(kChunk), output(kChunk * 4);
+  size_t pending = 0;  // bytes of a cut character kept at the start of `input`
+  size_t line = 1;
+  for (;;) {
+    in.read(input.data() + pending, static_cast<std::streamsize>(kChunk - pending));
+    const size_t read = static_cast<size_t>(in.gcount());
+    const bool last = read == 0;
+    size_t inLeft = pending + read;
+    if (last && pending == 0) break;
+    char* inPointer = input.data();
+    while (inLeft > 0) {
+      char* outPointer = output.data();
+      size_t outLeft = output.size();
+      char* const start = inPointer;
+      const size_t result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft);
+      const int error = errno;
+      line += static_cast<size_t>(std::count(start, inPointer, '\n'));
+      out.write(output.data(), static_cast<std::streamsize>(output.size() - outLeft));
+      if (result != static_cast<size_t>(-1)) break;
+      if (error == E2BIG) continue;
+      if (error == EINVAL && !last) break;  // a character cut by the buffer: read on
+      throw InputError(source + ": line " + std::to_string(line) + " is not valid " + from +
+                       (error == EINVAL ? " (the file ends inside a character)" : " (invalid byte sequence)"));
+    }
+    if (last) break;
+    std::copy(inPointer, inPointer + inLeft, input.data());
+    pending = inLeft;
   }
-  auto file = std::make_shared<MemoryFile>();
-  file->path = "/vsimem/urbangis-utf8-" + std::to_string(counter++) + "/" + fs::path(path).filename().string();
-  const auto write = [](const std::string& target, const std::string& content) {
-    VSILFILE* handle = VSIFOpenL(target.c_str(), "wb");
-    if (!handle) throw std::runtime_error("cannot write " + target);
-    VSIFWriteL(content.data(), 1, content.size(), handle);
-    VSIFCloseL(handle);
-  };
-  write(file->path, text);
+  if (!out) throw InputError(source + ": cannot write its UTF-8 copy (is the temporary directory full?)");
+}
+
+}  // namespace
+
+Utf8Copy::Utf8Copy(const std::string& path, const std::string& from)
+    : folder_(newCopyFolder(path)), registration_(folder_, RegisteredTemporary::Kind::folder) {
+  std::error_code error;
+  if (!fs::create_directory(folder_, error))
+    throw InputError(path + ": cannot create " + folder_.string() + " for its UTF-8 copy: " + error.message());
+  path_ = (folder_ / fs::path(path).filename()).string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot read");
+  {
+    std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+    recodeStream(in, out, from.c_str(), path);
+    out.close();
+    if (!out) throw InputError(path + ": cannot write its UTF-8 copy in " + folder_.string());
+  }
   const fs::path csvt = fs::path(path).replace_extension(".csvt");
-  if (fs::exists(csvt)) {
-    std::ifstream types(csvt, std::ios::binary);
-    std::ostringstream typeText;
-    typeText << types.rdbuf();
-    write(fs::path(file->path).replace_extension(".csvt").string(), typeText.str());
-  }
-  return file;
+  if (fs::exists(csvt, error) && !fs::copy_file(csvt, fs::path(path_).replace_extension(".csvt"), error))
+    throw InputError(csvt.string() + ": cannot copy beside the UTF-8 copy in " + folder_.string() + ": " +
+                     error.message());
+}
+
+Utf8Copy::~Utf8Copy() {
+  std::error_code ignored;
+  fs::remove_all(folder_, ignored);
+}
+
+std::shared_ptr<Utf8Copy> utf8CopyOfCsv(const std::string& path, const std::string& from) {
+  return std::make_shared<Utf8Copy>(path, from);
 }
 
 }  // namespace urbangis

@@ -3,9 +3,12 @@
 // a .cpg (or with a wrong one), DBF language driver ids, CSV files in GBK. GDAL reads the
 // files; we only look at the bytes of the text it hands back, and decide.
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "io/temporary_files.h"
 
 namespace urbangis {
 
@@ -28,12 +31,25 @@ EncodingChoice chooseShapefileEncoding(const std::string& path);
 // A CSV: UTF-8 if valid, else GBK if it decodes as GBK, else unknown (left as it is).
 EncodingChoice chooseCsvEncoding(const std::string& path);
 
-// A UTF-8 copy of a CSV in GDAL's in-memory file system (with its .csvt), removed when the
-// returned handle dies; the handle's path is what to open.
-struct MemoryFile {
-  std::string path;
-  ~MemoryFile();
+// A UTF-8 copy of a CSV (with its .csvt, under the same file name, so GDAL names the layer as
+// before) in a private folder of the system's temporary directory ($TMPDIR, else /tmp). Recoded
+// as a stream through a fixed buffer, so memory stays flat whatever the file's size; removed
+// when the handle dies, and registered for removal on a signal (io/temporary_files.h). The
+// handle's path is what to open. Throws InputError naming the file and line of a byte sequence
+// that is not valid in `from`, or why the copy could not be written.
+class Utf8Copy {
+ public:
+  Utf8Copy(const std::string& path, const std::string& from);
+  ~Utf8Copy();
+  Utf8Copy(const Utf8Copy&) = delete;
+  Utf8Copy& operator=(const Utf8Copy&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::filesystem::path folder_;
+  RegisteredTemporary registration_;
+  std::string path_;
 };
-std::shared_ptr<MemoryFile> utf8CopyOfCsv(const std::string& path, const std::string& from);
+std::shared_ptr<Utf8Copy> utf8CopyOfCsv(const std::string& path, const std::string& from);
 
 }  // namespace urbangis

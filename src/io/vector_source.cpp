@@ -204,8 +204,8 @@ VectorSource openVectorSource(const std::string& sourcePath, const std::string& 
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (upper == "UTF-8" || upper == "UTF8") checkDeclaredUtf8(path);
     if (!upper.empty() && upper != "UTF-8" && upper != "UTF8") {
-      source.memoryCopy = utf8CopyOfCsv(path, choice.encoding);
-      path = source.memoryCopy->path;
+      source.utf8Copy = utf8CopyOfCsv(path, choice.encoding);
+      path = source.utf8Copy->path();
     }
     if (!choice.note.empty()) source.notes.push_back(choice.note);
   }
@@ -233,7 +233,7 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
                                  "catalog's folder)"
                                : ""));
   }
-  const std::string path = source.memoryCopy ? source.memoryCopy->path : spec.resolvedSource;
+  const std::string path = source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource;
   GDALDataset& dataset = *source.dataset;
   if (spec.layerName.empty()) {
     if (dataset.GetLayerCount() != 1) {

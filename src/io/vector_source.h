@@ -14,7 +14,7 @@
 namespace urbangis {
 
 struct VectorSource {
-  std::shared_ptr<struct MemoryFile> memoryCopy;  // a UTF-8 copy of a GBK CSV; outlives dataset
+  std::shared_ptr<class Utf8Copy> utf8Copy;  // a UTF-8 copy of a GBK CSV; outlives dataset
   GDALDatasetUniquePtr dataset;
   OGRLayer* layer = nullptr;  // owned by dataset
   std::string where;          // "data/daye.gpkg, layer districts" for messages

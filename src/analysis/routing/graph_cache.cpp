@@ -1,18 +1,64 @@
 #include "analysis/routing/graph_cache.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <system_error>
 #include <type_traits>
-#include <unistd.h>
+
+#include "core/error.h"
+#include "io/temporary_files.h"
 
 namespace urbangis {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kFormat = "urbangis-road-graph 1";
+constexpr uint64_t kDefaultLimitMegabytes = 512;
+constexpr const char* kLimitVariable = "URBANGIS_CACHE_MAX_MB";
+
+bool isEntry(const fs::path& file) {
+  const std::string name = file.filename().string();
+  return name.rfind("graph-", 0) == 0 && file.extension() == ".bin";
+}
+
+// "graph-….bin.tmp<pid>": the pid of the writer, or 0 when the name is not one of ours.
+long temporaryWriter(const fs::path& file) {
+  const std::string name = file.filename().string();
+  const auto tmp = name.rfind(".bin.tmp");
+  if (name.rfind("graph-", 0) != 0 || tmp == std::string::npos) return 0;
+  long pid = 0;
+  const char* first = name.data() + tmp + 8;
+  const char* last = name.data() + name.size();
+  const auto [end, error] = std::from_chars(first, last, pid);
+  return error == std::errc() && end == last ? pid : 0;
+}
+
+struct Entry {
+  fs::path file;
+  uint64_t bytes;
+  fs::file_time_type used;
+};
+
+std::vector<Entry> entriesOf(const fs::path& dir) {
+  std::vector<Entry> entries;
+  std::error_code error;
+  for (const auto& item : fs::directory_iterator(dir, error)) {
+    if (!isEntry(item.path()) || !item.is_regular_file(error)) continue;
+    const uint64_t bytes = item.file_size(error);
+    const auto used = item.last_write_time(error);
+    if (!error) entries.push_back({item.path(), bytes, used});
+  }
+  return entries;
+}
 
 fs::path entryPath(const fs::path& dir, const std::string& key) {
   std::ostringstream name;
@@ -118,7 +164,8 @@ std::string graphCacheKey(const LayerSpec& network, const CrsSpec& working) {
 }
 
 std::optional<RoadGraph> readCachedGraph(const fs::path& dir, const std::string& key) {
-  std::ifstream in(entryPath(dir, key), std::ios::binary);
+  const fs::path file = entryPath(dir, key);
+  std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   try {
     Reader r(in);
@@ -143,6 +190,8 @@ std::optional<RoadGraph> readCachedGraph(const fs::path& dir, const std::string&
           uint64_t{edge.firstVertex} + edge.vertexCount > graph.vertices.size())
         return std::nullopt;
     graph.index();
+    std::error_code ignored;
+    fs::last_write_time(file, fs::file_time_type::clock::now(), ignored);  // recently used: trimmed last
     return graph;
   } catch (const std::exception&) {
     return std::nullopt;
@@ -150,11 +199,14 @@ std::optional<RoadGraph> readCachedGraph(const fs::path& dir, const std::string&
 }
 
 void writeCachedGraph(const fs::path& dir, const std::string& key, const RoadGraph& graph) {
+  const uint64_t limit = graphCacheLimitBytes();
+  if (limit == 0) return;
   std::error_code error;
   fs::create_directories(dir, error);
   if (error) return;
   const fs::path target = entryPath(dir, key);
   const fs::path temporary = target.string() + ".tmp" + std::to_string(::getpid());
+  const RegisteredTemporary registration(temporary);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return;
@@ -180,8 +232,64 @@ void writeCachedGraph(const fs::path& dir, const std::string& key, const RoadGra
       return;
     }
   }
+  if (fs::file_size(temporary, error) > limit || error) {  // larger than the whole cache may be
+    fs::remove(temporary, error);
+    return;
+  }
   fs::rename(temporary, target, error);
-  if (error) fs::remove(temporary, error);
+  if (error) {
+    fs::remove(temporary, error);
+    return;
+  }
+  trimGraphCache(dir, limit);
+}
+
+uint64_t graphCacheLimitBytes() {
+  const char* text = std::getenv(kLimitVariable);
+  if (!text || !*text) return kDefaultLimitMegabytes << 20;
+  uint64_t megabytes = 0;
+  const char* last = text + std::char_traits<char>::length(text);
+  const auto [end, error] = std::from_chars(text, last, megabytes);
+  if (error != std::errc() || end != last || megabytes > (uint64_t{1} << 40))
+    throw InputError(std::string(kLimitVariable) + "=\"" + text +
+                     "\": the graph cache's limit must be a whole number of megabytes (0: no cache)");
+  return megabytes << 20;
+}
+
+GraphCacheUsage graphCacheUsage(const fs::path& dir) {
+  GraphCacheUsage usage;
+  for (const Entry& entry : entriesOf(dir)) {
+    ++usage.entries;
+    usage.bytes += entry.bytes;
+  }
+  return usage;
+}
+
+GraphCacheUsage trimGraphCache(const fs::path& dir, uint64_t limitBytes) {
+  std::vector<Entry> entries = entriesOf(dir);
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
+  uint64_t total = 0;
+  for (const Entry& entry : entries) total += entry.bytes;
+  GraphCacheUsage removed;
+  for (const Entry& entry : entries) {
+    if (total <= limitBytes) break;
+    std::error_code error;
+    if (!fs::remove(entry.file, error)) continue;  // another process may have removed it already
+    total -= entry.bytes;
+    ++removed.entries;
+    removed.bytes += entry.bytes;
+  }
+  return removed;
+}
+
+GraphCacheUsage clearGraphCache(const fs::path& dir) {
+  GraphCacheUsage removed = trimGraphCache(dir, 0);
+  std::error_code error;
+  for (const auto& item : fs::directory_iterator(dir, error)) {
+    const long writer = temporaryWriter(item.path());
+    if (writer > 0 && ::kill(static_cast<pid_t>(writer), 0) != 0 && errno == ESRCH) fs::remove(item.path(), error);
+  }
+  return removed;
 }
 
 }  // namespace urbangis
