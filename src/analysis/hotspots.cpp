@@ -9,6 +9,7 @@
 #include "analysis/message_text.h"
 #include "analysis/point_set.h"
 #include "analysis/zone_locator.h"
+#include "analysis/zone_tally.h"
 #include "analysis/zones.h"
 #include "core/error.h"
 
@@ -212,14 +213,21 @@ TableOutcome runGiStar(const Catalog& catalog, const HotspotSource& source, cons
     counts.assign(zones.zones.size(), 0);
     LocatorScratch scratch(raw.size());
     std::vector<uint32_t> holders;
+    ZoneTally placement;  // told as `stats` tells it: points in no zone, points in several
     for (size_t i = 0; i < points.x.size(); ++i) {
       holders.clear();
       locator.locate(points.x[i], points.y[i], scratch, holders);
+      placement.add(holders.size(), Box::of(points.x[i], points.y[i]), locator.extent());
       for (uint32_t z : holders) {
         values[z] += points.weight[i];
         ++counts[z];
       }
     }
+    for (std::string& message :
+         zoneTallyMessages(source.layer, run.zones, placement, locator.extent(), "points", "Gi* leaves them out"))
+      outcome.messages.push_back(std::move(message));
+    if (locator.overlapSeen())
+      outcome.messages.push_back("WARNING: zones of " + run.zones + " overlap: a point inside two zones is counted in each of them");
     for (const auto& zone : zones.zones) {
       ids.push_back(zone.id);
       GeomPtr centroid = geos.own(GEOSGetCentroid_r(geos.handle(), zone.geometry.get()), "centroid");

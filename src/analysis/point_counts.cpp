@@ -11,6 +11,7 @@
 
 #include "analysis/batch_pipeline.h"
 #include "io/arrow_batches.h"
+#include "io/layer_times.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -32,7 +33,9 @@ struct WorkerTally {
   std::vector<std::string> categoryNames;
   std::vector<std::vector<int64_t>> byCategory;
   std::vector<std::vector<double>> sums;
-  int64_t withoutPoint = 0, outsideWindow = 0, inNoZone = 0;
+  int64_t withoutPoint = 0, outsideWindow = 0;
+  TimeIssues timeIssues;
+  ZoneTally placement;
   std::vector<double> xs, ys;
   std::vector<int64_t> rows;
   std::vector<uint32_t> holders;
@@ -79,7 +82,10 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
 
   const int64_t total = source.layer->GetFeatureCount(FALSE);
-  ArrowBatchReader reader(*source.layer, fields, spec.where());
+  const bool timed = window.active() && !spec.timeField.empty();
+  const TimeRules timeRules = timed ? timeRulesFor(spec, *source.layer) : declaredTimeRules(spec);
+  const TimesByFid offsetTimes = timed ? offsetTimesByFid(*source.layer, spec.timeField, timeRules) : TimesByFid{};
+  ArrowBatchReader reader(*source.layer, fields, spec.where(), !offsetTimes.empty());
   const int geometryColumn = reader.geometryColumn();
   if (geometryColumn < 0) throw InputError(spec.where() + ": the layer has no geometry column");
   const int categoryColumn = spec.categoryField.empty() ? -1 : reader.fieldColumn(spec.categoryField);
@@ -118,6 +124,8 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     const ArrowColumn geometry(batch, geometryColumn);
     std::optional<ArrowColumn> time;
     if (timeColumn >= 0) time.emplace(batch, timeColumn);
+    std::optional<ArrowColumn> fids;
+    if (reader.fidColumn() >= 0) fids.emplace(batch, reader.fidColumn());
     tally.xs.clear();
     tally.ys.clear();
     tally.rows.clear();
@@ -127,9 +135,13 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
         ++tally.withoutPoint;
         continue;
       }
-      if (time && !window.holds(time->seconds(row))) {
-        ++tally.outsideWindow;
-        continue;
+      if (time) {
+        const ReadTime when = arrowTime(*time, fids ? &*fids : nullptr, row, timeRules, offsetTimes);
+        if (when.problem != TimeProblem::none) tally.timeIssues.note(when.problem, "", time->text(row));
+        if (!window.holds(when.seconds)) {
+          ++tally.outsideWindow;
+          continue;
+        }
       }
       tally.xs.push_back(x);
       tally.ys.push_back(y);
@@ -151,10 +163,8 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
       }
       tally.holders.clear();
       locator.locate(tally.xs[i], tally.ys[i], tally.scratch, tally.holders);
-      if (tally.holders.empty()) {
-        tally.holders.push_back(static_cast<uint32_t>(zones));
-        ++tally.inNoZone;
-      }
+      tally.placement.add(tally.holders.size(), Box::of(tally.xs[i], tally.ys[i]), locator.extent());
+      if (tally.holders.empty()) tally.holders.push_back(static_cast<uint32_t>(zones));
       std::vector<int64_t>* perCategory = nullptr;
       if (category) {
         std::string_view name;
@@ -210,7 +220,8 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     }
     result.withoutPoint += tally->withoutPoint;
     result.outsideWindow += tally->outsideWindow;
-    result.inNoZone += tally->inNoZone;
+    result.timeIssues.merge(tally->timeIssues);
+    result.placement.add(tally->placement);
   }
   for (auto& [name, perSlot] : categories) {
     result.categories.push_back(name);

@@ -10,9 +10,11 @@
 
 #include "analysis/time_window.h"
 #include "analysis/zone_locator.h"
+#include "analysis/zone_tally.h"
 #include "analysis/zones.h"
 #include "core/progress.h"
 #include "io/catalog.h"
+#include "io/layer_times.h"
 
 namespace urbangis {
 
@@ -24,7 +26,8 @@ struct PointCounts {
   int64_t features = 0;       // read from the layer
   int64_t withoutPoint = 0;   // no usable point (null, empty, not transformable)
   int64_t outsideWindow = 0;  // left out by --since/--until
-  int64_t inNoZone = 0;
+  TimeIssues timeIssues;      // time_field values that are not usable dates (read with a window only)
+  ZoneTally placement;        // how the points in the window fell among the zones
 };
 
 // Reading starts at once; locating waits for `locator`, so the caller can build it while the

@@ -140,6 +140,18 @@ PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest&
     }
     db.exec("DROP TABLE IF EXISTS pg_temp.ug_roads");
   }
+  // Features in no zone: are they far from the zones altogether (analysis/zone_tally.h)?
+  if (result.stats.counts.back() > 0) {
+    const std::string extent = "ST_Extent(f.g)";
+    const PgResult away = db.exec(
+        "WITH zx AS (SELECT ST_SetSRID(ST_Extent(g)::geometry, " + request.workingSrid + ") AS box FROM ug_zones)"
+        " SELECT count(*), ST_XMin(" + extent + "), ST_YMin(" + extent + "), ST_XMax(" + extent + "), ST_YMax(" + extent +
+        ") FROM ug_features f, zx WHERE NOT f.g && zx.box",
+        {}, "placing " + request.layer->id);
+    result.outsideZonesExtent = away.integer(0, 0);
+    if (!away.isNull(0, 1))
+      result.outsideBox = Box{away.number(0, 1), away.number(0, 2), away.number(0, 3), away.number(0, 4)};
+  }
   db.exec("DROP TABLE IF EXISTS pg_temp.ug_features");
   return result;
 }

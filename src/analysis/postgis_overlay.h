@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/box.h"
 #include "analysis/overlay_stats.h"
 #include "analysis/time_window.h"
 #include "io/catalog.h"
@@ -30,6 +31,8 @@ struct PgOverlayResult {
   int64_t features = 0;   // measured (in the window, with a usable geometry)
   std::vector<std::string> repaired;  // ids (id_field, else row number) ST_MakeValid changed
   int64_t dropped = 0;    // in the window but with no geometry of the layer's dimension
+  int64_t outsideZonesExtent = 0;  // measured features wholly outside the zones' extent
+  Box outsideBox;                  // their extent (working CRS)
 };
 
 PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest& request,

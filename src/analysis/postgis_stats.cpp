@@ -10,6 +10,7 @@
 
 #include "analysis/postgis_overlay.h"
 #include "analysis/postgis_sql.h"
+#include "analysis/zone_tally.h"
 #include "analysis/zones.h"
 #include "core/error.h"
 #include "io/filter_expression.h"
@@ -19,7 +20,6 @@
 namespace urbangis {
 namespace {
 
-constexpr double kNoZoneWarningShare = 0.05;
 
 bool isInteger(const std::string& text) {
   int64_t value = 0;
@@ -33,7 +33,8 @@ void measureInPostgis(const PgConnection& db, const Catalog& catalog, const Laye
                       const std::string& workingSrid, const std::string& geographicSrid,
                       const std::map<std::string, size_t>& slotOf,
                       const std::function<std::vector<CellValue>(const std::vector<double>&, double)>& perArea,
-                      std::vector<Column>& columns, std::vector<std::vector<CellValue>>& cells, StatsResult& result) {
+                      const std::string& zonesId, const Box& zonesExtent, std::vector<Column>& columns,
+                      std::vector<std::vector<CellValue>>& cells, StatsResult& result) {
   const std::string& L = layer.id;
   PgOverlayRequest request;
   request.layer = &layer;
@@ -70,10 +71,13 @@ void measureInPostgis(const PgConnection& db, const Catalog& catalog, const Laye
     }
   }
   for (size_t f = 0; f < layer.sumFields.size(); ++f) add(L + "_sum_" + layer.sumFields[f], ColumnType::real, reals(stats.sums[f]));
-  const int64_t none = stats.counts.back();
-  if (measured.features > 0 && static_cast<double>(none) > kNoZoneWarningShare * static_cast<double>(measured.features))
-    result.warnings.push_back("WARNING: " + L + ": " + std::to_string(none) + " of " + std::to_string(measured.features) +
-                              " features meet no zone; if the zones should cover them, check the layer's CRS");
+  ZoneTally placement;
+  placement.placed = measured.features;
+  placement.inNoZone = stats.counts.back();
+  placement.outsideExtent = measured.outsideZonesExtent;
+  placement.outsideBox = measured.outsideBox;
+  for (std::string& message : zoneTallyMessages(L, zonesId, placement, zonesExtent, "features"))
+    result.warnings.push_back(std::move(message));
   result.inputs.push_back(layer.resolvedSource);
 }
 
@@ -122,6 +126,7 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   const std::string W = std::to_string(*workingSrid), G = std::to_string(*geographicSrid);
 
   const PgConnection db(zonesSpec.resolvedSource);
+  pgUseTimeZone(db, catalog.timeZone);
   progress.report("zones in PostGIS", -1);
   // Zones: repaired, in the working CRS, measured on the ellipsoid; pieces of at most 256
   // vertices in a GiST-indexed temp table for the point joins.
@@ -175,6 +180,10 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   db.exec("CREATE INDEX ON ug_zones (zid)", {}, "indexing zones");
   db.exec("ANALYZE ug_pieces", {}, "analysing zones");
   db.exec("ANALYZE ug_zones", {}, "analysing zones");
+  const PgResult extent = db.exec("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(g) AS e FROM ug_zones) s",
+                                  {}, "measuring the zones' extent");
+  const Box zonesExtent = extent.isNull(0, 0) ? Box{}
+                                              : Box{extent.number(0, 0), extent.number(0, 1), extent.number(0, 2), extent.number(0, 3)};
 
   // Columns, as the local engine builds them.
   const size_t slots = static_cast<size_t>(n) + 1;
@@ -203,7 +212,8 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     if (request.window.active() && layer->timeField.empty())
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
     if (layer->role != LayerRole::points) {
-      measureInPostgis(db, catalog, *layer, request.window, W, G, slotOf, perArea, columns, cells, result);
+      measureInPostgis(db, catalog, *layer, request.window, W, G, slotOf, perArea, zonesSpec.id, zonesExtent, columns, cells,
+                       result);
       continue;
     }
     progress.report("counting " + L + " in PostGIS", -1);
@@ -222,22 +232,38 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
                 std::to_string(f) + " END), 0)";
     // Each point: the zones holding it inside (all of them), else the lowest-ranked zone whose
     // boundary it touches, else none.
+    const std::string away = "h.zid IS NULL AND NOT pt.g && zx.box";
+    const std::string awayBox = "ST_Extent(pt.g) FILTER (WHERE " + away + ")";
     const std::string sql =
         "WITH pt AS (SELECT " + category + " AS cat" + sums + ", ST_Transform(CASE WHEN GeometryType(" + geometry +
         ") = 'POINT' THEN " + geometry + " ELSE ST_Centroid(" + geometry + ") END, " + W + ") AS g FROM " +
         pgTableOf(*layer) + " WHERE " + where +
-        ") SELECT h.zid, pt.cat, count(*)" + sumOut +
-        " FROM pt LEFT JOIN LATERAL (" + pgZonesHolding("pt.g") + ") h ON true GROUP BY h.zid, pt.cat";
+        "), zx AS (SELECT ST_SetSRID(ST_Extent(g)::geometry, " + W + ") AS box FROM ug_zones)"
+        " SELECT h.zid, pt.cat, count(*)" + sumOut +
+        // For the messages (analysis/zone_tally.h): points placed (a point in k zones is k rows
+        // of 1/k), those in several zones, those outside the zones' extent and their extent.
+        ", sum(1.0 / coalesce(h.nz, 1)), sum(1.0 / h.nz) FILTER (WHERE h.nz > 1), count(*) FILTER (WHERE " + away + ")"
+        ", ST_XMin(" + awayBox + "), ST_YMin(" + awayBox + "), ST_XMax(" + awayBox + "), ST_YMax(" + awayBox + ")"
+        " FROM pt CROSS JOIN zx LEFT JOIN LATERAL (SELECT q.zid, count(*) OVER () AS nz FROM (" + pgZonesHolding("pt.g") +
+        ") q) h ON true"
+        " GROUP BY h.zid, pt.cat";
     const PgResult counted = db.exec(sql, parameters, "counting " + L + " (" + layer->layerName + ")");
     std::vector<double> counts(slots, 0.0);
     std::map<std::string, std::vector<int64_t>> byCategory;
     std::vector<std::vector<double>> sumValues(layer->sumFields.size(), std::vector<double>(slots, 0.0));
-    int64_t located = 0;
+    const int tallyColumn = 3 + static_cast<int>(layer->sumFields.size());
+    double placed = 0, inSeveral = 0;
+    ZoneTally placement;
     for (int row = 0; row < counted.rows(); ++row) {
       const size_t slot = counted.isNull(row, 0) ? static_cast<size_t>(n) : slotOf.at(counted.text(row, 0));
       const int64_t count = counted.integer(row, 2);
       counts[slot] += static_cast<double>(count);
-      located += count;
+      placed += counted.number(row, tallyColumn);
+      if (!counted.isNull(row, tallyColumn + 1)) inSeveral += counted.number(row, tallyColumn + 1);
+      placement.outsideExtent += counted.integer(row, tallyColumn + 2);
+      if (!counted.isNull(row, tallyColumn + 3))
+        placement.outsideBox.add(Box{counted.number(row, tallyColumn + 3), counted.number(row, tallyColumn + 4),
+                                     counted.number(row, tallyColumn + 5), counted.number(row, tallyColumn + 6)});
       auto& perCategory = byCategory[counted.text(row, 1)];
       if (perCategory.empty()) perCategory.assign(slots, 0);
       perCategory[slot] += count;
@@ -258,11 +284,11 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
       columns.push_back({L + "_sum_" + layer->sumFields[f], ColumnType::real});
       cells.emplace_back(sumValues[f].begin(), sumValues[f].end());
     }
-    const double inNoZone = counts[static_cast<size_t>(n)];
-    if (located > 0 && inNoZone > kNoZoneWarningShare * static_cast<double>(located))
-      result.warnings.push_back("WARNING: " + L + ": " + std::to_string(static_cast<int64_t>(inNoZone)) + " of " +
-                                std::to_string(located) + " points fall in no zone of " + zonesSpec.id +
-                                "; if the zones should cover them, check the layer's CRS");
+    placement.placed = std::llround(placed);
+    placement.inSeveral = std::llround(inSeveral);
+    placement.inNoZone = static_cast<int64_t>(counts[static_cast<size_t>(n)]);
+    for (std::string& message : zoneTallyMessages(L, zonesSpec.id, placement, zonesExtent, "points"))
+      result.warnings.push_back(std::move(message));
     result.inputs.push_back(layer->resolvedSource);
   }
 

@@ -12,19 +12,27 @@
 #include "analysis/overlay_stats.h"
 #include "analysis/point_counts.h"
 #include "analysis/zone_locator.h"
+#include "analysis/zone_tally.h"
 #include "analysis/zones.h"
 #include "core/error.h"
 
 namespace urbangis {
 namespace {
 
-constexpr double kNoZoneWarningShare = 0.05;
-
-std::string percent(double share) {
-  std::ostringstream text;
-  text.precision(3);
-  text << share * 100 << " %";
-  return text.str();
+// How an areas or lines layer's features fell among the zones: `inNoZone` of them met none (a
+// feature across two zones is measured in each, in its parts: not an overlap).
+ZoneTally placementOf(const FeatureSet& features, int64_t inNoZone, const Box& zonesExtent) {
+  ZoneTally tally;
+  tally.placed = static_cast<int64_t>(features.geometries.size());
+  tally.inNoZone = inNoZone;
+  for (const auto& [minX, minY, maxX, maxY] : features.envelopes) {
+    const Box box{minX, minY, maxX, maxY};
+    if (!box.intersects(zonesExtent)) {
+      ++tally.outsideExtent;
+      tally.outsideBox.add(box);
+    }
+  }
+  return tally;
 }
 
 // Builds the table column by column: `zoneValues(z)` gives one cell per zone, then (none).
@@ -188,17 +196,12 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
                   ColumnType::integer, cellsOf(counts.byCategory[c]));
       for (size_t f = 0; f < layer->sumFields.size(); ++f)
         table.add(L + "_sum_" + layer->sumFields[f], ColumnType::real, cellsOf(counts.sums[f]));
-      const int64_t located = counts.features - counts.withoutPoint - counts.outsideWindow;
       if (counts.withoutPoint > 0)
         result.warnings.push_back(L + ": skipped " + std::to_string(counts.withoutPoint) +
                                   " features without a usable point");
-      if (located > 0 && static_cast<double>(counts.inNoZone) > kNoZoneWarningShare * static_cast<double>(located))
-        result.warnings.push_back("WARNING: " + L + ": " + std::to_string(counts.inNoZone) + " of " +
-                                  std::to_string(located) + " points (" +
-                                  percent(static_cast<double>(counts.inNoZone) / static_cast<double>(located)) +
-                                  ") fall in no zone of " + zonesSpec.id +
-                                  "; if the zones should cover them, check the layer's CRS (a "
-                                  "wrong CRS looks exactly like this)");
+      if (counts.timeIssues.count() > 0) result.warnings.push_back(counts.timeIssues.warning(*layer, layer->timeField));
+      for (std::string& message : zoneTallyMessages(L, zonesSpec.id, counts.placement, zoneLocator->extent(), "points"))
+        result.warnings.push_back(std::move(message));
       continue;
     }
 
@@ -210,6 +213,7 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     if (features.dropped > 0)
       result.warnings.push_back(L + ": skipped " + std::to_string(features.dropped) +
                                 " features with no usable geometry");
+    if (features.timeIssues.count() > 0) result.warnings.push_back(features.timeIssues.warning(*layer, layer->timeField));
     std::optional<FeatureSet> roads;
     if (!layer->covers.empty() && frame.working().isGeographic())
       throw InputError(catalog.file.string() + ": working CRS " + result.workingCrs +
@@ -233,11 +237,9 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     }
     for (size_t f = 0; f < layer->sumFields.size(); ++f)
       table.add(L + "_sum_" + layer->sumFields[f], ColumnType::real, cellsOf(stats.sums[f]));
-    const auto total = static_cast<int64_t>(features.geometries.size());
-    if (total > 0 && static_cast<double>(stats.counts[n]) > kNoZoneWarningShare * static_cast<double>(total))
-      result.warnings.push_back("WARNING: " + L + ": " + std::to_string(stats.counts[n]) + " of " +
-                                std::to_string(total) + " features meet no zone of " + zonesSpec.id +
-                                "; if the zones should cover them, check the layer's CRS");
+    for (std::string& message : zoneTallyMessages(L, zonesSpec.id, placementOf(features, stats.counts[n], zoneLocator->extent()),
+                                                  zoneLocator->extent(), "features"))
+      result.warnings.push_back(std::move(message));
   }
   if (zoneLocator->overlapSeen())
     result.warnings.push_back("WARNING: zones of " + zonesSpec.id +

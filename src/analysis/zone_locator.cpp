@@ -100,6 +100,7 @@ void ZoneLocator::build() {
     maxX = std::max(maxX, envelope[2]);
     maxY = std::max(maxY, envelope[3]);
   }
+  if (!zones_.empty()) extent_ = Box{minX, minY, maxX, maxY};
   const double width = std::max(maxX - minX, 1e-9), height = std::max(maxY - minY, 1e-9);
   // About 128 cells per zone: uncrossed cells answer most points, and the grid (2 bytes a
   // point of 1M over 2,000 zones) stays small enough to build in tens of milliseconds.

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "analysis/box.h"
 #include "core/geos_context.h"
 
 namespace urbangis {
@@ -41,6 +42,8 @@ class ZoneLocator {
   // True once a point or cell was found inside two zones at once (zones overlap).
   bool overlapSeen() const { return overlapSeen_; }
   size_t zoneCount() const { return zones_.size(); }
+  // The box round every zone.
+  const Box& extent() const { return extent_; }
   // For reports and benchmarks: the share of grid cells crossed by zone edges.
   double boundaryCellShare() const;
 
@@ -60,6 +63,7 @@ class ZoneLocator {
   std::vector<const GEOSGeometry*> zones_;
   std::vector<size_t> rank_;
   std::vector<std::array<double, 4>> envelopes_;
+  Box extent_;
   double originX_ = 0, originY_ = 0, cellSize_ = 1;
   int64_t columns_ = 1, rows_ = 1;
   // Per cell: >= 0 the one zone holding the whole cell; kNoZone; or <= kSpecial - offset into

@@ -4,7 +4,8 @@
 //   "setup":  [["convert", …], …]  urbangis runs before the command (each must succeed)
 //   "args":   ["info", "${TMP}/catalog.json"]   ${TMP}, ${DATA}, ${SOURCE} are substituted
 //   "exit":   2
-//   "stdout" / "stderr": substrings that must appear;  "stderr_lines": exact line count (progress
+//   "stdout" / "stderr": substrings that must appear;  "stdout_absent" / "stderr_absent": substrings
+//              that must not;  "stderr_lines": exact line count (progress
 //              lines, printed when a run takes over a second, are not counted)
 //   "sparse":  {"big.gpkg": 2147483648}   sparse files of that size (all zero bytes) in ${TMP}
 //   "outputs": files under ${TMP} the command may create; any other change to ${TMP} or to the
@@ -165,6 +166,12 @@ int main(int argc, char** argv) {
       const std::string needle = substitute(wanted.get<std::string>(), temp.path());
       if (text->find(needle) == std::string::npos)
         failures.push_back(std::string(stream) + " lacks: " + needle);
+    }
+  for (const auto& [stream, text] : {std::pair{"stdout_absent", &result.out}, std::pair{"stderr_absent", &result.err}})
+    for (const auto& unwanted : spec.value(stream, nlohmann::json::array())) {
+      const std::string needle = substitute(unwanted.get<std::string>(), temp.path());
+      if (text->find(needle) != std::string::npos)
+        failures.push_back(std::string(stream) + ": has " + needle);
     }
   if (spec.contains("stderr_lines")) {
     // Progress lines ("routing … (2.4 s)", "counting  40 % (1.2 s)") appear only when a run takes

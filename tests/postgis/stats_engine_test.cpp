@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <sstream>
 
 #include "postgis/postgis_support.h"
 #include "test_support.h"
@@ -37,6 +38,18 @@ void sameTable(const std::filesystem::path& localFile, const std::filesystem::pa
   CHECK(compared >= atLeast);
 }
 
+// The lines both engines write about features in no zone, in several zones or far from the zones
+// (analysis/zone_tally.h), in order.
+std::vector<std::string> placementLines(const std::string& stderrText) {
+  std::vector<std::string> lines;
+  std::istringstream text(stderrText);
+  for (std::string line; std::getline(text, line);)
+    if (line.find("in no zone of") != std::string::npos || line.find("overlapping zones of") != std::string::npos ||
+        line.find("far outside the extent") != std::string::npos)
+      lines.push_back(line);
+  return lines;
+}
+
 }  // namespace
 
 TEST_CASE("stats --engine postgis returns the local engine's table, cell by cell", "[postgis]") {
@@ -57,6 +70,10 @@ TEST_CASE("stats --engine postgis returns the local engine's table, cell by cell
       REQUIRE(b.exitCode == 0);
       CHECK(b.err.find("engine postgis: the whole table was computed in PostGIS") != std::string::npos);
       sameTable(dir.path() / "local.csv", dir.path() / "pg.csv");
+      // The same words about features outside the zones (communities cover the town centres only).
+      const std::vector<std::string> said = placementLines(a.err);
+      CHECK(said == placementLines(b.err));
+      CHECK(said.empty() == (by == std::string("districts")));
     }
 }
 
