@@ -9,6 +9,6 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # proj.db (coordinate reference systems) and the CJK fonts are data packages shlibdeps cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "proj-data, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "proj-data, fonts-noto-cjk, tzdata")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 include(CPack)

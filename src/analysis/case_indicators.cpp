@@ -11,7 +11,7 @@
 #include "analysis/zone_locator.h"
 #include "analysis/zones.h"
 #include "core/error.h"
-#include "io/timestamps.h"
+#include "io/layer_times.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -25,37 +25,6 @@ std::optional<bool> flagOf(std::string text) {
   for (const char* no : {"否", "no", "n", "false", "f", "0"})
     if (text == no) return false;
   return std::nullopt;
-}
-
-std::optional<int64_t> secondsOf(OGRFeature& feature, int field) {
-  if (field < 0 || !feature.IsFieldSetAndNotNull(field)) return std::nullopt;
-  const OGRFieldType type = feature.GetFieldDefnRef(field)->GetType();
-  if (type == OFTDate || type == OFTDateTime) {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, zone = 0;
-    float second = 0;
-    if (!feature.GetFieldAsDateTime(field, &year, &month, &day, &hour, &minute, &second, &zone) || month < 1)
-      return std::nullopt;
-    return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600 +
-           minute * 60 + static_cast<int64_t>(second);
-  }
-  return parseTimestamp(feature.GetFieldAsString(field));
-}
-
-// "2023-05" of a time, and a key that orders months.
-int64_t monthKeyOf(int64_t seconds) {
-  // Civil from days (Howard Hinnant's algorithm), only the year and month.
-  const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  const int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  const int64_t month = mp < 10 ? mp + 3 : mp - 9, year = yoe + era * 400 + (month <= 2);
-  return year * 12 + (month - 1);
-}
-
-std::string monthText(int64_t key) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02lld", static_cast<long long>(key / 12), static_cast<long long>(key % 12 + 1));
-  return buffer;
 }
 
 int fieldIndex(OGRFeatureDefn& definition, const LayerSpec& spec, const std::string& field, const char* key) {
@@ -133,6 +102,15 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
   LocatorScratch scratch(locator.zoneCount());
   const auto none = static_cast<uint32_t>(locator.zoneCount());
 
+  const TimeRules rules = timeRulesFor(spec, layer);
+  const auto timeOf = [&](OGRFeature& feature, int field, TimeIssues& issues) -> std::optional<int64_t> {
+    const ReadTime read = featureTime(feature, field, rules);
+    if (read.problem != TimeProblem::none)
+      issues.note(read.problem, "feature " + std::to_string(feature.GetFID()), feature.GetFieldAsString(field));
+    return read.seconds;
+  };
+  TimeIssues openIssues, closeIssues, deadlineIssues;
+
   LayerCases result;
   result.hasDeadline = deadlineIndex >= 0 || !spec.deadlineHours.empty();
   int64_t undated = 0, withoutPoint = 0, closeBeforeOpen = 0, seen = 0;
@@ -140,7 +118,7 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
   layer.ResetReading();
   for (auto& feature : layer) {
     if ((++seen & 1023) == 0) progress.checkCancelled();
-    const auto opened = secondsOf(*feature, openIndex);
+    const auto opened = timeOf(*feature, openIndex, openIssues);
     if (!opened) {
       ++undated;
       continue;
@@ -173,14 +151,14 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
 
     Case c;
     c.openMonth = monthKeyOf(*opened);
-    const auto closedAt = secondsOf(*feature, closeIndex);
+    const auto closedAt = closeIndex >= 0 ? timeOf(*feature, closeIndex, closeIssues) : std::nullopt;
     c.closed = closedAt.has_value();
     if (!c.closed && statusIndex >= 0 && feature->IsFieldSetAndNotNull(statusIndex)) {
       const std::string status = feature->GetFieldAsString(statusIndex);
       c.closed = std::find(spec.closedValues.begin(), spec.closedValues.end(), status) != spec.closedValues.end();
     }
     std::optional<int64_t> deadline;
-    if (const auto due = secondsOf(*feature, deadlineIndex)) {
+    if (const auto due = deadlineIndex >= 0 ? timeOf(*feature, deadlineIndex, deadlineIssues) : std::nullopt) {
       deadline = *due;
     } else if (!spec.deadlineHours.empty()) {
       const std::string category = categoryIndex >= 0 && feature->IsFieldSetAndNotNull(categoryIndex)
@@ -195,7 +173,8 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
       // cannot be told.
       if (closeBeforeOpen++ == 0) firstBackwards = "feature " + std::to_string(feature->GetFID());
     } else {
-      if (closedAt) c.hours = static_cast<double>(*closedAt - *opened) / 3600.0;
+      // Hours between instants: a daylight-saving change in between counts as it passed.
+      if (closedAt) c.hours = static_cast<double>(rules.zone.utcFromLocal(*closedAt) - rules.zone.utcFromLocal(*opened)) / 3600.0;
       if (deadline) c.onTime = closedAt && *closedAt <= *deadline;
     }
     for (int index : flagIndices)
@@ -207,9 +186,13 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
     result.cases.push_back(std::move(c));
     result.slots.push_back(std::move(holders));
   }
-  if (undated > 0)
-    warnings.push_back(spec.id + ": " + std::to_string(undated) + " features without a readable " + spec.timeField +
-                       " were left out");
+  if (openIssues.count() > 0) warnings.push_back(openIssues.warning(spec, spec.timeField));
+  if (const int64_t empty = undated - openIssues.count(); empty > 0)
+    warnings.push_back(spec.id + ": " + std::to_string(empty) + " features without a " + spec.timeField + " were left out");
+  if (closeIssues.count() > 0)
+    warnings.push_back(closeIssues.warning(spec, spec.closeTimeField) + " (those cases count as not closed by time)");
+  if (deadlineIssues.count() > 0)
+    warnings.push_back(deadlineIssues.warning(spec, spec.deadlineField) + " (deadline_hours applies, if given)");
   if (withoutPoint > 0)
     warnings.push_back(spec.id + ": " + std::to_string(withoutPoint) + " features without a usable location were left out");
   if (closeBeforeOpen > 0)
@@ -261,7 +244,7 @@ CaseIndicatorResult computeCaseIndicators(const Catalog& catalog, const CaseIndi
   const size_t slots = zones.zones.size() + 1;
 
   std::vector<LayerCases> read;
-  int64_t firstMonth = INT64_MAX, lastMonth = INT64_MIN;
+  int64_t firstMonth = INT32_MAX, lastMonth = INT32_MIN;
   for (const LayerSpec* layer : layers) {
     progress.report("reading " + layer->id, -1);
     read.push_back(readCases(*layer, locator, working, request.window, result.warnings, progress));
@@ -284,7 +267,8 @@ CaseIndicatorResult computeCaseIndicators(const Catalog& catalog, const CaseIndi
       auto& row = table.rows[rowOf(slot, firstMonth + m)];
       row.push_back(slot < zones.zones.size() ? CellValue{zones.zones[slot].id} : CellValue{std::string("(none)")});
       row.push_back(slot < zones.zones.size() ? CellValue{zones.zones[slot].name} : CellValue{std::string()});
-      if (request.monthly) row.push_back(monthText(firstMonth + m));
+      if (request.monthly)  // no dated case at all: one row per zone, without a month
+        row.push_back(firstMonth <= lastMonth ? CellValue{monthKeyText(static_cast<int32_t>(firstMonth + m))} : CellValue{});
     }
 
   for (size_t l = 0; l < layers.size(); ++l) {

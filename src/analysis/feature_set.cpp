@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "core/geometry_transform.h"
-#include "io/timestamps.h"
+#include "io/layer_times.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -31,15 +31,14 @@ FeatureSet loadFeatures(const LayerSpec& spec, const GeosContext& geos, const Me
 
   FeatureSet set;
   GEOSContextHandle_t h = geos.handle();
+  const TimeRules timeRules = timeIndex >= 0 ? timeRulesFor(spec, *source.layer) : declaredTimeRules(spec);
   source.layer->ResetReading();
   for (auto& feature : *source.layer) {
     if (timeIndex >= 0) {
-      // Dates and times as the data writes them; OGR formats them ISO-like.
-      const std::optional<int64_t> seconds =
-          feature->IsFieldSetAndNotNull(timeIndex)
-              ? parseTimestamp(feature->GetFieldAsString(timeIndex))
-              : std::nullopt;
-      if (!window.holds(seconds)) {
+      const ReadTime when = featureTime(*feature, timeIndex, timeRules);
+      if (when.problem != TimeProblem::none)
+        set.timeIssues.note(when.problem, "feature " + std::to_string(feature->GetFID()), feature->GetFieldAsString(timeIndex));
+      if (!window.holds(when.seconds)) {
         ++set.outsideWindow;
         continue;
       }

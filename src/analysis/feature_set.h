@@ -10,6 +10,7 @@
 #include "analysis/zones.h"
 #include "core/geos_context.h"
 #include "io/catalog.h"
+#include "io/layer_times.h"
 
 namespace urbangis {
 
@@ -20,6 +21,7 @@ struct FeatureSet {
   std::vector<std::string> repaired;        // ids of features MakeValid changed
   int64_t dropped = 0;                      // nothing of the right dimension left, or no geometry
   int64_t outsideWindow = 0;
+  TimeIssues timeIssues;  // time_field values that are not usable dates (read with a window only)
 };
 
 // `dimension` 2 for polygons, 1 for lines.

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "io/arrow_batches.h"
+#include "io/layer_times.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -26,7 +27,11 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
   std::vector<std::string> fields;
   if (!weightField.empty()) fields.push_back(weightField);
   if (window.active() && spec.timeField != weightField) fields.push_back(spec.timeField);
-  ArrowBatchReader reader(*source.layer, fields, spec.where());
+  const TimeRules timeRules = window.active() ? timeRulesFor(spec, *source.layer) : declaredTimeRules(spec);
+  TimeIssues timeIssues;
+  const TimesByFid offsetTimes =
+      window.active() ? offsetTimesByFid(*source.layer, spec.timeField, timeRules) : TimesByFid{};
+  ArrowBatchReader reader(*source.layer, fields, spec.where(), !offsetTimes.empty());
   if (reader.geometryColumn() < 0) throw InputError(spec.where() + ": the layer has no geometry");
   const int weightColumn = weightField.empty() ? -1 : reader.fieldColumn(weightField);
   const int timeColumn = window.active() ? reader.fieldColumn(spec.timeField) : -1;
@@ -38,6 +43,8 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
     if (weightColumn >= 0) weights.emplace(*batch, weightColumn);
     std::optional<ArrowColumn> times;
     if (timeColumn >= 0) times.emplace(*batch, timeColumn);
+    std::optional<ArrowColumn> fids;
+    if (reader.fidColumn() >= 0) fids.emplace(*batch, reader.fidColumn());
     const size_t first = points.x.size();
     for (int64_t i = 0; i < batch->size(); ++i, ++row) {
       double x = 0, y = 0;
@@ -45,9 +52,13 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
         ++points.withoutPoint;
         continue;
       }
-      if (times && !window.holds(times->seconds(i))) {
-        ++points.outsideWindow;
-        continue;
+      if (times) {
+        const ReadTime when = arrowTime(*times, fids ? &*fids : nullptr, i, timeRules, offsetTimes);
+        if (when.problem != TimeProblem::none) timeIssues.note(when.problem, "row " + std::to_string(row + 1), times->text(i));
+        if (!window.holds(when.seconds)) {
+          ++points.outsideWindow;
+          continue;
+        }
       }
       double w = 1.0;
       if (weights) {
@@ -82,6 +93,7 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
   if (points.withoutPoint > 0)
     points.warnings.push_back(spec.id + ": skipped " + std::to_string(points.withoutPoint) +
                               " features without a usable point");
+  if (timeIssues.count() > 0) points.warnings.push_back(timeIssues.warning(spec, spec.timeField));
   return points;
 }
 

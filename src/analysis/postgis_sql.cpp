@@ -48,6 +48,10 @@ std::string pgGeometryColumn(const PgConnection& db, const LayerSpec& spec) {
   return quoteIdentifier(column.text(0, 0));
 }
 
+void pgUseTimeZone(const PgConnection& db, const std::string& zone) {
+  db.exec("SELECT set_config('TimeZone', $1, false)", {zone}, "setting the session's time zone to " + zone);
+}
+
 std::string pgWindowCondition(const PgConnection& db, const LayerSpec& spec, const TimeWindow& window,
                               std::vector<PgParam>& parameters) {
   if (!window.active() || spec.timeField.empty()) return {};

@@ -20,6 +20,11 @@ std::string pgGeometryColumn(const PgConnection& db, const LayerSpec& spec);
 // The SQL type of a column ("date", "timestamp without time zone", "text" …).
 std::string pgColumnType(const PgConnection& db, const LayerSpec& spec, const std::string& column);
 
+// Makes the session's TimeZone the catalog's time_zone, so a timestamptz column compares with the
+// window's wall-clock bounds (cast ::timestamp → timestamptz in that zone) as the local engine's
+// times do, and a naive timestamp column is taken as that zone's wall clock.
+void pgUseTimeZone(const PgConnection& db, const std::string& zone);
+
 // " AND time >= $n::timestamp AND time < $m::timestamp" for an active window on a layer with a
 // time_field (its values appended to `parameters`); "" otherwise. Throws InputError when the
 // field is not a date or timestamp column.

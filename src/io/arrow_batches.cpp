@@ -119,13 +119,18 @@ std::string ArrowColumn::text(int64_t row) const {
   return buffer;
 }
 
-std::optional<int64_t> ArrowColumn::seconds(int64_t row) const {
-  if (isNull(row)) return std::nullopt;
-  if (format_ == "tdD") return int64_t{valueAt<int32_t>(array_, row)} * 86400;
-  if (format_ == "tdm") return valueAt<int64_t>(array_, row) / 1000;
-  if (format_.rfind("ts", 0) == 0) return valueAt<int64_t>(array_, row) / timestampUnitDivisor(format_);
-  if (format_ == "u" || format_ == "U") return parseTimestamp(bytes(row));
-  return std::nullopt;
+ReadTime ArrowColumn::time(int64_t row, const TimeRules& rules) const {
+  if (isNull(row)) return {std::nullopt, TimeProblem::empty};
+  if (format_ == "tdD") return checkedWallClock(int64_t{valueAt<int32_t>(array_, row)} * 86400);
+  if (format_ == "tdm") return checkedWallClock(valueAt<int64_t>(array_, row) / 1000);
+  if (format_.rfind("ts", 0) == 0) {
+    const int64_t raw = valueAt<int64_t>(array_, row), divisor = timestampUnitDivisor(format_);
+    const int64_t seconds = raw >= 0 ? raw / divisor : -((-raw + divisor - 1) / divisor);
+    // "tsm:" is a wall clock; a zone after the colon makes the values UTC instants (Arrow's rule).
+    return checkedWallClock(format_.size() > 4 ? rules.zone.localFromUtc(seconds) : seconds);
+  }
+  if (format_ == "u" || format_ == "U") return readTimestamp(bytes(row), rules);
+  return readTimestamp(text(row), rules);  // a number: Excel days when declared, else unreadable
 }
 
 bool ArrowColumn::point(int64_t row, OGRPoint& scratch, double& x, double& y) const {
@@ -143,7 +148,7 @@ bool ArrowColumn::point(int64_t row, OGRPoint& scratch, double& x, double& y) co
 }
 
 ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::string>& fields,
-                                   std::string where)
+                                   std::string where, bool includeFid)
     : where_(std::move(where)) {
   // Read only what is needed: every other attribute is ignored by the driver.
   OGRFeatureDefn& definition = *layer.GetLayerDefn();
@@ -164,7 +169,7 @@ ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::strin
   GdalErrorCapture errors;
   // GDAL 3.6's GeoPackage stream yields empty geometries when every column is ignored; the
   // feature id keeps one column in (8 bytes a row).
-  const char* options[] = {fields.empty() ? "INCLUDE_FID=YES" : "INCLUDE_FID=NO", nullptr};
+  const char* options[] = {fields.empty() || includeFid ? "INCLUDE_FID=YES" : "INCLUDE_FID=NO", nullptr};
   if (!layer.GetArrowStream(&stream_, const_cast<char**>(options)))
     throw InputError(where_ + ": cannot stream features: " + errors.lastError());
   auto* schema = new ArrowSchema{};
@@ -177,9 +182,11 @@ ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::strin
     delete s;
   });
   const std::string geometryName = layer.GetGeometryColumn()[0] ? layer.GetGeometryColumn() : "";
+  const std::string fidName = layer.GetFIDColumn()[0] ? layer.GetFIDColumn() : "OGC_FID";
   for (int64_t i = 0; i < schema_->n_children; ++i) {
     const ArrowSchema& child = *schema_->children[i];
     columnNames_.push_back(child.name ? child.name : "");
+    if (includeFid && fidColumn_ < 0 && columnNames_.back() == fidName) fidColumn_ = static_cast<int>(i);
     const bool binary = std::strcmp(child.format, "z") == 0 || std::strcmp(child.format, "Z") == 0;
     if (binary && (geometryColumn_ < 0 || columnNames_.back() == geometryName ||
                    columnNames_.back() == "wkb_geometry"))

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/timestamps.h"
+
 class OGRLayer;
 class OGRPoint;
 
@@ -49,9 +51,10 @@ class ArrowColumn {
   std::string text(int64_t row) const;
   // Numbers; strings are parsed (NaN when not a number).
   double number(int64_t row) const;
-  // Seconds since 1970-01-01 (local time as written, no time-zone shift) for date, timestamp
-  // and ISO-like text ("2023-05-28", "2023/05/28 19:57:00"); nullopt when null or unreadable.
-  std::optional<int64_t> seconds(int64_t row) const;
+  // The time of a date, timestamp, text or (Excel days, when declared) number column under the
+  // layer's rules (io/timestamps.h): wall-clock seconds in rules.zone, or the problem. GDAL 3.6
+  // streams OGR DateTime fields as wall clocks without their offsets (see layer_times.h).
+  ReadTime time(int64_t row, const TimeRules& rules) const;
   // The point of a WKB geometry column, parsed by OGR into a reused OGRPoint; false for null,
   // empty or non-point geometries.
   bool point(int64_t row, OGRPoint& scratch, double& x, double& y) const;
@@ -67,7 +70,9 @@ class ArrowBatchReader {
  public:
   // Streams `layer` with only `fields` (plus geometry); throws InputError naming `where` when
   // a field is missing or the stream cannot start.
-  ArrowBatchReader(OGRLayer& layer, const std::vector<std::string>& fields, std::string where);
+  // With `includeFid`, each batch also carries the feature ids (fidColumn()).
+  ArrowBatchReader(OGRLayer& layer, const std::vector<std::string>& fields, std::string where,
+                   bool includeFid = false);
   ~ArrowBatchReader();
   ArrowBatchReader(const ArrowBatchReader&) = delete;
   ArrowBatchReader& operator=(const ArrowBatchReader&) = delete;
@@ -77,12 +82,14 @@ class ArrowBatchReader {
   // Column index of a field (as requested) and of the geometry.
   int fieldColumn(const std::string& field) const;
   int geometryColumn() const { return geometryColumn_; }
+  int fidColumn() const { return fidColumn_; }  // -1 unless asked for
 
  private:
   ArrowArrayStream stream_{};
   std::shared_ptr<ArrowSchema> schema_;
   std::vector<std::string> columnNames_;
   int geometryColumn_ = -1;
+  int fidColumn_ = -1;
   std::string where_;
 };
 

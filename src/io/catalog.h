@@ -13,6 +13,7 @@
 
 #include "core/crs.h"
 #include "core/localized_text.h"
+#include "io/time_zone.h"
 
 namespace urbangis {
 
@@ -33,6 +34,8 @@ struct LayerSpec {
   std::string encoding;
   std::string idField, nameField, categoryField, timeField, closeTimeField, statusField,
       deadlineField, onewayField, speedField;
+  std::string timeFormat;  // time_format: "MM/DD/YYYY", "DD/MM/YYYY", "excel_days" or empty (io/timestamps.h)
+  std::string timeZone{kDefaultTimeZone};  // the catalog's time_zone, copied to each layer
   std::vector<std::string> sumFields;
   std::vector<std::string> flagFields;   // yes/no fields reported as shares (是/否, yes/no, 1/0 …)
   // Hours a case may stay open, by category_field value; "*" for every other category.
@@ -56,6 +59,7 @@ struct Catalog {
   LocalizedText name;
   std::string adminCode;
   std::optional<CrsSpec> crs;  // working CRS for topology; chosen from the data when absent
+  std::string timeZone{kDefaultTimeZone};  // IANA name: offsets are converted to it, naive times are in it
   std::vector<LayerSpec> layers;
 
   const LayerSpec* find(std::string_view id) const;

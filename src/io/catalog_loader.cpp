@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "io/catalog.h"
 #include "io/pg_source.h"
+#include "io/timestamps.h"
 
 namespace urbangis {
 namespace {
@@ -61,14 +62,14 @@ std::string typeName(const json& value) {
 }
 
 const std::vector<std::string> kCatalogKeys = {"$schema", "name", "description", "admin_code",
-                                               "crs", "layers"};
+                                               "crs", "time_zone", "layers"};
 const std::vector<std::string> kLayerKeys = {
     "id",          "title",          "role",       "source",           "layer",
     "crs",         "x",              "y",          "encoding",         "id_field",
     "name_field",  "category_field", "time_field", "close_time_field", "status_field",
     "deadline_field", "sum_fields",  "buffer_m",   "covers",           "snap_m",
     "oneway_field", "speed_field",   "style",      "flag_fields",      "deadline_hours",
-    "closed_values"};
+    "closed_values", "time_format"};
 const std::vector<std::string> kTextKeys = {"zh", "en"};
 
 // Reads one JSON object whose keys must all be in `allowed`: typos must not pass silently,
@@ -241,6 +242,11 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   layer.categoryField = reader.string("category_field", false);
   layer.timeField = reader.string("time_field", false);
   layer.closeTimeField = reader.string("close_time_field", false);
+  layer.timeFormat = reader.string("time_format", false);
+  if (!layer.timeFormat.empty() && !parseTimeFormat(layer.timeFormat))
+    reader.fail("time_format", "unknown format \"" + layer.timeFormat + "\"; use " + std::string(kTimeFormatNames) +
+                                   " (other forms are recognised by themselves)");
+
   layer.statusField = reader.string("status_field", false);
   layer.deadlineField = reader.string("deadline_field", false);
   layer.sumFields = reader.stringArray("sum_fields");
@@ -270,6 +276,7 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   onlyFor(!layer.flagFields.empty(), "flag_fields", events, "points, areas and lines");
   onlyFor(!layer.deadlineHours.empty(), "deadline_hours", events, "points, areas and lines");
   onlyFor(!layer.closedValues.empty(), "closed_values", events, "points, areas and lines");
+  onlyFor(!layer.timeFormat.empty(), "time_format", events, "points, areas and lines");
   onlyFor(buffer.has_value(), "buffer_m", r == LayerRole::lines, "lines");
   onlyFor(!layer.covers.empty(), "covers", r == LayerRole::lines, "lines");
   onlyFor(snap.has_value(), "snap_m", r == LayerRole::network, "network");
@@ -362,6 +369,13 @@ Catalog parseCatalog(const std::string& text, const fs::path& file) {
     reader.fail("crs", catalog.crs->label +
                            " is an offset lon/lat system, not a projected CRS to work in; use a "
                            "projected CRS such as EPSG:4547");
+  if (const std::string zone = reader.string("time_zone", false); !zone.empty()) {
+    try {
+      catalog.timeZone = TimeZone(zone).name();
+    } catch (const InputError& error) {
+      reader.fail("time_zone", error.what());
+    }
+  }
   const json* layers = reader.value("layers");
   if (!layers) reader.fail("layers", "missing required key (an array of layers)");
   if (!layers->is_array() || layers->empty())
@@ -369,6 +383,7 @@ Catalog parseCatalog(const std::string& text, const fs::path& file) {
 
   for (size_t i = 0; i < layers->size(); ++i) {
     LayerSpec layer = readLayer((*layers)[i], i, file);
+    layer.timeZone = catalog.timeZone;
     if (catalog.find(layer.id))
       throw InputError(file.string() + ": layers[" + std::to_string(i) + "].id: \"" + layer.id +
                        "\" is used by an earlier layer; layer ids must be unique");

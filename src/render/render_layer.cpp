@@ -12,7 +12,7 @@
 
 #include "core/error.h"
 #include "io/gdal_support.h"
-#include "io/timestamps.h"
+#include "io/layer_times.h"
 #include "io/vector_source.h"
 #include "style/color_brewer.h"
 
@@ -110,18 +110,11 @@ class Collector {
   const Transform* toWorking_;
 };
 
-// The month of a feature's time field (a date, a date-time, or text as bureaus write it).
-int32_t monthOf(OGRFeature& feature, int field) {
-  if (!feature.IsFieldSetAndNotNull(field)) return kNoMonth;
-  const OGRFieldType type = feature.GetFieldDefnRef(field)->GetType();
-  if (type == OFTDate || type == OFTDateTime) {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, zone = 0;
-    float second = 0;
-    if (!feature.GetFieldAsDateTime(field, &year, &month, &day, &hour, &minute, &second, &zone) || month < 1) return kNoMonth;
-    return year * 12 + month - 1;
-  }
-  const std::optional<int64_t> seconds = parseTimestamp(feature.GetFieldAsString(field));
-  return seconds ? monthKeyOf(*seconds) : kNoMonth;
+// The month of a feature's time field under the layer's rules (io/layer_times.h); kNoMonth when
+// empty or not a usable date.
+int32_t monthOf(OGRFeature& feature, int field, const TimeRules& rules) {
+  const ReadTime read = featureTime(feature, field, rules);
+  return read.seconds ? monthKeyOf(*read.seconds) : kNoMonth;
 }
 
 std::string formatNumber(double value) {
@@ -265,6 +258,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   const int timeField = spec.role == LayerRole::points && !spec.timeField.empty()
                             ? definition.GetFieldIndex(spec.timeField.c_str()) : -1;
   layer.timed = timeField >= 0;
+  const TimeRules timeRules = layer.timed ? timeRulesFor(spec, ogr) : declaredTimeRules(spec);
 
   std::map<std::string, int32_t> categoryIndex;
   for (size_t c = 0; c < layer.style.categories.size(); ++c)
@@ -291,7 +285,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
     DrawFeature draw;
     draw.kind = kind;
     draw.fid = feature->GetFID();
-    if (timeField >= 0) draw.month = monthOf(*feature, timeField);
+    if (timeField >= 0) draw.month = monthOf(*feature, timeField, timeRules);
     draw.firstPart = static_cast<uint32_t>(layer.partStarts.empty() ? 0 : layer.partStarts.size() - 1);
     draw.partCount = collector.add(*geometry);
     if (draw.partCount == 0) {

@@ -60,11 +60,15 @@ bad_catalogs = {
     "bad id": {"layers": [dict(good, id="Bad-Id")]},
     "empty layers": {"layers": []},
     "bad crs": {"layers": [dict(good, crs="Beijing54")]},
+    "unknown time_format": {"layers": [dict(good, time_format="%m/%d/%Y")]},
+    "time_zone not a string": {"time_zone": 8, "layers": [good]},
+    "time_format on zones": {"layers": [dict(good, role="zones", time_format="DD/MM/YYYY")]},
 }
 for what, document in bad_catalogs.items():
     if catalog.is_valid(document):
         failures.append(f"catalog schema accepts a catalog with {what}")
-if not catalog.is_valid({"crs": "epsg:4547", "layers": [dict(good, crs="gcj-02", x="lon", y="lat")]}):
+if not catalog.is_valid({"crs": "epsg:4547", "time_zone": "America/New_York",
+                         "layers": [dict(good, crs="gcj-02", x="lon", y="lat", time_format="DD/MM/YYYY")]}):
     failures.append("catalog schema refuses a valid catalog")
 
 # Schema and loader know the same layer keys.

@@ -9,7 +9,7 @@
 
 #include "analysis/time_window.h"
 #include "core/error.h"
-#include "io/timestamps.h"
+#include "io/layer_times.h"
 #include "io/vector_source.h"
 
 namespace urbangis {
@@ -17,20 +17,15 @@ namespace {
 
 constexpr size_t kMostBreakdownValues = 8;
 
-// The year and month of a feature's time field, or nullopt when unreadable or empty.
-std::optional<std::pair<int, int>> featureMonth(OGRFeature& feature, int field) {
-  if (field < 0 || !feature.IsFieldSetAndNotNull(field)) return std::nullopt;
-  const OGRFieldType type = feature.GetFieldDefnRef(field)->GetType();
-  if (type == OFTDate || type == OFTDateTime) {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, zone = 0;
-    float second = 0;
-    if (!feature.GetFieldAsDateTime(field, &year, &month, &day, &hour, &minute, &second, &zone)) return std::nullopt;
-    if (month < 1 || month > 12) return std::nullopt;
-    return std::make_pair(year, month);
-  }
-  const auto seconds = parseTimestamp(feature.GetFieldAsString(field));
-  if (!seconds) return std::nullopt;
-  return yearMonthOf(*seconds);
+// The year and month of a feature's time field, or nullopt when empty or not a usable date
+// (then noted in `issues`).
+std::optional<std::pair<int, int>> featureMonth(OGRFeature& feature, int field, const TimeRules& rules,
+                                                TimeIssues& issues) {
+  const ReadTime read = featureTime(feature, field, rules);
+  if (read.problem != TimeProblem::none)
+    issues.note(read.problem, "feature " + std::to_string(feature.GetFID()), feature.GetFieldAsString(field));
+  if (!read.seconds) return std::nullopt;
+  return yearMonthOf(*read.seconds);
 }
 
 bool isYesNo(const std::string& value) {
@@ -96,6 +91,7 @@ LayerFigures readLayer(const LayerSpec& spec, int year, std::map<int, int64_t>& 
     }
   }
 
+  const TimeRules timeRules = figures.dated ? timeRulesFor(spec, layer) : declaredTimeRules(spec);
   std::map<std::string, CategoryFigure> categories;
   std::map<std::string, std::set<std::string>> namesByCategory;
   std::set<std::string> names;
@@ -105,7 +101,7 @@ LayerFigures readLayer(const LayerSpec& spec, int year, std::map<int, int64_t>& 
   for (auto& feature : layer) {
     if ((++seen & 1023) == 0) progress.checkCancelled();
     if (figures.dated) {
-      const auto when = featureMonth(*feature, timeIndex);
+      const auto when = featureMonth(*feature, timeIndex, timeRules, figures.timeIssues);
       if (!when) {
         ++figures.undated;
         continue;
@@ -262,9 +258,10 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
     if (layer.dated) {
       anyDated = true;
       datedInYear += layer.count;
-      if (layer.undated > 0)
-        figures.warnings.push_back(spec.id + ": " + std::to_string(layer.undated) + " features without a readable " +
-                                   spec.timeField + " are left out");
+      if (layer.timeIssues.count() > 0) figures.warnings.push_back(layer.timeIssues.warning(spec, spec.timeField));
+      if (const int64_t empty = layer.undated - layer.timeIssues.count(); empty > 0)
+        figures.warnings.push_back(spec.id + ": " + std::to_string(empty) + " features without a " + spec.timeField +
+                                   " are left out");
     } else {
       figures.warnings.push_back(spec.id + ": no time_field; all " + std::to_string(layer.count) +
                                  " features are counted as of " + std::to_string(request.year));
@@ -309,6 +306,8 @@ PointSet pointsOfYear(const LayerSpec& spec, const CrsSpec& working, int year) {
   VectorSource source = openCatalogLayer(spec);
   OGRLayer& layer = *source.layer;
   const int timeIndex = fieldIndexOf(*layer.GetLayerDefn(), spec.timeField);
+  const TimeRules timeRules = spec.timeField.empty() ? declaredTimeRules(spec) : timeRulesFor(spec, layer);
+  TimeIssues timeIssues;  // already reported by the layer's figures
   ProjContext proj;
   const Crs from(proj, layerCrsSpec(spec, layer)), to(proj, working);
   const Transform transform(proj, from, to);
@@ -316,7 +315,7 @@ PointSet pointsOfYear(const LayerSpec& spec, const CrsSpec& working, int year) {
   layer.ResetReading();
   for (auto& feature : layer) {
     if (!spec.timeField.empty()) {
-      const auto when = featureMonth(*feature, timeIndex);
+      const auto when = featureMonth(*feature, timeIndex, timeRules, timeIssues);
       if (!when || when->first != year) continue;
     }
     const OGRGeometry* geometry = feature->GetGeometryRef();

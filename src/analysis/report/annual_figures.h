@@ -16,6 +16,7 @@
 #include "analysis/point_set.h"
 #include "analysis/stats.h"
 #include "core/progress.h"
+#include "io/layer_times.h"
 #include "io/catalog.h"
 
 namespace urbangis {
@@ -56,6 +57,7 @@ struct LayerFigures {
   bool dated = false;        // the layer has a time field: only the year's features count
   int64_t count = 0;         // features counted (of the year when dated)
   int64_t undated = 0;       // dated layer: features whose time cannot be read (left out)
+  TimeIssues timeIssues;     // of those, the values that are not usable dates (the rest are empty)
   int64_t otherYears = 0;    // dated layer: features of other years (left out)
   std::vector<CategoryFigure> categories;             // byte order of the value
   std::vector<std::pair<std::string, int64_t>> statuses;  // byte order
@@ -108,7 +110,7 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
 // in the working CRS: what a year's hot-spot map is computed from.
 PointSet pointsOfYear(const LayerSpec& spec, const CrsSpec& working, int year);
 
-// The calendar year and month (1–12) of a time as parseTimestamp gives it.
+// The calendar year and month (1–12) of wall-clock seconds (io/timestamps.h).
 std::pair<int, int> yearMonthOf(int64_t seconds);
 
 }  // namespace urbangis
