@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "datagen/layers.h"
 
 namespace urbangis::datagen {
@@ -18,34 +20,56 @@ Table makeDistricts(const GeneratorContext& context) {
   return table;
 }
 
-Table makeCommunities(const GeneratorContext& context) {
-  Table table{"communities", "社区",
+namespace {
+
+// A village-level layer: code, name and township of each unit; communities (all 社区) add their
+// cable programme flag, villages and neighbourhoods the kind of unit (村, 居委会, 生产队, …).
+enum class Extra { cableFlag, kind };
+
+Table neighbourhoodTable(const GeneratorContext& context, const char* name, const char* title,
+                         const std::vector<const NeighbourhoodArea*>& units, Extra extra) {
+  Table table{name, title,
               wkbMultiPolygon,
               {{"code", FieldKind::text},
                {"name", FieldKind::text},
                {"township_code", FieldKind::text},
                {"township", FieldKind::text},
-               {"cable_2023", FieldKind::integer}},
+               extra == Extra::kind ? Field{"kind", FieldKind::text} : Field{"cable_2023", FieldKind::integer}},
               {}};
-  // Clipped to the township in lon/lat, as stored: a vertex that lies on a township edge in
-  // projected metres lies a hair off it after projection, which would leave slivers outside.
-  table.lonLat = true;
-  const auto& geos = context.geos;
-  for (const auto& community : context.city.communities) {
-    const TownshipArea* township = nullptr;
-    for (const auto& candidate : context.city.townships)
-      if (candidate.place.code == community.place.townshipCode) township = &candidate;
-    GeomPtr inside = geos.own(
-        GEOSIntersection_r(geos.handle(),
-                           context.projection.toLonLat(geos, community.polygon.get()).get(),
-                           context.projection.toLonLat(geos, township->polygon.get()).get()),
-        "clip");
-    table.rows.push_back({std::move(inside),
-                          {community.place.code, community.place.name,
-                           community.place.townshipCode, community.townshipName,
-                           int64_t{community.cableProgramme ? 1 : 0}}});
-  }
+  // Stored as drawn: units and townships come from one noding, so they share every vertex in
+  // projected metres, and so in lon/lat too.
+  for (const auto* unit : units)
+    table.rows.push_back({clone(context.geos, unit->polygon.get()),
+                          {unit->place.code, unit->place.name, unit->place.townshipCode,
+                           unit->townshipName,
+                           extra == Extra::kind ? Value{unit->place.kind}
+                                                : Value{int64_t{unit->cableProgramme ? 1 : 0}}}});
   return table;
+}
+
+std::vector<const NeighbourhoodArea*> byCode(std::vector<const std::vector<NeighbourhoodArea>*> lists) {
+  std::vector<const NeighbourhoodArea*> units;
+  for (const auto* list : lists)
+    for (const auto& unit : *list) units.push_back(&unit);
+  std::sort(units.begin(), units.end(),
+            [](const auto* a, const auto* b) { return a->place.code < b->place.code; });
+  return units;
+}
+
+}  // namespace
+
+Table makeCommunities(const GeneratorContext& context) {
+  return neighbourhoodTable(context, "communities", "社区", byCode({&context.city.communities}),
+                            Extra::cableFlag);
+}
+
+Table makeVillages(const GeneratorContext& context) {
+  return neighbourhoodTable(context, "villages", "村", byCode({&context.city.villages}), Extra::kind);
+}
+
+Table makeNeighbourhoods(const GeneratorContext& context) {
+  return neighbourhoodTable(context, "neighbourhoods", "村居",
+                            byCode({&context.city.communities, &context.city.villages}), Extra::kind);
 }
 
 Table makeRoads(const GeneratorContext& context) {

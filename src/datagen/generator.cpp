@@ -2,6 +2,7 @@
 
 #include "datagen/dataset_writer.h"
 #include "datagen/layers.h"
+#include "datagen/outline.h"
 
 namespace urbangis::datagen {
 
@@ -12,11 +13,12 @@ void generateDaye(const GeneratorOptions& options) {
   GeosContext geos;
   Projection projection;
   const Places places = readPlaces(options.placesFolder);
+  GeomPtr outline = readCountyOutline(geos, projection, options.boundaryFile, "大冶市");
   Random random(options.seed);
   // Each part draws from its own stream, so changing one layer leaves the others as they were.
   Random layoutRandom = random.fork(1), roadRandom = random.fork(2);
   say("drawing townships and communities");
-  const CityLayout city = buildLayout(geos, places, projection, layoutRandom);
+  const CityLayout city = buildLayout(geos, places, projection, std::move(outline), layoutRandom);
   say("laying roads");
   const RoadNetwork network = buildRoads(geos, city, roadRandom);
   const GeneratorContext context{geos, projection, city, network, options.scale};
@@ -39,6 +41,9 @@ void generateDaye(const GeneratorOptions& options) {
   layers.push_back(withStream(16, makeCableCorridors));
   say("cutting unit grids");
   layers.push_back(makeUnitGrids(context, layers[1], layers[2]));  // communities, roads
+  // Written after the layers above, which keep their order in the GeoPackage.
+  layers.push_back(makeVillages(context));
+  layers.push_back(makeNeighbourhoods(context));
   std::vector<Table> csvTables;
   csvTables.push_back(withStream(17, makeComplaints));
 

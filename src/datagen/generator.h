@@ -11,6 +11,7 @@ namespace urbangis::datagen {
 
 struct GeneratorOptions {
   std::filesystem::path placesFolder;  // data/places
+  std::filesystem::path boundaryFile;  // data/boundary/huangshi_counties_gcj02_echarts.geojson
   std::filesystem::path outputFolder;
   uint64_t seed = 2023;
   int64_t scale = 1;  // multiplies every count and total: 10, 100 for benchmarks

@@ -10,6 +10,8 @@ namespace urbangis::datagen {
 // base_layers.cpp
 Table makeDistricts(const GeneratorContext& context);
 Table makeCommunities(const GeneratorContext& context);
+Table makeVillages(const GeneratorContext& context);        // every unit that is not a 社区
+Table makeNeighbourhoods(const GeneratorContext& context);  // 村居: communities + villages
 Table makeRoads(const GeneratorContext& context);
 // incidents.cpp
 Table makeStreetOrderCases(const GeneratorContext& context, Random& random);

@@ -13,10 +13,12 @@ namespace urbangis::datagen {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-constexpr double kCityAreaM2 = 1566e6;
+// Town seats given closer than this to the county's edge (or outside it: the hints are rough)
+// are moved to the nearest point this far inside.
+constexpr double kSeatInset = 1500;
 
 // Where each unit's seat is. Streets: offsets in metres from the old town; towns: approximate
-// lon/lat of the real town centres, so the map reads like Daye.
+// CGCS2000 lon/lat of the real town centres, so the map reads like Daye.
 struct SeatHint {
   const char* code;
   double a, b;  // streets: dx, dy metres; others: lon, lat
@@ -60,44 +62,84 @@ std::vector<XY> spreadSeeds(const GeosContext& geos, const GEOSGeometry* region,
   return seeds;
 }
 
+// `p` if it lies inside `shrunk` (the outline shrunk by the inset), else the nearest point that
+// does.
+XY insideBy(const GeosContext& geos, const GEOSGeometry* shrunk, XY p) {
+  GeomPtr point = makePoint(geos, p);
+  if (GEOSContains_r(geos.handle(), shrunk, point.get()) == 1) return p;
+  GeomPtr boundary = geos.own(GEOSBoundary_r(geos.handle(), shrunk), "boundary");
+  GEOSCoordSequence* nearest = GEOSNearestPoints_r(geos.handle(), boundary.get(), point.get());
+  if (!nearest) throw std::runtime_error("datagen: no nearest point inside the outline");
+  XY moved;
+  GEOSCoordSeq_getXY_r(geos.handle(), nearest, 0, &moved.x, &moved.y);
+  GEOSCoordSeq_destroy_r(geos.handle(), nearest);
+  return moved;
+}
+
+double planarArea(const GeosContext& geos, const GEOSGeometry* geometry) {
+  double area = 0;
+  GEOSArea_r(geos.handle(), geometry, &area);
+  return area;
+}
+
+// One township's village-level units: the core ones (communities, and 汪仁居委会, the town's
+// residents' committee) tile the built-up part round the seat, the others the rest.
+struct TownshipUnits {
+  size_t township;
+  std::vector<const Neighbourhood*> core, outer;
+  GeomPtr coreRegion, outerRegion;
+};
+
+TownshipUnits unitsOf(const GeosContext& geos, const CityLayout& city, size_t index,
+                      const Places& places, Random& random) {
+  GEOSContextHandle_t h = geos.handle();
+  const TownshipArea& township = city.townships[index];
+  TownshipUnits units{index, {}, {}, nullptr, nullptr};
+  for (const auto* list : {&places.communities, &places.villages})
+    for (const Neighbourhood& unit : *list)
+      if (unit.townshipCode == township.place.code)
+        (unit.kind == "社区" || unit.kind == "居委会" ? units.core : units.outer).push_back(&unit);
+  const auto clone = [&] { return geos.own(GEOSGeom_clone_r(h, township.polygon.get()), "clone"); };
+  if (units.outer.empty()) {
+    units.coreRegion = clone();
+  } else if (units.core.empty()) {
+    units.outerRegion = clone();
+  } else {
+    // Urban streets grow towards the old town; towns round their seat.
+    const XY core = township.place.type == "街道"
+                        ? township.seat + (city.centre - township.seat) * 0.35
+                        : township.seat;
+    const double radius = 900.0 * std::sqrt(static_cast<double>(units.core.size())) + 600.0;
+    GeomPtr disc = makePolygon(
+        geos, lobedRing(core, radius, radius, 1.0, {{3, 0.1, random.uniform(0, 6)}}, 72));
+    units.coreRegion = geos.own(GEOSIntersection_r(h, disc.get(), township.polygon.get()), "clip");
+    units.outerRegion = geos.own(GEOSDifference_r(h, township.polygon.get(), disc.get()), "rest");
+  }
+  return units;
+}
+
+// A tiling zone of `members` units over `region`, seeded evenly.
+TilingZone zoneOf(const GeosContext& geos, const GEOSGeometry* region, size_t members,
+                  double wiggle, int group, Random& random) {
+  const double spacing = 0.6 * std::sqrt(planarArea(geos, region) / static_cast<double>(members));
+  return {region, spreadSeeds(geos, region, members, spacing, random), wiggle, group};
+}
+
 }  // namespace
 
 CityLayout buildLayout(const GeosContext& geos, const Places& places, const Projection& projection,
-                       Random& random) {
+                       GeomPtr outline, Random& random) {
   GEOSContextHandle_t h = geos.handle();
   CityLayout city;
   city.centre = projection.project(114.97, 30.10);
+  city.outline = std::move(outline);
 
+  GeomPtr shrunk = geos.own(GEOSBuffer_r(h, city.outline.get(), -kSeatInset, 8), "buffer");
   std::map<std::string, XY> seats;
   for (const SeatHint& hint : kSeats)
     seats[hint.code] = std::string(hint.code).compare(6, 1, "0") == 0
                            ? city.centre + XY{hint.a, hint.b}
-                           : projection.project(hint.a, hint.b);
-
-  // The outline: a lobed ring over the county's extent, widened to take in every seat, scaled
-  // (by bisection, the area being monotone in the scale) to 1,566 km² ellipsoidal.
-  const XY middle = projection.project(114.855, 30.09);
-  const std::vector<std::array<double, 3>> lobes = {
-      {2, 0.08, 1.3}, {3, 0.12, 0.7}, {5, 0.07, 2.1}, {7, 0.04, 4.0}, {11, 0.025, 0.3}, {17, 0.012, 5.1}};
-  std::vector<GeomPtr> seatDiscs;
-  for (const auto& [code, seat] : seats)
-    seatDiscs.push_back(geos.own(GEOSBuffer_r(h, makePoint(geos, seat).get(), 2500, 8), "buffer"));
-  GeomPtr discCollection = makeCollection(geos, GEOS_GEOMETRYCOLLECTION, std::move(seatDiscs));
-  GeomPtr discs = geos.own(GEOSUnaryUnion_r(h, discCollection.get()), "union");
-  const auto outlineAt = [&](double scale) {
-    GeomPtr lobed = makePolygon(geos, lobedRing(middle, 31300, 26600, scale, lobes));
-    GeomPtr merged = geos.own(GEOSUnion_r(h, lobed.get(), discs.get()), "union");
-    // Close the necks between lobes and discs, as a real boundary would.
-    GeomPtr grown = geos.own(GEOSBuffer_r(h, merged.get(), 1500, 8), "buffer");
-    GeomPtr shrunk = geos.own(GEOSBuffer_r(h, grown.get(), -1500, 8), "buffer");
-    return geos.own(GEOSTopologyPreserveSimplify_r(h, shrunk.get(), 50), "simplify");
-  };
-  double low = 0.3, high = 1.2;
-  for (int i = 0; i < 40; ++i) {
-    const double mid = (low + high) / 2;
-    (projection.area(geos, outlineAt(mid).get()) < kCityAreaM2 ? low : high) = mid;
-  }
-  city.outline = outlineAt((low + high) / 2);
+                           : insideBy(geos, shrunk.get(), projection.project(hint.a, hint.b));
 
   // The urban area: a lobed disc round the old town, split among the 5 streets; the rest of the
   // county among the towns. One noding for both, so they meet vertex for vertex.
@@ -111,7 +153,11 @@ CityLayout buildLayout(const GeosContext& geos, const Places& places, const Proj
   for (const Township& township : places.townships) {
     auto seat = seats.find(township.code);
     if (seat == seats.end()) throw std::runtime_error("datagen: no seat for " + township.code);
-    (township.type == "街道" ? streets : towns).seeds.push_back(seat->second);
+    TilingZone& zone = township.type == "街道" ? streets : towns;
+    GeomPtr point = makePoint(geos, seat->second);
+    if (GEOSContains_r(h, zone.region, point.get()) != 1)
+      throw std::runtime_error("datagen: the seat of " + township.name + " lies outside its zone");
+    zone.seeds.push_back(seat->second);
     (township.type == "街道" ? streetPlaces : townPlaces).push_back(&township);
   }
   auto tiles = tileZones(geos, {streets, towns}, random);
@@ -125,49 +171,45 @@ CityLayout buildLayout(const GeosContext& geos, const Places& places, const Proj
   std::sort(city.townships.begin(), city.townships.end(),
             [](const auto& a, const auto& b) { return a.place.code < b.place.code; });
 
-  // Communities: the all-urban streets (东岳路, 东风路) are tiled by theirs; elsewhere the
-  // communities tile the built-up part round the seat (the rest is villages).
+  // The village-level units: per township a core zone (communities round the seat; all of
+  // 东岳路 and 东风路, which have nothing else) and an outer one (villages), all noded in one
+  // pass, so every unit shares its edges vertex for vertex with its neighbours.
+  std::vector<TownshipUnits> groups;
+  for (size_t t = 0; t < city.townships.size(); ++t)
+    groups.push_back(unitsOf(geos, city, t, places, random));
   std::vector<TilingZone> zones;
-  std::vector<GeomPtr> regions;
-  std::vector<std::vector<const Community*>> members;
-  for (const TownshipArea& township : city.townships) {
-    std::vector<const Community*> own;
-    for (const Community& community : places.communities)
-      if (community.townshipCode == township.place.code) own.push_back(&community);
-    if (own.empty()) continue;
-    const bool allUrban = township.place.code == "420281001" || township.place.code == "420281002";
-    GeomPtr region;
-    if (allUrban) {
-      region = geos.own(GEOSGeom_clone_r(h, township.polygon.get()), "clone");
-    } else {
-      // Urban streets grow towards the old town; towns round their seat.
-      const XY core = township.place.type == "街道"
-                          ? township.seat + (city.centre - township.seat) * 0.35
-                          : township.seat;
-      const double radius = 900.0 * std::sqrt(static_cast<double>(own.size())) + 600.0;
-      GeomPtr disc = makePolygon(
-          geos, lobedRing(core, radius, radius, 1.0, {{3, 0.1, random.uniform(0, 6)}}, 72));
-      region = geos.own(GEOSIntersection_r(h, disc.get(), township.polygon.get()), "clip");
+  std::vector<std::pair<size_t, const std::vector<const Neighbourhood*>*>> zoneMembers;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const TownshipUnits& units = groups[g];
+    const int group = static_cast<int>(g);
+    if (!units.core.empty()) {
+      zones.push_back(zoneOf(geos, units.coreRegion.get(), units.core.size(), 120, group, random));
+      zoneMembers.emplace_back(g, &units.core);
     }
-    double regionArea = 0;
-    GEOSArea_r(h, region.get(), &regionArea);
-    const double spacing = 0.6 * std::sqrt(regionArea / static_cast<double>(own.size()));
-    std::vector<XY> seeds = spreadSeeds(geos, region.get(), own.size(), spacing, random);
-    zones.push_back({region.get(), std::move(seeds), 120});
-    regions.push_back(std::move(region));
-    members.push_back(std::move(own));
+    if (!units.outer.empty()) {
+      zones.push_back(zoneOf(geos, units.outerRegion.get(), units.outer.size(), 250, group, random));
+      zoneMembers.emplace_back(g, &units.outer);
+    }
   }
-  auto communityTiles = tileZones(geos, zones, random);
+  auto unitTiles = tileZones(geos, zones, random);
+  std::vector<std::vector<GeomPtr>> townshipParts(city.townships.size());
   for (size_t z = 0; z < zones.size(); ++z) {
-    const TownshipArea* parent = nullptr;
-    for (const auto& township : city.townships)
-      if (township.place.code == members[z].front()->townshipCode) parent = &township;
-    for (size_t i = 0; i < members[z].size(); ++i)
-      city.communities.push_back({*members[z][i], parent->place.name, zones[z].seeds[i],
-                                  std::move(communityTiles[z][i])});
+    const auto& [t, members] = zoneMembers[z];
+    for (size_t i = 0; i < members->size(); ++i) {
+      const Neighbourhood& place = *(*members)[i];
+      townshipParts[t].push_back(geos.own(GEOSGeom_clone_r(h, unitTiles[z][i].get()), "clone"));
+      (place.kind == "社区" ? city.communities : city.villages)
+          .push_back({place, city.townships[t].place.name, zones[z].seeds[i], std::move(unitTiles[z][i])});
+    }
   }
-  std::sort(city.communities.begin(), city.communities.end(),
-            [](const auto& a, const auto& b) { return a.place.code < b.place.code; });
+  // Each township is the union of its units, so it carries every vertex that its units and its
+  // neighbours' units put on its edges.
+  for (size_t t = 0; t < city.townships.size(); ++t) {
+    city.townships[t].polygon = coverageUnion(geos, std::move(townshipParts[t]));
+  }
+  const auto byCode = [](const auto& a, const auto& b) { return a.place.code < b.place.code; };
+  std::sort(city.communities.begin(), city.communities.end(), byCode);
+  std::sort(city.villages.begin(), city.villages.end(), byCode);
 
   // The cable programme's 40 communities: the 40 nearest the old town.
   std::vector<CommunityArea*> byDistance;

@@ -31,6 +31,8 @@ T parseNumber(const std::string& text, const char* option) {
 int main(int argc, char** argv) {
   urbangis::datagen::GeneratorOptions options;
   options.placesFolder = urbangis::dataDirectory() / "data" / "places";
+  options.boundaryFile =
+      urbangis::dataDirectory() / "data" / "boundary" / "huangshi_counties_gcj02_echarts.geojson";
   options.outputFolder = "data";
   bool quiet = false;
   try {
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
       else if (arg == "--seed") options.seed = parseNumber<uint64_t>(next(), "--seed");
       else if (arg == "--scale") options.scale = parseNumber<int64_t>(next(), "--scale");
       else if (arg == "--places") options.placesFolder = next();
+      else if (arg == "--boundary") options.boundaryFile = next();
       else if (arg == "--quiet") quiet = true;
       else if (arg == "--help" || arg == "-h") { std::cout << kUsage; return 0; }
       else throw urbangis::InputError("unknown argument \"" + arg + "\"");

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <stdexcept>
 
 namespace urbangis::datagen {
 namespace {
@@ -43,11 +44,13 @@ std::vector<XY> urbanStreet(XY centre, double angle, double offset, double reach
   return line;
 }
 
-// A country road from `from` to `to`, meandering sideways by up to 6 % of its length.
-std::vector<XY> countryRoad(XY from, XY to, Random& random) {
+// A country road from `from` to `to`, meandering sideways by up to 6 % of its length (times
+// `meander`).
+std::vector<XY> countryRoad(XY from, XY to, Random& random, double meander = 1) {
   const double length = distance(from, to);
   const XY normal{-(to.y - from.y) / length, (to.x - from.x) / length};
-  const double a1 = random.uniform(-0.06, 0.06) * length, a2 = random.uniform(-0.02, 0.02) * length;
+  const double a1 = random.uniform(-0.06, 0.06) * length * meander,
+               a2 = random.uniform(-0.02, 0.02) * length * meander;
   const int steps = std::max(2, static_cast<int>(length / 300));
   std::vector<XY> line;
   for (int k = 0; k <= steps; ++k) {
@@ -57,6 +60,15 @@ std::vector<XY> countryRoad(XY from, XY to, Random& random) {
   }
   return line;
 }
+
+// Whether `line` stays inside `area` (a prepared polygon).
+bool staysInside(const GeosContext& geos, const GEOSPreparedGeometry* area, const std::vector<XY>& line) {
+  GeomPtr geometry = makeLine(geos, line);
+  return GEOSPreparedCovers_r(geos.handle(), area, geometry.get()) == 1;
+}
+
+// Country roads stay this far inside the county's edge.
+constexpr double kRoadInset = 150;
 
 // Inserts the point of `line` nearest to `p` as a vertex and returns it, so another road can
 // end exactly on this one.
@@ -113,22 +125,44 @@ RoadNetwork buildRoads(const GeosContext& geos, const CityLayout& city, Random& 
   }
   network.namedUrbanCount = network.roads.size();
 
-  // County roads: each town seat is reached from the nearest end of an urban road, and
-  // neighbouring seats (in angle round the old town) are linked to each other.
-  std::vector<XY> urbanEnds;
+  // County roads, inside the county: town by town, the seat nearest to the network reached so
+  // far (the ends of the urban roads, the seats already linked) is linked to it by a road that
+  // does not leave the county; neighbouring seats (in angle round the old town) are linked too
+  // where such a road can be drawn.
+  GeomPtr inset = geos.own(GEOSBuffer_r(geos.handle(), city.outline.get(), -kRoadInset, 8), "buffer");
+  GeomPtr deepInset = geos.own(GEOSBuffer_r(geos.handle(), city.outline.get(), -2 * kRoadInset, 8), "buffer");
+  const PreparedPtr county = geos.prepare(inset.get()), deepCounty = geos.prepare(deepInset.get());
+  std::vector<XY> reached;
   for (const Road& road : network.roads) {
-    urbanEnds.push_back(road.line.front());
-    urbanEnds.push_back(road.line.back());
+    reached.push_back(road.line.front());
+    reached.push_back(road.line.back());
   }
   std::vector<const TownshipArea*> towns;
   for (const auto& township : city.townships)
     if (township.place.type != "街道") towns.push_back(&township);
-  for (const TownshipArea* town : towns) {
-    const XY start = *std::min_element(urbanEnds.begin(), urbanEnds.end(), [&](XY a, XY b) {
-      return distance(a, town->seat) < distance(b, town->seat);
-    });
-    network.roads.push_back({shortName(town->place.name) + "公路", "乡道", false,
-                             countryRoad(start, town->seat, random), ""});
+  std::vector<const TownshipArea*> unlinked = towns;
+  while (!unlinked.empty()) {
+    size_t bestTown = 0;
+    XY bestStart{};
+    double best = std::numeric_limits<double>::max();
+    for (size_t t = 0; t < unlinked.size(); ++t)
+      for (const XY& start : reached) {
+        const double length = distance(start, unlinked[t]->seat);
+        if (length < best && staysInside(geos, deepCounty.get(), {start, unlinked[t]->seat})) {
+          best = length;
+          bestTown = t;
+          bestStart = start;
+        }
+      }
+    if (best == std::numeric_limits<double>::max())
+      throw std::runtime_error("datagen: no road inside the county reaches " +
+                               unlinked.front()->place.name);
+    const TownshipArea* town = unlinked[bestTown];
+    std::vector<XY> line = countryRoad(bestStart, town->seat, random);
+    if (!staysInside(geos, county.get(), line)) line = countryRoad(bestStart, town->seat, random, 0);
+    network.roads.push_back({shortName(town->place.name) + "公路", "乡道", false, line, ""});
+    reached.push_back(town->seat);
+    unlinked.erase(unlinked.begin() + static_cast<std::ptrdiff_t>(bestTown));
   }
   std::sort(towns.begin(), towns.end(), [&](const auto* a, const auto* b) {
     return std::atan2(a->seat.y - city.centre.y, a->seat.x - city.centre.x) <
@@ -140,7 +174,10 @@ RoadNetwork buildRoads(const GeosContext& geos, const CityLayout& city, Random& 
     if (distance(a->seat, b->seat) > 26000) continue;
     const std::string name = shortName(a->place.name).substr(0, 3) +
                              shortName(b->place.name).substr(0, 3) + "线";
-    network.roads.push_back({name, "乡道", false, countryRoad(a->seat, b->seat, random), ""});
+    std::vector<XY> line = countryRoad(a->seat, b->seat, random);
+    if (!staysInside(geos, county.get(), line)) line = countryRoad(a->seat, b->seat, random, 0);
+    if (staysInside(geos, county.get(), line))
+      network.roads.push_back({name, "乡道", false, line, ""});
   }
 
   // Lanes through the cable programme's communities, each ending on a vertex of the nearest

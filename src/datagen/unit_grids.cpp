@@ -33,7 +33,8 @@ Table makeUnitGrids(const GeneratorContext& context, const Table& communities, c
   std::vector<GridZone> zones;
   const size_t code = communities.field("code"), name = communities.field("name");
   for (const Row& row : communities.rows) {
-    GeomPtr shape = repaired(geos, transformGeometry(geos, row.geometry.get(), toWorking), 2);
+    GeomPtr stored = context.projection.toLonLat(geos, row.geometry.get());
+    GeomPtr shape = repaired(geos, transformGeometry(geos, stored.get(), toWorking), 2);
     const auto& id = std::get<std::string>(row.values[code]);
     zones.push_back({id, std::get<std::string>(row.values[name]), "datagen: communities, " + id, shape.get(),
                      frame.area(geos, shape.get())});
