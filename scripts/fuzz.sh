@@ -1,15 +1,31 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (CMake preset "fuzz": clang-16, ASan + UBSan) and runs each on its
-# seed corpus (tests/fuzz/corpus/<target>/) for a share of SECONDS_TOTAL wall-clock seconds
-# (default 60), two at a time on two cores. New inputs go to build-fuzz/corpus/<target>/ (the
-# committed seeds stay small), crashes to build-fuzz/artifacts/<target>/. Prints executions per
-# target; exit code 1 when a target crashed, leaked or timed out. See docs/robustness.md.
+# seed corpus (tests/fuzz/corpus/<target>/), two at a time on two cores:
+#   scripts/fuzz.sh [SECONDS_TOTAL]                   all targets, sharing SECONDS_TOTAL wall-clock
+#                                                     seconds (default 60)
+#   scripts/fuzz.sh --per-target SECONDS [TARGET…]    each target (default: all) for SECONDS
+#                                                     (scripts/fuzz-soak.sh runs the long soak so)
+# New inputs go to build-fuzz/corpus/<target>/ (the committed seeds stay small), crashes to
+# build-fuzz/artifacts/<target>/. Prints executions per target; exit code 1 when a target
+# crashed, leaked or timed out. See docs/robustness.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-total=${1:-60}
-targets=(fuzz_catalog fuzz_style fuzz_csv_points fuzz_geojson fuzz_where fuzz_lonlat)
+all_targets=(fuzz_catalog fuzz_style fuzz_csv_points fuzz_geojson fuzz_where fuzz_lonlat)
 jobs=$(( $(nproc) < 2 ? 1 : 2 ))
-per=$(( total * jobs / ${#targets[@]} ))
+if [ "${1:-}" = --per-target ]; then
+  per=${2:?"--per-target needs a number of seconds"}
+  shift 2
+  targets=("$@")
+  [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
+  for target in "${targets[@]}"; do
+    [[ " ${all_targets[*]} " == *" $target "* ]] || { echo "fuzz: unknown target $target (${all_targets[*]})"; exit 2; }
+  done
+  total=$(( per * ${#targets[@]} / jobs ))
+else
+  total=${1:-60}
+  targets=("${all_targets[@]}")
+  per=$(( total * jobs / ${#targets[@]} ))
+fi
 [ "$per" -ge 1 ] || per=1
 
 command -v clang++-16 >/dev/null || { echo "fuzz: clang++-16 missing; run scripts/setup-debian.sh"; exit 1; }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/json_nesting.h"
 #include "io/catalog.h"
 #include "io/pg_source.h"
 #include "io/timestamps.h"
@@ -291,11 +292,19 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   return layer;
 }
 
+// Stops a parse at the array or object that opens level kMaxJsonNesting + 1 (`depth` counts the
+// containers around it).
+void guardDepth(int depth, json::parse_event_t event) {
+  if ((event == json::parse_event_t::array_start || event == json::parse_event_t::object_start) && depth >= kMaxJsonNesting)
+    throw JsonTooDeep();
+}
+
 // Rejects a key repeated in one object, which nlohmann::json would otherwise let the last win.
 class DuplicateKeyCheck {
  public:
   explicit DuplicateKeyCheck(std::string* duplicate) : duplicate_(duplicate) {}
-  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+  bool operator()(int depth, json::parse_event_t event, json& parsed) {
+    guardDepth(depth, event);
     switch (event) {
       case json::parse_event_t::object_start: keys_.emplace_back(); break;
       case json::parse_event_t::object_end: keys_.pop_back(); break;
@@ -334,6 +343,11 @@ json parseJson(const std::string& text, const fs::path& file) {
       throw InputError(file.string() + ": key \"" + duplicate +
                        "\" appears twice in one object; keep one");
     return parsed;
+  } catch (const JsonTooDeep&) {
+    const TextPosition at = jsonTooDeepAt(text, kMaxJsonNesting).value_or(TextPosition{});
+    throw InputError(file.string() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": JSON nested more than " + std::to_string(kMaxJsonNesting) +
+                     " levels deep (arrays and objects); a catalog needs four");
   } catch (const json::parse_error& error) {
     std::string message = error.what();
     // nlohmann's text: "[json.exception.parse_error.101] parse error at line 3, column 5: …"
@@ -420,7 +434,15 @@ bool looksLikeCatalog(const fs::path& file) {
   std::ifstream stream(file, std::ios::binary);
   std::ostringstream text;
   text << stream.rdbuf();
-  const json parsed = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  json parsed;
+  try {
+    parsed = json::parse(text.str(), [](int depth, json::parse_event_t event, json&) {
+      guardDepth(depth, event);
+      return true;
+    }, /*allow_exceptions=*/false);
+  } catch (const JsonTooDeep&) {
+    parsed = json(json::value_t::discarded);  // as deep as no catalog is: broken, for this guess
+  }
   if (parsed.is_discarded())  // broken JSON: a catalog unless it says it is GeoJSON
     return text.str().find("\"FeatureCollection\"") == std::string::npos;
   return parsed.is_object() && parsed.contains("layers") && !parsed.contains("type");

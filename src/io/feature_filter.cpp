@@ -14,7 +14,7 @@ void requireFields(const FilterExpression& expression, const std::vector<std::st
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
       std::string names;
       for (const std::string& name : fields) names += (names.empty() ? "" : ", ") + name;
-      throw InputError("--where \"" + expression.text() + "\": " + spec.where() + " has no field \"" + field +
+      throw InputError(quotedFilter(expression.text()) + ": " + spec.where() + " has no field \"" + field +
                        "\"; its fields are: " + names);
     }
 }

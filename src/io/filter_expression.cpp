@@ -36,16 +36,18 @@ size_t columnOf(const std::string& text, size_t byte) {
   return column;
 }
 
-[[noreturn]] void fail(const std::string& text, size_t column, const std::string& problem) {
-  throw InputError("--where \"" + text + "\": column " + std::to_string(column) + ": " + problem);
+[[noreturn, gnu::noinline]] void fail(const std::string& text, size_t column, const std::string& problem) {
+  throw InputError(quotedFilter(text) + ": column " + std::to_string(column) + ": " + problem);
 }
 
 std::vector<Token> tokenize(const std::string& text) {
   std::vector<Token> tokens;
   size_t i = 0;
+  size_t counted = 0, column = 1;  // the column of byte `counted`, counted on as i moves (never from 0 again)
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const size_t column = columnOf(text, i);
+    for (; counted < i; ++counted)
+      if ((static_cast<unsigned char>(text[counted]) & 0xC0) != 0x80) ++column;
     if (std::isspace(c)) {
       ++i;
     } else if (c == '\'' || c == '"') {
@@ -103,6 +105,18 @@ bool isKeyword(const Token& token, const char* keyword) {
 
 // ---- parser ----------------------------------------------------------------------------------
 
+[[gnu::noinline]] std::shared_ptr<Node> branch(NodeKind kind, NodePtr first) {
+  auto node = std::make_shared<Node>();
+  node->kind = kind;
+  node->children.push_back(std::move(first));
+  return node;
+}
+
+[[noreturn, gnu::noinline]] void failTooDeep(const std::string& text, size_t column) {
+  fail(text, column, "nested more than " + std::to_string(kMaxFilterNesting) +
+                         " levels deep (each \"(\" and NOT is a level); write the filter flatter");
+}
+
 class Parser {
  public:
   explicit Parser(const std::string& text) : text_(text), tokens_(tokenize(text)) {}
@@ -124,14 +138,14 @@ class Parser {
     }
     return false;
   }
-  void expect(const char* what) {
+  [[gnu::noinline]] void expect(const char* what) {
     if (!accept(what)) fail(text_, peek().column, std::string("expected ") + what + (peek().kind == TokenKind::end ? " at the end" : " before \"" + peek().text + "\""));
   }
 
   NodePtr parseOr() {
     NodePtr left = parseAnd();
     if (!isKeyword(peek(), "OR")) return left;
-    auto node = std::make_shared<Node>(Node{NodeKind::orNode, {left}, {}, {}, {}, false});
+    const std::shared_ptr<Node> node = branch(NodeKind::orNode, std::move(left));
     while (accept("OR")) node->children.push_back(parseAnd());
     return node;
   }
@@ -139,13 +153,31 @@ class Parser {
   NodePtr parseAnd() {
     NodePtr left = parseNot();
     if (!isKeyword(peek(), "AND")) return left;
-    auto node = std::make_shared<Node>(Node{NodeKind::andNode, {left}, {}, {}, {}, false});
+    const std::shared_ptr<Node> node = branch(NodeKind::andNode, std::move(left));
     while (accept("AND")) node->children.push_back(parseNot());
     return node;
   }
 
+  // One level deeper for a "(" or NOT at `column`, one back out when the guard ends.
+  class Level {
+   public:
+    Level(Parser& parser, size_t column) : parser_(parser) {
+      if (++parser_.depth_ > kMaxFilterNesting) failTooDeep(parser_.text_, column);
+    }
+    ~Level() { --parser_.depth_; }
+    Level(const Level&) = delete;
+    Level& operator=(const Level&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+
   NodePtr parseNot() {
-    if (accept("NOT")) return std::make_shared<Node>(Node{NodeKind::notNode, {parseNot()}, {}, {}, {}, false});
+    const size_t column = peek().column;
+    if (accept("NOT")) {
+      const Level level(*this, column);
+      return branch(NodeKind::notNode, parseNot());
+    }
     return parsePrimary();
   }
 
@@ -165,11 +197,20 @@ class Parser {
   }
 
   NodePtr parsePrimary() {
+    const size_t column = peek().column;
     if (accept("(")) {
+      const Level level(*this, column);
       NodePtr inner = parseOr();
       expect(")");
       return inner;
     }
+    return parseTest();
+  }
+
+  // A field and its test. Out of line, as are branch() and fail(): the frames of the functions
+  // that recurse stay small (under ASan a frame holds every temporary string apart), so the
+  // deepest filter fits a small thread stack.
+  [[gnu::noinline]] NodePtr parseTest() {
     const Token& name = peek();
     if (name.kind != TokenKind::name && name.kind != TokenKind::quotedName)
       fail(text_, name.column, "expected a field name" + (name.kind == TokenKind::end ? std::string(" at the end") : ", found \"" + name.text + "\""));
@@ -220,6 +261,7 @@ class Parser {
   const std::string& text_;
   std::vector<Token> tokens_;
   size_t position_ = 0;
+  int depth_ = 0;  // "(" and NOT around the token being read
 };
 
 // ---- evaluation (SQL's three-valued logic: nullopt is unknown) ------------------------------
@@ -258,28 +300,38 @@ std::optional<int> compare(const FilterValue& actual, const FilterValue& literal
   return result < 0 ? -1 : result > 0 ? 1 : 0;
 }
 
-// LIKE with % (any run) and _ (one UTF-8 character).
-bool like(const std::string& text, size_t t, const std::string& pattern, size_t p) {
-  while (p < pattern.size()) {
-    if (pattern[p] == '%') {
-      for (size_t k = t; k <= text.size(); ++k)
-        if (like(text, k, pattern, p + 1)) return true;
-      return false;
-    }
-    if (t >= text.size()) return false;
-    if (pattern[p] == '_') {
+// LIKE with % (any run) and _ (one UTF-8 character), without recursion: on a mismatch only the
+// last % seen takes one more byte, which is enough since a later % can take whatever an earlier
+// one would have (at most pattern × text steps, where trying every split was exponential and
+// recursed once per %: a pattern of 100,000 % overflowed the stack).
+bool like(const std::string& text, const std::string& pattern) {
+  size_t t = 0, p = 0;
+  size_t starPattern = std::string::npos, starText = 0;  // just after the last %, and where its run ends
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '%') {
+      starPattern = ++p;
+      starText = t;
+    } else if (p < pattern.size() && pattern[p] == '_') {
       ++t;
       while (t < text.size() && (static_cast<unsigned char>(text[t]) & 0xC0) == 0x80) ++t;
       ++p;
-      continue;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (starPattern != std::string::npos) {
+      p = starPattern;
+      t = ++starText;
+    } else {
+      return false;
     }
-    if (pattern[p] != text[t]) return false;
-    ++p;
-    ++t;
   }
-  return t == text.size();
+  while (p < pattern.size() && pattern[p] == '%') ++p;
+  return p == pattern.size();
 }
 
+[[gnu::noinline]] std::optional<bool> evaluateTest(const Node& node, const std::function<FilterValue(const std::string&)>& value);
+
+// AND, OR and NOT here; the tests of fields out of line, to keep this recursive frame small.
 std::optional<bool> evaluate(const Node& node, const std::function<FilterValue(const std::string&)>& value) {
   switch (node.kind) {
     case NodeKind::orNode: {
@@ -304,6 +356,15 @@ std::optional<bool> evaluate(const Node& node, const std::function<FilterValue(c
       const auto result = evaluate(*node.children.front(), value);
       return result ? std::optional<bool>(!*result) : std::nullopt;
     }
+    default: return evaluateTest(node, value);
+  }
+}
+
+[[gnu::noinline]] std::optional<bool> evaluateTest(const Node& node, const std::function<FilterValue(const std::string&)>& value) {
+  switch (node.kind) {
+    case NodeKind::orNode:
+    case NodeKind::andNode:
+    case NodeKind::notNode: break;  // evaluate's
     case NodeKind::isNull: {
       const bool isNull = std::holds_alternative<std::monostate>(value(node.field));
       return isNull != node.negated;
@@ -330,7 +391,7 @@ std::optional<bool> evaluate(const Node& node, const std::function<FilterValue(c
     case NodeKind::like: {
       const FilterValue actual = value(node.field);
       if (std::holds_alternative<std::monostate>(actual)) return std::nullopt;
-      return like(asText(actual), 0, std::get<std::string>(node.values.front()), 0) != node.negated;
+      return like(asText(actual), std::get<std::string>(node.values.front())) != node.negated;
     }
     case NodeKind::between: {
       const FilterValue actual = value(node.field);
@@ -356,6 +417,14 @@ FilterExpression FilterExpression::parse(const std::string& text) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(text, 1, "the filter is empty");
   expression.root_ = Parser(text).parse();
   return expression;
+}
+
+std::string quotedFilter(const std::string& text) {
+  constexpr size_t kShown = 60;  // bytes of a long filter's start quoted in messages
+  if (text.size() <= 2 * kShown) return "--where \"" + text + "\"";
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return "--where \"" + text.substr(0, cut) + "…\" (" + std::to_string(columnOf(text, text.size()) - 1) + " characters)";
 }
 
 std::vector<std::string> FilterExpression::fields() const {

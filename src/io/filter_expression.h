@@ -14,6 +14,12 @@
 //   field    := name | "quoted name"          value := 'text' | number
 // Keywords are case-insensitive; text compares as UTF-8 bytes, numbers as numbers; LIKE takes
 // % and _ wildcards. A comparison with a missing (NULL) value is false, as in SQL.
+//
+// Nesting is bounded: each "(" and each NOT opens a level, and a filter deeper than
+// kMaxFilterNesting is refused at the "(" or NOT that goes too deep. The parser, the evaluator,
+// the SQL writers and the tree's destructor all recurse once per level, so this bound is what
+// keeps them on the stack of any thread (docs/robustness.md, "Depth limits"). Chains of AND and
+// OR of any length are one level: they parse into one node with many children.
 
 #include <functional>
 #include <memory>
@@ -23,6 +29,12 @@
 #include <vector>
 
 namespace urbangis {
+
+// Hand-written filters nest a handful of levels and generated ones are flat (IN lists, long AND
+// or OR chains), so 256 refuses nothing real. At 256 levels a walk of the tree takes about
+// 100 KiB of stack, 320 KiB under ASan, against the 8 MiB (at least 2 MiB) of any thread of ours
+// (tests/io/filter_depth_test.cpp runs the deepest filter on a 1 MiB stack).
+inline constexpr int kMaxFilterNesting = 256;
 
 using FilterValue = std::variant<std::monostate, std::string, double>;
 
@@ -68,6 +80,10 @@ class FilterExpression {
   std::shared_ptr<const Node> root_;
   std::string text_;
 };
+
+// `--where "text"` for messages; a long filter is cut to its start with its length, so an error
+// about a 60,000-character filter stays one readable line (the column still says where).
+std::string quotedFilter(const std::string& text);
 
 // "name" with embedded quotes doubled, as SQL identifiers are quoted.
 std::string quoteIdentifier(const std::string& name);

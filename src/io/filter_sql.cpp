@@ -17,19 +17,34 @@ std::string placeholder(std::vector<FilterValue>& parameters, const FilterValue&
   return "$" + std::to_string(parameters.size()) + cast;
 }
 
+[[gnu::noinline]] std::string sqlOfTest(const Node& node, std::vector<FilterValue>& parameters);
+
+// AND, OR and NOT here; the tests of fields out of line, to keep this recursive frame small (the
+// tree is as deep as the filter's nesting, kMaxFilterNesting at most).
 std::string sqlOf(const Node& node, std::vector<FilterValue>& parameters) {
-  const auto parameter = [&](const FilterValue& literal) { return placeholder(parameters, literal); };
-  const std::string field = node.field.empty() ? "" : quoteIdentifier(node.field);
-  const std::string negation = node.negated ? "NOT " : "";
   switch (node.kind) {
     case NodeKind::orNode:
     case NodeKind::andNode: {
       std::string sql = "(";
-      for (size_t i = 0; i < node.children.size(); ++i)
-        sql += (i ? (node.kind == NodeKind::orNode ? " OR " : " AND ") : "") + sqlOf(*node.children[i], parameters);
+      for (size_t i = 0; i < node.children.size(); ++i) {
+        if (i) sql += node.kind == NodeKind::orNode ? " OR " : " AND ";
+        sql += sqlOf(*node.children[i], parameters);
+      }
       return sql + ")";
     }
     case NodeKind::notNode: return "(NOT " + sqlOf(*node.children.front(), parameters) + ")";
+    default: return sqlOfTest(node, parameters);
+  }
+}
+
+[[gnu::noinline]] std::string sqlOfTest(const Node& node, std::vector<FilterValue>& parameters) {
+  const auto parameter = [&](const FilterValue& literal) { return placeholder(parameters, literal); };
+  const std::string field = quoteIdentifier(node.field);
+  const std::string negation = node.negated ? "NOT " : "";
+  switch (node.kind) {
+    case NodeKind::orNode:
+    case NodeKind::andNode:
+    case NodeKind::notNode: break;  // sqlOf's
     case NodeKind::isNull: return field + (node.negated ? " IS NOT NULL" : " IS NULL");
     case NodeKind::compare: return field + " " + (node.op == "!=" ? "<>" : node.op) + " " + parameter(node.values.front());
     case NodeKind::in: {
@@ -66,6 +81,7 @@ class ExactWriter {
   ExactWriter(const SqlColumnOf& columnOf, std::vector<FilterValue>& parameters, std::string& whyNot)
       : columnOf_(columnOf), parameters_(parameters), whyNot_(whyNot) {}
 
+  // Recursive once per level of the tree; comparison() is out of line to keep this frame small.
   std::optional<std::string> write(const Node& node) {
     switch (node.kind) {
       case NodeKind::orNode:
@@ -74,7 +90,8 @@ class ExactWriter {
         for (size_t i = 0; i < node.children.size(); ++i) {
           const auto child = write(*node.children[i]);
           if (!child) return std::nullopt;
-          sql += (i ? (node.kind == NodeKind::orNode ? " OR " : " AND ") : "") + *child;
+          if (i) sql += node.kind == NodeKind::orNode ? " OR " : " AND ";
+          sql += *child;
         }
         return sql + ")";
       }
@@ -88,7 +105,7 @@ class ExactWriter {
   }
 
  private:
-  std::optional<std::string> comparison(const Node& node) {
+  [[gnu::noinline]] std::optional<std::string> comparison(const Node& node) {
     const auto column = columnOf_(node.field);
     if (!column) return refuse("the table has no column \"" + node.field + "\"");
     if (node.kind == NodeKind::isNull) return "(" + column->presence + (node.negated ? " IS NOT NULL)" : " IS NULL)");

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/json_nesting.h"
 #include "style/color_brewer.h"
 
 namespace urbangis {
@@ -129,7 +130,17 @@ std::string categoryValue(const Json& value) {
 LayerStyle parseStyle(const std::string& text, const std::string& where) {
   Json json;
   try {
-    json = Json::parse(text);
+    // Stops at the array or object that opens level kMaxJsonNesting + 1 (`depth` counts the
+    // containers around it).
+    json = Json::parse(text, [](int depth, Json::parse_event_t event, Json&) {
+      if ((event == Json::parse_event_t::array_start || event == Json::parse_event_t::object_start) && depth >= kMaxJsonNesting)
+        throw JsonTooDeep();
+      return true;
+    });
+  } catch (const JsonTooDeep&) {
+    const TextPosition at = jsonTooDeepAt(text, kMaxJsonNesting).value_or(TextPosition{});
+    throw InputError(where + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": JSON nested more than " +
+                     std::to_string(kMaxJsonNesting) + " levels deep (arrays and objects); a style needs four");
   } catch (const Json::parse_error& error) {
     throw InputError(where + ": not valid JSON: " + error.what());
   } catch (const Json::out_of_range& error) {  // a number beyond double, e.g. 868E3131 (found by fuzzing)
