@@ -66,7 +66,23 @@ double MeasureFrame::length(const GeosContext& geos, const GEOSGeometry* geometr
   return measure_.length(geos.handle(), transformGeometry(geos, geometry, toGeographic_).get());
 }
 
+int collectionNesting(const OGRGeometry& geometry) {
+  int deepest = 0;
+  std::vector<std::pair<const OGRGeometry*, int>> pending{{&geometry, 0}};
+  while (!pending.empty()) {
+    const auto [part, depth] = pending.back();
+    pending.pop_back();
+    deepest = std::max(deepest, depth);
+    if (OGR_GT_IsSubClassOf(wkbFlatten(part->getGeometryType()), wkbGeometryCollection))
+      for (const OGRGeometry* member : *part->toGeometryCollection()) pending.emplace_back(member, depth + 1);
+  }
+  return deepest;
+}
+
 GeomPtr toGeos(const GeosContext& geos, const OGRGeometry& geometry) {
+  if (const int nesting = collectionNesting(geometry); nesting > kMaxGeometryNesting)
+    throw InputError("a geometry nested " + std::to_string(nesting) + " collections deep; GDAL reads and writes at most " +
+                     std::to_string(kMaxGeometryNesting) + " (flatten its GeometryCollections)");
   std::vector<unsigned char> wkb(static_cast<size_t>(geometry.WkbSize()));
   geometry.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
   return geos.fromWkb(wkb.data(), wkb.size());
@@ -118,7 +134,12 @@ ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjCont
     const OGRGeometry* geometry = feature->GetGeometryRef();
     const std::string where = spec.where() + ", zone " + zone.id;
     if (!geometry || geometry->IsEmpty()) throw InputError(where + ": has no geometry");
-    GeomPtr converted = toGeos(geos, *geometry);
+    GeomPtr converted;
+    try {
+      converted = toGeos(geos, *geometry);
+    } catch (const InputError& error) {
+      throw InputError(where + ": " + error.what());
+    }
     if (!converted) throw InputError(where + ": unreadable geometry");
     GeomPtr working = transformGeometry(geos, converted.get(), toWorking);
     const bool wasValid = GEOSisValid_r(geos.handle(), working.get()) == 1;

@@ -57,7 +57,16 @@ struct ZoneSet {
 ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjContext& proj,
                   const MeasureFrame& frame);
 
-// Converts an OGR geometry to GEOS through WKB.
+// GDAL's WKB and WKT readers stop at 32 levels of nested collections, so a geometry nested deeper
+// (only GeoJSON carries one, up to about 510 levels) could be read but never written out again.
+inline constexpr int kMaxGeometryNesting = 32;
+
+// Levels of collections around the deepest part of `geometry`: a polygon 0, a multipolygon 1, a
+// collection of multipolygons 2 … Counted without recursion (docs/robustness.md, "Depth limits").
+int collectionNesting(const OGRGeometry& geometry);
+
+// Converts an OGR geometry to GEOS through WKB. Throws InputError for a geometry nested deeper
+// than kMaxGeometryNesting.
 GeomPtr toGeos(const GeosContext& geos, const OGRGeometry& geometry);
 
 // A valid version of `geometry` (GEOS MakeValid), keeping only the parts of the expected
