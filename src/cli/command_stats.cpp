@@ -1,6 +1,7 @@
 // urbangis stats CATALOG --by ZONES [--layers a,b] [--since D] [--until D] [--out FILE]
 //                [--cases [--monthly]] [--classes national|FILE]
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
+#include "io/csv_coordinates.h"
 #include "io/resources.h"
 
 namespace urbangis::cli {
@@ -118,6 +120,13 @@ int runStats(const std::vector<std::string>& args) {
     result.table = byNationalClass(result.table, ids, map, result.warnings);
     result.inputs.push_back(file);
   }
+  // CSV rows without usable coordinates, named as `info` names them (io/csv_coordinates.h).
+  std::vector<std::string> csvWarnings;
+  for (const LayerSpec& layer : catalog.layers)
+    if (request.layers.empty() || std::find(request.layers.begin(), request.layers.end(), layer.id) != request.layers.end())
+      if (std::string warning = unusableCsvCoordinatesWarning(layer); !warning.empty())
+        csvWarnings.push_back(std::move(warning));
+  result.warnings.insert(result.warnings.begin(), csvWarnings.begin(), csvWarnings.end());
   for (const auto& warning : result.warnings) std::cerr << "urbangis: " << warning << "\n";
   if (out) {
     std::vector<std::filesystem::path> inputs = result.inputs;

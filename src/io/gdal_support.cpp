@@ -21,7 +21,9 @@ GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
 
 void CPL_STDCALL GdalErrorCapture::handle(CPLErr level, CPLErrorNum, const char* message) {
   auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
-  if (self && level >= CE_Failure) self->lastError_ = message ? message : "";
+  if (!self || level < CE_Failure) return;
+  self->lastError_ = message ? message : "";
+  if (self->firstError_.empty()) self->firstError_ = self->lastError_;
 }
 
 ScopedGdalConfig::ScopedGdalConfig(const char* key, const char* value) : key_(key) {

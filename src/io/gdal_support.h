@@ -22,10 +22,13 @@ class GdalErrorCapture {
 
   // The last error (not warning) GDAL reported, or "" if none.
   const std::string& lastError() const { return lastError_; }
+  // The first one: the cause, where later errors only follow from it (a failed statement, then
+  // "current transaction is aborted" for the rest of a COPY).
+  const std::string& firstError() const { return firstError_; }
 
  private:
   static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);
-  std::string lastError_;
+  std::string lastError_, firstError_;
 };
 
 // Sets a GDAL configuration option for this thread and restores it on scope exit.

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/geos_context.h"
+#include "io/csv_coordinates.h"
 #include "io/pg_source.h"
 #include "io/text_encoding.h"
 #include "io/vector_source.h"
@@ -105,7 +106,9 @@ struct Findings {
 // catalog, its id field and its CRS.
 struct ScanContext {
   std::string where;
-  Findings textCoordinates;  // CSV x/y cells that are not numbers (OGR leaves those rows without a point)
+  // A CSV point layer: its rows with unusable coordinates are named in a warning
+  // (io/csv_coordinates.h) and left out, not refused.
+  bool csvPoints = false;
   std::optional<LayerRole> role;
   int idIndex = -1;
   const ProjContext* proj = nullptr;
@@ -162,35 +165,6 @@ void checkAreaOfUse(const ScanContext& context, std::vector<double> x, std::vect
                           "); check their coordinates and the layer's CRS");
 }
 
-// A CSV point layer (catalog "x"/"y"): OGR gives a row whose coordinate cells are not numbers
-// ("nan", "inf", "114,97") no point at all, as if it had no place. Reads the cells as text from
-// the file opened without the coordinate options and lists those rows.
-Findings csvCoordinateText(const LayerSpec& spec, const std::string& path) {
-  Findings findings;
-  GDALDatasetUniquePtr plain = openDataset(path, GDAL_OF_VECTOR);
-  OGRLayer& layer = *plain->GetLayer(0);
-  const int xIndex = layer.GetLayerDefn()->GetFieldIndex(spec.x.c_str());
-  const int yIndex = layer.GetLayerDefn()->GetFieldIndex(spec.y.c_str());
-  const int idIndex = spec.idField.empty() ? -1 : layer.GetLayerDefn()->GetFieldIndex(spec.idField.c_str());
-  if (xIndex < 0 || yIndex < 0) return findings;
-  const auto isNumber = [](const char* text) {
-    char* end = nullptr;
-    const double value = std::strtod(text, &end);
-    while (end && (*end == ' ' || *end == '\t')) ++end;
-    return end != text && end && *end == '\0' && std::isfinite(value);
-  };
-  int64_t ordinal = 0;
-  for (auto& feature : layer) {
-    ++ordinal;
-    const std::string x = feature->GetFieldAsString(xIndex), y = feature->GetFieldAsString(yIndex);
-    if (x.empty() && y.empty()) continue;  // no place: counted as without geometry
-    if (isNumber(x.c_str()) && isNumber(y.c_str())) continue;
-    findings.add(featureName(ordinal, *feature, idIndex) + ": " + spec.x + " \"" + x + "\", " + spec.y + " \"" + y +
-                 "\" is not a pair of numbers");
-  }
-  return findings;
-}
-
 // Reads every feature once: checks what no repair can fix (coordinates that are no numbers,
 // unclosed rings, geometries the role cannot use) and throws InputError naming the features;
 // counts invalid (repairable) and empty geometries; warns of points outside the CRS's area of
@@ -198,7 +172,8 @@ Findings csvCoordinateText(const LayerSpec& spec, const std::string& path) {
 void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& summary) {
   GeosContext geos;
   std::vector<unsigned char> wkb;
-  Findings badCoordinates = context.textCoordinates, unclosed, wrongType, outOfRange;
+  Findings badCoordinates, unclosed, wrongType, outOfRange;
+  OGREnvelope usedExtent;  // of what a CSV point layer keeps
   std::vector<double> centreX, centreY;
   std::vector<int64_t> ordinals;  // of the features behind centreX/Y, for naming a few
   std::vector<GIntBig> fids;
@@ -220,6 +195,7 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
     }
     VertexCheck vertices(geographic);
     geometry->accept(&vertices);
+    if (context.csvPoints && (!vertices.problem.empty() || !vertices.outOfRange.empty())) continue;
     if (!vertices.problem.empty()) {
       badCoordinates.add(name() + ": " + vertices.problem);
       continue;
@@ -231,6 +207,7 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
     }
     OGREnvelope envelope;
     geometry->getEnvelope(&envelope);
+    usedExtent.Merge(envelope);
     centreX.push_back((envelope.MinX + envelope.MaxX) / 2);
     centreY.push_back((envelope.MinY + envelope.MaxY) / 2);
     ordinals.push_back(ordinal);
@@ -267,6 +244,10 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
     OGRFeatureUniquePtr feature(layer.GetFeature(fids[i]));
     return feature ? featureName(ordinals[i], *feature, context.idIndex) : "feature " + std::to_string(ordinals[i]);
   };
+  if (context.csvPoints)
+    summary.extent = usedExtent.IsInit() ? std::optional(std::array<double, 4>{usedExtent.MinX, usedExtent.MinY,
+                                                                                usedExtent.MaxX, usedExtent.MaxY})
+                                         : std::nullopt;
   checkAreaOfUse(context, std::move(centreX), std::move(centreY), nameOf, summary);  // swapped first
   for (auto& example : outOfRange.examples)
     if (badCoordinates.examples.size() < 3) badCoordinates.examples.push_back(std::move(example));
@@ -396,9 +377,14 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
     const CrsSpec crs = layerCrsSpec(spec, *source.layer);
     ScanContext context;
     context.where = spec.where();
-    if (!spec.x.empty())
-      context.textCoordinates =
-          csvCoordinateText(spec, source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource);
+    if (!spec.x.empty()) {
+      ProjContext proj;
+      const bool geographic = crs.offset != ChineseOffset::none || Crs(proj, crs).isGeographic();
+      const CsvCoordinateRows unusable = findUnusableCsvCoordinates(
+          spec, source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource, geographic);
+      if (unusable.count() > 0) summary.notes.push_back(unusable.warning(spec));
+      context.csvPoints = true;
+    }
     context.role = spec.role;
     context.idIndex = spec.idField.empty() ? -1 : source.layer->GetLayerDefn()->GetFieldIndex(spec.idField.c_str());
     summariseVector(*source.layer, &crs, context, summary);

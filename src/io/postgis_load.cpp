@@ -144,7 +144,7 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
                                                  &sourceHandle, options.get(), &usageError);
       if (!written || usageError || !errors.lastError().empty())
         throw InputError(what + ": copy failed: " +
-                         redactSecrets(errors.lastError().empty() ? "GDAL gave no reason" : errors.lastError()));
+                         redactSecrets(errors.firstError().empty() ? "GDAL gave no reason" : errors.firstError()));
     }
     destination->FlushCache();
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "io/csv_coordinates.h"
 #include "io/pg_source.h"
 #include "io/text_encoding.h"
 
@@ -286,6 +287,7 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
       throw InputError(spec.where() + ": " + key + " names field \"" + field +
                        "\", which the layer does not have; its fields are: " +
                        fieldList(definition));
+  leaveOutUnusableCsvRows(spec, *source.layer);  // CSV rows without a usable point (io/csv_coordinates.h)
   return source;
 }
 

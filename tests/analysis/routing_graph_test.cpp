@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -429,4 +433,59 @@ TEST_CASE("Random roads are cut wherever they cross, keeping their length", "[ro
       }
     CHECK(crossings == 0);
   }
+}
+
+TEST_CASE("The graph cache stays under its limit, least recently used first, and clears", "[routing][cache]") {
+  const RoadGraph graph = buildGraph({roadLine({at(-100, 0), at(100, 0)}), roadLine({at(0, -100), at(0, 100)})});
+  test::TempDir dir;
+  const std::vector<std::string> keys = {"one", "two", "three", "four"};
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    writeCachedGraph(dir.path(), keys[i], graph);
+    for (const auto& item : std::filesystem::directory_iterator(dir.path()))  // the newest file is this one
+      if (std::filesystem::last_write_time(item.path()) > now - std::chrono::hours(1))
+        std::filesystem::last_write_time(item.path(), now - std::chrono::hours(10 - static_cast<int>(i)));
+  }
+  const GraphCacheUsage full = graphCacheUsage(dir.path());
+  REQUIRE(full.entries == 4);
+  const uint64_t entry = full.bytes / 4;
+  REQUIRE(readCachedGraph(dir.path(), "one"));  // a hit makes "one" the most recently used
+  const GraphCacheUsage removed = trimGraphCache(dir.path(), 2 * entry + entry / 2);
+  CHECK(removed.entries == 2);
+  CHECK_FALSE(readCachedGraph(dir.path(), "two"));
+  CHECK_FALSE(readCachedGraph(dir.path(), "three"));
+  CHECK(readCachedGraph(dir.path(), "four"));
+  CHECK(readCachedGraph(dir.path(), "one"));
+  CHECK(graphCacheUsage(dir.path()).entries == 2);
+
+  // A writer's temporary: another live process's stays, a dead one's goes with `cache clear`.
+  test::writeFile(dir.path() / ("graph-1.bin.tmp" + std::to_string(::getpid())), "being written");
+  test::writeFile(dir.path() / "graph-2.bin.tmp999999999", "left by a killed run");
+  test::writeFile(dir.path() / "notes.txt", "not the cache's");
+  const GraphCacheUsage cleared = clearGraphCache(dir.path());
+  CHECK(cleared.entries == 2);
+  CHECK(graphCacheUsage(dir.path()).entries == 0);
+  CHECK(std::filesystem::exists(dir.path() / ("graph-1.bin.tmp" + std::to_string(::getpid()))));
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "graph-2.bin.tmp999999999"));
+  CHECK(std::filesystem::exists(dir.path() / "notes.txt"));
+}
+
+TEST_CASE("The graph cache's limit comes from URBANGIS_CACHE_MAX_MB; 0 writes nothing", "[routing][cache]") {
+  const RoadGraph graph = buildGraph({roadLine({at(-100, 0), at(100, 0)}), roadLine({at(0, -100), at(0, 100)})});
+  test::TempDir dir;
+  const char* before = std::getenv("URBANGIS_CACHE_MAX_MB");
+  const std::string saved = before ? before : "";
+  unsetenv("URBANGIS_CACHE_MAX_MB");
+  CHECK(graphCacheLimitBytes() == 512ull << 20);
+  setenv("URBANGIS_CACHE_MAX_MB", "3", 1);
+  CHECK(graphCacheLimitBytes() == 3ull << 20);
+  setenv("URBANGIS_CACHE_MAX_MB", "lots", 1);
+  CHECK_THROWS_WITH(graphCacheLimitBytes(), Catch::Contains("URBANGIS_CACHE_MAX_MB=\"lots\""));
+  setenv("URBANGIS_CACHE_MAX_MB", "0", 1);
+  writeCachedGraph(dir.path(), "key", graph);
+  CHECK_FALSE(readCachedGraph(dir.path(), "key"));
+  if (before)
+    setenv("URBANGIS_CACHE_MAX_MB", saved.c_str(), 1);
+  else
+    unsetenv("URBANGIS_CACHE_MAX_MB");
 }

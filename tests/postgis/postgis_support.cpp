@@ -7,7 +7,11 @@
 
 namespace urbangis::test {
 
-std::filesystem::path pgStateDir() { return URBANGIS_PG_TEST_STATE; }
+// $URBANGIS_PG_TEST_STATE points the tests at a cluster of one's own (pg-test-cluster.sh start DIR).
+std::filesystem::path pgStateDir() {
+  const char* dir = std::getenv("URBANGIS_PG_TEST_STATE");
+  return dir && *dir ? dir : URBANGIS_PG_TEST_STATE;
+}
 
 int usePgTestCluster() {
   std::ifstream env(pgStateDir() / "env");
