@@ -33,7 +33,8 @@ class OnlyFields {
     OGRFeatureDefn& definition = *layer.GetLayerDefn();
     for (int i = 0; i < definition.GetFieldCount(); ++i)
       if (std::find(fields.begin(), fields.end(), i) == fields.end()) names_.push_back(definition.GetFieldDefn(i)->GetNameRef());
-    names_.push_back("OGR_GEOMETRY");
+    // A spatial filter (a windowed read, CSV rows without a usable point) needs the geometry.
+    if (!layer.GetSpatialFilter()) names_.push_back("OGR_GEOMETRY");
     names_.push_back("OGR_STYLE");
     std::vector<const char*> list;
     for (const std::string& name : names_) list.push_back(name.c_str());
