@@ -1,5 +1,6 @@
 #pragma once
-// The --since/--until filter: both days inclusive, in the data's local time as written.
+// The --since/--until filter: both days inclusive, in wall-clock seconds of the catalog's
+// time_zone, as io/timestamps.h reads times.
 
 #include <cstdint>
 #include <optional>
@@ -12,7 +13,7 @@ struct TimeWindow {
   std::optional<int64_t> until;  // exclusive (the start of the day after --until)
 
   bool active() const { return since || until; }
-  // A feature with no readable time is outside any active window.
+  // A feature with no usable time is outside any active window.
   bool holds(std::optional<int64_t> seconds) const {
     if (!active()) return true;
     if (!seconds) return false;
