@@ -153,9 +153,11 @@ TEST_CASE("report figures: monthly series and zone tables add up", "[report][fig
     CHECK(layer.otherYears == 0);
     CHECK(layer.undated == 0);
   }
-  REQUIRE(figures.tables.size() == 2);
+  REQUIRE(figures.tables.size() == 4);  // the zones layers of at most 1,000 zones, not the grids
   CHECK(figures.tables[0].zonesLayer == "districts");
   CHECK(figures.tables[1].zonesLayer == "communities");
+  CHECK(figures.tables[2].zonesLayer == "villages");
+  CHECK(figures.tables[3].zonesLayer == "neighbourhoods");
   // The per-district table of the year counts every point once: its columns add up to the
   // headline figures.
   const OutputTable& table = figures.tables[0].stats.table;

@@ -282,11 +282,12 @@ TEST_CASE("Daye stats by grids add up to stats by communities", "[analysis][grid
   }
 }
 
-TEST_CASE("The default 100 m cell is too fine for 东港社区 (10.5 km²): an error naming it", "[analysis][grid][dataset]") {
+TEST_CASE("A 90 m cell is too fine for 团结街社区 (8.0 km²): an error naming it", "[analysis][grid][dataset]") {
   GridRequest request;
   request.zonesLayer = "communities";
+  request.cell = 90;
   CHECK_THROWS_AS(runUnitGrids(daye(), request, SilentProgress()), InputError);
   CHECK_THROWS_WITH(runUnitGrids(daye(), request, SilentProgress()),
-                    Catch::Contains("feature 42 (东港社区), community 420281004003: 1083 unit grids of 100 m") &&
+                    Catch::Contains("feature 53 (团结街社区), community 420281101001: 1018 unit grids of 90 m") &&
                         Catch::Contains("more than the 999"));
 }

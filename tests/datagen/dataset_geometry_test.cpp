@@ -6,6 +6,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "analysis/zones.h"
+#include "core/chinese_offsets.h"
 #include "datagen/dataset_reading.h"
 
 using namespace urbangis;
@@ -27,7 +29,7 @@ GeomPtr unionOf(const GeosContext& geos, const std::vector<GeomPtr>& parts) {
 
 }  // namespace
 
-TEST_CASE("The 18 townships tile the city: no gaps, no overlaps, about 1,566 km²",
+TEST_CASE("The 18 townships tile the city: no gaps, no overlaps, the outline's 1,555 km²",
           "[dataset][geometry]") {
   test::DayeFiles files;
   GeosContext geos;
@@ -50,7 +52,8 @@ TEST_CASE("The 18 townships tile the city: no gaps, no overlaps, about 1,566 km�
       CHECK(planarArea(geos, overlap.get()) < 1e-12);  // degrees²: well under 0.01 m²
     }
   const auto measure = test::cgcs2000();
-  CHECK(measure.area(geos.handle(), city.get()) / 1e6 == Approx(1566).epsilon(0.01));
+  // The real outline measures 1,555 km² (the official figure, 1,566, is not what it encloses).
+  CHECK(measure.area(geos.handle(), city.get()) / 1e6 == Approx(1555).epsilon(0.001));
   double minX, minY, maxX, maxY;
   GEOSGeom_getXMin_r(geos.handle(), city.get(), &minX);
   GEOSGeom_getXMax_r(geos.handle(), city.get(), &maxX);
@@ -62,7 +65,65 @@ TEST_CASE("The 18 townships tile the city: no gaps, no overlaps, about 1,566 km�
   CHECK(maxY < 30.35);
 }
 
+TEST_CASE("The city's outline is Daye's real one (the seed's GCJ-02 outline, converted)",
+          "[dataset][geometry]") {
+  test::DayeFiles files;
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  const auto city = unionOf(geos, test::geometriesOf(files.layer("districts"), geos));
+  // The committed copy of the seed, read here with OGR and converted point by point with the
+  // GCJ-02 inverse.
+  auto outlines = openDataset((test::dataDir() / "boundary" / "huangshi_counties_gcj02_echarts.geojson").string(),
+                              GDAL_OF_VECTOR);
+  GeomPtr converted;
+  for (auto& feature : *outlines->GetLayer(0)) {
+    if (std::string(feature->GetFieldAsString("name")) != "大冶市") continue;
+    const OGRLinearRing& ring = *feature->GetGeometryRef()->toPolygon()->getExteriorRing();
+    OGRLineString line;
+    for (int i = 0; i < ring.getNumPoints(); ++i) {
+      const auto wgs84 = offsets::gcj02ToWgs84({ring.getX(i), ring.getY(i)});
+      line.addPoint(wgs84.lon, wgs84.lat);
+    }
+    converted = toGeos(geos, line);
+  }
+  REQUIRE(converted);
+  // Every vertex of the city's edge lies on the converted seed outline, to the 1 cm snapping of
+  // the noding (2e-7° is about 2 cm) ...
+  const auto farthestVertex = [&](const GEOSGeometry* from, const GEOSGeometry* to) {
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, from));
+    unsigned size = 0;
+    GEOSCoordSeq_getSize_r(h, sequence, &size);
+    double farthest = 0;
+    for (unsigned i = 0; i < size; ++i) {
+      double x, y, d = 0;
+      GEOSCoordSeq_getXY_r(h, sequence, i, &x, &y);
+      GeomPtr point = geos.own(GEOSGeom_createPointFromXY_r(h, x, y));
+      GEOSDistance_r(h, point.get(), to, &d);
+      farthest = std::max(farthest, d);
+    }
+    return farthest;
+  };
+  CHECK(farthestVertex(city.get(), converted.get()) < 2e-7);
+  // ... and the seed's edge runs along the city's, but for the source's self-touching loops,
+  // which the generator repairs away: within two quantization steps (2/1024°).
+  GeomPtr cityBoundary = geos.own(GEOSBoundary_r(h, city.get()));
+  double hausdorff = 0;
+  REQUIRE(GEOSHausdorffDistance_r(h, cityBoundary.get(), converted.get(), &hausdorff) == 1);
+  CHECK(hausdorff <= 2.0 / 1024 + 1e-9);
+  // Unconverted, the outline would lie off by the GCJ-02 offset: about 500 m here.
+  auto raw = openDataset((test::dataDir() / "boundary" / "huangshi_counties_gcj02_echarts.geojson").string(),
+                         GDAL_OF_VECTOR);
+  for (auto& feature : *raw->GetLayer(0))
+    if (std::string(feature->GetFieldAsString("name")) == "大冶市") {
+      const OGRLinearRing& ring = *feature->GetGeometryRef()->toPolygon()->getExteriorRing();
+      GeomPtr unconverted = toGeos(geos, OGRLineString(ring));
+      CHECK(farthestVertex(city.get(), unconverted.get()) > 3e-3);
+    }
+}
+
 TEST_CASE("The 5 streets are small and central, the towns large", "[dataset][geometry]") {
+  // Towns (镇, 乡): the two management areas (a farm, a sluice's grounds) may be as small as a
+  // street.
   test::DayeFiles files;
   GeosContext geos;
   const auto measure = test::cgcs2000();
@@ -78,7 +139,7 @@ TEST_CASE("The 5 streets are small and central, the towns large", "[dataset][geo
     if (std::string(district->GetFieldAsString("type")) == "街道") {
       largestStreet = std::max(largestStreet, km2);
       CHECK(measure.distance(centre.getX(), centre.getY(), 114.97, 30.10) < 8000);
-    } else {
+    } else if (std::string(district->GetFieldAsString("type")) != "管理区") {
       smallestTown = std::min(smallestTown, km2);
     }
   }
@@ -168,6 +229,9 @@ TEST_CASE("The roads form one connected network reaching every township", "[data
     if (roadClass == "主干道" || roadClass == "次干道") urban.insert(road->GetFieldAsString("name"));
   }
   CHECK(urban.size() == 25);
+  // Every road stays inside the county.
+  const auto city = unionOf(geos, townships);
+  for (const auto& road : roads) CHECK(GEOSCovers_r(h, city.get(), road.get()) == 1);
 }
 
 TEST_CASE("Incidents cluster and stay inside the city", "[dataset][geometry]") {
@@ -185,7 +249,7 @@ TEST_CASE("Incidents cluster and stay inside the city", "[dataset][geometry]") {
       CHECK(GEOSPreparedContains_r(geos.handle(), prepared.get(), probe.get()) == 1);
     }
     // Clark–Evans ratio: mean nearest-neighbour distance over its expectation under
-    // complete spatial randomness in the city's 1,566 km²; clustered data score well below 1.
+    // complete spatial randomness in the city's 1,555 km²; clustered data score well below 1.
     double sum = 0;
     for (size_t i = 0; i < points.size(); ++i) {
       double nearest = 1e18;
@@ -196,7 +260,7 @@ TEST_CASE("Incidents cluster and stay inside the city", "[dataset][geometry]") {
         }
       sum += std::sqrt(nearest);
     }
-    const double expected = 0.5 / std::sqrt(static_cast<double>(points.size()) / 1566e6);
+    const double expected = 0.5 / std::sqrt(static_cast<double>(points.size()) / 1555e6);
     CHECK(sum / static_cast<double>(points.size()) / expected < 0.65);
   }
 }

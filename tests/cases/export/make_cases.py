@@ -26,7 +26,7 @@ write("zones_carry_the_stats_table", {
     "args": ["export", DAYE, "--layer", "districts", "--by", "districts", "--out", "${TMP}/out.gpkg"],
     "exit": 0, "outputs": ["out.gpkg"],
     "expect_table": {"file": "out.gpkg", "key": "code", "row_count": 18,
-                     "rows": {"420281001": {"name": "东岳路街道", "complaints_count": 7, "gas_hazards_count:管网隐患": 96}}}})
+                     "rows": {"420281001": {"name": "东岳路街道", "complaints_count": 45, "gas_hazards_count:管网隐患": 89}}}})
 
 write("points_csv_with_gcj02_coordinates", {
     "description": "CSV of points for a web map: lon/lat columns in GCJ-02",
@@ -69,8 +69,8 @@ write("shapefile_utf8_with_short_field_names", {
     "stderr_lines": 3,
     "expect_table": {"file": "cable.shp", "key": "corridor_n", "row_count": 95,
                      "rows": {"XL2023-0060": {"kind": "社区", "road": "荟萃巷", "community": "荟萃社区",
-                                              "bundled_m": 1419, "replaced_f": 119, "strand_rem": 62,
-                                              "dead_cable": 113, "status": "已完成",
+                                              "bundled_m": 1807, "replaced_f": 152, "strand_rem": 79,
+                                              "dead_cable": 145, "status": "已完成",
                                               "event_clas": "市容环境", "event_code": "01",
                                               "component_": "公用设施", "componen_1": "01"}}}})
 

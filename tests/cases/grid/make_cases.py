@@ -232,15 +232,15 @@ write("error_by_missing", error_case(
     files([good]), [], ["grid needs --by ZONES_LAYER_ID"], args=["grid", "${TMP}/catalog.json"], lines=None))
 
 # 6. Daye.
-write("daye_default_cell_names_the_community", {
-    "description": "Daye's 东港社区 (10.5 km²) holds more than 999 cells of 100 m: the error names it",
-    "args": ["grid", DAYE, "--by", "communities", "--out", "${TMP}/grids.gpkg"],
+write("daye_fine_cell_names_the_community", {
+    "description": "Daye's 团结街社区 (8.0 km², the largest community) holds more than 999 cells of 90 m: the error names it",
+    "args": ["grid", DAYE, "--by", "communities", "--cell", "90", "--out", "${TMP}/grids.gpkg"],
     "exit": 2,
-    "stderr": ["layer \"communities\" (../data/daye.gpkg), feature 42 (东港社区), community 420281004003: "
-               "1083 unit grids of 100 m, more than the 999"]})
+    "stderr": ["layer \"communities\" (../data/daye.gpkg), feature 53 (团结街社区), community 420281101001: "
+               "1018 unit grids of 90 m, more than the 999"]})
 write("daye_stats_by_grids", {
     "description": "stats by Daye's shipped unit grids, like any zones layer: one row per grid and (none)",
     "args": ["stats", DAYE, "--by", "grids", "--layers", "street_order,complaints", "--out", "${TMP}/out.csv"],
     "exit": 0, "outputs": ["out.csv"],
-    "expect_table": {"file": "out.csv", "key": "zone_id", "row_count": 16406,
-                     "rows": {"(none)": {"street_order_count": 177, "complaints_count": 32}}}})
+    "expect_table": {"file": "out.csv", "key": "zone_id", "row_count": 17316,
+                     "rows": {"(none)": {"street_order_count": 43, "complaints_count": 8}}}})

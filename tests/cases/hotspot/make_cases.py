@@ -144,7 +144,7 @@ write("gistar_hex_fdr", {
     "description": "Gi* on hexagons with FDR: a table with the documented columns",
     "args": ["hotspot", "gistar", DAYE, "--layer", "gas_hazards", "--hex", "500", "--fdr", "--out", "${TMP}/gi.csv"],
     "exit": 0, "outputs": ["gi.csv"],
-    "stderr": ["Gi* over 3451 hexagons", "FDR-corrected", "hot spots 99/95/90 %"]})
+    "stderr": ["Gi* over 3727 hexagons", "FDR-corrected", "hot spots 99/95/90 %"]})
 
 write("error_gistar_needs_cells_or_zones", {
     "description": "Gi* needs --hex or --by",
