@@ -188,7 +188,7 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
   }
   if (openIssues.count() > 0) warnings.push_back(openIssues.warning(spec, spec.timeField));
   if (const int64_t empty = undated - openIssues.count(); empty > 0)
-    warnings.push_back(spec.id + ": " + std::to_string(empty) + " features without a " + spec.timeField + " were left out");
+    warnings.push_back(spec.id + ": " + std::to_string(empty) + " features with an empty " + spec.timeField + " were left out");
   if (closeIssues.count() > 0)
     warnings.push_back(closeIssues.warning(spec, spec.closeTimeField) + " (those cases count as not closed by time)");
   if (deadlineIssues.count() > 0)

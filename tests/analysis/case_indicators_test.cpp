@@ -24,7 +24,8 @@ const char* kZones = R"({"type":"FeatureCollection","crs":{"type":"name","proper
 // In A: c1 closed in 10 h (deadline 24 h for 油烟: on time), c2 closed in 30 h (late), c3 open
 // (late by definition), c4 closed before it opened (counted closed; no hours, not judged).
 // In B: c5 (噪音, deadline from the "*" default 48 h) closed in 50 h (late), c6 in February
-// closed in 2 h (on time). c7 outside both zones. c8 has no open time (left out).
+// closed in 2 h (on time). c7 outside both zones. c8 has no open time, c9 one that is no date
+// (both left out, c9 named).
 // Flags: handled 是/否/blank/yes … as below.
 const char* kCases =
     "case_no,type,x,y,opened,closed,handled\n"
@@ -35,7 +36,8 @@ const char* kCases =
     "c5,噪音,501500,3300500,2023-01-03 00:00,2023-01-05 02:00,是\n"
     "c6,噪音,501600,3300500,2023-02-01 00:00,2023-02-01 02:00,是\n"
     "c7,油烟,509000,3300500,2023-01-02 00:00,2023-01-02 01:00,否\n"
-    "c8,油烟,500500,3300600,,2023-01-02 01:00,是\n";
+    "c8,油烟,500500,3300600,,2023-01-02 01:00,是\n"
+    "c9,油烟,500500,3300600,2023-13-01 08:00,,是\n";
 
 Catalog fixture(const TempDir& dir) {
   writeFile(dir.path() / "zones.geojson", kZones);
@@ -87,7 +89,9 @@ TEST_CASE("case indicators per zone, worked by hand", "[cases]") {
   // Bad rows are reported, not silently dropped.
   std::string warnings;
   for (const auto& w : result.warnings) warnings += w + "\n";
-  CHECK_THAT(warnings, Catch::Contains("1 features without a readable opened"));
+  CHECK_THAT(warnings, Catch::Contains("cases: 1 features with an empty opened were left out"));
+  CHECK_THAT(warnings, Catch::Contains("layer \"cases\" (cases.csv): 1 value of opened left out: 1 not a date in a known "
+                                       "form (feature 9 \"2023-13-01 08:00\")"));
   CHECK_THAT(warnings, Catch::Contains("1 cases close before they open"));
 }
 

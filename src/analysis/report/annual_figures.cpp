@@ -260,7 +260,7 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
       datedInYear += layer.count;
       if (layer.timeIssues.count() > 0) figures.warnings.push_back(layer.timeIssues.warning(spec, spec.timeField));
       if (const int64_t empty = layer.undated - layer.timeIssues.count(); empty > 0)
-        figures.warnings.push_back(spec.id + ": " + std::to_string(empty) + " features without a " + spec.timeField +
+        figures.warnings.push_back(spec.id + ": " + std::to_string(empty) + " features with an empty " + spec.timeField +
                                    " are left out");
     } else {
       figures.warnings.push_back(spec.id + ": no time_field; all " + std::to_string(layer.count) +
