@@ -85,7 +85,8 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
   const bool timed = window.active() && !spec.timeField.empty();
   const TimeRules timeRules = timed ? timeRulesFor(spec, *source.layer) : declaredTimeRules(spec);
   const TimesByFid offsetTimes = timed ? offsetTimesByFid(*source.layer, spec.timeField, timeRules) : TimesByFid{};
-  ArrowBatchReader reader(*source.layer, fields, spec.where(), !offsetTimes.empty());
+  // Feature ids come along with the times: they find converted offsets and name bad values.
+  ArrowBatchReader reader(*source.layer, fields, spec.where(), timed);
   const int geometryColumn = reader.geometryColumn();
   if (geometryColumn < 0) throw InputError(spec.where() + ": the layer has no geometry column");
   const int categoryColumn = spec.categoryField.empty() ? -1 : reader.fieldColumn(spec.categoryField);
@@ -137,7 +138,8 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
       }
       if (time) {
         const ReadTime when = arrowTime(*time, fids ? &*fids : nullptr, row, timeRules, offsetTimes);
-        if (when.problem != TimeProblem::none) tally.timeIssues.note(when.problem, "", time->text(row));
+        if (when.problem != TimeProblem::none)
+          tally.timeIssues.note(when.problem, fids ? "feature " + fids->text(row) : std::string(), time->text(row));
         if (!window.holds(when.seconds)) {
           ++tally.outsideWindow;
           continue;

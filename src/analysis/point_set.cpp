@@ -31,7 +31,8 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
   TimeIssues timeIssues;
   const TimesByFid offsetTimes =
       window.active() ? offsetTimesByFid(*source.layer, spec.timeField, timeRules) : TimesByFid{};
-  ArrowBatchReader reader(*source.layer, fields, spec.where(), !offsetTimes.empty());
+  // Feature ids come along with the times: they find converted offsets and name bad values.
+  ArrowBatchReader reader(*source.layer, fields, spec.where(), window.active());
   if (reader.geometryColumn() < 0) throw InputError(spec.where() + ": the layer has no geometry");
   const int weightColumn = weightField.empty() ? -1 : reader.fieldColumn(weightField);
   const int timeColumn = window.active() ? reader.fieldColumn(spec.timeField) : -1;
@@ -54,7 +55,8 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
       }
       if (times) {
         const ReadTime when = arrowTime(*times, fids ? &*fids : nullptr, i, timeRules, offsetTimes);
-        if (when.problem != TimeProblem::none) timeIssues.note(when.problem, "row " + std::to_string(row + 1), times->text(i));
+        if (when.problem != TimeProblem::none)
+          timeIssues.note(when.problem, fids ? "feature " + fids->text(i) : "row " + std::to_string(row + 1), times->text(i));
         if (!window.holds(when.seconds)) {
           ++points.outsideWindow;
           continue;

@@ -267,4 +267,18 @@ write("ogr_datetime_fields_time_window", {
     "exit": 0, "outputs": ["out.csv"],
     "expect_table": {"file": "out.csv", "key": "zone_id", "row_count": 2,
                      "rows": {"A": {"cases_count": july_dated}, "(none)": {"cases_count": 0}}}})
+# 9. In a --since/--until window, values that are no date are named by feature, as in the cases.
+bad = [("2023-07-05 10:00", ""), ("2023-02-30", ""), ("0001-01-01 00:00:00", ""), ("2023-07-31 23:59:59", ""),
+       ("", "")]
+write("time_window_names_bad_values", {
+    "description": "points streamed in columns: an impossible date and a year-1 placeholder are named by "
+                   "feature and left out of the window; an empty time is left out silently",
+    "files": {"zones.geojson": ZONES, "cases.csv": cases_csv(bad, INSIDE), "catalog.json": catalog([cases_layer()])},
+    "args": ["stats", "${TMP}/catalog.json", "--by", "zones", "--layers", "cases", "--since", "2023-07-01",
+             "--until", "2023-07-31", "--out", "${TMP}/out.csv"],
+    "exit": 0, "outputs": ["out.csv"],
+    "stderr": ["layer \"cases\" (cases.csv): 2 values of opened left out: 1 not a date in a known form "
+               "(feature 2 \"2023-02-30\"); 1 with a year outside 1900–2100 (feature 3 \"0001-01-01 00:00:00\")"],
+    "expect_table": {"file": "out.csv", "key": "zone_id", "row_count": 2,
+                     "rows": {"A": {"cases_count": 2}, "(none)": {"cases_count": 0}}}})
 print("wrote cases to", HERE)
