@@ -41,8 +41,10 @@ constexpr double kProjectedLimit = 1e9;  // metres
 
 void leaveOutUnusableCsvRows(const LayerSpec& spec, OGRLayer& layer) {
   if (spec.x.empty() || spec.role != LayerRole::points || !spec.crs) return;
+  // Latitudes up to ±180 pass, so that `info` can still tell longitude and latitude swapped;
+  // beyond ±90 no transformation places them, and they are left out there.
   if (isLonLat(*spec.crs))
-    layer.SetSpatialFilterRect(-180, -90, 180, 90);
+    layer.SetSpatialFilterRect(-180, -180, 180, 180);
   else
     layer.SetSpatialFilterRect(-kProjectedLimit, -kProjectedLimit, kProjectedLimit, kProjectedLimit);
 }

@@ -30,8 +30,9 @@ struct CsvCoordinateRows {
 CsvCoordinateRows findUnusableCsvCoordinates(const LayerSpec& spec, const std::string& path, bool geographic);
 
 // Leaves a CSV point layer's rows without a usable point out of every read of `layer`, for
-// every command alike: a spatial filter to the range a coordinate can have (±180 / ±90 in a
-// lon/lat CRS, a billion metres otherwise), which also passes over rows without a point.
+// every command alike: a spatial filter to the range a coordinate can have (±180 in a lon/lat
+// CRS, a billion metres otherwise), which also passes over rows without a point. (Latitudes
+// beyond ±90 pass it, for `info`'s swapped-columns check; no transformation places them.)
 // Does nothing for other layers or when the catalog gives the layer no CRS.
 void leaveOutUnusableCsvRows(const LayerSpec& spec, OGRLayer& layer);
 

@@ -174,6 +174,7 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
   std::vector<unsigned char> wkb;
   Findings badCoordinates, unclosed, wrongType, outOfRange;
   OGREnvelope usedExtent;  // of what a CSV point layer keeps
+  int64_t csvLeftOut = 0;  // its rows beyond the range (the spatial filter lets latitudes to ±180 pass)
   std::vector<double> centreX, centreY;
   std::vector<int64_t> ordinals;  // of the features behind centreX/Y, for naming a few
   std::vector<GIntBig> fids;
@@ -195,23 +196,30 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
     }
     VertexCheck vertices(geographic);
     geometry->accept(&vertices);
-    if (context.csvPoints && (!vertices.problem.empty() || !vertices.outOfRange.empty())) continue;
+    // A CSV point layer's unusable rows are named by its warning and left out; those beyond
+    // the range still go into the area-of-use check, which tells swapped columns.
+    if (context.csvPoints && !vertices.problem.empty()) continue;
+    const bool csvOutOfRange = context.csvPoints && !vertices.outOfRange.empty();
     if (!vertices.problem.empty()) {
       badCoordinates.add(name() + ": " + vertices.problem);
       continue;
     }
-    if (!vertices.outOfRange.empty()) outOfRange.add(name() + ": " + vertices.outOfRange);
+    if (!vertices.outOfRange.empty() && !csvOutOfRange) outOfRange.add(name() + ": " + vertices.outOfRange);
     if (!vertices.unclosed.empty()) {
       unclosed.add(name() + ": " + vertices.unclosed);
       continue;
     }
     OGREnvelope envelope;
     geometry->getEnvelope(&envelope);
-    usedExtent.Merge(envelope);
     centreX.push_back((envelope.MinX + envelope.MaxX) / 2);
     centreY.push_back((envelope.MinY + envelope.MaxY) / 2);
     ordinals.push_back(ordinal);
     fids.push_back(feature->GetFID());
+    if (csvOutOfRange) {
+      ++csvLeftOut;
+      continue;
+    }
+    usedExtent.Merge(envelope);
     if (wkbFlatten(geometry->getGeometryType()) == wkbPoint)
       points.emplace_back(geometry->toPoint()->getX(), geometry->toPoint()->getY());
     wkb.resize(static_cast<size_t>(geometry->WkbSize()));
@@ -244,10 +252,12 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
     OGRFeatureUniquePtr feature(layer.GetFeature(fids[i]));
     return feature ? featureName(ordinals[i], *feature, context.idIndex) : "feature " + std::to_string(ordinals[i]);
   };
-  if (context.csvPoints)
+  if (context.csvPoints) {
+    summary.featureCount -= csvLeftOut;
     summary.extent = usedExtent.IsInit() ? std::optional(std::array<double, 4>{usedExtent.MinX, usedExtent.MinY,
                                                                                 usedExtent.MaxX, usedExtent.MaxY})
                                          : std::nullopt;
+  }
   checkAreaOfUse(context, std::move(centreX), std::move(centreY), nameOf, summary);  // swapped first
   for (auto& example : outOfRange.examples)
     if (badCoordinates.examples.size() < 3) badCoordinates.examples.push_back(std::move(example));
