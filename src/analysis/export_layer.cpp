@@ -99,8 +99,11 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
     for (int i = 0; i < definition.GetFieldCount(); ++i)
       row.push_back(cellOf(*feature, i, table.columns[static_cast<size_t>(i)].type));
     GeomPtr geometry;
-    if (const OGRGeometry* raw = feature->GetGeometryRef(); raw && !raw->IsEmpty())
-      geometry = transformGeometry(geos, toGeos(geos, *raw).get(), toWorking);
+    if (const OGRGeometry* raw = feature->GetGeometryRef(); raw && !raw->IsEmpty()) {
+      const GeomPtr read = toGeos(geos, *raw);
+      if (!read) throw InputError(spec.where() + ", feature " + std::to_string(feature->GetFID()) + ": GEOS cannot read its geometry");
+      geometry = transformGeometry(geos, read.get(), toWorking);
+    }
     if (zonesItself) {
       const std::string id = idIndex >= 0 ? feature->GetFieldAsString(idIndex) : std::to_string(feature->GetFID());
       auto stats = statsByZone.find(id);

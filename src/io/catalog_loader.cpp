@@ -247,7 +247,6 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   if (!layer.timeFormat.empty() && !parseTimeFormat(layer.timeFormat))
     reader.fail("time_format", "unknown format \"" + layer.timeFormat + "\"; use " + std::string(kTimeFormatNames) +
                                    " (other forms are recognised by themselves)");
-
   layer.statusField = reader.string("status_field", false);
   layer.deadlineField = reader.string("deadline_field", false);
   layer.sumFields = reader.stringArray("sum_fields");

@@ -1039,7 +1039,10 @@ TEST_CASE("the month slider filters the points drawn and the choropleth; the tre
       CHECK(count == (expected.inDistrict.count(text) ? expected.inDistrict.at(text) : 0));
       total += count;
     }
-    CHECK(total == 24);  // ogrinfo -dialect sqlite: ST_Contains of district 1
+    size_t inDistrict = 0;  // straight from OGR and GEOS, not through the viewer
+    for (const auto& [month, count] : expected.inDistrict) inDistrict += count;
+    CHECK(total == inDistrict);
+    CHECK(total > 0);
     // Another points layer chosen in the analysis panel: the chart counts it instead.
     auto* pointsChoice = window.analysisPanel().findChild<QComboBox*>(QStringLiteral("pointsLayer"));
     REQUIRE(pointsChoice);
