@@ -34,7 +34,7 @@ TEST_CASE("The Daye catalog loads with every layer", "[io][catalog]") {
   CHECK(catalog.adminCode == "420281");
   REQUIRE(catalog.crs);
   CHECK(catalog.crs->definition == "EPSG:4547");
-  CHECK(catalog.layers.size() == 12);
+  CHECK(catalog.layers.size() == 14);
   CHECK(catalog.layer("grids").role == LayerRole::zones);
   CHECK(catalog.layer("grids").idField == "grid_code");
   CHECK(catalog.layer("grids").resolvedStyle == (test::sourceDir() / "styles" / "grids.json").string());
