@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+
+#include <algorithm>
 
 #include "analysis/zone_locator.h"
 #include "datagen/random.h"
@@ -38,7 +41,9 @@ struct VoronoiZones {
     while (seeds.size() < static_cast<size_t>(count)) {
       const XY p{random.uniform(-2000, 12000), random.uniform(-2000, 12000)};
       GeomPtr probe = makePoint(geos, p);
-      if (GEOSContains_r(geos.handle(), region.get(), probe.get()) == 1) seeds.push_back(p);
+      // Seeds at least 600 m apart: the generator's 300 m wiggles could swallow a closer one's cell.
+      const bool apart = std::all_of(seeds.begin(), seeds.end(), [&](const XY& q) { return std::hypot(q.x - p.x, q.y - p.y) >= 600; });
+      if (apart && GEOSContains_r(geos.handle(), region.get(), probe.get()) == 1) seeds.push_back(p);
     }
     tiles = std::move(tileZones(geos, {{region.get(), seeds, 300.0}}, random)[0]);
     for (size_t i = 0; i < tiles.size(); ++i) {
