@@ -34,6 +34,13 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
+std::string repeated(const std::string& text, size_t times) {
+  std::string out;
+  out.reserve(text.size() * times);
+  for (size_t i = 0; i < times; ++i) out += text;
+  return out;
+}
+
 std::string readFile(const fs::path& path) {
   std::ifstream stream(path, std::ios::binary);
   std::ostringstream text;

@@ -34,6 +34,9 @@ struct ProcessResult {
 ProcessResult run(const std::string& program, const std::vector<std::string>& args,
                   const std::filesystem::path& workingDir = {});
 
+// `text` written `times` times in a row (deeply nested inputs for the depth-limit tests).
+std::string repeated(const std::string& text, size_t times);
+
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& content);
 // A hash of one file's bytes (with its size; beyond 256 MiB: size, time, first and last MiB).

@@ -14,17 +14,11 @@
 
 #include "core/error.h"
 #include "io/filter_expression.h"
+#include "test_support.h"
 
 using namespace urbangis;
 
 namespace {
-
-std::string repeat(const std::string& text, size_t times) {
-  std::string out;
-  out.reserve(text.size() * times);
-  for (size_t i = 0; i < times; ++i) out += text;
-  return out;
-}
 
 std::string errorOf(const std::string& where) {
   try {
@@ -109,9 +103,9 @@ bool like(const std::string& text, const std::string& pattern) {
 
 TEST_CASE("The inputs that overflowed the parser's stack are refused at the level too deep", "[io][where][depth]") {
   // Both were SIGSEGV in `urbangis export --where` (issue 17): the crash inputs, as the CLI got them.
-  const std::string parentheses = errorOf(repeat("(", 60000));
+  const std::string parentheses = errorOf(test::repeated("(", 60000));
   CHECK(parentheses.find("column 257: nested more than 256 levels deep") != std::string::npos);
-  const std::string nots = errorOf(repeat("NOT ", 30000) + "a = 1");
+  const std::string nots = errorOf(test::repeated("NOT ", 30000) + "a = 1");
   CHECK(nots.find("column 1025: nested more than 256 levels deep") != std::string::npos);  // the 257th NOT
   // The message quotes the start of so long a filter, not all of it.
   CHECK(parentheses.size() < 300);
@@ -121,22 +115,22 @@ TEST_CASE("The inputs that overflowed the parser's stack are refused at the leve
 
 TEST_CASE("Filters nest 256 levels of parentheses and NOT, not 257", "[io][where][depth]") {
   // Each repetition opens two levels: NOT and "(".
-  const std::string deepest = repeat("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + repeat(")", 128);
+  const std::string deepest = test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + test::repeated(")", 128);
   CHECK_NOTHROW(FilterExpression::parse(deepest));
-  CHECK_NOTHROW(FilterExpression::parse(repeat("(", 256) + "a = 1" + repeat(")", 256)));
-  CHECK_NOTHROW(FilterExpression::parse(repeat("NOT ", 256) + "a = 1"));
+  CHECK_NOTHROW(FilterExpression::parse(test::repeated("(", 256) + "a = 1" + test::repeated(")", 256)));
+  CHECK_NOTHROW(FilterExpression::parse(test::repeated("NOT ", 256) + "a = 1"));
 
-  const std::string oneMore = repeat("a = 1 OR b = 2 AND NOT (", 128) + "NOT c IN (1, 2)" + repeat(")", 128);
+  const std::string oneMore = test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "NOT c IN (1, 2)" + test::repeated(")", 128);
   const size_t column = 128 * std::string("a = 1 OR b = 2 AND NOT (").size() + 1;
   CHECK(errorOf(oneMore).find("column " + std::to_string(column) + ": nested more than 256") != std::string::npos);
-  CHECK(errorOf(repeat("(", 257) + "a = 1" + repeat(")", 257)).find("column 257: nested") != std::string::npos);
+  CHECK(errorOf(test::repeated("(", 257) + "a = 1" + test::repeated(")", 257)).find("column 257: nested") != std::string::npos);
   // Levels are counted where they are, not in total: many shallow groups side by side are fine.
-  CHECK_NOTHROW(FilterExpression::parse(repeat("(NOT (a = 1)) AND ", 1000) + "b = 2"));
+  CHECK_NOTHROW(FilterExpression::parse(test::repeated("(NOT (a = 1)) AND ", 1000) + "b = 2"));
 }
 
 TEST_CASE("The deepest filter accepted is parsed, evaluated, written as SQL and destroyed on a 1 MiB stack",
           "[io][where][depth]") {
-  const std::string deepest = repeat("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + repeat(")", 128);
+  const std::string deepest = test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + test::repeated(")", 128);
   bool matched = false;
   std::vector<std::string> fields;
   std::string sql, exactSql, whyNot;
@@ -189,10 +183,10 @@ TEST_CASE("Chains of AND and OR of any length are one level, evaluated and destr
 TEST_CASE("LIKE runs in a loop: a pattern of 100,000 % neither overflows nor backtracks for ever", "[io][where][depth]") {
   bool longPattern = true, manyStars = true, matching = false;
   onStackOf(kSmallStack, [&] {
-    longPattern = like(repeat("y", 1000), repeat("%", 100000) + "x");
+    longPattern = like(test::repeated("y", 1000), test::repeated("%", 100000) + "x");
     // Trying every split was exponential in the number of %: 40 of them against 400 a's.
-    manyStars = like(repeat("a", 400), repeat("%a", 40) + "b");
-    matching = like(repeat("a", 400) + "b", repeat("%a", 40) + "b");
+    manyStars = like(test::repeated("a", 400), test::repeated("%a", 40) + "b");
+    matching = like(test::repeated("a", 400) + "b", test::repeated("%a", 40) + "b");
   });
   CHECK_FALSE(longPattern);
   CHECK_FALSE(manyStars);
@@ -220,8 +214,8 @@ TEST_CASE("LIKE without recursion matches what the recursive LIKE matched", "[io
 
 TEST_CASE("A long filter is quoted by its start in messages, cut between characters", "[io][where][depth]") {
   CHECK(quotedFilter("a = 1") == "--where \"a = 1\"");
-  const std::string chinese = repeat("中", 100);  // 300 bytes: the cut at 60 bytes is a character's start
-  CHECK(quotedFilter(chinese) == "--where \"" + repeat("中", 20) + "…\" (100 characters)");
+  const std::string chinese = test::repeated("中", 100);  // 300 bytes: the cut at 60 bytes is a character's start
+  CHECK(quotedFilter(chinese) == "--where \"" + test::repeated("中", 20) + "…\" (100 characters)");
   const std::string offset = "x" + chinese;  // the cut at 60 bytes falls inside a character
-  CHECK(quotedFilter(offset) == "--where \"x" + repeat("中", 19) + "…\" (101 characters)");
+  CHECK(quotedFilter(offset) == "--where \"x" + test::repeated("中", 19) + "…\" (101 characters)");
 }

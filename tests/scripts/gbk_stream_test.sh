@@ -1,8 +1,10 @@
 #!/bin/bash
 # A GBK CSV is recoded to UTF-8 as a stream (io/text_encoding.h): `urbangis info` on a ~300 MB GBK
 # CSV keeps its peak resident memory under 200 MB (recoding the whole file in memory took more
-# than five times the file). Under AddressSanitizer (slower, and with its own memory) the file is
-# 60 MB. The UTF-8 copy in $TMPDIR is gone afterwards.
+# than five times the file). Under AddressSanitizer the file is 60 MB and the bound is not checked:
+# ASan's shadow memory and its quarantine of freed blocks (256 MB by default) are resident memory
+# the program never asked for (a CI run measured 544 MB for the 66 MB file), so there the test
+# checks the reading only. The UTF-8 copy in $TMPDIR is gone afterwards.
 set -u
 build=$1
 cli=$build/src/cli/urbangis
@@ -10,7 +12,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; [ -f "$tmp/err" ] && cat "$tmp/err"; exit 1; }
 megabytes=300
-grep -q "fsanitize=address" "$build/CMakeCache.txt" 2>/dev/null && megabytes=60
+sanitized=no
+grep -q "fsanitize=address" "$build/CMakeCache.txt" 2>/dev/null && { megabytes=60; sanitized=yes; }
 limit_kb=$((200 * 1024))
 # Rows of ~1 KB (a Chinese address repeated): GDAL reads few of them at a time.
 rows=$((megabytes * 1024))
@@ -34,6 +37,11 @@ PY
 grep -q "Feature Count: $rows\|$rows features\|\b$rows\b" "$tmp/err" || fail "info did not count $rows rows"
 grep -q "GBK" "$tmp/err" || fail "info did not say the file is GBK"
 [ -z "$(ls -A "$tmp/tmpdir")" ] || fail "the UTF-8 copy was left in TMPDIR: $(ls -A "$tmp/tmpdir")"
+if [ "$sanitized" = yes ]; then
+  echo "GBK CSV of $((size / 1048576)) MB read under AddressSanitizer: peak RSS $((peak_kb / 1024)) MB, not checked (ASan's own memory)"
+  echo "OK"
+  exit 0
+fi
 echo "GBK CSV of $((size / 1048576)) MB: peak RSS $((peak_kb / 1024)) MB (limit $((limit_kb / 1024)) MB)"
 [ "$peak_kb" -lt "$limit_kb" ] || fail "peak RSS $((peak_kb / 1024)) MB is over $((limit_kb / 1024)) MB"
 echo "OK"
