@@ -8,7 +8,7 @@
 # Environment:
 #   SOAK_LOAD=spin|build   what keeps the second core busy: a spinning process (default), or a
 #                          clean parallel build of the project in build-soak/ again and again
-#   SOAK_ONLY=viewer       skip the whole-suite part
+#   SOAK_ONLY=viewer|suite run only the viewer part, or only the whole-suite part
 # Needs a built tree (scripts/build.sh). Exit code 0 only when every repeat of every test passed;
 # the summary names each failing test and how many runs it failed.
 set -euo pipefail
@@ -61,5 +61,5 @@ start_load
 echo "soak: second core kept busy by '$load' (pid $load_pid)"
 # until-fail stops a test at its first failure, so each failure is reported once per test.
 [ "${SOAK_ONLY:-}" = viewer ] || run suite -j 2 --repeat "until-fail:$suite_repeats"
-run viewer -R '^viewer\.' --repeat "until-fail:$viewer_repeats"
+[ "${SOAK_ONLY:-}" = suite ] || run viewer -R '^viewer\.' --repeat "until-fail:$viewer_repeats"
 exit $status
