@@ -211,8 +211,7 @@ CaseIndicatorResult computeCaseIndicators(const Catalog& catalog, const CaseIndi
   std::vector<const LayerSpec*> layers;
   if (request.layers.empty()) {
     for (const LayerSpec& layer : catalog.layers)
-      if (layer.isVector() && !layer.timeField.empty() && tellsClosure(layer) && layer.role != LayerRole::zones &&
-          layer.role != LayerRole::network)
+      if (layerKind(layer.role).cases && !layer.timeField.empty() && tellsClosure(layer))
         layers.push_back(&layer);
     if (layers.empty())
       throw InputError(catalog.file.string() + ": no layer has a time_field with a close_time_field (or a "

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "core/zone_statistic.h"
+
 namespace urbangis {
 namespace {
 
@@ -23,11 +25,12 @@ OutputTable byNationalClass(const OutputTable& stats, const std::vector<std::str
   result.rfc7946 = stats.rfc7946;
   result.rows.resize(stats.rows.size());
 
-  // Which layer (if any) a category column belongs to: the longest id followed by "_count:".
+  // Which layer (if any) a category column belongs to: the longest id whose category prefix
+  // ("<id>_count:") starts it.
   const auto categoryColumn = [&](const std::string& name, std::string& layer, std::string& category) {
     for (const std::string& id : layerIds) {
-      const std::string prefix = id + "_count:";
-      if (name.rfind(prefix, 0) == 0 && map.layers.count(id) && prefix.size() > layer.size() + 7)
+      const std::string prefix = categoryCountPrefix(id);
+      if (name.rfind(prefix, 0) == 0 && map.layers.count(id) && id.size() > layer.size())
         layer = id, category = name.substr(prefix.size());
     }
     return !layer.empty();
@@ -35,10 +38,10 @@ OutputTable byNationalClass(const OutputTable& stats, const std::vector<std::str
 
   // Per row, each event class's total over every mapped layer (the bureau's own view).
   std::map<std::string, std::vector<int64_t>> eventTotals;
-  const auto emit = [&](const std::string& layer, const char* kind, const std::vector<NationalClass>& classes,
+  const auto emit = [&](const std::string& layer, const std::vector<NationalClass>& classes,
                         const std::map<std::string, std::vector<int64_t>>& sums, bool event) {
     for (const NationalClass& national : classes) {
-      result.columns.push_back({layer + kind + national.name, ColumnType::integer});
+      result.columns.push_back({nationalClassColumn(layer, event, national.name), ColumnType::integer});
       const auto found = sums.find(national.name);
       auto& total = eventTotals[national.name];
       total.resize(stats.rows.size(), 0);
@@ -63,14 +66,14 @@ OutputTable byNationalClass(const OutputTable& stats, const std::vector<std::str
       for (size_t r = 0; r < stats.rows.size(); ++r) result.rows[r].push_back(stats.rows[r][c]);
       // A mapped layer without categories (areas, lines): its whole count goes to its class.
       for (const std::string& id : layerIds)
-        if (stats.columns[c].name == id + "_count" && map.layers.count(id) && !categorised.count(id)) {
+        if (stats.columns[c].name == statisticColumn(id, ZoneStatistic::count) && map.layers.count(id) && !categorised.count(id)) {
           std::map<std::string, std::vector<int64_t>> events, components;
           std::vector<int64_t> counts;
           for (const auto& row : stats.rows) counts.push_back(countOf(row[c]));
           if (auto event = map.eventClassOf(id, "")) events[*event] = counts;
           if (auto component = map.componentClassOf(id, "")) components[*component] = counts;
-          if (!events.empty()) emit(id, "_event:", map.eventClasses, events, true);
-          if (!components.empty()) emit(id, "_component:", map.componentClasses, components, false);
+          if (!events.empty()) emit(id, map.eventClasses, events, true);
+          if (!components.empty()) emit(id, map.componentClasses, components, false);
         }
       ++c;
       continue;
@@ -81,7 +84,7 @@ OutputTable byNationalClass(const OutputTable& stats, const std::vector<std::str
     for (; c < stats.columns.size(); ++c) {
       std::string sameLayer, value;
       if (!categoryColumn(stats.columns[c].name, sameLayer, value) || sameLayer != layer) break;
-      const std::string local = value == "(none)" ? std::string() : value;
+      const std::string local = value == kNoValue ? std::string() : value;
       if (map.unmapped(layer, local)) unmapped.insert(value);
       for (auto [classOf, sums] : {std::pair{map.eventClassOf(layer, local), &events},
                                    std::pair{map.componentClassOf(layer, local), &components}}) {
@@ -91,8 +94,8 @@ OutputTable byNationalClass(const OutputTable& stats, const std::vector<std::str
         for (size_t r = 0; r < stats.rows.size(); ++r) column[r] += countOf(stats.rows[r][c]);
       }
     }
-    if (!events.empty()) emit(layer, "_event:", map.eventClasses, events, true);
-    if (!components.empty()) emit(layer, "_component:", map.componentClasses, components, false);
+    if (!events.empty()) emit(layer, map.eventClasses, events, true);
+    if (!components.empty()) emit(layer, map.componentClasses, components, false);
     if (!unmapped.empty()) {
       std::string list;
       for (const std::string& value : unmapped) list += (list.empty() ? "" : ", ") + value;

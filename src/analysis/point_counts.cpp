@@ -17,6 +17,53 @@
 namespace urbangis {
 namespace {
 
+// Counts per value of one field (category_field, status_field) and slot.
+struct ValueTally {
+  // Value → index without building a std::string per point (heterogeneous lookup).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, size_t, TextHash, std::equal_to<>> index;
+  std::vector<std::string> names;
+  std::vector<std::vector<int64_t>> perSlot;  // [value][slot]
+  std::string scratch;                         // a non-text value's text
+
+  // The counts of the value in `row`, made on first sight.
+  std::vector<int64_t>& slotsFor(const ArrowColumn& column, int64_t row, size_t slots) {
+    std::string_view name;
+    if (column.isText() && !column.isNull(row)) {
+      name = column.bytes(row);
+    } else {
+      scratch = column.text(row);
+      name = scratch;
+    }
+    auto found = index.find(name);
+    if (found == index.end()) {
+      found = index.emplace(std::string(name), perSlot.size()).first;
+      names.emplace_back(name);
+      perSlot.emplace_back(slots, 0);
+    }
+    return perSlot[found->second];
+  }
+
+  // The workers' tallies merged, values in byte order so columns come out the same each run.
+  static void merge(const std::vector<const ValueTally*>& tallies, size_t slots, std::vector<std::string>& names,
+                    std::vector<std::vector<int64_t>>& counts) {
+    std::map<std::string, std::vector<int64_t>> merged;
+    for (const ValueTally* tally : tallies)
+      for (size_t v = 0; v < tally->names.size(); ++v) {
+        auto& total = merged[tally->names[v]];
+        if (total.empty()) total.assign(slots, 0);
+        for (size_t s = 0; s < slots; ++s) total[s] += tally->perSlot[v][s];
+      }
+    for (auto& [name, perSlot] : merged) {
+      names.push_back(name);
+      counts.push_back(std::move(perSlot));
+    }
+  }
+};
+
 // What one worker accumulates; merged at the end.
 struct WorkerTally {
   explicit WorkerTally(size_t slots, size_t sumFields, size_t zoneCount)
@@ -24,14 +71,7 @@ struct WorkerTally {
   LocatorScratch scratch;
   OGRPoint point;
   std::vector<int64_t> counts;
-  // Category → index without building a std::string per point (heterogeneous lookup).
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  std::unordered_map<std::string, size_t, TextHash, std::equal_to<>> categoryIndex;
-  std::vector<std::string> categoryNames;
-  std::vector<std::vector<int64_t>> byCategory;
+  ValueTally categories, conditions;
   std::vector<std::vector<double>> sums;
   int64_t withoutPoint = 0, outsideWindow = 0;
   TimeIssues timeIssues;
@@ -77,6 +117,10 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
   }
   std::vector<std::string> fields;
   if (!spec.categoryField.empty()) fields.push_back(spec.categoryField);
+  // An inventory (assets) is also counted by condition.
+  const bool byCondition = layerKind(spec.role).countsByCondition && !spec.statusField.empty();
+  if (byCondition && std::find(fields.begin(), fields.end(), spec.statusField) == fields.end())
+    fields.push_back(spec.statusField);
   if (window.active() && !spec.timeField.empty()) fields.push_back(spec.timeField);
   for (const auto& field : spec.sumFields)
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
@@ -90,6 +134,7 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
   const int geometryColumn = reader.geometryColumn();
   if (geometryColumn < 0) throw InputError(spec.where() + ": the layer has no geometry column");
   const int categoryColumn = spec.categoryField.empty() ? -1 : reader.fieldColumn(spec.categoryField);
+  const int conditionColumn = byCondition ? reader.fieldColumn(spec.statusField) : -1;
   const int timeColumn = window.active() && !spec.timeField.empty() ? reader.fieldColumn(spec.timeField) : -1;
   std::vector<int> sumColumns;
   for (const auto& field : spec.sumFields) sumColumns.push_back(reader.fieldColumn(field));
@@ -152,12 +197,11 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     if (tally.transform)
       tally.transform->applyLenient(tally.xs.data(), tally.ys.data(), tally.xs.size());
 
-    std::optional<ArrowColumn> category;
+    std::optional<ArrowColumn> category, condition;
     if (categoryColumn >= 0) category.emplace(batch, categoryColumn);
+    if (conditionColumn >= 0) condition.emplace(batch, conditionColumn);
     std::vector<ArrowColumn> sumValues;
     for (int column : sumColumns) sumValues.emplace_back(batch, column);
-    std::string categoryText;
-    const bool categoryIsText = category && category->isText();
     for (size_t i = 0; i < tally.xs.size(); ++i) {
       if (tally.xs[i] == HUGE_VAL) {
         ++tally.withoutPoint;
@@ -167,26 +211,13 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
       locator.locate(tally.xs[i], tally.ys[i], tally.scratch, tally.holders);
       tally.placement.add(tally.holders.size(), Box::of(tally.xs[i], tally.ys[i]), locator.extent());
       if (tally.holders.empty()) tally.holders.push_back(static_cast<uint32_t>(zones));
-      std::vector<int64_t>* perCategory = nullptr;
-      if (category) {
-        std::string_view name;
-        if (categoryIsText && !category->isNull(tally.rows[i])) {
-          name = category->bytes(tally.rows[i]);
-        } else {
-          categoryText = category->text(tally.rows[i]);
-          name = categoryText;
-        }
-        auto found = tally.categoryIndex.find(name);
-        if (found == tally.categoryIndex.end()) {
-          found = tally.categoryIndex.emplace(std::string(name), tally.byCategory.size()).first;
-          tally.categoryNames.emplace_back(name);
-          tally.byCategory.emplace_back(slots, 0);
-        }
-        perCategory = &tally.byCategory[found->second];
-      }
+      std::vector<int64_t>* perCategory = category ? &tally.categories.slotsFor(*category, tally.rows[i], slots) : nullptr;
+      std::vector<int64_t>* perCondition =
+          condition ? &tally.conditions.slotsFor(*condition, tally.rows[i], slots) : nullptr;
       for (uint32_t slot : tally.holders) {
         ++tally.counts[slot];
         if (perCategory) ++(*perCategory)[slot];
+        if (perCondition) ++(*perCondition)[slot];
         for (size_t f = 0; f < sumValues.size(); ++f) {
           const double value = sumValues[f].number(tally.rows[i]);
           if (!std::isnan(value)) tally.sums[f][slot] += value;
@@ -202,33 +233,27 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     progress.report(stage, total > 0 ? static_cast<double>(read) / static_cast<double>(total) : -1);
   });
 
-  // Merge the workers' tallies; categories in byte order so columns come out the same each run.
+  // Merge the workers' tallies.
   if (!locatorPointer) tallyOf(0);  // an empty layer: still wait for the zones
   PointCounts result;
   result.features = read;
   result.counts.assign(slots, 0);
   result.sums.assign(sumColumns.size(), std::vector<double>(slots, 0.0));
-  std::map<std::string, std::vector<int64_t>> categories;
+  std::vector<const ValueTally*> categories, conditions;
   for (const auto& tally : tallies) {
     if (!tally) continue;
     for (size_t s = 0; s < slots; ++s) result.counts[s] += tally->counts[s];
     for (size_t f = 0; f < result.sums.size(); ++f)
       for (size_t s = 0; s < slots; ++s) result.sums[f][s] += tally->sums[f][s];
-    for (size_t c = 0; c < tally->categoryNames.size(); ++c) {
-      const auto& perSlot = tally->byCategory[c];
-      auto& merged = categories[tally->categoryNames[c]];
-      if (merged.empty()) merged.assign(slots, 0);
-      for (size_t s = 0; s < slots; ++s) merged[s] += perSlot[s];
-    }
+    categories.push_back(&tally->categories);
+    conditions.push_back(&tally->conditions);
     result.withoutPoint += tally->withoutPoint;
     result.outsideWindow += tally->outsideWindow;
     result.timeIssues.merge(tally->timeIssues);
     result.placement.add(tally->placement);
   }
-  for (auto& [name, perSlot] : categories) {
-    result.categories.push_back(name);
-    result.byCategory.push_back(std::move(perSlot));
-  }
+  ValueTally::merge(categories, slots, result.categories, result.byCategory);
+  ValueTally::merge(conditions, slots, result.conditions, result.byCondition);
   return result;
 }
 

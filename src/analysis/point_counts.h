@@ -1,7 +1,7 @@
 #pragma once
-// Counts a points layer by zone: how many points each zone holds, per category, and the totals
-// of its sum fields. Points stream through in batches (memory stays flat for any size) and are
-// located on every core; a point in no zone counts in the extra last slot, "(none)".
+// Counts a points layer by zone: how many points each zone holds, per category (and, for an
+// assets inventory, per condition), and the totals of its sum fields. Points stream through in
+// batches (memory stays flat for any size) and are located on every core; a point in no zone counts in the extra last slot, "(none)".
 
 #include <cstdint>
 #include <future>
@@ -22,6 +22,8 @@ struct PointCounts {
   std::vector<int64_t> counts;                   // per zone, then "(none)"
   std::vector<std::string> categories;           // sorted; "" stands for a missing category
   std::vector<std::vector<int64_t>> byCategory;  // [category][zone or none]
+  std::vector<std::string> conditions;           // assets: status_field values, sorted as categories
+  std::vector<std::vector<int64_t>> byCondition;  // [condition][zone or none]
   std::vector<std::vector<double>> sums;         // [sum field][zone or none]
   int64_t features = 0;       // read from the layer
   int64_t withoutPoint = 0;   // no usable point (null, empty, not transformable)

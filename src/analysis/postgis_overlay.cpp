@@ -67,7 +67,7 @@ std::string partsInsideZones(const std::string& table, int dimension) {
 PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest& request,
                                  const std::map<std::string, size_t>& slotOf) {
   const LayerSpec& layer = *request.layer;
-  const int dimension = layer.role == LayerRole::areas ? 2 : 1;
+  const int dimension = geometryOf(layer.role) == GeometryFamily::polygon ? 2 : 1;
   const std::string& G = request.geographicSrid;
   const size_t none = slotOf.size(), slots = none + 1;
   PgOverlayResult result;

@@ -57,20 +57,21 @@ void measureInPostgis(const PgConnection& db, const Catalog& catalog, const Laye
     cells.push_back(std::move(values));
   };
   const auto reals = [](const std::vector<double>& values) { return std::vector<CellValue>(values.begin(), values.end()); };
-  if (layer.role == LayerRole::areas) {
-    add(L + "_count", ColumnType::integer, std::vector<CellValue>(stats.counts.begin(), stats.counts.end()));
-    add(L + "_area_m2", ColumnType::real, reals(stats.measure));
-    add(L + "_area_pct", ColumnType::real, perArea(stats.measure, 100.0));
+  if (geometryOf(layer.role) == GeometryFamily::polygon) {
+    add(statisticColumn(L, ZoneStatistic::count), ColumnType::integer,
+        std::vector<CellValue>(stats.counts.begin(), stats.counts.end()));
+    add(statisticColumn(L, ZoneStatistic::areaM2), ColumnType::real, reals(stats.measure));
+    add(statisticColumn(L, ZoneStatistic::areaPct), ColumnType::real, perArea(stats.measure, 100.0));
   } else {
-    add(L + "_length_m", ColumnType::real, reals(stats.measure));
+    add(statisticColumn(L, ZoneStatistic::lengthM), ColumnType::real, reals(stats.measure));
     if (request.network) {
       std::vector<CellValue> shares(stats.roadShare.size());  // empty without roads and for "(none)"
       for (size_t slot = 0; slot + 1 < shares.size(); ++slot)
         if (!std::isnan(stats.roadShare[slot])) shares[slot] = stats.roadShare[slot];
-      add(L + "_road_pct", ColumnType::real, std::move(shares));
+      add(statisticColumn(L, ZoneStatistic::roadPct), ColumnType::real, std::move(shares));
     }
   }
-  for (size_t f = 0; f < layer.sumFields.size(); ++f) add(L + "_sum_" + layer.sumFields[f], ColumnType::real, reals(stats.sums[f]));
+  for (size_t f = 0; f < layer.sumFields.size(); ++f) add(sumColumn(L, layer.sumFields[f]), ColumnType::real, reals(stats.sums[f]));
   ZoneTally placement;
   placement.placed = measured.features;
   placement.inNoZone = stats.counts.back();
@@ -211,7 +212,7 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     const std::string& L = layer->id;
     if (request.window.active() && layer->timeField.empty())
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
-    if (layer->role != LayerRole::points) {
+    if (geometryOf(layer->role) != GeometryFamily::point) {
       measureInPostgis(db, catalog, *layer, request.window, W, G, slotOf, perArea, zonesSpec.id, zonesExtent, columns, cells,
                        result);
       continue;
@@ -223,6 +224,10 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
                               pgWindowCondition(db, *layer, request.window, parameters);
     const std::string category =
         layer->categoryField.empty() ? "''::text" : "coalesce(" + quoteIdentifier(layer->categoryField) + "::text, '')";
+    // An inventory (assets) is also counted by condition, its status_field.
+    const bool byCondition = layerKind(layer->role).countsByCondition && !layer->statusField.empty();
+    const std::string condition =
+        byCondition ? "coalesce(" + quoteIdentifier(layer->statusField) + "::text, '')" : "''::text";
     std::string sums;
     for (size_t f = 0; f < layer->sumFields.size(); ++f)
       sums += ", " + quoteIdentifier(layer->sumFields[f]) + "::float8 AS s" + std::to_string(f);
@@ -235,7 +240,7 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     const std::string away = "h.zid IS NULL AND NOT pt.g && zx.box";
     const std::string awayBox = "ST_Extent(pt.g) FILTER (WHERE " + away + ")";
     const std::string sql =
-        "WITH pt AS (SELECT " + category + " AS cat" + sums + ", ST_Transform(CASE WHEN GeometryType(" + geometry +
+        "WITH pt AS (SELECT " + category + " AS cat, " + condition + " AS cond" + sums + ", ST_Transform(CASE WHEN GeometryType(" + geometry +
         ") = 'POINT' THEN " + geometry + " ELSE ST_Centroid(" + geometry + ") END, " + W + ") AS g FROM " +
         pgTableOf(*layer) + " WHERE " + where +
         "), zx AS (SELECT ST_SetSRID(ST_Extent(g)::geometry, " + W + ") AS box FROM ug_zones)"
@@ -244,12 +249,12 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
         // of 1/k), those in several zones, those outside the zones' extent and their extent.
         ", sum(1.0 / coalesce(h.nz, 1)), sum(1.0 / h.nz) FILTER (WHERE h.nz > 1), count(*) FILTER (WHERE " + away + ")"
         ", ST_XMin(" + awayBox + "), ST_YMin(" + awayBox + "), ST_XMax(" + awayBox + "), ST_YMax(" + awayBox + ")"
-        " FROM pt CROSS JOIN zx LEFT JOIN LATERAL (SELECT q.zid, count(*) OVER () AS nz FROM (" + pgZonesHolding("pt.g") +
+        ", pt.cond FROM pt CROSS JOIN zx LEFT JOIN LATERAL (SELECT q.zid, count(*) OVER () AS nz FROM (" + pgZonesHolding("pt.g") +
         ") q) h ON true"
-        " GROUP BY h.zid, pt.cat";
+        " GROUP BY h.zid, pt.cat, pt.cond";
     const PgResult counted = db.exec(sql, parameters, "counting " + L + " (" + layer->layerName + ")");
     std::vector<double> counts(slots, 0.0);
-    std::map<std::string, std::vector<int64_t>> byCategory;
+    std::map<std::string, std::vector<int64_t>> byCategory, byConditionCounts;
     std::vector<std::vector<double>> sumValues(layer->sumFields.size(), std::vector<double>(slots, 0.0));
     const int tallyColumn = 3 + static_cast<int>(layer->sumFields.size());
     double placed = 0, inSeveral = 0;
@@ -267,21 +272,29 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
       auto& perCategory = byCategory[counted.text(row, 1)];
       if (perCategory.empty()) perCategory.assign(slots, 0);
       perCategory[slot] += count;
+      auto& perCondition = byConditionCounts[counted.text(row, tallyColumn + 7)];
+      if (perCondition.empty()) perCondition.assign(slots, 0);
+      perCondition[slot] += count;
       for (size_t f = 0; f < layer->sumFields.size(); ++f) sumValues[f][slot] += counted.number(row, 3 + static_cast<int>(f));
     }
     std::vector<CellValue> countCells(slots);
     for (size_t s = 0; s < slots; ++s) countCells[s] = static_cast<int64_t>(counts[s]);
-    columns.push_back({L + "_count", ColumnType::integer});
+    columns.push_back({statisticColumn(L, ZoneStatistic::count), ColumnType::integer});
     cells.push_back(countCells);
-    columns.push_back({L + "_per_km2", ColumnType::real});
+    columns.push_back({statisticColumn(L, ZoneStatistic::perKm2), ColumnType::real});
     cells.push_back(perArea(counts, 1e6));
     if (!layer->categoryField.empty())
       for (auto& [name, perSlot] : byCategory) {
-        columns.push_back({L + "_count:" + (name.empty() ? "(none)" : name), ColumnType::integer});
+        columns.push_back({categoryCountColumn(L, name), ColumnType::integer});
+        cells.emplace_back(perSlot.begin(), perSlot.end());
+      }
+    if (byCondition)
+      for (auto& [name, perSlot] : byConditionCounts) {
+        columns.push_back({conditionCountColumn(L, name), ColumnType::integer});
         cells.emplace_back(perSlot.begin(), perSlot.end());
       }
     for (size_t f = 0; f < layer->sumFields.size(); ++f) {
-      columns.push_back({L + "_sum_" + layer->sumFields[f], ColumnType::real});
+      columns.push_back({sumColumn(L, layer->sumFields[f]), ColumnType::real});
       cells.emplace_back(sumValues[f].begin(), sumValues[f].end());
     }
     placement.placed = std::llround(placed);

@@ -115,8 +115,7 @@ std::vector<std::string> checkRegistration(const Catalog& catalog) {
     }
 
     for (const auto& layer : catalog.layers) {
-      if (layer.role != LayerRole::points && layer.role != LayerRole::areas && layer.role != LayerRole::lines)
-        continue;
+      if (!layerKind(layer.role).tallied) continue;
       VectorSource source = openCatalogLayer(layer);
       const CrsSpec declared = layerCrsSpec(layer, *source.layer);
       const Crs declaredCrs(proj, declared);

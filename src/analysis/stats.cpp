@@ -86,15 +86,15 @@ std::vector<const LayerSpec*> statsLayers(const Catalog& catalog, const StatsReq
   std::vector<const LayerSpec*> layers;
   if (request.layers.empty()) {
     for (const auto& layer : catalog.layers)
-      if (layer.role == LayerRole::points || layer.role == LayerRole::areas || layer.role == LayerRole::lines)
+      if (layerKind(layer.role).tallied)
         layers.push_back(&layer);
     return layers;
   }
   for (const auto& id : request.layers) {
     const LayerSpec& layer = catalog.layer(id);
-    if (layer.role != LayerRole::points && layer.role != LayerRole::areas && layer.role != LayerRole::lines)
-      throw InputError(layer.where() + ": is a " + std::string(roleName(layer.role)) +
-                       " layer; stats summarises points, areas and lines layers");
+    if (!layerKind(layer.role).tallied)
+      throw InputError(layer.where() + ": is a " + std::string(roleName(layer.role)) + " layer; stats summarises " +
+                       talliedKindNames() + " layers");
     layers.push_back(&layer);
   }
   return layers;
@@ -129,7 +129,7 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
   const std::shared_future<const ZoneLocator*> locator = locatorPromise.get_future().share();
   const LayerSpec* prefetched = nullptr;
   for (const LayerSpec* layer : layers)
-    if (!prefetched && layer->role == LayerRole::points) prefetched = layer;
+    if (!prefetched && geometryOf(layer->role) == GeometryFamily::point) prefetched = layer;
   std::future<PointCounts> prefetch;
   if (prefetched)
     prefetch = std::async(std::launch::async, [&, prefetched] {
@@ -184,18 +184,19 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
     const TimeWindow window = windowFor(*layer);
 
-    if (layer->role == LayerRole::points) {
+    if (geometryOf(layer->role) == GeometryFamily::point) {
       const PointCounts counts = layer == prefetched
                                      ? prefetch.get()
                                      : countPoints(*layer, locator, working, window, progress, threads);
       std::vector<double> asReal(counts.counts.begin(), counts.counts.end());
-      table.add(L + "_count", ColumnType::integer, cellsOf(counts.counts));
-      table.add(L + "_per_km2", ColumnType::real, perZoneArea(asReal, 1e6));
+      table.add(statisticColumn(L, ZoneStatistic::count), ColumnType::integer, cellsOf(counts.counts));
+      table.add(statisticColumn(L, ZoneStatistic::perKm2), ColumnType::real, perZoneArea(asReal, 1e6));
       for (size_t c = 0; c < counts.categories.size(); ++c)
-        table.add(L + "_count:" + (counts.categories[c].empty() ? "(none)" : counts.categories[c]),
-                  ColumnType::integer, cellsOf(counts.byCategory[c]));
+        table.add(categoryCountColumn(L, counts.categories[c]), ColumnType::integer, cellsOf(counts.byCategory[c]));
+      for (size_t c = 0; c < counts.conditions.size(); ++c)
+        table.add(conditionCountColumn(L, counts.conditions[c]), ColumnType::integer, cellsOf(counts.byCondition[c]));
       for (size_t f = 0; f < layer->sumFields.size(); ++f)
-        table.add(L + "_sum_" + layer->sumFields[f], ColumnType::real, cellsOf(counts.sums[f]));
+        table.add(sumColumn(L, layer->sumFields[f]), ColumnType::real, cellsOf(counts.sums[f]));
       if (counts.withoutPoint > 0)
         result.warnings.push_back(L + ": skipped " + std::to_string(counts.withoutPoint) +
                                   " features without a usable point");
@@ -205,7 +206,7 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
       continue;
     }
 
-    const int dimension = layer->role == LayerRole::areas ? 2 : 1;
+    const int dimension = geometryOf(layer->role) == GeometryFamily::polygon ? 2 : 1;
     const FeatureSet features = loadFeatures(*layer, geos, frame, window, dimension);
     if (!features.repaired.empty())
       result.warnings.push_back(L + ": repaired " + std::to_string(features.repaired.size()) +
@@ -228,15 +229,16 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
         overlayByZone(zones, *zoneLocator, features, dimension, roads ? &*roads : nullptr,
                       layer->bufferM, working, progress, threads, "measuring " + L);
     if (dimension == 2) {
-      table.add(L + "_count", ColumnType::integer, cellsOf(stats.counts));
-      table.add(L + "_area_m2", ColumnType::real, cellsOf(stats.measure));
-      table.add(L + "_area_pct", ColumnType::real, perZoneArea(stats.measure, 100.0));
+      table.add(statisticColumn(L, ZoneStatistic::count), ColumnType::integer, cellsOf(stats.counts));
+      table.add(statisticColumn(L, ZoneStatistic::areaM2), ColumnType::real, cellsOf(stats.measure));
+      table.add(statisticColumn(L, ZoneStatistic::areaPct), ColumnType::real, perZoneArea(stats.measure, 100.0));
     } else {
-      table.add(L + "_length_m", ColumnType::real, cellsOf(stats.measure));
-      if (roads) table.add(L + "_road_pct", ColumnType::real, withoutNone(realsOrEmpty(stats.roadShare)));
+      table.add(statisticColumn(L, ZoneStatistic::lengthM), ColumnType::real, cellsOf(stats.measure));
+      if (roads)
+        table.add(statisticColumn(L, ZoneStatistic::roadPct), ColumnType::real, withoutNone(realsOrEmpty(stats.roadShare)));
     }
     for (size_t f = 0; f < layer->sumFields.size(); ++f)
-      table.add(L + "_sum_" + layer->sumFields[f], ColumnType::real, cellsOf(stats.sums[f]));
+      table.add(sumColumn(L, layer->sumFields[f]), ColumnType::real, cellsOf(stats.sums[f]));
     for (std::string& message : zoneTallyMessages(L, zonesSpec.id, placementOf(features, stats.counts[n], zoneLocator->extent()),
                                                   zoneLocator->extent(), "features"))
       result.warnings.push_back(std::move(message));

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/geometry_visit.h"
 
 namespace urbangis {
 namespace {
@@ -295,28 +296,16 @@ struct Atom {
 };
 
 void collectSides(GEOSContextHandle_t h, const GEOSGeometry* polygon, const Envelope& cell, Atom& atom) {
-  const auto ring = [&](const GEOSGeometry* r) {
-    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, r);
-    unsigned size = 0;
-    GEOSCoordSeq_getSize_r(h, sequence, &size);
-    double px = 0, py = 0;
-    for (unsigned i = 0; i < size; ++i) {
-      double x = 0, y = 0;
-      GEOSCoordSeq_getXY_r(h, sequence, i, &x, &y);
-      if (i > 0) {
-        const auto on = [&](double a, double b, double line) {
-          return std::fabs(a - line) <= kSame && std::fabs(b - line) <= kSame;
-        };
-        if (on(px, x, cell.minX)) atom.sides[west].emplace_back(std::min(py, y), std::max(py, y));
-        else if (on(px, x, cell.maxX)) atom.sides[east].emplace_back(std::min(py, y), std::max(py, y));
-        else if (on(py, y, cell.minY)) atom.sides[south].emplace_back(std::min(px, x), std::max(px, x));
-        else if (on(py, y, cell.maxY)) atom.sides[north].emplace_back(std::min(px, x), std::max(px, x));
-      }
-      px = x;
-      py = y;
-    }
-  };
-  ring(GEOSGetExteriorRing_r(h, polygon));
+  // Only the exterior ring: an atom's holes never lie on its cell's edges.
+  forEachSegment(h, GEOSGetExteriorRing_r(h, polygon), [&](double px, double py, double x, double y) {
+    const auto on = [&](double a, double b, double line) {
+      return std::fabs(a - line) <= kSame && std::fabs(b - line) <= kSame;
+    };
+    if (on(px, x, cell.minX)) atom.sides[west].emplace_back(std::min(py, y), std::max(py, y));
+    else if (on(px, x, cell.maxX)) atom.sides[east].emplace_back(std::min(py, y), std::max(py, y));
+    else if (on(py, y, cell.minY)) atom.sides[south].emplace_back(std::min(px, x), std::max(px, x));
+    else if (on(py, y, cell.maxY)) atom.sides[north].emplace_back(std::min(px, x), std::max(px, x));
+  });
 }
 
 double sharedLength(const Stretches& a, const Stretches& b) {

@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/geometry_visit.h"
+
 namespace urbangis {
 namespace {
 
@@ -21,34 +23,6 @@ int orientation(double ax, double ay, double bx, double by, double cx, double cy
   if (determinant > bound) return 1;
   if (determinant < -bound) return -1;
   return 0;
-}
-
-// Calls `segment(ax, ay, bx, by)` for every edge of every ring of a (multi)polygon.
-template <typename Visit>
-void forEachEdge(GEOSContextHandle_t h, const GEOSGeometry* geometry, Visit&& segment) {
-  const int type = GEOSGeomTypeId_r(h, geometry);
-  if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-    for (int i = 0; i < GEOSGetNumGeometries_r(h, geometry); ++i)
-      forEachEdge(h, GEOSGetGeometryN_r(h, geometry, i), segment);
-    return;
-  }
-  if (type != GEOS_POLYGON) return;
-  const auto ring = [&](const GEOSGeometry* linearRing) {
-    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, linearRing);
-    unsigned size = 0;
-    GEOSCoordSeq_getSize_r(h, sequence, &size);
-    double px = 0, py = 0;
-    for (unsigned k = 0; k < size; ++k) {
-      double x = 0, y = 0;
-      GEOSCoordSeq_getXY_r(h, sequence, k, &x, &y);
-      if (k > 0) segment(px, py, x, y);
-      px = x;
-      py = y;
-    }
-  };
-  ring(GEOSGetExteriorRing_r(h, geometry));
-  for (int i = 0; i < GEOSGetNumInteriorRings_r(h, geometry); ++i)
-    ring(GEOSGetInteriorRingN_r(h, geometry, i));
 }
 
 struct Segment {
@@ -136,7 +110,7 @@ void ZoneLocator::build() {
     const int64_t r1 = clampRow(std::ceil((e[3] - originY_) / cellSize_ - 0.5));
     std::vector<std::vector<double>> rowCrossings(static_cast<size_t>(r1 - r0 + 1));
     const auto rowCentre = [&](int64_t r) { return originY_ + (static_cast<double>(r) + 0.5) * cellSize_; };
-    forEachEdge(h, zones_[z], [&](double ax, double ay, double bx, double by) {
+    forEachRingSegment(h, zones_[z], [&](double ax, double ay, double bx, double by) {
       const auto segment = static_cast<uint32_t>(allSegments.size());
       allSegments.push_back({ax, ay, bx, by});
       double u0 = (ax - originX_) / cellSize_, v0 = (ay - originY_) / cellSize_;

@@ -344,7 +344,7 @@ void AnalysisPanel::done() {
       if (stats_.columns[c].type == ColumnType::text) continue;
       const QString name = QString::fromStdString(stats_.columns[c].name);
       column_->addItem(name);
-      if (preferred.isEmpty() && name.endsWith(QStringLiteral("_per_km2"))) preferred = name;
+      if (preferred.isEmpty() && isStatisticColumn(stats_.columns[c].name, ZoneStatistic::perKm2)) preferred = name;
     }
     if (restoring) {
       const int method = classes_->findData(QString::fromStdString(restoring->method));

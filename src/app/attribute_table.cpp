@@ -200,7 +200,8 @@ QString AttributeTable::exportFiltered(const QString& file) {
     ExportRequest request;
     request.layer = layer->spec->id;
     if (!filterText_.trimmed().isEmpty()) request.where = FilterExpression::parse(filterText_.toStdString());
-    request.coordinates = tableFormatFor(file.toStdString()) == TableFormat::csv && layer->spec->role == LayerRole::points;
+    request.coordinates =
+        tableFormatFor(file.toStdString()) == TableFormat::csv && geometryOf(layer->spec->role) == GeometryFamily::point;
     ExportOutcome outcome = exportLayer(document_.catalog(), request, SilentProgress());
     outcome.inputs.push_back(document_.catalog().file);
     writeTable(outcome.table, file.toStdString(), outcome.inputs);

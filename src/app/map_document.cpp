@@ -84,8 +84,7 @@ void MapDocument::loadAll(std::string language) {
       bool windowed = false;
       const std::optional<LoadOutcome> outcome = loadOffThread([&] {
         // A big PostGIS table is not read whole: first its extent only, then what the view shows.
-        if (isPgSource(job.spec.resolvedSource) && (job.spec.role == LayerRole::points ||
-                                                    job.spec.role == LayerRole::lines || job.spec.role == LayerRole::areas)) {
+        if (isPgSource(job.spec.resolvedSource) && layerKind(job.spec.role).tallied) {
           const std::optional<double> rows = estimatedRowCount(job.spec);
           windowed = !rows || *rows > threshold;
         }

@@ -44,7 +44,7 @@ int runExport(const std::vector<std::string>& args) {
   const std::filesystem::path classFile = classMapFile(classes, catalog.file);
   if (classes != "local" && (arguments.value("classes") || std::filesystem::exists(classFile)))
     request.classes = loadClassMap(classFile);
-  request.coordinates = format == TableFormat::csv && catalog.layer(*layer).role == LayerRole::points;
+  request.coordinates = format == TableFormat::csv && geometryOf(catalog.layer(*layer).role) == GeometryFamily::point;
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt);
   ExportOutcome outcome = exportLayer(catalog, request, progress);

@@ -1,35 +1,9 @@
 #include "io/catalog.h"
 
-#include <array>
-
 #include "core/error.h"
 #include "io/pg_source.h"
 
 namespace urbangis {
-namespace {
-
-constexpr std::array<std::pair<LayerRole, std::string_view>, 6> kRoleNames{{
-    {LayerRole::zones, "zones"},
-    {LayerRole::network, "network"},
-    {LayerRole::points, "points"},
-    {LayerRole::areas, "areas"},
-    {LayerRole::lines, "lines"},
-    {LayerRole::raster, "raster"},
-}};
-
-}  // namespace
-
-std::string_view roleName(LayerRole role) {
-  for (const auto& [value, name] : kRoleNames)
-    if (value == role) return name;
-  return "?";
-}
-
-std::optional<LayerRole> parseRole(std::string_view name) {
-  for (const auto& [value, roleText] : kRoleNames)
-    if (roleText == name) return value;
-  return std::nullopt;
-}
 
 std::vector<std::pair<std::string, std::string>> LayerSpec::declaredFields() const {
   std::vector<std::pair<std::string, std::string>> fields;

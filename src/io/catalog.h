@@ -12,15 +12,11 @@
 #include <vector>
 
 #include "core/crs.h"
+#include "core/layer_kind.h"
 #include "core/localized_text.h"
 #include "io/time_zone.h"
 
 namespace urbangis {
-
-enum class LayerRole { zones, network, points, areas, lines, raster };
-
-std::string_view roleName(LayerRole role);
-std::optional<LayerRole> parseRole(std::string_view name);
 
 struct LayerSpec {
   std::string id;  // short ASCII name, used in output columns
@@ -47,7 +43,7 @@ struct LayerSpec {
   std::string style;      // as written
   std::string resolvedStyle;
 
-  bool isVector() const { return role != LayerRole::raster; }
+  bool isVector() const { return geometryOf(role) != GeometryFamily::raster; }
   // The attribute fields this layer's catalog entry names, each with the key that names it.
   std::vector<std::pair<std::string, std::string>> declaredFields() const;
   // For messages: `layer "complaints" (data/complaints.csv)`.

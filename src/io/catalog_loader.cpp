@@ -228,8 +228,7 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   if (auto parsed = parseRole(role))
     layer.role = *parsed;
   else
-    reader.fail("role", "unknown role \"" + role +
-                            "\"; expected one of zones, network, points, areas, lines, raster");
+    reader.fail("role", "unknown role \"" + role + "\"; expected one of " + roleNames());
   layer.source = reader.string("source", true);
   refusePassword(layer.source, file.string() + ": " + reader.keyPath("source"));
   layer.resolvedSource = resolvePath(layer.source, file.parent_path());
@@ -261,31 +260,28 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   layer.style = reader.string("style", false);
   if (!layer.style.empty()) layer.resolvedStyle = resolveStyle(layer.style, file.parent_path());
 
-  // Keys that only make sense for some roles: refuse them elsewhere rather than ignore them.
-  const auto onlyFor = [&](bool present, const char* key, bool allowed, const char* roles) {
-    if (present && !allowed)
-      reader.fail(key, std::string("applies to ") + roles + " layers only, not to role " +
+  // Keys that only some kinds take (core/layer_kind.cpp): refuse them elsewhere rather than
+  // ignore them.
+  const auto onlyFor = [&](bool present, const char* key) {
+    if (present && !kindTakesKey(layer.role, key))
+      reader.fail(key, "applies to " + kindsTakingKey(key) + " layers only, not to role " +
                            std::string(roleName(layer.role)));
   };
-  const LayerRole r = layer.role;
-  onlyFor(!layer.x.empty() || !layer.y.empty(), layer.x.empty() ? "y" : "x",
-          r == LayerRole::points, "points");
+  onlyFor(!layer.x.empty() || !layer.y.empty(), layer.x.empty() ? "y" : "x");
   if (layer.x.empty() != layer.y.empty())
     reader.fail(layer.x.empty() ? "x" : "y", "\"x\" and \"y\" go together: give both or neither");
-  const bool events = r == LayerRole::points || r == LayerRole::areas || r == LayerRole::lines;
-  onlyFor(!layer.flagFields.empty(), "flag_fields", events, "points, areas and lines");
-  onlyFor(!layer.deadlineHours.empty(), "deadline_hours", events, "points, areas and lines");
-  onlyFor(!layer.closedValues.empty(), "closed_values", events, "points, areas and lines");
-  onlyFor(!layer.timeFormat.empty(), "time_format", events, "points, areas and lines");
-  onlyFor(buffer.has_value(), "buffer_m", r == LayerRole::lines, "lines");
-  onlyFor(!layer.covers.empty(), "covers", r == LayerRole::lines, "lines");
-  onlyFor(snap.has_value(), "snap_m", r == LayerRole::network, "network");
-  onlyFor(!layer.onewayField.empty(), "oneway_field", r == LayerRole::network, "network");
-  onlyFor(!layer.speedField.empty(), "speed_field", r == LayerRole::network, "network");
-  if (r == LayerRole::raster) {
-    const bool attributes = !layer.declaredFields().empty() || !layer.encoding.empty();
-    onlyFor(attributes, "id_field", false, "vector");
-  }
+  onlyFor(!layer.flagFields.empty(), "flag_fields");
+  onlyFor(!layer.deadlineHours.empty(), "deadline_hours");
+  onlyFor(!layer.closedValues.empty(), "closed_values");
+  onlyFor(!layer.timeFormat.empty(), "time_format");
+  onlyFor(buffer.has_value(), "buffer_m");
+  onlyFor(!layer.covers.empty(), "covers");
+  onlyFor(snap.has_value(), "snap_m");
+  onlyFor(!layer.onewayField.empty(), "oneway_field");
+  onlyFor(!layer.speedField.empty(), "speed_field");
+  if (geometryOf(layer.role) == GeometryFamily::raster &&
+      (!layer.declaredFields().empty() || !layer.encoding.empty()))
+    reader.fail("id_field", "applies to vector layers only, not to role " + std::string(roleName(layer.role)));
   if (buffer) layer.bufferM = *buffer;
   if (snap) layer.snapM = *snap;
   return layer;

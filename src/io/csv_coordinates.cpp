@@ -40,7 +40,7 @@ constexpr double kProjectedLimit = 1e9;  // metres
 }  // namespace
 
 void leaveOutUnusableCsvRows(const LayerSpec& spec, OGRLayer& layer) {
-  if (spec.x.empty() || spec.role != LayerRole::points || !spec.crs) return;
+  if (spec.x.empty() || geometryOf(spec.role) != GeometryFamily::point || !spec.crs) return;
   // Latitudes up to ±180 pass, so that `info` can still tell longitude and latitude swapped;
   // beyond ±90 no transformation places them, and they are left out there.
   if (isLonLat(*spec.crs))
@@ -105,7 +105,7 @@ CsvCoordinateRows findUnusableCsvCoordinates(const LayerSpec& spec, const std::s
 }
 
 std::string unusableCsvCoordinatesWarning(const LayerSpec& spec) {
-  if (spec.x.empty() || spec.role != LayerRole::points) return {};
+  if (spec.x.empty() || geometryOf(spec.role) != GeometryFamily::point) return {};
   const VectorSource source = openCatalogLayer(spec);
   const CrsSpec crs = layerCrsSpec(spec, *source.layer);
   const bool geographic = isLonLat(crs);

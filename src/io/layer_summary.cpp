@@ -67,27 +67,6 @@ class VertexCheck : public OGRDefaultConstGeometryVisitor {
   bool geographic_;
 };
 
-bool roleFits(LayerRole role, OGRwkbGeometryType type) {
-  switch (wkbFlatten(type)) {
-    case wkbPoint:
-    case wkbMultiPoint: return role == LayerRole::points;
-    case wkbLineString:
-    case wkbMultiLineString: return role == LayerRole::lines || role == LayerRole::network;
-    case wkbPolygon:
-    case wkbMultiPolygon: return role == LayerRole::zones || role == LayerRole::areas;
-    default: return false;
-  }
-}
-
-const char* roleWants(LayerRole role) {
-  switch (role) {
-    case LayerRole::points: return "points";
-    case LayerRole::lines:
-    case LayerRole::network: return "lines";
-    default: return "polygons";
-  }
-}
-
 // Up to three examples and how many there are: "2 features (feature 2 (id = a): …; …)".
 struct Findings {
   int64_t count = 0;
@@ -190,7 +169,7 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
       continue;
     }
     const auto name = [&] { return featureName(ordinal, *feature, context.idIndex); };
-    if (context.role && !roleFits(*context.role, geometry->getGeometryType())) {
+    if (context.role && !holdsKindGeometry(*context.role, geometry->getGeometryType())) {
       wrongType.add(name() + " is a " + geometryTypeName(geometry->getGeometryType()));
       continue;
     }
@@ -242,7 +221,7 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
   };
   if (wrongType.count > 0)
     throw InputError(context.where + ": role " + std::string(roleName(*context.role)) + " needs " +
-                     roleWants(*context.role) + ", but " + of(wrongType) + " are not (" + wrongType.list() +
+                     std::string(layerKind(*context.role).geometryNoun) + ", but " + of(wrongType) + " are not (" + wrongType.list() +
                      "); keep one kind of geometry per layer (split the file, e.g. with ogr2ogr -where "
                      "\"OGR_GEOMETRY='POINT'\")");
   if (unclosed.count > 0)
@@ -371,7 +350,7 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
   try {
     if (!spec.resolvedStyle.empty() && !std::filesystem::exists(spec.resolvedStyle))
       throw InputError(spec.where() + ": style file not found: " + spec.resolvedStyle);
-    if (spec.role == LayerRole::raster) {
+    if (!spec.isVector()) {
       GDALDatasetUniquePtr dataset = openDataset(spec.resolvedSource, GDAL_OF_RASTER);
       summary.driver = dataset->GetDriver()->GetDescription();
       summariseRaster(*dataset, summary);

@@ -46,7 +46,7 @@ struct TranslateOptionsDeleter {
 // Polygons and lines as multi-geometries, so a table holds one geometry type whatever mix the
 // source has; points stay points (multipoints, rare, count at their centroid either way).
 const char* promotion(LayerRole role) {
-  return role == LayerRole::points ? nullptr : "PROMOTE_TO_MULTI";
+  return geometryOf(role) == GeometryFamily::point ? nullptr : "PROMOTE_TO_MULTI";
 }
 
 // DateTime fields whose values carry no UTC offset (OGR TZ flag unknown or local time), judged

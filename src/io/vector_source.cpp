@@ -30,32 +30,6 @@ bool isFilePath(const std::string& path) {
   return !connection && path.rfind("/vsi", 0) != 0;
 }
 
-bool roleAccepts(LayerRole role, OGRwkbGeometryType type) {
-  const OGRwkbGeometryType flat = wkbFlatten(type);
-  if (flat == wkbUnknown || flat == wkbGeometryCollection) return true;  // checked per feature
-  switch (role) {
-    case LayerRole::zones:
-    case LayerRole::areas: return flat == wkbPolygon || flat == wkbMultiPolygon;
-    case LayerRole::points: return flat == wkbPoint || flat == wkbMultiPoint;
-    case LayerRole::lines:
-    case LayerRole::network: return flat == wkbLineString || flat == wkbMultiLineString;
-    case LayerRole::raster: return false;
-  }
-  return false;
-}
-
-const char* roleExpects(LayerRole role) {
-  switch (role) {
-    case LayerRole::zones:
-    case LayerRole::areas: return "polygons";
-    case LayerRole::points: return "points";
-    case LayerRole::lines:
-    case LayerRole::network: return "lines";
-    case LayerRole::raster: return "a raster";
-  }
-  return "?";
-}
-
 std::string fieldList(OGRFeatureDefn& definition) {
   std::string names;
   for (int i = 0; i < definition.GetFieldCount(); ++i)
@@ -116,6 +90,18 @@ void checkDeclaredUtf8(const std::string& path) {
 }
 
 }  // namespace
+
+bool holdsKindGeometry(LayerRole role, OGRwkbGeometryType type) {
+  switch (wkbFlatten(type)) {
+    case wkbPoint:
+    case wkbMultiPoint: return geometryOf(role) == GeometryFamily::point;
+    case wkbLineString:
+    case wkbMultiLineString: return geometryOf(role) == GeometryFamily::line;
+    case wkbPolygon:
+    case wkbMultiPolygon: return geometryOf(role) == GeometryFamily::polygon;
+    default: return false;
+  }
+}
 
 GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
                                  const std::vector<std::string>& openOptions) {
@@ -278,9 +264,11 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
   }
   if (source.layer->GetGeomType() == wkbNone)
     throw InputError(spec.where() + ": the layer has no geometry column");
-  if (!roleAccepts(spec.role, source.layer->GetGeomType()))
+  const OGRwkbGeometryType declared = wkbFlatten(source.layer->GetGeomType());
+  const bool checkedPerFeature = declared == wkbUnknown || declared == wkbGeometryCollection;
+  if (!checkedPerFeature && !holdsKindGeometry(spec.role, declared))
     throw InputError(spec.where() + ": role " + std::string(roleName(spec.role)) + " needs " +
-                     roleExpects(spec.role) + ", but the layer holds " +
+                     std::string(layerKind(spec.role).geometryNoun) + ", but the layer holds " +
                      geometryTypeName(source.layer->GetGeomType()));
   for (const auto& [key, field] : spec.declaredFields())
     if (definition.GetFieldIndex(field.c_str()) < 0)

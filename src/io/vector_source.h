@@ -42,5 +42,8 @@ std::string sourceCrsDefinition(OGRLayer& layer);
 
 // "Point", "MultiPolygon", … as OGR names them, without Z/M decoration.
 std::string geometryTypeName(OGRwkbGeometryType type);
+// Whether a geometry of OGR `type` is what a layer of `role` holds (a multi-part of the same
+// family counts; unknown types and collections do not).
+bool holdsKindGeometry(LayerRole role, OGRwkbGeometryType type);
 
 }  // namespace urbangis

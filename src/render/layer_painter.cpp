@@ -590,7 +590,7 @@ PaintStats paintLayer(QPainter& painter, const MapView& view, const RenderLayer&
   }
   const bool showLabels = layer.style.labels && (!layer.style.labels->maxScale ||
                                                  view.scaleDenominator() <= *layer.style.labels->maxScale);
-  if (layer.role == LayerRole::points) {
+  if (geometryOf(layer.role) == GeometryFamily::point) {
     stats = PointPainter(view, layer, options).paint(painter, labels, showLabels);
     painter.restore();
     return stats;

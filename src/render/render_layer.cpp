@@ -47,21 +47,19 @@ Box boxThrough(const Transform* transform, const Box& box) {
   return out.minX <= out.maxX ? out : box;
 }
 
-Symbol defaultSymbol(LayerRole role) {
+// Until a style says otherwise: points blue, polygons light grey, lines dark grey.
+Symbol defaultSymbol(GeometryFamily geometry) {
   Symbol symbol;
   symbol.stroke = {0x55, 0x55, 0x55, 255};
-  if (role == LayerRole::points) symbol.fill = Rgba{0x33, 0x66, 0xCC, 255};
-  if (role == LayerRole::zones || role == LayerRole::areas) symbol.fill = Rgba{0xDD, 0xDD, 0xDD, 160};
+  if (geometry == GeometryFamily::point) symbol.fill = Rgba{0x33, 0x66, 0xCC, 255};
+  if (geometry == GeometryFamily::polygon) symbol.fill = Rgba{0xDD, 0xDD, 0xDD, 160};
   return symbol;
 }
 
-DrawKind kindOf(LayerRole role) {
-  switch (role) {
-    case LayerRole::points: return DrawKind::point;
-    case LayerRole::network:
-    case LayerRole::lines: return DrawKind::line;
-    default: return DrawKind::polygon;
-  }
+DrawKind kindOf(GeometryFamily geometry) {
+  if (geometry == GeometryFamily::point) return DrawKind::point;
+  if (geometry == GeometryFamily::line) return DrawKind::line;
+  return DrawKind::polygon;
 }
 
 class Collector {
@@ -214,9 +212,9 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   layer.id = spec.id;
   layer.title = spec.title;
   layer.role = spec.role;
-  layer.style.symbol = defaultSymbol(spec.role);
+  layer.style.symbol = defaultSymbol(geometryOf(spec.role));
   if (!spec.resolvedStyle.empty()) layer.style = loadStyle(spec.resolvedStyle);
-  if (spec.role == LayerRole::raster) {
+  if (!spec.isVector()) {
     loadRaster(layer, spec, working);
     if (!layer.legend.empty()) layer.legend.front().label = spec.title.in(language);
     return layer;
@@ -255,7 +253,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   if (choropleth && idField < 0)
     throw InputError(spec.where() + ": a choropleth needs the layer's id_field to join the statistics");
   // Points keep their month so the viewer's month slider can filter them without reading again.
-  const int timeField = spec.role == LayerRole::points && !spec.timeField.empty()
+  const int timeField = geometryOf(spec.role) == GeometryFamily::point && !spec.timeField.empty()
                             ? definition.GetFieldIndex(spec.timeField.c_str()) : -1;
   layer.timed = timeField >= 0;
   const TimeRules timeRules = layer.timed ? timeRulesFor(spec, ogr) : declaredTimeRules(spec);
@@ -263,7 +261,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   std::map<std::string, int32_t> categoryIndex;
   for (size_t c = 0; c < layer.style.categories.size(); ++c)
     categoryIndex.emplace(layer.style.categories[c].value, static_cast<int32_t>(c));
-  const DrawKind kind = kindOf(spec.role);
+  const DrawKind kind = kindOf(geometryOf(spec.role));
   Collector collector(layer, toWorking ? &*toWorking : nullptr);
   std::vector<double> values;
   size_t unmatched = 0, empty = 0;

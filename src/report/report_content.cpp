@@ -34,13 +34,8 @@ const std::map<std::string, std::array<const char*, 4>>& knownFields() {
 }
 
 std::string unitOf(LayerRole role, const std::string& language) {
-  const bool zh = language == "zh";
-  switch (role) {
-    case LayerRole::points: return zh ? "件" : "cases";
-    case LayerRole::areas: return zh ? "处" : "sites";
-    case LayerRole::lines: return zh ? "段" : "segments";
-    default: return "";
-  }
+  const LayerKind& kind = layerKind(role);
+  return std::string(language == "zh" ? kind.unitZh : kind.unitEn);
 }
 
 std::string percentText(double part, double whole) {
@@ -104,7 +99,7 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
                    [](const CategoryFigure& a, const CategoryFigure& b) { return a.count > b.count; });
   if (!categories.empty()) {
     // Few categories with sums: each category's totals beside its count.
-    const bool withSums = layer.categories.size() <= 3 && !declared.empty() && layer.role != LayerRole::lines;
+    const bool withSums = layer.categories.size() <= 3 && !declared.empty() && geometryOf(layer.role) != GeometryFamily::line;
     std::vector<std::string> parts;
     for (const CategoryFigure& category : categories) {
       std::string part = categoryLabel(category.value) + " " + groupedNumber(static_cast<double>(category.count));
@@ -122,7 +117,7 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
     card.lines.push_back((zh ? "按类型" : "By type") + colon + join(parts));
   }
   // Distinct names of a lines layer: the roads and communities a programme covered.
-  if (layer.role == LayerRole::lines && !layer.nameField.empty() && layer.distinctNames > 0) {
+  if (geometryOf(layer.role) == GeometryFamily::line && !layer.nameField.empty() && layer.distinctNames > 0) {
     if (layer.categories.size() > 1) {
       std::vector<std::string> parts;
       for (const CategoryFigure& category : categories)
@@ -209,22 +204,19 @@ std::vector<TextTable> zoneTables(const AnnualFigures& figures, const ZoneTable&
   std::vector<TableColumn> densities{{zh ? "面积 km²" : "Area km²", "area_km2", 1, false, false}};
   for (const LayerFigures& layer : figures.layers) {
     const std::string title = layer.title.in(language);
-    switch (layer.role) {
-      case LayerRole::points:
-        counts.push_back({title, layer.id + "_count", 1, true, true});
-        densities.push_back({title + (zh ? "（件/km²）" : " per km²"), layer.id + "_per_km2", 1, false, false});
-        break;
-      case LayerRole::areas:
-        counts.push_back({title, layer.id + "_count", 1, true, true});
-        densities.push_back({title + (zh ? "覆盖率 %" : " cover %"), layer.id + "_area_pct", 1, false, false});
-        break;
-      case LayerRole::lines:
-        counts.push_back({title + " km", layer.id + "_length_m", 0.001, false, true});
-        if (columnIndex(table, layer.id + "_road_pct"))
-          densities.push_back({title + (zh ? "道路覆盖率 %" : " road share %"), layer.id + "_road_pct", 1, false, false});
-        break;
-      default: break;
-    }
+    const LayerKind& kind = layerKind(layer.role);
+    const std::string unit(zh ? kind.unitZh : kind.unitEn);
+    // A column the table lacks (road share without `covers`) is left out.
+    const auto column = [&](ZoneStatistic statistic, bool summable) -> std::optional<TableColumn> {
+      const std::string name = statisticColumn(layer.id, statistic);
+      if (!columnIndex(table, name)) return std::nullopt;
+      const ZoneStatisticInfo& info = zoneStatisticInfo(statistic);
+      return TableColumn{statisticHeading(statistic, title, unit, zh), name, info.reportScale, info.integer, summable};
+    };
+    if (kind.headline)
+      if (auto found = column(*kind.headline, true)) counts.push_back(*found);
+    if (kind.density)
+      if (auto found = column(*kind.density, false)) densities.push_back(*found);
   }
   const std::optional<size_t> nameColumn = columnIndex(table, "zone_name");
   const std::string noZone = zh ? "（不在任何" + zonesTitle + "内）" : "(in no " + zonesTitle + ")";

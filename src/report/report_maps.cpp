@@ -151,7 +151,7 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
   // 1. Choropleth: a points layer per km² by zone.
   if (const LayerSpec* points = choroplethPoints) {
     const OutputTable& table = zones->stats.table;
-    const auto index = column(table, points->id + "_per_km2");
+    const auto index = column(table, statisticColumn(points->id, ZoneStatistic::perKm2));
     const auto nameIndex = column(table, "zone_name");
     if (index) {
       const std::string unit = zh ? "件/km²" : "per km²";

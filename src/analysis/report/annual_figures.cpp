@@ -251,7 +251,7 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
   bool anyDated = false;
   int64_t datedInYear = 0;
   for (const LayerSpec& spec : catalog.layers) {
-    if (spec.role != LayerRole::points && spec.role != LayerRole::areas && spec.role != LayerRole::lines) continue;
+    if (!layerKind(spec.role).tallied) continue;
     progress.report("reading " + spec.id, -1);
     LayerFigures layer = readLayer(spec, request.year, years, progress);
     figures.inputs.push_back(spec.resolvedSource);

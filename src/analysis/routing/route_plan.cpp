@@ -23,6 +23,8 @@ std::string stopName(size_t index, size_t count) {
   return "--via " + std::to_string(index);
 }
 
+}  // namespace
+
 std::vector<unsigned char> lineWkb(const std::vector<Point2>& points) {
   OGRLineString line;
   for (const Point2& p : points) line.addPoint(p.x, p.y);
@@ -30,8 +32,6 @@ std::vector<unsigned char> lineWkb(const std::vector<Point2>& points) {
   line.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
   return wkb;
 }
-
-}  // namespace
 
 const LayerSpec& networkLayer(const Catalog& catalog, const std::string& id) {
   if (!id.empty()) {

@@ -40,6 +40,9 @@ struct RouteResult {
 
 RouteResult planRoute(const Catalog& catalog, const RouteRequest& request, const Progress& progress);
 
+// A route's or a tour's line as ISO WKB (little-endian), for an output table's geometry.
+std::vector<unsigned char> lineWkb(const std::vector<Point2>& points);
+
 // The network layer `id`, or the catalog's only one; InputError naming what there is otherwise.
 const LayerSpec& networkLayer(const Catalog& catalog, const std::string& id);
 

@@ -1,7 +1,5 @@
 #include "analysis/routing/tour_plan.h"
 
-#include <ogr_geometry.h>
-
 #include <cmath>
 #include <map>
 
@@ -13,14 +11,6 @@
 
 namespace urbangis {
 namespace {
-
-std::vector<unsigned char> lineWkb(const std::vector<Point2>& points) {
-  OGRLineString line;
-  for (const Point2& p : points) line.addPoint(p.x, p.y);
-  std::vector<unsigned char> wkb(static_cast<size_t>(line.WkbSize()));
-  line.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-  return wkb;
-}
 
 std::string joined(const std::vector<std::string>& items, const char* separator) {
   std::string text;
