@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "analysis/stats.h"
+#include "analysis/stats_run.h"
 #include "analysis/zone_locator.h"
 #include "analysis/zones.h"
 #include "core/error.h"
@@ -48,9 +48,9 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
   std::map<std::string, std::vector<CellValue>> statsByZone;
   std::vector<Column> statsColumns;
   if (zonesItself) {
-    StatsRequest stats;
-    stats.zonesLayer = spec.id;
-    StatsResult result = computeStats(catalog, stats, progress);
+    StatsRun stats;
+    stats.request.zonesLayer = spec.id;
+    StatsRunResult result = runStats(catalog, stats, progress);
     outcome.messages.insert(outcome.messages.end(), result.warnings.begin(), result.warnings.end());
     statsColumns.assign(result.table.columns.begin() + 2, result.table.columns.end());  // after id, name
     for (auto& row : result.table.rows)

@@ -21,7 +21,7 @@
 #include <utility>
 
 #include "analysis/hotspots.h"
-#include "analysis/stats.h"
+#include "analysis/stats_run.h"
 #include "app/map_document.h"
 #include "core/error.h"
 #include "io/resources.h"
@@ -214,10 +214,11 @@ void AnalysisPanel::runStats() {
     AnalysisOutcome outcome;
     outcome.kind = AnalysisOutcome::Kind::stats;
     try {
-      StatsRequest request;
-      request.zonesLayer = zones;
-      request.window = window;
-      outcome.table = computeStats(catalog, request, progress).table;
+      // PostGIS when the catalog's layers are there (analysis/stats_run.h), as `stats` does.
+      StatsRun run;
+      run.request.zonesLayer = zones;
+      run.request.window = window;
+      outcome.table = runStats(catalog, run, progress).table;
     } catch (const Cancelled&) {
       outcome.error = AnalysisPanel::tr("Cancelled");
     } catch (const std::exception& error) {

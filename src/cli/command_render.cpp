@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "analysis/stats.h"
+#include "analysis/stats_run.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/offscreen_gui.h"
@@ -39,9 +39,9 @@ QSize parseSize(const std::string& text) {
 // The stats column as a choropleth of the zones layer.
 Choropleth statsChoropleth(const Catalog& catalog, const std::string& zones, const std::string& column,
                            const Progress& progress, std::vector<std::filesystem::path>& inputs) {
-  StatsRequest request;
-  request.zonesLayer = zones;
-  StatsResult stats = computeStats(catalog, request, progress);
+  StatsRun run;
+  run.request.zonesLayer = zones;
+  const StatsRunResult stats = runStats(catalog, run, progress);
   for (const auto& warning : stats.warnings) std::cerr << "urbangis: " << warning << "\n";
   inputs.insert(inputs.end(), stats.inputs.begin(), stats.inputs.end());
   size_t index = stats.table.columns.size();

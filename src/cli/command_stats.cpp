@@ -8,15 +8,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "analysis/case_indicators.h"
-#include "analysis/postgis_stats.h"
-#include "analysis/national_classes.h"
-#include "analysis/stats.h"
+#include "analysis/stats_run.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/csv_coordinates.h"
 #include "io/resources.h"
 
 namespace urbangis::cli {
@@ -77,7 +73,8 @@ int runStats(const std::vector<std::string>& args) {
   const auto by = arguments.value("by");
   if (!by) throw InputError("stats needs --by ZONES_LAYER_ID (the zones layer to aggregate by)");
 
-  StatsRequest request;
+  StatsRun run;
+  StatsRequest& request = run.request;
   request.zonesLayer = *by;
   if (auto layers = arguments.value("layers")) request.layers = splitList(*layers);
   request.window = TimeWindow::parse(arguments.value("since").value_or(""),
@@ -86,47 +83,18 @@ int runStats(const std::vector<std::string>& args) {
     request.threads = static_cast<unsigned>(std::stoul(*threads));
     if (request.threads == 0 || request.threads > 256) throw InputError("--threads must be 1–256");
   }
+  run.engine = parseStatsEngine(arguments.value("engine").value_or("auto"));
+  run.cases = arguments.has("cases");
+  run.monthly = arguments.has("monthly");
+  run.classes = arguments.value("classes").value_or("");
   const std::optional<std::string> out = arguments.value("out");
   if (out) tableFormatFor(*out);  // refuse an unknown format before any work
 
   const auto started = std::chrono::steady_clock::now();
   const Catalog catalog = loadCatalog(catalogPath);
   const InterruptFlag interrupt;
-  StatsResult result;
-  if (arguments.has("cases") || arguments.has("monthly")) {
-    // Case indicators (closure, on-time, hours to close, flag shares), per zone or per zone and month.
-    CaseIndicatorRequest cases{request.zonesLayer, request.layers, request.window, arguments.has("monthly")};
-    const TerminalProgress progress(interrupt);
-    CaseIndicatorResult indicators = computeCaseIndicators(catalog, cases, progress);
-    result.table = std::move(indicators.table);
-    result.warnings = std::move(indicators.warnings);
-    result.inputs = std::move(indicators.inputs);
-    result.workingCrs = std::move(indicators.workingCrs);
-  } else {
-    // --engine postgis|local|auto (default auto: PostGIS when every layer is in one database).
-    const std::string engine = arguments.value("engine").value_or("auto");
-    if (engine != "auto" && engine != "local" && engine != "postgis")
-      throw InputError("--engine " + engine + ": use local, postgis or auto");
-    const bool inDatabase = engine == "postgis" || (engine == "auto" && postgisEngineApplies(catalog, request));
-    const TerminalProgress progress(interrupt);
-    result = inDatabase ? computeStatsInPostgis(catalog, request, progress) : computeStats(catalog, request, progress);
-  }
-  if (auto classes = arguments.value("classes"); classes && *classes != "local") {
-    // National event / component classes instead of the layers' own categories.
-    const std::filesystem::path file = classMapFile(*classes, catalog.file);
-    const ClassMap map = loadClassMap(file);
-    std::vector<std::string> ids;
-    for (const LayerSpec& layer : catalog.layers) ids.push_back(layer.id);
-    result.table = byNationalClass(result.table, ids, map, result.warnings);
-    result.inputs.push_back(file);
-  }
-  // CSV rows without usable coordinates, named as `info` names them (io/csv_coordinates.h).
-  std::vector<std::string> csvWarnings;
-  for (const LayerSpec& layer : catalog.layers)
-    if (request.layers.empty() || std::find(request.layers.begin(), request.layers.end(), layer.id) != request.layers.end())
-      if (std::string warning = unusableCsvCoordinatesWarning(layer); !warning.empty())
-        csvWarnings.push_back(std::move(warning));
-  result.warnings.insert(result.warnings.begin(), csvWarnings.begin(), csvWarnings.end());
+  const TerminalProgress progress(interrupt);
+  const StatsRunResult result = runStats(catalog, run, progress);
   for (const auto& warning : result.warnings) std::cerr << "urbangis: " << warning << "\n";
   if (out) {
     std::vector<std::filesystem::path> inputs = result.inputs;

@@ -44,6 +44,7 @@ void generateDaye(const GeneratorOptions& options) {
   // Written after the layers above, which keep their order in the GeoPackage.
   layers.push_back(makeVillages(context));
   layers.push_back(makeNeighbourhoods(context));
+  layers.push_back(withStream(18, makeAssets));
   std::vector<Table> csvTables;
   csvTables.push_back(withStream(17, makeComplaints));
 

@@ -24,6 +24,8 @@ Table makeDemolitions(const GeneratorContext& context, Random& random);
 Table makeYellowLineZones(const GeneratorContext& context, Random& random);
 // corridors.cpp
 Table makeCableCorridors(const GeneratorContext& context, Random& random);
+// assets.cpp: the city-component inventory (not in the report; its own random stream)
+Table makeAssets(const GeneratorContext& context, Random& random);
 // unit_grids.cpp: `urbangis grid` on the communities (as stored) cut along the major roads
 Table makeUnitGrids(const GeneratorContext& context, const Table& communities, const Table& roads);
 

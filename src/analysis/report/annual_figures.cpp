@@ -7,6 +7,7 @@
 #include <cmath>
 #include <set>
 
+#include "analysis/stats_run.h"
 #include "analysis/time_window.h"
 #include "core/error.h"
 #include "io/layer_times.h"
@@ -285,11 +286,11 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
                                    "(urbangis stats --by " + spec.id + " gives them)");
         continue;
       }
-      StatsRequest stats;
-      stats.zonesLayer = spec.id;
-      stats.window = TimeWindow::parse(year + "-01-01", year + "-12-31");
-      stats.threads = request.threads;
-      ZoneTable table{spec.id, spec.title, computeStats(catalog, stats, progress)};
+      StatsRun stats;
+      stats.request.zonesLayer = spec.id;
+      stats.request.window = TimeWindow::parse(year + "-01-01", year + "-12-31");
+      stats.request.threads = request.threads;
+      ZoneTable table{spec.id, spec.title, runStats(catalog, stats, progress)};
       for (const std::string& warning : table.stats.warnings) figures.warnings.push_back(warning);
       figures.inputs.insert(figures.inputs.end(), table.stats.inputs.begin(), table.stats.inputs.end());
       figures.tables.push_back(std::move(table));
