@@ -218,7 +218,7 @@ void AnalysisPanel::runStats() {
       StatsRun run;
       run.request.zonesLayer = zones;
       run.request.window = window;
-      outcome.table = runStats(catalog, run, progress).table;
+      outcome.table = urbangis::runStats(catalog, run, progress).table;
     } catch (const Cancelled&) {
       outcome.error = AnalysisPanel::tr("Cancelled");
     } catch (const std::exception& error) {

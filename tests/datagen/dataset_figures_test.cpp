@@ -171,3 +171,18 @@ TEST_CASE("Every incident, site and corridor is dated in 2023", "[dataset][figur
   for (auto& row : files.complaintsTable())
     CHECK(std::string(row->GetFieldAsString("opened")).rfind("2023", 0) == 0);
 }
+
+TEST_CASE("City components: 5,540 of 5 classes, each complete, damaged or missing", "[dataset][figures]") {
+  // Not a figure of the report: the inventory that shows the assets layer kind (docs/dataset.md).
+  test::DayeFiles files;
+  OGRLayer& assets = files.layer("assets");
+  CHECK(assets.GetFeatureCount() == 5540);
+  const auto classes = countBy(assets, "class");
+  CHECK(classes == std::map<std::string, int64_t>{{"井盖", 2400}, {"路灯", 1800}, {"果皮箱", 900}, {"消防栓", 320},
+                                                  {"公交站亭", 120}});
+  const auto conditions = countBy(assets, "condition");
+  CHECK(conditions.size() == 3);
+  CHECK(conditions.at("完好") > conditions.at("破损"));
+  CHECK(conditions.at("破损") > conditions.at("丢失"));
+  CHECK(countBy(assets, "asset_no").size() == 5540);  // numbers are unique
+}

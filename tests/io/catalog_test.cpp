@@ -34,7 +34,9 @@ TEST_CASE("The Daye catalog loads with every layer", "[io][catalog]") {
   CHECK(catalog.adminCode == "420281");
   REQUIRE(catalog.crs);
   CHECK(catalog.crs->definition == "EPSG:4547");
-  CHECK(catalog.layers.size() == 14);
+  CHECK(catalog.layers.size() == 15);
+  CHECK(catalog.layer("assets").role == LayerRole::assets);
+  CHECK(catalog.layer("assets").statusField == "condition");
   CHECK(catalog.layer("grids").role == LayerRole::zones);
   CHECK(catalog.layer("grids").idField == "grid_code");
   CHECK(catalog.layer("grids").resolvedStyle == (test::sourceDir() / "styles" / "grids.json").string());

@@ -8,7 +8,7 @@ using namespace urbangis;
 
 TEST_CASE("The Daye catalog summary has every layer, valid and in CGCS2000", "[io][summary]") {
   const CatalogSummary summary = summariseCatalog(loadCatalog(test::dayeCatalog()));
-  REQUIRE(summary.layers.size() == 14);
+  REQUIRE(summary.layers.size() == 15);
   CHECK(summary.workingCrs.rfind("EPSG:4547", 0) == 0);
   CHECK_FALSE(summary.workingCrsChosen);
   for (const LayerSummary& layer : summary.layers) {

@@ -60,7 +60,7 @@ TEST_CASE("Opening problems name the layer and say what is wrong", "[io][source]
   CHECK_THAT(openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": ")" + data +
                            R"(/daye.gpkg"}]})",
                        temp.path()),
-             Catch::Contains("the source has 13 layers; name one with \"layer\""));
+             Catch::Contains("the source has 14 layers; name one with \"layer\""));
   CHECK_THAT(openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": ")" + data +
                            R"(/daye.gpkg", "layer": "districts"}]})",
                        temp.path()),

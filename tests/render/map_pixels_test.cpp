@@ -202,8 +202,8 @@ void checkLegend(const RenderLayer& layer) {
 
 }  // namespace
 
-TEST_CASE("billboard and complaint points are drawn in their category colours", "[render]") {
-  for (const char* id : {"billboards", "complaints"}) {
+TEST_CASE("billboard, complaint and city-component points are drawn in their category colours", "[render]") {
+  for (const char* id : {"billboards", "complaints", "assets"}) {
     const RenderLayer& layer = dayeLayer(id);
     INFO(id);
     REQUIRE(!layer.features.empty());

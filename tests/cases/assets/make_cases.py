@@ -139,9 +139,9 @@ def main():
     write("info_describes_the_inventory", {
         "description": "info lists an assets layer with its role, points and fields",
         "files": files(),
-        "args": ["info", "${TMP}/catalog.json", "--layer", "assets"],
+        "args": ["info", "${TMP}/catalog.json"],
         "exit": 0,
-        "stdout": ["assets", "7"],
+        "stdout": ["role      assets", "geometry  Point", "features  7", "class (String), condition (String)"],
     })
     write("export_csv_with_coordinates", {
         "description": "export writes an assets layer as CSV with its coordinates, one row per component",
