@@ -5,7 +5,7 @@
 
 Rows are joined on zone_id; both tables must have the same rows and the same columns (by name;
 order does not matter). zone_id and zone_name are compared as text; count columns (`…_count`,
-`…_count:<category>`) exactly, as integers; every other column as a real number, equal when
+`…_count:<category>`, `…_condition:<value>`) exactly, as integers; every other column as a real number, equal when
 |ours - oracle| <= max(rel * max(|ours|, |oracle|), abs). An empty cell equals only an empty cell.
 Prints each mismatch (zone, column, ours, oracle) and, per kind of real column, the largest
 relative difference seen; exits 1 on any mismatch, 2 on unreadable input.
@@ -22,7 +22,7 @@ TEXT_COLUMNS = ("zone_id", "zone_name")
 def column_type(name):
     if name in TEXT_COLUMNS:
         return "text"
-    if name.endswith("_count") or "_count:" in name:
+    if name.endswith("_count") or "_count:" in name or "_condition:" in name:
         return "int"
     return "real"
 

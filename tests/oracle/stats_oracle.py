@@ -45,7 +45,7 @@ from shapely.prepared import prep
 from shapely.strtree import STRtree
 from shapely.validation import make_valid
 
-ROLES_SUMMARISED = ("points", "areas", "lines")
+ROLES_SUMMARISED = ("points", "areas", "lines", "assets")
 # shapely 1.8 (Debian 12) announces the 2.0 STRtree API; the 1.8 calls used here are fine.
 warnings.filterwarnings("ignore", message="STRtree will be changed")
 
@@ -424,12 +424,18 @@ def points_columns(layer, zones, working):
     columns = [(f"{L}_count", "int", list(counts)),
                (f"{L}_per_km2", "real",
                 [counts[z] * 1e6 / zones.areas[z] if zones.areas[z] > 0 else None for z in range(len(zones))] + [None])]
-    if "category_field" in layer:
-        values = frame[layer["category_field"]].to_numpy(dtype=object)
+    # Counts by category; an assets inventory also by condition (its status_field).
+    breakdowns = [("category_field", "count")]
+    if layer["role"] == "assets":
+        breakdowns.append(("status_field", "condition"))
+    for key, word in breakdowns:
+        if key not in layer:
+            continue
+        values = frame[layer[key]].to_numpy(dtype=object)
         names = np.array([text_of(values[r]) for r in rows], dtype=object)
         for name in sorted(set(names), key=lambda s: s.encode("utf-8")):
             mine = names[points] == name
-            columns.append((f"{L}_count:{name or '(none)'}", "int",
+            columns.append((f"{L}_{word}:{name or '(none)'}", "int",
                             list(np.bincount(slot[mine], minlength=slots))))
     for field in layer.get("sum_fields", []):
         values = numbers(frame, field)[rows][points]
@@ -566,7 +572,7 @@ def main():
     parser.add_argument("catalog")
     parser.add_argument("--by", required=True, help="the zones layer id")
     parser.add_argument("--layers", default="", help="comma-separated layer ids (default: all "
-                        "points, areas and lines layers, in catalog order)")
+                        "points, areas, lines and assets layers, in catalog order)")
     parser.add_argument("--out", required=True, help="the CSV to write")
     args = parser.parse_args()
     started = time.monotonic()
@@ -596,7 +602,7 @@ def main():
                  f"zones {args.by}: {n} ({len(zones.repaired)} repaired)"]
         for layer in chosen:
             layer_started = time.monotonic()
-            if layer["role"] == "points":
+            if layer["role"] in ("points", "assets"):
                 more, note = points_columns(layer, zones, working)
             else:
                 more, note = overlay_columns(layer, layers, zones, working, measure)
