@@ -9,10 +9,10 @@
 
 #include "core/crs.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/class_map.h"
 #include "io/filter_expression.h"
-#include "io/output_table.h"
+#include "io/table_writer.h"
 
 namespace urbangis {
 

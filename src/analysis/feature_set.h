@@ -9,7 +9,7 @@
 #include "analysis/time_window.h"
 #include "analysis/zones.h"
 #include "core/geos_context.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/layer_times.h"
 
 namespace urbangis {

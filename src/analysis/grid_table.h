@@ -11,8 +11,8 @@
 
 #include "analysis/unit_grid.h"
 #include "core/progress.h"
-#include "io/catalog.h"
-#include "io/output_table.h"
+#include "core/catalog.h"
+#include "core/output_table.h"
 
 namespace urbangis {
 

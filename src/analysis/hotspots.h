@@ -10,8 +10,8 @@
 #include "analysis/kde.h"
 #include "analysis/time_window.h"
 #include "core/progress.h"
-#include "io/catalog.h"
-#include "io/output_table.h"
+#include "core/catalog.h"
+#include "core/output_table.h"
 #include "io/raster_writer.h"
 
 namespace urbangis {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "io/class_map.h"
-#include "io/output_table.h"
+#include "core/output_table.h"
 
 namespace urbangis {
 

@@ -13,7 +13,7 @@
 #include "analysis/zone_tally.h"
 #include "analysis/zones.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/layer_times.h"
 
 namespace urbangis {

@@ -7,7 +7,7 @@
 
 #include "analysis/time_window.h"
 #include "core/crs.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

@@ -14,7 +14,7 @@
 #include "analysis/box.h"
 #include "analysis/overlay_stats.h"
 #include "analysis/time_window.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/postgis_connection.h"
 
 namespace urbangis {

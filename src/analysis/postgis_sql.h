@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/time_window.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/pg_layer_table.h"  // pgTableOf
 #include "io/postgis_connection.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

@@ -9,8 +9,8 @@
 
 #include "analysis/time_window.h"
 #include "core/progress.h"
-#include "io/catalog.h"
-#include "io/output_table.h"
+#include "core/catalog.h"
+#include "core/output_table.h"
 
 namespace urbangis {
 

@@ -11,7 +11,7 @@
 #include "analysis/stats.h"
 #include "analysis/time_window.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

@@ -11,7 +11,7 @@
 #include "core/crs.h"
 #include "core/geodesic.h"
 #include "core/geos_context.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 class OGRGeometry;
 

@@ -25,6 +25,7 @@
 #include "app/map_document.h"
 #include "core/error.h"
 #include "io/resources.h"
+#include "io/table_writer.h"
 #include "io/timestamps.h"
 
 namespace urbangis::viewer {

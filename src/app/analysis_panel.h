@@ -16,7 +16,7 @@
 
 #include "app/viewer_state.h"
 
-#include "io/output_table.h"
+#include "core/output_table.h"
 #include "render/render_layer.h"
 
 class QComboBox;

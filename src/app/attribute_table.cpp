@@ -18,6 +18,7 @@
 #include "analysis/export_layer.h"
 #include "app/map_document.h"
 #include "core/error.h"
+#include "io/table_writer.h"
 
 namespace urbangis::viewer {
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/crs.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "render/render_layer.h"
 
 namespace urbangis::viewer {

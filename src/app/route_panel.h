@@ -8,12 +8,13 @@
 #include <QWidget>
 
 #include <atomic>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "io/output_table.h"
+#include "core/output_table.h"
 
 class QComboBox;
 class QLabel;

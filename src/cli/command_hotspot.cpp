@@ -7,7 +7,9 @@
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
+#include "io/catalog_loader.h"
 #include "io/resources.h"
+#include "io/table_writer.h"
 
 namespace urbangis::cli {
 namespace {

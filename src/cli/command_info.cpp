@@ -12,7 +12,7 @@
 #include "cli/commands.h"
 #include "core/error.h"
 #include "analysis/registration_check.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/layer_summary.h"
 #include "io/resources.h"
 

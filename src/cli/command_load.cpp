@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
+#include "io/catalog_loader.h"
 #include "io/pg_source.h"
 #include "io/postgis_load.h"
 #include "io/resources.h"

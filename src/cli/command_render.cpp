@@ -15,6 +15,7 @@
 #include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
+#include "io/catalog_loader.h"
 #include "io/resources.h"
 #include "render/catalog_layers.h"
 #include "render/print_export.h"

@@ -12,6 +12,7 @@
 #include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
+#include "io/catalog_loader.h"
 #include "io/resources.h"
 #include "report/report_writer.h"
 

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/filter_expression.h"
-#include "io/output_table.h"
+#include "core/output_table.h"
 
 namespace urbangis {
 

@@ -13,7 +13,7 @@
 
 #include "core/error.h"
 #include "core/json_nesting.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/pg_source.h"
 #include "io/timestamps.h"
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

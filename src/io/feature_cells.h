@@ -3,7 +3,7 @@
 
 #include <ogr_core.h>
 
-#include "io/output_table.h"
+#include "core/output_table.h"
 
 class OGRFeature;
 

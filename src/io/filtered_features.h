@@ -13,7 +13,7 @@
 
 #include <ogrsf_frmts.h>
 
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/feature_filter.h"
 #include "io/filter_expression.h"
 

@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "core/geometry_transform.h"
 #include "io/feature_cells.h"
-#include "io/output_table.h"
+#include "io/table_writer.h"
 #include "io/vector_source.h"
 
 namespace urbangis {

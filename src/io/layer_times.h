@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "io/arrow_batches.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/timestamps.h"
 
 class OGRFeature;

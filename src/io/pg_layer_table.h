@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

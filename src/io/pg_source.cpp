@@ -80,14 +80,6 @@ bool isPgSource(const std::string& source) {
   return lower(source.substr(0, 3)) == "pg:" || isUri(source);
 }
 
-std::string redactSecrets(const std::string& text) {
-  static const std::regex kKeyword(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s'",;)]+))",
-                                   std::regex::icase);
-  static const std::regex kUri(R"((postgres(?:ql)?://[^:/@\s]*):[^@\s]*@)", std::regex::icase);
-  std::string result = std::regex_replace(text, kKeyword, "$1***");
-  return std::regex_replace(result, kUri, "$1:***@");
-}
-
 void refusePassword(const std::string& source, const std::string& where) {
   if (!isPgSource(source)) return;
   bool has = false;

@@ -7,14 +7,12 @@
 
 #include <string>
 
+#include "core/redact.h"
+
 namespace urbangis {
 
 // True for "PG:…" (GDAL's PostgreSQL driver prefix, case-insensitive) and postgres URIs.
 bool isPgSource(const std::string& source);
-
-// `text` with every password in it hidden: password=VALUE (quoted or not) and the password of
-// a postgresql://user:password@host URI become "***".
-std::string redactSecrets(const std::string& text);
 
 // Throws InputError ("<where>: a PG: source must not hold a password …") when the source
 // carries one. `where` names where the source was written (catalog key, argument).

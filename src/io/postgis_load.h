@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

@@ -7,13 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/catalog.h"
+
 namespace date {
 class time_zone;
 }
 
 namespace urbangis {
-
-inline constexpr std::string_view kDefaultTimeZone = "Asia/Shanghai";
 
 class TimeZone {
  public:

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/crs.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/gdal_support.h"
 
 namespace urbangis {

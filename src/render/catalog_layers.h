@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "render/map_view.h"
 #include "render/render_layer.h"
 

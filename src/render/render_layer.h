@@ -13,7 +13,7 @@
 
 #include "core/crs.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "style/layer_style.h"
 
 namespace urbangis {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "analysis/report/annual_figures.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

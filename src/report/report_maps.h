@@ -10,7 +10,7 @@
 
 #include "analysis/report/annual_figures.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "render/print_layout.h"
 
 namespace urbangis {

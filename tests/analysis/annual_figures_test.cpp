@@ -5,7 +5,7 @@
 
 #include "analysis/report/annual_figures.h"
 #include "core/error.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "test_support.h"
 
 using namespace urbangis;

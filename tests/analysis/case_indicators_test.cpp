@@ -7,7 +7,7 @@
 #include "analysis/case_indicators.h"
 #include "core/error.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "test_support.h"
 
 using namespace urbangis;

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "analysis/stats.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "test_support.h"
 
 using namespace urbangis;

@@ -15,6 +15,7 @@
 #include "analysis/stats.h"
 #include "analysis/zones.h"
 #include "core/geometry_transform.h"
+#include "io/catalog_loader.h"
 #include "io/vector_source.h"
 #include "test_support.h"
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "test_support.h"
 
 using namespace urbangis;

@@ -8,7 +8,7 @@
 
 #include "core/error.h"
 #include "core/json_nesting.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "style/layer_style.h"
 #include "test_support.h"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/layer_summary.h"
 #include "test_support.h"
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/pg_source.h"
 #include "test_support.h"
 

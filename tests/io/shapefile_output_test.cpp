@@ -3,7 +3,7 @@
 #include <set>
 
 #include "core/error.h"
-#include "io/output_table.h"
+#include "io/table_writer.h"
 #include "io/shapefile_output.h"
 #include "io/vector_source.h"
 #include "test_support.h"

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "core/error.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/text_encoding.h"
 #include "io/vector_source.h"
 #include "test_support.h"

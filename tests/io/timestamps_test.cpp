@@ -3,7 +3,7 @@
 #include <ogrsf_frmts.h>
 
 #include "core/error.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/layer_times.h"
 #include "io/timestamps.h"
 #include "test_support.h"

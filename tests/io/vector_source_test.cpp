@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/vector_source.h"
 #include "test_support.h"
 

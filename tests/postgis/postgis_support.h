@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "io/output_table.h"
+#include "core/output_table.h"
 
 namespace urbangis::test {
 

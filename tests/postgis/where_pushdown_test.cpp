@@ -9,7 +9,7 @@
 #include <sstream>
 #include <vector>
 
-#include "io/catalog.h"
+#include "io/catalog_loader.h"
 #include "io/feature_filter.h"
 #include "io/filtered_features.h"
 #include "io/vector_source.h"

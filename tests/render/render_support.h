@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "render/render_layer.h"
 #include "style/rgba.h"
 

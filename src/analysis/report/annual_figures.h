@@ -17,7 +17,7 @@
 #include "analysis/stats.h"
 #include "core/progress.h"
 #include "io/layer_times.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

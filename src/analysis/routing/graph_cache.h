@@ -15,7 +15,7 @@
 
 #include "analysis/routing/road_graph.h"
 #include "core/crs.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

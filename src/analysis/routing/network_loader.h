@@ -10,7 +10,7 @@
 #include "analysis/routing/road_graph.h"
 #include "core/crs.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 namespace urbangis {
 

@@ -12,9 +12,9 @@
 #include "analysis/routing/route_directions.h"
 #include "core/crs.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/lon_lat.h"
-#include "io/output_table.h"
+#include "core/output_table.h"
 
 namespace urbangis {
 

@@ -9,10 +9,10 @@
 
 #include "analysis/routing/network_loader.h"
 #include "core/progress.h"
-#include "io/catalog.h"
+#include "core/catalog.h"
 #include "io/filter_expression.h"
 #include "io/lon_lat.h"
-#include "io/output_table.h"
+#include "core/output_table.h"
 
 namespace urbangis {
 

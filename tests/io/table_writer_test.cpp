@@ -5,7 +5,7 @@
 #include <set>
 
 #include "core/error.h"
-#include "io/output_table.h"
+#include "io/table_writer.h"
 #include "io/vector_source.h"
 #include "test_support.h"
 

@@ -1,44 +1,20 @@
 #pragma once
-// A result table as analyses produce it (one row per zone, cell, route …), and the writers that
-// put it into CSV, GeoJSON (RFC 7946), GeoPackage, GPX or a shapefile. Writes are atomic: a
-// temporary file in the target's folder, renamed over the target when complete, removed on any
-// failure (a shapefile's several files: a temporary folder, see io/shapefile_output.h); a target
-// that is one of the run's inputs is refused.
+// The writers that put a result table (core/output_table.h) into CSV, GeoJSON (RFC 7946),
+// GeoPackage, GPX or a shapefile. Writes are atomic: a temporary file in the target's folder,
+// renamed over the target when complete, removed on any failure (a shapefile's several files: a
+// temporary folder, see io/shapefile_output.h); a target that is one of the run's inputs is
+// refused.
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
+#include "core/output_table.h"
 #include "core/progress.h"
 
 namespace urbangis {
-
-enum class ColumnType { text, integer, real };
-
-struct Column {
-  std::string name;  // written exactly as given (may contain ':' and Chinese characters)
-  ColumnType type;
-};
-
-// An empty value (monostate) is written as null / an empty CSV cell.
-using CellValue = std::variant<std::monostate, std::string, int64_t, double>;
-
-struct OutputTable {
-  std::string name;  // layer name inside GeoPackage / GeoJSON, e.g. "stats"
-  std::vector<Column> columns;
-  std::vector<std::vector<CellValue>> rows;  // each row has columns.size() cells
-  // Optional geometry per row as ISO WKB in `crsDefinition` (anything PROJ/OGR reads, e.g.
-  // "EPSG:4547" or a WKT); an empty vector entry means no geometry for that row. When `wkb` is
-  // empty the table has no geometry column.
-  std::vector<std::vector<unsigned char>> wkb;
-  std::string crsDefinition;
-  // GeoJSON only: false writes the table's CRS (with a "crs" member) instead of RFC 7946's
-  // lon/lat (`export --keep-crs`): clearly not RFC 7946.
-  bool rfc7946 = true;
-};
 
 enum class TableFormat { csv, geojson, gpkg, gpx, shp };
 

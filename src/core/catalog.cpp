@@ -1,7 +1,7 @@
-#include "io/catalog.h"
+#include "core/catalog.h"
 
 #include "core/error.h"
-#include "io/pg_source.h"
+#include "core/redact.h"
 
 namespace urbangis {
 

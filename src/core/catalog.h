@@ -1,7 +1,8 @@
 #pragma once
 // The layer catalog (project file): which layers a city has, where they live and what their
-// fields mean. Plain data; `loadCatalog` builds it from JSON and refuses anything it does not
-// understand. The format is documented in docs/catalog.md and docs/catalog.schema.json.
+// fields mean. Plain data, the domain model every part shares; io/catalog_loader.h builds it from
+// JSON and refuses anything it does not understand. The format is documented in docs/catalog.md
+// and docs/catalog.schema.json.
 
 #include <filesystem>
 #include <map>
@@ -14,9 +15,11 @@
 #include "core/crs.h"
 #include "core/layer_kind.h"
 #include "core/localized_text.h"
-#include "io/time_zone.h"
 
 namespace urbangis {
+
+// The zone of a catalog without "time_zone": naive times are in it, offsets are converted to it.
+inline constexpr std::string_view kDefaultTimeZone = "Asia/Shanghai";
 
 struct LayerSpec {
   std::string id;  // short ASCII name, used in output columns
@@ -62,14 +65,5 @@ struct Catalog {
   // Throws InputError naming the catalog and the ids it has.
   const LayerSpec& layer(std::string_view id) const;
 };
-
-// Reads and validates a catalog file; throws InputError naming the file, key and problem.
-Catalog loadCatalog(const std::filesystem::path& file);
-// The same from text already read; `file` names it in messages and anchors relative paths.
-Catalog parseCatalog(const std::string& text, const std::filesystem::path& file);
-
-// True when `file` looks like a catalog (a JSON object with a "layers" array) rather than a
-// data source such as a GeoJSON file.
-bool looksLikeCatalog(const std::filesystem::path& file);
 
 }  // namespace urbangis

@@ -1,4 +1,4 @@
-#include "io/output_table.h"
+#include "io/table_writer.h"
 
 #include <algorithm>
 #include <cctype>
