@@ -49,14 +49,14 @@ int main(int argc, char** argv) {
     const OGRPoint* point = feature->GetGeometryRef()->toPoint();
     GEOSGeometry* probe = GEOSGeom_createPointFromXY_r(h, point->getX(), point->getY());
     Query query{h, &prepared, probe, &counts};
-    GEOSSTRtree_query_r(h, tree, probe,
-                        [](void* item, void* data) {
-                          auto* q = static_cast<Query*>(data);
-                          const size_t zone = *static_cast<size_t*>(item);
-                          if (GEOSPreparedContains_r(q->h, (*q->prepared)[zone], q->point))
-                            ++(*q->counts)[zone];
-                        },
-                        &query);
+    GEOSSTRtree_query_r(
+        h, tree, probe,
+        [](void* item, void* data) {
+          auto* q = static_cast<Query*>(data);
+          const size_t zone = *static_cast<size_t*>(item);
+          if (GEOSPreparedContains_r(q->h, (*q->prepared)[zone], q->point)) ++(*q->counts)[zone];
+        },
+        &query);
     GEOSGeom_destroy_r(h, probe);
   }
   long total = 0;

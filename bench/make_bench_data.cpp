@@ -171,8 +171,10 @@ void writeLines(Writer& writer, const Options& options, Random& random) {
         const double fixed = kSpacing * i;
         for (int j = 0; j <= lines; ++j) {
           const double along = j == 0 ? 0 : j == lines ? kSpacing * lines : kSpacing * (j + 0.5);
-          if (direction == 0) line->addPoint(kX0 + along, kY0 + fixed);
-          else line->addPoint(kX0 + fixed, kY0 + along);
+          if (direction == 0)
+            line->addPoint(kX0 + along, kY0 + fixed);
+          else
+            line->addPoint(kX0 + fixed, kY0 + along);
         }
         OGRFeature feature(layer->GetLayerDefn());
         feature.SetField("name", (std::string(direction ? "经" : "纬") + std::to_string(i + 1) + "路").c_str());
@@ -239,7 +241,8 @@ void writeCatalog(const Options& options) {
   if (options.corridors)
     catalog << R"(,
   {"id": "corridors", "title": "Corridors", "role": "lines", "source": "bench.gpkg", "layer": "corridors",
-   "sum_fields": ["bundled_m"])" << (options.roads ? R"(, "covers": "roads", "buffer_m": 15)" : "") << "}";
+   "sum_fields": ["bundled_m"])"
+            << (options.roads ? R"(, "covers": "roads", "buffer_m": 15)" : "") << "}";
   catalog << "\n]}\n";
 }
 
@@ -254,17 +257,28 @@ int main(int argc, char** argv) {
         if (i + 1 >= argc) throw InputError(arg + " needs a value");
         return argv[++i];
       };
-      if (arg == "--out") options.out = next();
-      else if (arg == "--points") options.points = number(next(), arg);
-      else if (arg == "--zones") options.zones = std::max<int64_t>(2, number(next(), arg));
-      else if (arg == "--areas") options.areas = number(next(), arg);
-      else if (arg == "--corridors") options.corridors = number(next(), arg);
-      else if (arg == "--roads") options.roads = true;
-      else if (arg == "--long-roads") options.roads = options.longRoads = true;
-      else if (arg == "--road-spacing") options.roadSpacing = std::max<double>(10, static_cast<double>(number(next(), arg)));
-      else if (arg == "--no-index") options.spatialIndex = false;
-      else if (arg == "--seed") options.seed = static_cast<uint64_t>(number(next(), arg));
-      else throw InputError("unknown argument \"" + arg + "\"");
+      if (arg == "--out")
+        options.out = next();
+      else if (arg == "--points")
+        options.points = number(next(), arg);
+      else if (arg == "--zones")
+        options.zones = std::max<int64_t>(2, number(next(), arg));
+      else if (arg == "--areas")
+        options.areas = number(next(), arg);
+      else if (arg == "--corridors")
+        options.corridors = number(next(), arg);
+      else if (arg == "--roads")
+        options.roads = true;
+      else if (arg == "--long-roads")
+        options.roads = options.longRoads = true;
+      else if (arg == "--road-spacing")
+        options.roadSpacing = std::max<double>(10, static_cast<double>(number(next(), arg)));
+      else if (arg == "--no-index")
+        options.spatialIndex = false;
+      else if (arg == "--seed")
+        options.seed = static_cast<uint64_t>(number(next(), arg));
+      else
+        throw InputError("unknown argument \"" + arg + "\"");
     }
     if (options.out.empty()) throw InputError("--out DIR is required");
     fs::create_directories(options.out);

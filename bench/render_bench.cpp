@@ -104,14 +104,17 @@ void renderFrame(benchmark::State& state, const MapExtent& extent, const char* n
   state.counters["view_max_x"] = view.extent().maxX;
   state.counters["view_max_y"] = view.extent().maxY;
   if (const char* dir = std::getenv("URBANGIS_RENDER_BENCH_PNG_DIR"); dir && *dir)
-    image.save(QString::fromStdString(
-        (std::filesystem::path(dir) / (std::string(name) + ".png")).string()));
+    image.save(QString::fromStdString((std::filesystem::path(dir) / (std::string(name) + ".png")).string()));
 }
 
 void MillionPointsFullExtent1080p(benchmark::State& state) {
   renderFrame(state, scene().extent, "MillionPointsFullExtent1080p");
 }
-BENCHMARK(MillionPointsFullExtent1080p)->Unit(benchmark::kMillisecond)->Iterations(10)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(MillionPointsFullExtent1080p)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(10)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 // Zoomed to the city (a tenth of the width): fewer points in view, more of them visible.
 void MillionPointsCity1080p(benchmark::State& state) {
@@ -119,7 +122,11 @@ void MillionPointsCity1080p(benchmark::State& state) {
   const double cx = (e.minX + e.maxX) / 2, cy = (e.minY + e.maxY) / 2, w = e.width() / 10, h = e.height() / 10;
   renderFrame(state, {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2}, "MillionPointsCity1080p");
 }
-BENCHMARK(MillionPointsCity1080p)->Unit(benchmark::kMillisecond)->Iterations(10)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(MillionPointsCity1080p)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(10)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 }  // namespace
 

@@ -90,7 +90,7 @@ void Routes1000On100kEdges(benchmark::State& state) {
   state.counters["routes_found"] = found;
   state.counters["nodes_settled_per_route"] = settled / 1000;
   state.counters["time_per_route"] = benchmark::Counter(static_cast<double>(state.iterations()) * 1000,
-                                                      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+                                                        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(Routes1000On100kEdges)->Unit(benchmark::kMillisecond)->Iterations(5);
 

@@ -5,11 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
-#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -114,8 +114,7 @@ std::string drain(int fd) {
 
 }  // namespace
 
-ProcessResult run(const std::string& program, const std::vector<std::string>& args,
-                  const fs::path& workingDir) {
+ProcessResult run(const std::string& program, const std::vector<std::string>& args, const fs::path& workingDir) {
   int outPipe[2], errPipe[2];
   if (pipe(outPipe) != 0 || pipe(errPipe) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;

@@ -19,7 +19,8 @@ namespace {
 
 // Yes and no as bureaus' tables write them; anything else (blank, 部分 …) is neither.
 std::optional<bool> flagOf(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const char* yes : {"是", "yes", "y", "true", "t", "1"})
     if (text == yes) return true;
   for (const char* no : {"否", "no", "n", "false", "f", "0"})
@@ -94,7 +95,8 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
   const int categoryIndex = fieldIndex(definition, spec, spec.categoryField, "category_field");
   const int deadlineIndex = fieldIndex(definition, spec, spec.deadlineField, "deadline_field");
   std::vector<int> flagIndices;
-  for (const std::string& field : spec.flagFields) flagIndices.push_back(fieldIndex(definition, spec, field, "flag_fields"));
+  for (const std::string& field : spec.flagFields)
+    flagIndices.push_back(fieldIndex(definition, spec, field, "flag_fields"));
 
   ProjContext proj;
   const Crs from(proj, layerCrsSpec(spec, layer)), to(proj, working);
@@ -174,7 +176,8 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
       if (closeBeforeOpen++ == 0) firstBackwards = "feature " + std::to_string(feature->GetFID());
     } else {
       // Hours between instants: a daylight-saving change in between counts as it passed.
-      if (closedAt) c.hours = static_cast<double>(rules.zone.utcFromLocal(*closedAt) - rules.zone.utcFromLocal(*opened)) / 3600.0;
+      if (closedAt)
+        c.hours = static_cast<double>(rules.zone.utcFromLocal(*closedAt) - rules.zone.utcFromLocal(*opened)) / 3600.0;
       if (deadline) c.onTime = closedAt && *closedAt <= *deadline;
     }
     for (int index : flagIndices)
@@ -188,13 +191,15 @@ LayerCases readCases(const LayerSpec& spec, const ZoneLocator& locator, const Cr
   }
   if (openIssues.count() > 0) warnings.push_back(openIssues.warning(spec, spec.timeField));
   if (const int64_t empty = undated - openIssues.count(); empty > 0)
-    warnings.push_back(spec.id + ": " + std::to_string(empty) + " features with an empty " + spec.timeField + " were left out");
+    warnings.push_back(spec.id + ": " + std::to_string(empty) + " features with an empty " + spec.timeField +
+                       " were left out");
   if (closeIssues.count() > 0)
     warnings.push_back(closeIssues.warning(spec, spec.closeTimeField) + " (those cases count as not closed by time)");
   if (deadlineIssues.count() > 0)
     warnings.push_back(deadlineIssues.warning(spec, spec.deadlineField) + " (deadline_hours applies, if given)");
   if (withoutPoint > 0)
-    warnings.push_back(spec.id + ": " + std::to_string(withoutPoint) + " features without a usable location were left out");
+    warnings.push_back(spec.id + ": " + std::to_string(withoutPoint) +
+                       " features without a usable location were left out");
   if (closeBeforeOpen > 0)
     warnings.push_back(spec.id + ": " + std::to_string(closeBeforeOpen) + " cases close before they open (first: " +
                        firstBackwards + "); counted as closed, left out of hours to close and the on-time rate");
@@ -211,16 +216,17 @@ CaseIndicatorResult computeCaseIndicators(const Catalog& catalog, const CaseIndi
   std::vector<const LayerSpec*> layers;
   if (request.layers.empty()) {
     for (const LayerSpec& layer : catalog.layers)
-      if (layerKind(layer.role).cases && !layer.timeField.empty() && tellsClosure(layer))
-        layers.push_back(&layer);
+      if (layerKind(layer.role).cases && !layer.timeField.empty() && tellsClosure(layer)) layers.push_back(&layer);
     if (layers.empty())
-      throw InputError(catalog.file.string() + ": no layer has a time_field with a close_time_field (or a "
+      throw InputError(catalog.file.string() +
+                       ": no layer has a time_field with a close_time_field (or a "
                        "status_field with closed_values): nothing to measure cases by");
   } else {
     for (const std::string& id : request.layers) {
       const LayerSpec& layer = catalog.layer(id);
       if (layer.timeField.empty() || !tellsClosure(layer))
-        throw InputError(layer.where() + ": case indicators need a time_field and a close_time_field (or a "
+        throw InputError(layer.where() +
+                         ": case indicators need a time_field and a close_time_field (or a "
                          "status_field with closed_values) in the catalog");
       layers.push_back(&layer);
     }
@@ -267,7 +273,8 @@ CaseIndicatorResult computeCaseIndicators(const Catalog& catalog, const CaseIndi
       row.push_back(slot < zones.zones.size() ? CellValue{zones.zones[slot].id} : CellValue{std::string("(none)")});
       row.push_back(slot < zones.zones.size() ? CellValue{zones.zones[slot].name} : CellValue{std::string()});
       if (request.monthly)  // no dated case at all: one row per zone, without a month
-        row.push_back(firstMonth <= lastMonth ? CellValue{monthKeyText(static_cast<int32_t>(firstMonth + m))} : CellValue{});
+        row.push_back(firstMonth <= lastMonth ? CellValue{monthKeyText(static_cast<int32_t>(firstMonth + m))}
+                                              : CellValue{});
     }
 
   for (size_t l = 0; l < layers.size(); ++l) {
@@ -282,7 +289,8 @@ CaseIndicatorResult computeCaseIndicators(const Catalog& catalog, const CaseIndi
     table.columns.push_back({L + "_closure_pct", ColumnType::real});
     if (cases.hasDeadline) table.columns.push_back({L + "_on_time_pct", ColumnType::real});
     if (!spec.closeTimeField.empty()) table.columns.push_back({L + "_median_hours", ColumnType::real});
-    for (const std::string& flag : spec.flagFields) table.columns.push_back({L + "_" + flag + "_pct", ColumnType::real});
+    for (const std::string& flag : spec.flagFields)
+      table.columns.push_back({L + "_" + flag + "_pct", ColumnType::real});
     for (size_t r = 0; r < table.rows.size(); ++r) {
       const Tally& t = tallies[r];
       auto& row = table.rows[r];

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "analysis/time_window.h"
-#include "core/progress.h"
 #include "core/catalog.h"
 #include "core/output_table.h"
+#include "core/progress.h"
 
 namespace urbangis {
 

@@ -35,7 +35,8 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
   OutputTable& table = outcome.table;
   table.name = spec.id;
   for (int i = 0; i < definition.GetFieldCount(); ++i)
-    table.columns.push_back({definition.GetFieldDefn(i)->GetNameRef(), columnTypeOf(definition.GetFieldDefn(i)->GetType())});
+    table.columns.push_back(
+        {definition.GetFieldDefn(i)->GetNameRef(), columnTypeOf(definition.GetFieldDefn(i)->GetType())});
   // Offset systems are stored as plain lon/lat: the offset lives in the numbers.
   table.crsDefinition = request.to ? (request.to->offset != ChineseOffset::none ? "EPSG:4326" : request.to->definition)
                                    : working.definition;
@@ -71,7 +72,8 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
   // --classes: the national event / component class of each feature's local category.
   const LayerClassMapping* mapped = nullptr;
   if (request.classes)
-    if (auto found = request.classes->layers.find(spec.id); found != request.classes->layers.end()) mapped = &found->second;
+    if (auto found = request.classes->layers.find(spec.id); found != request.classes->layers.end())
+      mapped = &found->second;
   const bool withCodes = mapped && request.classes->hasCodes();
   const int categoryIndex = spec.categoryField.empty() ? -1 : definition.GetFieldIndex(spec.categoryField.c_str());
   std::set<std::string> unmapped;
@@ -101,7 +103,9 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
     GeomPtr geometry;
     if (const OGRGeometry* raw = feature->GetGeometryRef(); raw && !raw->IsEmpty()) {
       const GeomPtr read = toGeos(geos, *raw);
-      if (!read) throw InputError(spec.where() + ", feature " + std::to_string(feature->GetFID()) + ": GEOS cannot read its geometry");
+      if (!read)
+        throw InputError(spec.where() + ", feature " + std::to_string(feature->GetFID()) +
+                         ": GEOS cannot read its geometry");
       geometry = transformGeometry(geos, read.get(), toWorking);
     }
     if (zonesItself) {
@@ -130,8 +134,8 @@ ExportOutcome exportLayer(const Catalog& catalog, const ExportRequest& request, 
     if (mapped) {
       const std::string category = categoryIndex >= 0 ? feature->GetFieldAsString(categoryIndex) : "";
       if (request.classes->unmapped(spec.id, category)) unmapped.insert(category);
-      for (const auto& nationalClass : {request.classes->eventClassOf(spec.id, category),
-                                        request.classes->componentClassOf(spec.id, category)}) {
+      for (const auto& nationalClass :
+           {request.classes->eventClassOf(spec.id, category), request.classes->componentClassOf(spec.id, category)}) {
         if (!nationalClass) continue;
         row.emplace_back(*nationalClass);
         if (withCodes) row.emplace_back(request.classes->codeOf(*nationalClass));

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog.h"
 #include "core/crs.h"
 #include "core/progress.h"
-#include "core/catalog.h"
 #include "io/class_map.h"
 #include "io/filter_expression.h"
 #include "io/table_writer.h"
@@ -19,11 +19,11 @@ namespace urbangis {
 struct ExportRequest {
   std::string layer;
   std::optional<FilterExpression> where;
-  std::string byZones;          // zones layer id: the stats table (for the zones layer itself)
-                                // or each feature's zone_id and zone_name (any other layer)
-  bool keepCrs = false;         // GeoJSON in the working CRS, not RFC 7946 lon/lat
-  std::optional<CrsSpec> to;    // e.g. GCJ-02 for a web map (then lon/lat as-is)
-  bool coordinates = false;     // add lon/lat columns (CSV of points)
+  std::string byZones;        // zones layer id: the stats table (for the zones layer itself)
+                              // or each feature's zone_id and zone_name (any other layer)
+  bool keepCrs = false;       // GeoJSON in the working CRS, not RFC 7946 lon/lat
+  std::optional<CrsSpec> to;  // e.g. GCJ-02 for a web map (then lon/lat as-is)
+  bool coordinates = false;   // add lon/lat columns (CSV of points)
   // National classes: a layer the mapping names gets event_class (and component_class) beside
   // its own category, with the standard's codes when the mapping gives them.
   std::optional<ClassMap> classes;

@@ -23,9 +23,8 @@ FeatureSet loadFeatures(const LayerSpec& spec, const GeosContext& geos, const Me
 
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
   const int idIndex = spec.idField.empty() ? -1 : definition.GetFieldIndex(spec.idField.c_str());
-  const int timeIndex = window.active() && !spec.timeField.empty()
-                            ? definition.GetFieldIndex(spec.timeField.c_str())
-                            : -1;
+  const int timeIndex =
+      window.active() && !spec.timeField.empty() ? definition.GetFieldIndex(spec.timeField.c_str()) : -1;
   std::vector<int> sumIndexes;
   for (const auto& field : spec.sumFields) sumIndexes.push_back(definition.GetFieldIndex(field.c_str()));
 
@@ -37,7 +36,8 @@ FeatureSet loadFeatures(const LayerSpec& spec, const GeosContext& geos, const Me
     if (timeIndex >= 0) {
       const ReadTime when = featureTime(*feature, timeIndex, timeRules);
       if (when.problem != TimeProblem::none)
-        set.timeIssues.note(when.problem, "feature " + std::to_string(feature->GetFID()), feature->GetFieldAsString(timeIndex));
+        set.timeIssues.note(when.problem, "feature " + std::to_string(feature->GetFID()),
+                            feature->GetFieldAsString(timeIndex));
       if (!window.holds(when.seconds)) {
         ++set.outsideWindow;
         continue;

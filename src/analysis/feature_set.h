@@ -8,18 +8,18 @@
 
 #include "analysis/time_window.h"
 #include "analysis/zones.h"
-#include "core/geos_context.h"
 #include "core/catalog.h"
+#include "core/geos_context.h"
 #include "io/layer_times.h"
 
 namespace urbangis {
 
 struct FeatureSet {
-  std::vector<GeomPtr> geometries;          // working CRS, valid, of the layer's dimension
-  std::vector<std::vector<double>> sums;    // [feature][sum field]; NaN read as 0
+  std::vector<GeomPtr> geometries;        // working CRS, valid, of the layer's dimension
+  std::vector<std::vector<double>> sums;  // [feature][sum field]; NaN read as 0
   std::vector<std::array<double, 4>> envelopes;
-  std::vector<std::string> repaired;        // ids of features MakeValid changed
-  int64_t dropped = 0;                      // nothing of the right dimension left, or no geometry
+  std::vector<std::string> repaired;  // ids of features MakeValid changed
+  int64_t dropped = 0;                // nothing of the right dimension left, or no geometry
   int64_t outsideWindow = 0;
   TimeIssues timeIssues;  // time_field values that are not usable dates (read with a window only)
 };

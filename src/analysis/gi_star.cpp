@@ -64,8 +64,7 @@ GiStarResult getisOrdGiStar(const std::vector<double>& x, const std::vector<doub
   std::vector<std::vector<size_t>> neighbours(n);
   if (request.knn) {
     const int k = *request.knn;
-    if (k < 1 || static_cast<size_t>(k) >= n)
-      throw InputError("--knn must be between 1 and " + std::to_string(n - 1));
+    if (k < 1 || static_cast<size_t>(k) >= n) throw InputError("--knn must be between 1 and " + std::to_string(n - 1));
     // A few more than asked, so neighbours tied at the k-th distance are chosen by feature
     // order (lowest first) rather than by the tree's search order.
     const size_t asked = std::min(n, static_cast<size_t>(k) + 9);

@@ -18,10 +18,10 @@ struct GiStarRequest {
 
 struct GiStarResult {
   std::vector<double> z, p;
-  std::vector<int> bin;        // −3 … +3
-  std::string neighbourhood;   // what was used, for the user
-  double distance = 0;         // the band used (0 with knn)
-  double meanNeighbours = 0;   // including the feature itself
+  std::vector<int> bin;       // −3 … +3
+  std::string neighbourhood;  // what was used, for the user
+  double distance = 0;        // the band used (0 with knn)
+  double meanNeighbours = 0;  // including the feature itself
 };
 
 // Locations (x, y) in a projected CRS and the value at each. Throws InputError when there are

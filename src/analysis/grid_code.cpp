@@ -14,8 +14,7 @@ bool digitsOnly(const std::string& text) {
 
 }  // namespace
 
-std::string gridCodePrefix(const std::string& communityCode, const std::string& adminCode,
-                           const std::string& where) {
+std::string gridCodePrefix(const std::string& communityCode, const std::string& adminCode, const std::string& where) {
   if (adminCode.size() != 6 || !digitsOnly(adminCode))
     throw InputError("the catalog's admin_code \"" + adminCode +
                      "\" is not a 6-digit county code; unit grid codes start with it");

@@ -13,8 +13,7 @@ inline constexpr size_t kMaxGridsPerCommunity = 999;
 // The first 12 digits of every grid code of a community: `adminCode` (6 digits) followed by
 // digits 7–12 of `communityCode`. Throws InputError naming `where` (file, layer, feature) when
 // the code is missing, is not 12 digits, or belongs to another county than `adminCode`.
-std::string gridCodePrefix(const std::string& communityCode, const std::string& adminCode,
-                           const std::string& where);
+std::string gridCodePrefix(const std::string& communityCode, const std::string& adminCode, const std::string& where);
 
 // `prefix` followed by `sequence` (1-based) in 3 digits. Throws InputError naming `community`
 // when the sequence passes 999.

@@ -23,7 +23,8 @@ namespace {
 
 std::string countsOf(const std::map<std::string, int64_t>& counts) {
   std::vector<std::string> items;
-  for (const auto& [name, count] : counts) items.push_back((name.empty() ? "(empty)" : name) + " " + std::to_string(count));
+  for (const auto& [name, count] : counts)
+    items.push_back((name.empty() ? "(empty)" : name) + " " + std::to_string(count));
   return listOf(items, 20);
 }
 
@@ -71,8 +72,8 @@ std::vector<GeomPtr> readMajorRoads(const LayerSpec& spec, const std::vector<std
     roads.push_back(std::move(valid));
   }
   if (classIndex < 0) {
-    messages.push_back("grids split along every line of " + spec.id + " (it has no category_field): " +
-                       std::to_string(roads.size()));
+    messages.push_back("grids split along every line of " + spec.id +
+                       " (it has no category_field): " + std::to_string(roads.size()));
     return roads;
   }
   if (roads.empty())
@@ -82,7 +83,8 @@ std::vector<GeomPtr> readMajorRoads(const LayerSpec& spec, const std::vector<std
   messages.push_back("grids split along the major roads of " + spec.id + ": " + countsOf(used));
   if (chosen)
     for (const auto& name : requested)
-      if (!found.count(name)) messages.push_back("--major-classes: no road of " + spec.id + " has class \"" + name + "\"");
+      if (!found.count(name))
+        messages.push_back("--major-classes: no road of " + spec.id + " has class \"" + name + "\"");
   return roads;
 }
 
@@ -102,15 +104,14 @@ struct Worker {
   ProjContext proj;
   MeasureFrame frame;
   Transform toLonLat;
-  explicit Worker(const CrsSpec& working)
-      : frame(proj, working), toLonLat(proj, frame.working(), frame.geographic()) {}
+  explicit Worker(const CrsSpec& working) : frame(proj, working), toLonLat(proj, frame.working(), frame.geographic()) {}
 };
 
 }  // namespace
 
 const std::vector<std::string>& defaultMajorRoadClasses() {
-  static const std::vector<std::string> classes{"快速路", "主干道", "主干路", "次干道", "次干路",
-                                                "motorway", "trunk", "primary", "secondary"};
+  static const std::vector<std::string> classes{"快速路",   "主干道", "主干路",  "次干道",   "次干路",
+                                                "motorway", "trunk",  "primary", "secondary"};
   return classes;
 }
 
@@ -173,9 +174,8 @@ OutputTable unitGridTable(const std::string& adminCode, const CrsSpec& working, 
 
   OutputTable table;
   table.name = "grids";
-  table.columns = {{"grid_code", ColumnType::text}, {"parent_id", ColumnType::text},
-                   {"parent_name", ColumnType::text}, {"area_m2", ColumnType::real},
-                   {"lon", ColumnType::real}, {"lat", ColumnType::real}};
+  table.columns = {{"grid_code", ColumnType::text}, {"parent_id", ColumnType::text}, {"parent_name", ColumnType::text},
+                   {"area_m2", ColumnType::real},   {"lon", ColumnType::real},       {"lat", ColumnType::real}};
   table.crsDefinition = working.definition;
   std::vector<std::string> whole, isolated, offArea;
   size_t merged = 0, pieces = 0, extended = 0, scraps = 0;
@@ -191,9 +191,11 @@ OutputTable unitGridTable(const std::string& adminCode, const CrsSpec& working, 
       table.rows.push_back({code, zones[z].code, zones[z].name, out.area[i], out.lon[i], out.lat[i]});
       table.wkb.push_back(std::move(out.wkb[i]));
     }
-    for (size_t i : out.isolated) isolated.push_back(std::get<std::string>(table.rows[table.rows.size() - out.wkb.size() + i][0]));
+    for (size_t i : out.isolated)
+      isolated.push_back(std::get<std::string>(table.rows[table.rows.size() - out.wkb.size() + i][0]));
     if (out.wholeZone)
-      whole.push_back(zones[z].code + " " + zones[z].name + " (" + std::to_string(std::lround(zones[z].areaM2)) + " m²)");
+      whole.push_back(zones[z].code + " " + zones[z].name + " (" + std::to_string(std::lround(zones[z].areaM2)) +
+                      " m²)");
     merged += out.mergedSlivers;
     pieces += out.pieces;
     extended += out.extendedRoadEnds;
@@ -207,12 +209,14 @@ OutputTable unitGridTable(const std::string& adminCode, const CrsSpec& working, 
   if (!barriers.empty()) {
     messages.push_back("the major roads cut the zone(s) into " + std::to_string(pieces) + " pieces" +
                        (extended ? "; road ends inside a zone, the cut continued straight on to the next road or the "
-                                   "zone's edge: " + std::to_string(extended)
+                                   "zone's edge: " +
+                                       std::to_string(extended)
                                  : ""));
     if (scraps)
       messages.push_back("scraps under " + number(options.minAreaM2) +
                          " m² that a road cut off (along a zone's edge, or between roads meeting at a sharp angle), "
-                         "joined to the land across the road: " + std::to_string(scraps));
+                         "joined to the land across the road: " +
+                         std::to_string(scraps));
   }
   if (!whole.empty())
     messages.push_back("zones smaller than one cell (" + number(options.cell * options.cell) +
@@ -221,8 +225,7 @@ OutputTable unitGridTable(const std::string& adminCode, const CrsSpec& working, 
     messages.push_back("grids under " + number(options.minAreaM2) +
                        " m² with no neighbour to merge into (islands of a zone), kept: " + listOf(isolated));
   if (!offArea.empty())
-    messages.push_back("warning: the grids' area differs from their zone's by more than 0.01 % in " +
-                       listOf(offArea));
+    messages.push_back("warning: the grids' area differs from their zone's by more than 0.01 % in " + listOf(offArea));
   return table;
 }
 
@@ -261,8 +264,8 @@ GridOutcome runUnitGrids(const Catalog& catalog, const GridRequest& request, con
   const ZoneSet set = loadZones(zonesSpec, geos, proj, frame);
   outcome.inputs.push_back(zonesSpec.resolvedSource);
   if (!set.repaired.empty())
-    outcome.messages.push_back(zonesSpec.id + ": invalid geometries repaired (MakeValid) before gridding: " +
-                               listOf(set.repaired));
+    outcome.messages.push_back(zonesSpec.id +
+                               ": invalid geometries repaired (MakeValid) before gridding: " + listOf(set.repaired));
   std::vector<GridZone> zones;
   for (const Zone& zone : set.zones)
     zones.push_back({zone.id, zone.name,
@@ -282,7 +285,8 @@ GridOutcome runUnitGrids(const Catalog& catalog, const GridRequest& request, con
   for (const auto& road : roads) barriers.push_back(road.get());
 
   std::vector<std::string> messages;
-  outcome.table = unitGridTable(catalog.adminCode, working, zones, barriers, options, request.threads, progress, messages);
+  outcome.table =
+      unitGridTable(catalog.adminCode, working, zones, barriers, options, request.threads, progress, messages);
   outcome.messages.insert(outcome.messages.end(), messages.begin(), messages.end());
   return outcome;
 }

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "analysis/unit_grid.h"
-#include "core/progress.h"
 #include "core/catalog.h"
 #include "core/output_table.h"
+#include "core/progress.h"
 
 namespace urbangis {
 
@@ -44,11 +44,11 @@ double defaultMinArea(double cell);
 
 // One zone to grid, already in the working CRS.
 struct GridZone {
-  std::string code;     // its community code (12 digits), from the layer's id_field
+  std::string code;  // its community code (12 digits), from the layer's id_field
   std::string name;
-  std::string where;    // for messages: file, layer, feature
+  std::string where;                       // for messages: file, layer, feature
   const GEOSGeometry* geometry = nullptr;  // valid, working CRS
-  double areaM2 = 0;    // ellipsoidal
+  double areaM2 = 0;                       // ellipsoidal
 };
 
 // Grids and codes of `zones` cut along `barriers` (lines, working CRS): what runUnitGrids does

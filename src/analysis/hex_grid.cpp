@@ -46,9 +46,7 @@ GeomPtr HexGrid::polygon(const GeosContext& geos, HexCell cell) const {
   return geos.own(GEOSGeom_createPolygon_r(geos.handle(), shell, nullptr, 0), "hexagon");
 }
 
-std::string HexGrid::id(HexCell cell) {
-  return "H" + std::to_string(cell.q) + "_" + std::to_string(cell.r);
-}
+std::string HexGrid::id(HexCell cell) { return "H" + std::to_string(cell.q) + "_" + std::to_string(cell.r); }
 
 std::vector<HexCell> HexGrid::covering(double minX, double minY, double maxX, double maxY) const {
   minX -= side_;

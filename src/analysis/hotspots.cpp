@@ -45,8 +45,7 @@ struct Source {
   PointSet points;
 };
 template <typename Outcome>
-Source readSource(const Catalog& catalog, const HotspotSource& source, const Progress& progress,
-                  Outcome& outcome) {
+Source readSource(const Catalog& catalog, const HotspotSource& source, const Progress& progress, Outcome& outcome) {
   const LayerSpec& layer = pointsLayer(catalog, source);
   CrsSpec working = projectedWorkingCrs(catalog, layer, outcome.messages);
   progress.report("reading " + layer.id, -1);
@@ -71,17 +70,22 @@ KdeOutcome runKde(const Catalog& catalog, const HotspotSource& source, const Kde
   KdeOutcome outcome;
   const auto [layer, working, points] = readSource(catalog, source, progress, outcome);
   const KdeRaster density = kernelDensity(points, request, progress);
-  outcome.raster = FloatRaster{density.width, density.height, density.west, density.north, density.cell,
-                               density.density, -9999.0F, working.definition,
+  outcome.raster = FloatRaster{density.width,
+                               density.height,
+                               density.west,
+                               density.north,
+                               density.cell,
+                               density.density,
+                               -9999.0F,
+                               working.definition,
                                source.weight.empty() ? "points per km²" : source.weight + " per km²",
                                std::string(kernelName(request.kernel)) + " kernel density of " + layer.id};
   double integral = 0;
   for (float value : density.density) integral += value;
   integral *= density.cell * density.cell / 1e6;
-  outcome.messages.push_back(std::string(kernelName(request.kernel)) + " kernel, radius " +
-                             number(density.radius) + " m (" + density.radiusRule + "), cell " +
-                             number(density.cell) + " m, " + std::to_string(density.width) + " × " +
-                             std::to_string(density.height) + " cells");
+  outcome.messages.push_back(std::string(kernelName(request.kernel)) + " kernel, radius " + number(density.radius) +
+                             " m (" + density.radiusRule + "), cell " + number(density.cell) + " m, " +
+                             std::to_string(density.width) + " × " + std::to_string(density.height) + " cells");
   outcome.messages.push_back("the surface integrates to " + number(integral, 8) + " (" +
                              number(density.weightTotal, 8) +
                              (source.weight.empty() ? " points)" : " total " + source.weight + ")"));
@@ -137,7 +141,8 @@ TableOutcome runHexbin(const Catalog& catalog, const HotspotSource& source, cons
     ++tally.count;
     tally.weight += points.weight[i];
   }
-  if (outside) outcome.messages.push_back(std::to_string(outside) + " points outside " + request.clipZones + " left out");
+  if (outside)
+    outcome.messages.push_back(std::to_string(outside) + " points outside " + request.clipZones + " left out");
 
   OutputTable& table = outcome.table;
   table.name = "hexbin";
@@ -162,8 +167,8 @@ TableOutcome runHexbin(const Catalog& catalog, const HotspotSource& source, cons
     table.wkb.push_back(geos.toWkb(polygon.get()));
     progress.checkCancelled();
   }
-  outcome.messages.push_back(std::to_string(table.rows.size()) + " non-empty hexagons of side " +
-                             number(request.size) + " m");
+  outcome.messages.push_back(std::to_string(table.rows.size()) + " non-empty hexagons of side " + number(request.size) +
+                             " m");
   return outcome;
 }
 
@@ -227,7 +232,8 @@ TableOutcome runGiStar(const Catalog& catalog, const HotspotSource& source, cons
          zoneTallyMessages(source.layer, run.zones, placement, locator.extent(), "points", "Gi* leaves them out"))
       outcome.messages.push_back(std::move(message));
     if (locator.overlapSeen())
-      outcome.messages.push_back("WARNING: zones of " + run.zones + " overlap: a point inside two zones is counted in each of them");
+      outcome.messages.push_back("WARNING: zones of " + run.zones +
+                                 " overlap: a point inside two zones is counted in each of them");
     for (const auto& zone : zones.zones) {
       ids.push_back(zone.id);
       GeomPtr centroid = geos.own(GEOSGetCentroid_r(geos.handle(), zone.geometry.get()), "centroid");
@@ -246,8 +252,8 @@ TableOutcome runGiStar(const Catalog& catalog, const HotspotSource& source, cons
   table.name = "gistar";
   table.columns = {{"zone_id", ColumnType::text}, {"count", ColumnType::integer}};
   if (!source.weight.empty()) table.columns.push_back({"weight_sum", ColumnType::real});
-  table.columns.insert(table.columns.end(), {{"gi_z", ColumnType::real}, {"gi_p", ColumnType::real},
-                                              {"gi_bin", ColumnType::integer}});
+  table.columns.insert(table.columns.end(),
+                       {{"gi_z", ColumnType::real}, {"gi_p", ColumnType::real}, {"gi_bin", ColumnType::integer}});
   table.crsDefinition = working.definition;
   int bins[7] = {};
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -261,8 +267,8 @@ TableOutcome runGiStar(const Catalog& catalog, const HotspotSource& source, cons
   outcome.messages.push_back("Gi* over " + std::to_string(ids.size()) + (run.hexSize ? " hexagons" : " zones") +
                              ", neighbours " + result.neighbourhood + " (" + number(result.meanNeighbours, 4) +
                              " on average, the feature included)" + (run.statistic.fdr ? ", FDR-corrected" : ""));
-  outcome.messages.push_back("hot spots 99/95/90 %: " + std::to_string(bins[6]) + "/" + std::to_string(bins[5]) +
-                             "/" + std::to_string(bins[4]) + ", cold spots: " + std::to_string(bins[0]) + "/" +
+  outcome.messages.push_back("hot spots 99/95/90 %: " + std::to_string(bins[6]) + "/" + std::to_string(bins[5]) + "/" +
+                             std::to_string(bins[4]) + ", cold spots: " + std::to_string(bins[0]) + "/" +
                              std::to_string(bins[1]) + "/" + std::to_string(bins[2]));
   return outcome;
 }

@@ -9,9 +9,9 @@
 #include "analysis/gi_star.h"
 #include "analysis/kde.h"
 #include "analysis/time_window.h"
-#include "core/progress.h"
 #include "core/catalog.h"
 #include "core/output_table.h"
+#include "core/progress.h"
 #include "io/raster_writer.h"
 
 namespace urbangis {
@@ -31,8 +31,8 @@ KdeOutcome runKde(const Catalog& catalog, const HotspotSource& source, const Kde
                   const Progress& progress);
 
 struct HexbinRequest {
-  double size = 0;         // side length, metres
-  std::string clipZones;   // optional zones layer id
+  double size = 0;        // side length, metres
+  std::string clipZones;  // optional zones layer id
 };
 struct TableOutcome {
   OutputTable table;

@@ -15,7 +15,7 @@
 namespace urbangis {
 namespace {
 
-constexpr double kMaxCells = 1e9;             // refused beyond this
+constexpr double kMaxCells = 1e9;              // refused beyond this
 constexpr double kDefaultMaxCells = 16777216;  // 4096², when the cell size is not given
 constexpr double kFftMaxCells = 1 << 25;       // padded FFT grid; beyond it, stamp point by point
 
@@ -75,8 +75,9 @@ double defaultRadius(const PointSet& points) {
   }
   const double radius = 0.9 * std::min(standardDistance, std::sqrt(1 / std::log(2.0)) * median) * std::pow(n, -0.2);
   if (!(radius > 0))
-    throw InputError("the points all lie at one place, so no radius can be estimated from them; "
-                     "give --radius in metres");
+    throw InputError(
+        "the points all lie at one place, so no radius can be estimated from them; "
+        "give --radius in metres");
   return radius;
 }
 
@@ -100,8 +101,8 @@ KdeRaster kernelDensity(const PointSet& points, const KdeRequest& request, const
   // stamp falls off it and the integral is exactly the total weight.
   const auto cellsFor = [&](double cell) {
     const double margin = std::ceil(raster.radius / cell);
-    return std::array<double, 3>{std::floor(spanX / cell) + 1 + 2 * margin,
-                                 std::floor(spanY / cell) + 1 + 2 * margin, margin};
+    return std::array<double, 3>{std::floor(spanX / cell) + 1 + 2 * margin, std::floor(spanY / cell) + 1 + 2 * margin,
+                                 margin};
   };
   double cell = request.cell.value_or(raster.radius / 10);
   if (request.cell && !(*request.cell > 0)) throw InputError("--cell must be greater than 0 metres");
@@ -111,8 +112,7 @@ KdeRaster kernelDensity(const PointSet& points, const KdeRequest& request, const
     while (cellsFor(needed)[0] * cellsFor(needed)[1] > kMaxCells) needed *= 1.1;
     throw InputError("a " + describe(cell) + " m cell over this extent needs " + describe(grid[0]) + " × " +
                      describe(grid[1]) + " = " + describe(grid[0] * grid[1]) +
-                     " cells, over the limit of 1e9; use --cell " + describe(std::ceil(needed)) +
-                     " or more");
+                     " cells, over the limit of 1e9; use --cell " + describe(std::ceil(needed)) + " or more");
   }
   while (!request.cell && grid[0] * grid[1] > kDefaultMaxCells) {
     cell *= 1.25;
@@ -161,8 +161,7 @@ KdeRaster kernelDensity(const PointSet& points, const KdeRequest& request, const
         kernelHat(fftw_alloc_complex(complex));
     std::fill_n(field.get(), real, 0.0);
     std::fill_n(kernel.get(), real, 0.0);
-    for (size_t r = 0; r < H; ++r)
-      std::copy_n(bins.data() + r * W, W, field.get() + r * static_cast<size_t>(fftW));
+    for (size_t r = 0; r < H; ++r) std::copy_n(bins.data() + r * W, W, field.get() + r * static_cast<size_t>(fftW));
     // The stamp centred on (0, 0), wrapped round the edges.
     for (int dy = -k; dy <= k; ++dy)
       for (int dx = -k; dx <= k; ++dx)
@@ -182,8 +181,7 @@ KdeRaster kernelDensity(const PointSet& points, const KdeRequest& request, const
       fieldHat.get()[i][1] = product.imag();
     }
     fftw_execute(backward.get());
-    for (size_t r = 0; r < H; ++r)
-      std::copy_n(field.get() + r * static_cast<size_t>(fftW), W, spread.data() + r * W);
+    for (size_t r = 0; r < H; ++r) std::copy_n(field.get() + r * static_cast<size_t>(fftW), W, spread.data() + r * W);
   } else {
     progress.report("stamping points", -1);
     for (size_t r = 0; r < H; ++r) {
@@ -193,9 +191,8 @@ KdeRaster kernelDensity(const PointSet& points, const KdeRequest& request, const
         if (weight == 0) continue;
         for (int dy = -k; dy <= k; ++dy)
           for (int dx = -k; dx <= k; ++dx)
-            spread[(r + static_cast<size_t>(dy + k) - static_cast<size_t>(k)) * W + c +
-                   static_cast<size_t>(dx + k) - static_cast<size_t>(k)] +=
-                weight * stamp[static_cast<size_t>((dy + k) * side + dx + k)];
+            spread[(r + static_cast<size_t>(dy + k) - static_cast<size_t>(k)) * W + c + static_cast<size_t>(dx + k) -
+                   static_cast<size_t>(k)] += weight * stamp[static_cast<size_t>((dy + k) * side + dx + k)];
       }
     }
   }

@@ -23,7 +23,7 @@ struct KdeRequest {
 struct KdeRaster {
   int width = 0, height = 0;
   double west = 0, north = 0, cell = 0;  // north-up grid
-  std::vector<float> density;           // per km², row 0 = north
+  std::vector<float> density;            // per km², row 0 = north
   double radius = 0;
   std::string radiusRule;  // how the radius was chosen, for the user
   double weightTotal = 0;  // what the raster integrates to

@@ -38,11 +38,16 @@ double kernelValue(KernelShape shape, double d, double radius) {
   const double area = pi * radius * radius;
   // Each constant is 1 / ∫∫ profile over the disc (2π r² ∫₀¹ profile(u) u du).
   switch (shape) {
-    case KernelShape::uniform: return 1.0 / area;
-    case KernelShape::triangular: return 3.0 / area * (1 - u);
-    case KernelShape::epanechnikov: return 2.0 / area * (1 - u * u);
-    case KernelShape::quartic: return 3.0 / area * (1 - u * u) * (1 - u * u);
-    case KernelShape::triweight: return 4.0 / area * std::pow(1 - u * u, 3);
+    case KernelShape::uniform:
+      return 1.0 / area;
+    case KernelShape::triangular:
+      return 3.0 / area * (1 - u);
+    case KernelShape::epanechnikov:
+      return 2.0 / area * (1 - u * u);
+    case KernelShape::quartic:
+      return 3.0 / area * (1 - u * u) * (1 - u * u);
+    case KernelShape::triweight:
+      return 4.0 / area * std::pow(1 - u * u, 3);
     case KernelShape::gaussian: {
       // σ = radius / 3, cut at 3σ: ∫ = 1 − e^(−9/2), renormalised.
       const double sigma = radius / 3.0;

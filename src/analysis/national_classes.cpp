@@ -66,7 +66,8 @@ OutputTable byNationalClass(const OutputTable& stats, const std::vector<std::str
       for (size_t r = 0; r < stats.rows.size(); ++r) result.rows[r].push_back(stats.rows[r][c]);
       // A mapped layer without categories (areas, lines): its whole count goes to its class.
       for (const std::string& id : layerIds)
-        if (stats.columns[c].name == statisticColumn(id, ZoneStatistic::count) && map.layers.count(id) && !categorised.count(id)) {
+        if (stats.columns[c].name == statisticColumn(id, ZoneStatistic::count) && map.layers.count(id) &&
+            !categorised.count(id)) {
           std::map<std::string, std::vector<int64_t>> events, components;
           std::vector<int64_t> counts;
           for (const auto& row : stats.rows) counts.push_back(countOf(row[c]));

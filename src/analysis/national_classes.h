@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "io/class_map.h"
 #include "core/output_table.h"
+#include "io/class_map.h"
 
 namespace urbangis {
 

@@ -29,11 +29,12 @@ std::vector<std::vector<uint32_t>> candidatesByZone(const GeosContext& geos, con
     GEOSGeom_getXMax_r(h, zone, &x1);
     GEOSGeom_getYMax_r(h, zone, &y1);
     GeomPtr query = geos.own(GEOSGeom_createRectangle_r(h, x0 - grow, y0 - grow, x1 + grow, y1 + grow), "rectangle");
-    GEOSSTRtree_query_r(h, tree, query.get(),
-                        [](void* item, void* out) {
-                          static_cast<std::vector<uint32_t>*>(out)->push_back(*static_cast<uint32_t*>(item));
-                        },
-                        &candidates[z]);
+    GEOSSTRtree_query_r(
+        h, tree, query.get(),
+        [](void* item, void* out) {
+          static_cast<std::vector<uint32_t>*>(out)->push_back(*static_cast<uint32_t*>(item));
+        },
+        &candidates[z]);
     std::sort(candidates[z].begin(), candidates[z].end());  // deterministic union order
   }
   GEOSSTRtree_destroy_r(h, tree);
@@ -50,8 +51,8 @@ GeomPtr unionOf(const GeosContext& geos, std::vector<GeomPtr> pieces) {
 // The parts of the candidates inside the zone, each once; marks which candidates met it.
 std::vector<GeomPtr> piecesInside(const GeosContext& geos, const GEOSGeometry* zone,
                                   const GEOSPreparedGeometry* prepared, const FeatureSet& features,
-                                  const std::vector<uint32_t>& candidates, int dimension,
-                                  std::vector<uint8_t>* touched, int64_t* count) {
+                                  const std::vector<uint32_t>& candidates, int dimension, std::vector<uint8_t>* touched,
+                                  int64_t* count) {
   GEOSContextHandle_t h = geos.handle();
   std::vector<GeomPtr> pieces;
   for (uint32_t c : candidates) {
@@ -69,25 +70,22 @@ std::vector<GeomPtr> piecesInside(const GeosContext& geos, const GEOSGeometry* z
   return pieces;
 }
 
-double measureOf(const GeosContext& geos, const MeasureFrame& frame, const GEOSGeometry* geometry,
-                 int dimension) {
+double measureOf(const GeosContext& geos, const MeasureFrame& frame, const GEOSGeometry* geometry, int dimension) {
   if (!geometry) return 0.0;
   return dimension == 2 ? frame.area(geos, geometry) : frame.length(geos, geometry);
 }
 
 }  // namespace
 
-OverlayStats overlayByZone(const ZoneSet& zones, const ZoneLocator& locator,
-                           const FeatureSet& features, int dimension, const FeatureSet* roads,
-                           double bufferM, const CrsSpec& working, const Progress& progress,
+OverlayStats overlayByZone(const ZoneSet& zones, const ZoneLocator& locator, const FeatureSet& features, int dimension,
+                           const FeatureSet* roads, double bufferM, const CrsSpec& working, const Progress& progress,
                            unsigned threads, std::string_view stage) {
   const size_t n = zones.zones.size(), slots = n + 1;
   GeosContext geos;
   const auto candidates = candidatesByZone(geos, zones, features, 0.0);
-  const auto nearCandidates = roads ? candidatesByZone(geos, zones, features, 2 * bufferM)
-                                    : std::vector<std::vector<uint32_t>>{};
-  const auto roadCandidates = roads ? candidatesByZone(geos, zones, *roads, 0.0)
-                                    : std::vector<std::vector<uint32_t>>{};
+  const auto nearCandidates =
+      roads ? candidatesByZone(geos, zones, features, 2 * bufferM) : std::vector<std::vector<uint32_t>>{};
+  const auto roadCandidates = roads ? candidatesByZone(geos, zones, *roads, 0.0) : std::vector<std::vector<uint32_t>>{};
 
   OverlayStats stats;
   stats.counts.assign(slots, 0);
@@ -117,12 +115,12 @@ OverlayStats overlayByZone(const ZoneSet& zones, const ZoneLocator& locator,
     const GeosContext& g = worker.geos;
     const GEOSGeometry* zone = zones.zones[z].geometry.get();
     const PreparedPtr prepared = g.prepare(zone);
-    GeomPtr inside = unionOf(g, piecesInside(g, zone, prepared.get(), features, candidates[z],
-                                             dimension, &worker.touched, &stats.counts[z]));
+    GeomPtr inside = unionOf(g, piecesInside(g, zone, prepared.get(), features, candidates[z], dimension,
+                                             &worker.touched, &stats.counts[z]));
     stats.measure[z] = measureOf(g, *worker.frame, inside.get(), dimension);
     if (!roads) return;
-    GeomPtr roadsInside = unionOf(g, piecesInside(g, zone, prepared.get(), *roads,
-                                                  roadCandidates[z], 1, nullptr, nullptr));
+    GeomPtr roadsInside =
+        unionOf(g, piecesInside(g, zone, prepared.get(), *roads, roadCandidates[z], 1, nullptr, nullptr));
     const double roadLength = measureOf(g, *worker.frame, roadsInside.get(), 1);
     if (roadLength <= 0) return;
     // The layer's lines near the zone, clipped to its envelope grown by twice the buffer
@@ -135,8 +133,8 @@ OverlayStats overlayByZone(const ZoneSet& zones, const ZoneLocator& locator,
     std::vector<GeomPtr> near;
     const double margin = 2 * bufferM;
     for (uint32_t c : nearCandidates[z]) {
-      GeomPtr clipped = g.own(GEOSClipByRect_r(g.handle(), features.geometries[c].get(),
-                                               x0 - margin, y0 - margin, x1 + margin, y1 + margin),
+      GeomPtr clipped = g.own(GEOSClipByRect_r(g.handle(), features.geometries[c].get(), x0 - margin, y0 - margin,
+                                               x1 + margin, y1 + margin),
                               "clip");
       if (!GEOSisEmpty_r(g.handle(), clipped.get())) near.push_back(std::move(clipped));
     }

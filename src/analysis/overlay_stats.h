@@ -18,16 +18,15 @@
 namespace urbangis {
 
 struct OverlayStats {
-  std::vector<int64_t> counts;        // per zone, then "(none)": features intersecting it
-  std::vector<double> measure;        // m² (areas) or m (lines) of the union inside the zone
-  std::vector<double> roadShare;      // lines covering a network: percent; NaN without roads
+  std::vector<int64_t> counts;            // per zone, then "(none)": features intersecting it
+  std::vector<double> measure;            // m² (areas) or m (lines) of the union inside the zone
+  std::vector<double> roadShare;          // lines covering a network: percent; NaN without roads
   std::vector<std::vector<double>> sums;  // [sum field][zone or none]
 };
 
 // `features` of dimension 2 (areas) or 1 (lines). `roads`, when given, is the covered network.
-OverlayStats overlayByZone(const ZoneSet& zones, const ZoneLocator& locator,
-                           const FeatureSet& features, int dimension, const FeatureSet* roads,
-                           double bufferM, const CrsSpec& working, const Progress& progress,
+OverlayStats overlayByZone(const ZoneSet& zones, const ZoneLocator& locator, const FeatureSet& features, int dimension,
+                           const FeatureSet* roads, double bufferM, const CrsSpec& working, const Progress& progress,
                            unsigned threads, std::string_view stage);
 
 }  // namespace urbangis

@@ -14,8 +14,7 @@
 
 namespace urbangis {
 
-inline void parallelFor(size_t n, unsigned workers, const Progress& progress,
-                        std::string_view stage,
+inline void parallelFor(size_t n, unsigned workers, const Progress& progress, std::string_view stage,
                         const std::function<void(size_t index, unsigned worker)>& fn) {
   std::atomic<size_t> next{0}, done{0};
   std::exception_ptr failure;

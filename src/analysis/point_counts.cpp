@@ -27,7 +27,7 @@ struct ValueTally {
   std::unordered_map<std::string, size_t, TextHash, std::equal_to<>> index;
   std::vector<std::string> names;
   std::vector<std::vector<int64_t>> perSlot;  // [value][slot]
-  std::string scratch;                         // a non-text value's text
+  std::string scratch;                        // a non-text value's text
 
   // The counts of the value in `row`, made on first sight.
   std::vector<int64_t>& slotsFor(const ArrowColumn& column, int64_t row, size_t slots) {
@@ -89,8 +89,7 @@ struct WorkerTally {
 bool fallbackPoint(const ArrowColumn& geometry, int64_t row, double& x, double& y) {
   const std::string_view wkb = geometry.bytes(row);
   OGRGeometry* parsed = nullptr;
-  if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &parsed, wkb.size()) !=
-                         OGRERR_NONE)
+  if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &parsed, wkb.size()) != OGRERR_NONE)
     return false;
   std::unique_ptr<OGRGeometry> owned(parsed);
   if (owned->IsEmpty()) return false;
@@ -104,8 +103,7 @@ bool fallbackPoint(const ArrowColumn& geometry, int64_t row, double& x, double& 
 }  // namespace
 
 PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLocator*> locatorFuture,
-                        const CrsSpec& working, const TimeWindow& window,
-                        const Progress& progress, unsigned threads) {
+                        const CrsSpec& working, const TimeWindow& window, const Progress& progress, unsigned threads) {
   VectorSource source = openCatalogLayer(spec);
   const CrsSpec sourceCrs = layerCrsSpec(spec, *source.layer);
   bool needsTransform = false;
@@ -194,8 +192,7 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
       tally.ys.push_back(y);
       tally.rows.push_back(row);
     }
-    if (tally.transform)
-      tally.transform->applyLenient(tally.xs.data(), tally.ys.data(), tally.xs.size());
+    if (tally.transform) tally.transform->applyLenient(tally.xs.data(), tally.ys.data(), tally.xs.size());
 
     std::optional<ArrowColumn> category, condition;
     if (categoryColumn >= 0) category.emplace(batch, categoryColumn);
@@ -211,7 +208,8 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
       locator.locate(tally.xs[i], tally.ys[i], tally.scratch, tally.holders);
       tally.placement.add(tally.holders.size(), Box::of(tally.xs[i], tally.ys[i]), locator.extent());
       if (tally.holders.empty()) tally.holders.push_back(static_cast<uint32_t>(zones));
-      std::vector<int64_t>* perCategory = category ? &tally.categories.slotsFor(*category, tally.rows[i], slots) : nullptr;
+      std::vector<int64_t>* perCategory =
+          category ? &tally.categories.slotsFor(*category, tally.rows[i], slots) : nullptr;
       std::vector<int64_t>* perCondition =
           condition ? &tally.conditions.slotsFor(*condition, tally.rows[i], slots) : nullptr;
       for (uint32_t slot : tally.holders) {

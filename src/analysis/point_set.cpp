@@ -56,7 +56,8 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
       if (times) {
         const ReadTime when = arrowTime(*times, fids ? &*fids : nullptr, i, timeRules, offsetTimes);
         if (when.problem != TimeProblem::none)
-          timeIssues.note(when.problem, fids ? "feature " + fids->text(i) : "row " + std::to_string(row + 1), times->text(i));
+          timeIssues.note(when.problem, fids ? "feature " + fids->text(i) : "row " + std::to_string(row + 1),
+                          times->text(i));
         if (!window.holds(when.seconds)) {
           ++points.outsideWindow;
           continue;
@@ -66,8 +67,8 @@ PointSet loadPoints(const LayerSpec& spec, const CrsSpec& working, const std::st
       if (weights) {
         w = weights->isNull(i) ? 0.0 : weights->number(i);
         if (!std::isfinite(w))
-          throw InputError(spec.where() + ": feature " + std::to_string(row + 1) + " has a weight \"" +
-                           weightField + "\" that is not a finite number (NaN or infinite); "
+          throw InputError(spec.where() + ": feature " + std::to_string(row + 1) + " has a weight \"" + weightField +
+                           "\" that is not a finite number (NaN or infinite); "
                            "fix the value or leave the field empty (read as 0)");
       }
       points.x.push_back(x);

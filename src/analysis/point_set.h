@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "analysis/time_window.h"
-#include "core/crs.h"
 #include "core/catalog.h"
+#include "core/crs.h"
 
 namespace urbangis {
 

@@ -24,7 +24,8 @@ int64_t featuresTable(const PgConnection& db, const std::string& name, const Lay
   std::string sumValues, sumColumns;
   for (size_t f = 0; f < layer.sumFields.size(); ++f) {
     const std::string field = quoteIdentifier(layer.sumFields[f]), alias = "s" + std::to_string(f);
-    sumValues += ", coalesce(CASE WHEN " + field + "::float8 = 'NaN' THEN 0 ELSE " + field + "::float8 END, 0) AS " + alias;
+    sumValues +=
+        ", coalesce(CASE WHEN " + field + "::float8 = 'NaN' THEN 0 ELSE " + field + "::float8 END, 0) AS " + alias;
     sumColumns += ", " + alias;
   }
   db.exec("DROP TABLE IF EXISTS pg_temp." + name);
@@ -58,8 +59,9 @@ std::string exactText(double value) {
 std::string partsInsideZones(const std::string& table, int dimension) {
   const std::string kind = dimension == 2 ? "3" : "2";
   return "SELECT z.zid, count(*) AS met, ST_CollectionExtract(ST_UnaryUnion(ST_Collect(CASE WHEN ST_Covers(z.g, f.g) "
-         "THEN f.g ELSE ST_CollectionExtract(ST_Intersection(z.g, f.g), " + kind + ") END)), " + kind +
-         ") AS g FROM ug_zones z JOIN " + table + " f ON ST_Intersects(z.g, f.g) GROUP BY z.zid";
+         "THEN f.g ELSE ST_CollectionExtract(ST_Intersection(z.g, f.g), " +
+         kind + ") END)), " + kind + ") AS g FROM ug_zones z JOIN " + table +
+         " f ON ST_Intersects(z.g, f.g) GROUP BY z.zid";
 }
 
 }  // namespace
@@ -96,7 +98,8 @@ PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest&
   // "(none)": the features meeting no zone, unioned and measured.
   const std::string kind = dimension == 2 ? "3" : "2";
   const PgResult outside = db.exec(
-      "SELECT count(*), " + pgEllipsoidalMeasure("ST_CollectionExtract(ST_UnaryUnion(ST_Collect(f.g)), " + kind + ")", dimension, G) +
+      "SELECT count(*), " +
+          pgEllipsoidalMeasure("ST_CollectionExtract(ST_UnaryUnion(ST_Collect(f.g)), " + kind + ")", dimension, G) +
           " FROM ug_features f WHERE NOT EXISTS (SELECT 1 FROM ug_pieces pc WHERE ST_Intersects(pc.g, f.g))",
       {}, "measuring " + layer.id + " outside every zone");
   stats.counts[none] = outside.integer(0, 0);
@@ -109,13 +112,14 @@ PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest&
       sums += ", sum(pt.s" + std::to_string(f) + ")";
       columns += ", s" + std::to_string(f);
     }
-    const PgResult summed = db.exec("SELECT h.zid" + sums + " FROM (SELECT ST_PointOnSurface(g) AS g" + columns +
-                                        " FROM ug_features) pt LEFT JOIN LATERAL (" + pgZonesHolding("pt.g") +
-                                        ") h ON true GROUP BY h.zid",
-                                    {}, "summing " + layer.id + " by zone");
+    const PgResult summed =
+        db.exec("SELECT h.zid" + sums + " FROM (SELECT ST_PointOnSurface(g) AS g" + columns +
+                    " FROM ug_features) pt LEFT JOIN LATERAL (" + pgZonesHolding("pt.g") + ") h ON true GROUP BY h.zid",
+                {}, "summing " + layer.id + " by zone");
     for (int row = 0; row < summed.rows(); ++row) {
       const size_t slot = summed.isNull(row, 0) ? none : slotOf.at(summed.text(row, 0));
-      for (size_t f = 0; f < layer.sumFields.size(); ++f) stats.sums[f][slot] += summed.number(row, 1 + static_cast<int>(f));
+      for (size_t f = 0; f < layer.sumFields.size(); ++f)
+        stats.sums[f][slot] += summed.number(row, 1 + static_cast<int>(f));
     }
   }
 
@@ -130,7 +134,8 @@ PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest&
                                  1, G) +
             " FROM (SELECT ST_ClipByBox2D(f.g, ST_Expand(z.g::box2d, 2 * $1::float8)) AS g FROM ug_features f"
             "       WHERE f.g && ST_Expand(z.g::box2d, 2 * $1::float8)) c WHERE NOT ST_IsEmpty(c.g))"
-            " FROM (" + partsInsideZones("ug_roads", 1) + ") r JOIN ug_zones z ON z.zid = r.zid",
+            " FROM (" +
+            partsInsideZones("ug_roads", 1) + ") r JOIN ug_zones z ON z.zid = r.zid",
         {exactText(layer.bufferM)}, "road share of " + layer.id);
     for (int row = 0; row < shares.rows(); ++row) {
       const double roads = shares.isNull(row, 1) ? 0.0 : shares.number(row, 1);
@@ -143,11 +148,12 @@ PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest&
   // Features in no zone: are they far from the zones altogether (analysis/zone_tally.h)?
   if (result.stats.counts.back() > 0) {
     const std::string extent = "ST_Extent(f.g)";
-    const PgResult away = db.exec(
-        "WITH zx AS (SELECT ST_SetSRID(ST_Extent(g)::geometry, " + request.workingSrid + ") AS box FROM ug_zones)"
-        " SELECT count(*), ST_XMin(" + extent + "), ST_YMin(" + extent + "), ST_XMax(" + extent + "), ST_YMax(" + extent +
-        ") FROM ug_features f, zx WHERE NOT f.g && zx.box",
-        {}, "placing " + request.layer->id);
+    const PgResult away = db.exec("WITH zx AS (SELECT ST_SetSRID(ST_Extent(g)::geometry, " + request.workingSrid +
+                                      ") AS box FROM ug_zones)"
+                                      " SELECT count(*), ST_XMin(" +
+                                      extent + "), ST_YMin(" + extent + "), ST_XMax(" + extent + "), ST_YMax(" +
+                                      extent + ") FROM ug_features f, zx WHERE NOT f.g && zx.box",
+                                  {}, "placing " + request.layer->id);
     result.outsideZonesExtent = away.integer(0, 0);
     if (!away.isNull(0, 1))
       result.outsideBox = Box{away.number(0, 1), away.number(0, 2), away.number(0, 3), away.number(0, 4)};

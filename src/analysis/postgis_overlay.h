@@ -27,12 +27,12 @@ struct PgOverlayRequest {
 };
 
 struct PgOverlayResult {
-  OverlayStats stats;     // slots in the order of `slotOf`, then "(none)"
-  int64_t features = 0;   // measured (in the window, with a usable geometry)
+  OverlayStats stats;                 // slots in the order of `slotOf`, then "(none)"
+  int64_t features = 0;               // measured (in the window, with a usable geometry)
   std::vector<std::string> repaired;  // ids (id_field, else row number) ST_MakeValid changed
-  int64_t dropped = 0;    // in the window but with no geometry of the layer's dimension
-  int64_t outsideZonesExtent = 0;  // measured features wholly outside the zones' extent
-  Box outsideBox;                  // their extent (working CRS)
+  int64_t dropped = 0;                // in the window but with no geometry of the layer's dimension
+  int64_t outsideZonesExtent = 0;     // measured features wholly outside the zones' extent
+  Box outsideBox;                     // their extent (working CRS)
 };
 
 PgOverlayResult overlayInPostgis(const PgConnection& db, const PgOverlayRequest& request,

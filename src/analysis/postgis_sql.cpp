@@ -43,8 +43,7 @@ std::string pgGeometryColumn(const PgConnection& db, const LayerSpec& spec) {
       "SELECT f_geometry_column FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2 "
       "ORDER BY 1 LIMIT 1",
       {schemaOf(spec), bareTable(spec)}, "finding the geometry column of " + spec.layerName);
-  if (column.rows() == 0)
-    throw InputError(spec.where() + ": table " + spec.layerName + " has no geometry column");
+  if (column.rows() == 0) throw InputError(spec.where() + ": table " + spec.layerName + " has no geometry column");
   return quoteIdentifier(column.text(0, 0));
 }
 
@@ -75,9 +74,13 @@ std::string pgWindowCondition(const PgConnection& db, const LayerSpec& spec, con
 std::string pgZonesHolding(const std::string& point) {
   // Pieces answer "inside" for most points; a point on a piece's cut edge is checked against
   // the whole zone.
-  return "  WITH hit AS (SELECT pc.zid, bool_or(ST_Contains(pc.g, " + point + ")) AS in_piece FROM ug_pieces pc"
-         "               WHERE ST_Intersects(pc.g, " + point + ") GROUP BY pc.zid),"
-         "  decided AS (SELECT hit.zid, z.rank, CASE WHEN hit.in_piece THEN true ELSE ST_Contains(z.g, " + point +
+  return "  WITH hit AS (SELECT pc.zid, bool_or(ST_Contains(pc.g, " + point +
+         ")) AS in_piece FROM ug_pieces pc"
+         "               WHERE ST_Intersects(pc.g, " +
+         point +
+         ") GROUP BY pc.zid),"
+         "  decided AS (SELECT hit.zid, z.rank, CASE WHEN hit.in_piece THEN true ELSE ST_Contains(z.g, " +
+         point +
          ") END AS inside FROM hit JOIN ug_zones z ON z.zid = hit.zid)"
          "  SELECT zid FROM decided WHERE inside"
          "  UNION ALL (SELECT zid FROM decided WHERE NOT EXISTS (SELECT 1 FROM decided WHERE inside)"

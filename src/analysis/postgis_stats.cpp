@@ -20,7 +20,6 @@
 namespace urbangis {
 namespace {
 
-
 bool isInteger(const std::string& text) {
   int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -51,12 +50,15 @@ void measureInPostgis(const PgConnection& db, const Catalog& catalog, const Laye
                               " invalid geometries with ST_MakeValid: " + ids);
   }
   if (measured.dropped > 0)
-    result.warnings.push_back(L + ": skipped " + std::to_string(measured.dropped) + " features with no usable geometry");
+    result.warnings.push_back(L + ": skipped " + std::to_string(measured.dropped) +
+                              " features with no usable geometry");
   const auto add = [&](const std::string& name, ColumnType type, std::vector<CellValue> values) {
     columns.push_back({name, type});
     cells.push_back(std::move(values));
   };
-  const auto reals = [](const std::vector<double>& values) { return std::vector<CellValue>(values.begin(), values.end()); };
+  const auto reals = [](const std::vector<double>& values) {
+    return std::vector<CellValue>(values.begin(), values.end());
+  };
   if (geometryOf(layer.role) == GeometryFamily::polygon) {
     add(statisticColumn(L, ZoneStatistic::count), ColumnType::integer,
         std::vector<CellValue>(stats.counts.begin(), stats.counts.end()));
@@ -71,7 +73,8 @@ void measureInPostgis(const PgConnection& db, const Catalog& catalog, const Laye
       add(statisticColumn(L, ZoneStatistic::roadPct), ColumnType::real, std::move(shares));
     }
   }
-  for (size_t f = 0; f < layer.sumFields.size(); ++f) add(sumColumn(L, layer.sumFields[f]), ColumnType::real, reals(stats.sums[f]));
+  for (size_t f = 0; f < layer.sumFields.size(); ++f)
+    add(sumColumn(L, layer.sumFields[f]), ColumnType::real, reals(stats.sums[f]));
   ZoneTally placement;
   placement.placed = measured.features;
   placement.inNoZone = stats.counts.back();
@@ -132,19 +135,20 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   // Zones: repaired, in the working CRS, measured on the ellipsoid; pieces of at most 256
   // vertices in a GiST-indexed temp table for the point joins.
   const std::string zoneGeometry = pgGeometryColumn(db, zonesSpec);
-  const std::string idExpression = zonesSpec.idField.empty() ? "fid::text" : quoteIdentifier(zonesSpec.idField) + "::text";
+  const std::string idExpression =
+      zonesSpec.idField.empty() ? "fid::text" : quoteIdentifier(zonesSpec.idField) + "::text";
   const std::string nameExpression =
       zonesSpec.nameField.empty() ? "''::text" : "coalesce(" + quoteIdentifier(zonesSpec.nameField) + "::text, '')";
   db.exec("DROP TABLE IF EXISTS pg_temp.ug_zones, pg_temp.ug_pieces");
   db.exec("CREATE TEMP TABLE ug_zones AS SELECT " + idExpression + " AS zid, " + nameExpression +
               " AS name, ST_CollectionExtract(ST_MakeValid(ST_Transform(" + zoneGeometry + ", " + W +
-              ")), 3) AS g, NOT ST_IsValid(ST_Transform(" + zoneGeometry + ", " + W + ")) AS repaired, 0 AS rank FROM " +
-              pgTableOf(zonesSpec),
+              ")), 3) AS g, NOT ST_IsValid(ST_Transform(" + zoneGeometry + ", " + W +
+              ")) AS repaired, 0 AS rank FROM " + pgTableOf(zonesSpec),
           {}, "reading zones " + zonesSpec.layerName);
-  const PgResult zoneRows = db.exec(
-      "SELECT zid, name, ST_AsBinary(g), ST_Area(ST_Transform(g, " + G + ")::geography, true), repaired, "
-      "ST_IsEmpty(g) FROM ug_zones",
-      {}, "measuring zones " + zonesSpec.layerName);
+  const PgResult zoneRows = db.exec("SELECT zid, name, ST_AsBinary(g), ST_Area(ST_Transform(g, " + G +
+                                        ")::geography, true), repaired, "
+                                        "ST_IsEmpty(g) FROM ug_zones",
+                                    {}, "measuring zones " + zonesSpec.layerName);
   const int n = zoneRows.rows();
   if (n == 0) throw InputError(zonesSpec.where() + ": the zones layer is empty");
   std::vector<std::string> ids(static_cast<size_t>(n));
@@ -152,11 +156,13 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   for (int z = 0; z < n; ++z) {
     ids[static_cast<size_t>(z)] = zoneRows.text(z, 0);
     if (zoneRows.text(z, 5) == "t")
-      throw InputError(zonesSpec.where() + ", zone " + ids[static_cast<size_t>(z)] + ": the geometry has no area, even after repair");
+      throw InputError(zonesSpec.where() + ", zone " + ids[static_cast<size_t>(z)] +
+                       ": the geometry has no area, even after repair");
     if (!slotOf.emplace(ids[static_cast<size_t>(z)], static_cast<size_t>(z)).second)
       throw InputError("--engine postgis: " + zonesSpec.where() + " has two zones with id " +
                        ids[static_cast<size_t>(z)] + "; use the local engine (--engine local)");
-    if (zoneRows.text(z, 4) == "t") result.warnings.push_back(zonesSpec.id + ": repaired zone " + ids[static_cast<size_t>(z)] + " with ST_MakeValid");
+    if (zoneRows.text(z, 4) == "t")
+      result.warnings.push_back(zonesSpec.id + ": repaired zone " + ids[static_cast<size_t>(z)] + " with ST_MakeValid");
   }
   // The boundary rule's order: ids as numbers when all are integers, else as bytes.
   const bool integerIds = std::all_of(ids.begin(), ids.end(), isInteger);
@@ -176,19 +182,23 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   rankValues += "}";
   db.exec("UPDATE ug_zones z SET rank = r.rank FROM unnest($1::text[], $2::int[]) AS r(zid, rank) WHERE z.zid = r.zid",
           {rankIds, rankValues}, "ranking zones");
-  db.exec("CREATE TEMP TABLE ug_pieces AS SELECT zid, ST_Subdivide(g, 256) AS g FROM ug_zones", {}, "subdividing zones");
+  db.exec("CREATE TEMP TABLE ug_pieces AS SELECT zid, ST_Subdivide(g, 256) AS g FROM ug_zones", {},
+          "subdividing zones");
   db.exec("CREATE INDEX ON ug_pieces USING gist (g)", {}, "indexing zones");
   db.exec("CREATE INDEX ON ug_zones (zid)", {}, "indexing zones");
   db.exec("ANALYZE ug_pieces", {}, "analysing zones");
   db.exec("ANALYZE ug_zones", {}, "analysing zones");
-  const PgResult extent = db.exec("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(g) AS e FROM ug_zones) s",
-                                  {}, "measuring the zones' extent");
-  const Box zonesExtent = extent.isNull(0, 0) ? Box{}
-                                              : Box{extent.number(0, 0), extent.number(0, 1), extent.number(0, 2), extent.number(0, 3)};
+  const PgResult extent =
+      db.exec("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(g) AS e FROM ug_zones) s",
+              {}, "measuring the zones' extent");
+  const Box zonesExtent = extent.isNull(0, 0)
+                              ? Box{}
+                              : Box{extent.number(0, 0), extent.number(0, 1), extent.number(0, 2), extent.number(0, 3)};
 
   // Columns, as the local engine builds them.
   const size_t slots = static_cast<size_t>(n) + 1;
-  std::vector<Column> columns{{"zone_id", ColumnType::text}, {"zone_name", ColumnType::text}, {"area_km2", ColumnType::real}};
+  std::vector<Column> columns{
+      {"zone_id", ColumnType::text}, {"zone_name", ColumnType::text}, {"area_km2", ColumnType::real}};
   std::vector<std::vector<CellValue>> cells(3, std::vector<CellValue>(slots));
   std::vector<double> zoneArea(static_cast<size_t>(n));
   for (int z = 0; z < n; ++z) {
@@ -213,8 +223,8 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     if (request.window.active() && layer->timeField.empty())
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
     if (geometryOf(layer->role) != GeometryFamily::point) {
-      measureInPostgis(db, catalog, *layer, request.window, W, G, slotOf, perArea, zonesSpec.id, zonesExtent, columns, cells,
-                       result);
+      measureInPostgis(db, catalog, *layer, request.window, W, G, slotOf, perArea, zonesSpec.id, zonesExtent, columns,
+                       cells, result);
       continue;
     }
     progress.report("counting " + L + " in PostGIS", -1);
@@ -240,16 +250,22 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
     const std::string away = "h.zid IS NULL AND NOT pt.g && zx.box";
     const std::string awayBox = "ST_Extent(pt.g) FILTER (WHERE " + away + ")";
     const std::string sql =
-        "WITH pt AS (SELECT " + category + " AS cat, " + condition + " AS cond" + sums + ", ST_Transform(CASE WHEN GeometryType(" + geometry +
-        ") = 'POINT' THEN " + geometry + " ELSE ST_Centroid(" + geometry + ") END, " + W + ") AS g FROM " +
-        pgTableOf(*layer) + " WHERE " + where +
-        "), zx AS (SELECT ST_SetSRID(ST_Extent(g)::geometry, " + W + ") AS box FROM ug_zones)"
-        " SELECT h.zid, pt.cat, count(*)" + sumOut +
+        "WITH pt AS (SELECT " + category + " AS cat, " + condition + " AS cond" + sums +
+        ", ST_Transform(CASE WHEN GeometryType(" + geometry + ") = 'POINT' THEN " + geometry + " ELSE ST_Centroid(" +
+        geometry + ") END, " + W + ") AS g FROM " + pgTableOf(*layer) + " WHERE " + where +
+        "), zx AS (SELECT ST_SetSRID(ST_Extent(g)::geometry, " + W +
+        ") AS box FROM ug_zones)"
+        " SELECT h.zid, pt.cat, count(*)" +
+        sumOut +
         // For the messages (analysis/zone_tally.h): points placed (a point in k zones is k rows
         // of 1/k), those in several zones, those outside the zones' extent and their extent.
-        ", sum(1.0 / coalesce(h.nz, 1)), sum(1.0 / h.nz) FILTER (WHERE h.nz > 1), count(*) FILTER (WHERE " + away + ")"
-        ", ST_XMin(" + awayBox + "), ST_YMin(" + awayBox + "), ST_XMax(" + awayBox + "), ST_YMax(" + awayBox + ")"
-        ", pt.cond FROM pt CROSS JOIN zx LEFT JOIN LATERAL (SELECT q.zid, count(*) OVER () AS nz FROM (" + pgZonesHolding("pt.g") +
+        ", sum(1.0 / coalesce(h.nz, 1)), sum(1.0 / h.nz) FILTER (WHERE h.nz > 1), count(*) FILTER (WHERE " + away +
+        ")"
+        ", ST_XMin(" +
+        awayBox + "), ST_YMin(" + awayBox + "), ST_XMax(" + awayBox + "), ST_YMax(" + awayBox +
+        ")"
+        ", pt.cond FROM pt CROSS JOIN zx LEFT JOIN LATERAL (SELECT q.zid, count(*) OVER () AS nz FROM (" +
+        pgZonesHolding("pt.g") +
         ") q) h ON true"
         " GROUP BY h.zid, pt.cat, pt.cond";
     const PgResult counted = db.exec(sql, parameters, "counting " + L + " (" + layer->layerName + ")");
@@ -275,7 +291,8 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
       auto& perCondition = byConditionCounts[counted.text(row, tallyColumn + 7)];
       if (perCondition.empty()) perCondition.assign(slots, 0);
       perCondition[slot] += count;
-      for (size_t f = 0; f < layer->sumFields.size(); ++f) sumValues[f][slot] += counted.number(row, 3 + static_cast<int>(f));
+      for (size_t f = 0; f < layer->sumFields.size(); ++f)
+        sumValues[f][slot] += counted.number(row, 3 + static_cast<int>(f));
     }
     std::vector<CellValue> countCells(slots);
     for (size_t s = 0; s < slots; ++s) countCells[s] = static_cast<int64_t>(counts[s]);

@@ -21,7 +21,6 @@ bool postgisEngineApplies(const Catalog& catalog, const StatsRequest& request);
 
 // Throws InputError when the layers are not all in one PostGIS database, naming the one that
 // is not. `notes` (in the result's warnings) says what ran where.
-StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& request,
-                                  const Progress& progress);
+StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& request, const Progress& progress);
 
 }  // namespace urbangis

@@ -19,8 +19,8 @@ namespace urbangis {
 namespace {
 
 constexpr size_t kSample = 400;
-constexpr double kBetterRatio = 0.6;     // the other reading must bring points this much nearer
-constexpr double kMinimumGainM = 50.0;   // and by at least this many metres
+constexpr double kBetterRatio = 0.6;    // the other reading must bring points this much nearer
+constexpr double kMinimumGainM = 50.0;  // and by at least this many metres
 
 struct SamplePoints {
   std::vector<double> x, y;  // as stored, in the layer's declared CRS
@@ -49,16 +49,14 @@ SamplePoints samplePoints(OGRLayer& layer) {
 }
 
 // The median distance from the points (in the working CRS) to the nearest road.
-double medianRoadDistance(const GeosContext& geos, GEOSSTRtree* roads, std::vector<double> x,
-                          std::vector<double> y) {
+double medianRoadDistance(const GeosContext& geos, GEOSSTRtree* roads, std::vector<double> x, std::vector<double> y) {
   std::vector<double> distances;
   for (size_t i = 0; i < x.size(); ++i) {
     if (!std::isfinite(x[i]) || !std::isfinite(y[i])) continue;
     GeomPtr point = geos.own(GEOSGeom_createPointFromXY_r(geos.handle(), x[i], y[i]), "point");
     const auto* nearest = static_cast<const GEOSGeometry*>(GEOSSTRtree_nearest_r(geos.handle(), roads, point.get()));
     double distance = 0;
-    if (nearest && GEOSDistance_r(geos.handle(), point.get(), nearest, &distance) == 1)
-      distances.push_back(distance);
+    if (nearest && GEOSDistance_r(geos.handle(), point.get(), nearest, &distance) == 1) distances.push_back(distance);
   }
   if (distances.empty()) return std::numeric_limits<double>::quiet_NaN();
   std::nth_element(distances.begin(), distances.begin() + static_cast<std::ptrdiff_t>(distances.size() / 2),
@@ -98,8 +96,7 @@ std::vector<std::string> checkRegistration(const Catalog& catalog) {
 
     // The roads, as the reference points should lie near.
     const auto destroyTree = [&geos](GEOSSTRtree* tree) { GEOSSTRtree_destroy_r(geos.handle(), tree); };
-    std::unique_ptr<GEOSSTRtree, decltype(destroyTree)> tree(GEOSSTRtree_create_r(geos.handle(), 10),
-                                                             destroyTree);
+    std::unique_ptr<GEOSSTRtree, decltype(destroyTree)> tree(GEOSSTRtree_create_r(geos.handle(), 10), destroyTree);
     GEOSSTRtree* roads = tree.get();
     std::vector<GeomPtr> roadGeometries;
     for (const auto& layer : catalog.layers) {
@@ -128,11 +125,10 @@ std::vector<std::string> checkRegistration(const Catalog& catalog) {
       };
       const auto [x, y] = inWorking(declaredCrs);
       size_t inside = 0;
-      for (size_t i = 0; i < x.size(); ++i)
-        inside += x[i] >= zx[0] && x[i] <= zx[1] && y[i] >= zy[0] && y[i] <= zy[1];
+      for (size_t i = 0; i < x.size(); ++i) inside += x[i] >= zx[0] && x[i] <= zx[1] && y[i] >= zy[0] && y[i] <= zy[1];
       if (inside == 0) {
-        warnings.push_back(layer.id + ": none of its features lies within the extent of " +
-                           zonesSpec->id + ": the layer is misregistered (shifted, axes swapped "
+        warnings.push_back(layer.id + ": none of its features lies within the extent of " + zonesSpec->id +
+                           ": the layer is misregistered (shifted, axes swapped "
                            "or a wrong \"crs\"); check it against the zones on a map");
         continue;
       }
@@ -151,8 +147,10 @@ std::vector<std::string> checkRegistration(const Catalog& catalog) {
           warnings.push_back(layer.id + ": declared " + declaredCrs.describe() +
                              ", but its features lie much nearer the roads read as " + name +
                              " (median distance to a road " + metres(asDeclared) + " as declared, " +
-                             metres(alternative) + " as " + name + "): if the data came from a web "
-                             "map or hotline app, declare \"crs\": \"" + name + "\"");
+                             metres(alternative) + " as " + name +
+                             "): if the data came from a web "
+                             "map or hotline app, declare \"crs\": \"" +
+                             name + "\"");
           break;
         }
       }

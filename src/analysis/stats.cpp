@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <numeric>
 #include <sstream>
-#include <future>
 #include <thread>
 
 #include "analysis/feature_set.h"
@@ -86,8 +86,7 @@ std::vector<const LayerSpec*> statsLayers(const Catalog& catalog, const StatsReq
   std::vector<const LayerSpec*> layers;
   if (request.layers.empty()) {
     for (const auto& layer : catalog.layers)
-      if (layerKind(layer.role).tallied)
-        layers.push_back(&layer);
+      if (layerKind(layer.role).tallied) layers.push_back(&layer);
     return layers;
   }
   for (const auto& id : request.layers) {
@@ -100,8 +99,7 @@ std::vector<const LayerSpec*> statsLayers(const Catalog& catalog, const StatsReq
   return layers;
 }
 
-StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
-                         const Progress& progress) {
+StatsResult computeStats(const Catalog& catalog, const StatsRequest& request, const Progress& progress) {
   const LayerSpec& zonesSpec = catalog.layer(request.zonesLayer);
   const auto layers = statsLayers(catalog, request);
   const unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -113,8 +111,8 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
   const MeasureFrame frame(proj, working);
   result.workingCrs = frame.working().describe();
   if (result.workingCrsChosen)
-    result.warnings.push_back("no working CRS in " + catalog.file.string() + ": using " +
-                              result.workingCrs + ", chosen from the zones' extent");
+    result.warnings.push_back("no working CRS in " + catalog.file.string() + ": using " + result.workingCrs +
+                              ", chosen from the zones' extent");
 
   const auto windowFor = [&](const LayerSpec& layer) {
     return layer.timeField.empty() ? TimeWindow{} : request.window;
@@ -185,9 +183,8 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     const TimeWindow window = windowFor(*layer);
 
     if (geometryOf(layer->role) == GeometryFamily::point) {
-      const PointCounts counts = layer == prefetched
-                                     ? prefetch.get()
-                                     : countPoints(*layer, locator, working, window, progress, threads);
+      const PointCounts counts =
+          layer == prefetched ? prefetch.get() : countPoints(*layer, locator, working, window, progress, threads);
       std::vector<double> asReal(counts.counts.begin(), counts.counts.end());
       table.add(statisticColumn(L, ZoneStatistic::count), ColumnType::integer, cellsOf(counts.counts));
       table.add(statisticColumn(L, ZoneStatistic::perKm2), ColumnType::real, perZoneArea(asReal, 1e6));
@@ -214,20 +211,21 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     if (features.dropped > 0)
       result.warnings.push_back(L + ": skipped " + std::to_string(features.dropped) +
                                 " features with no usable geometry");
-    if (features.timeIssues.count() > 0) result.warnings.push_back(features.timeIssues.warning(*layer, layer->timeField));
+    if (features.timeIssues.count() > 0)
+      result.warnings.push_back(features.timeIssues.warning(*layer, layer->timeField));
     std::optional<FeatureSet> roads;
     if (!layer->covers.empty() && frame.working().isGeographic())
-      throw InputError(catalog.file.string() + ": working CRS " + result.workingCrs +
-                       " is geographic, so " + layer->id + "'s buffer_m cannot be drawn in "
+      throw InputError(catalog.file.string() + ": working CRS " + result.workingCrs + " is geographic, so " +
+                       layer->id +
+                       "'s buffer_m cannot be drawn in "
                        "metres; use a projected \"crs\" (e.g. EPSG:4547), or leave it out to use UTM");
     if (!layer->covers.empty()) {
       const LayerSpec& network = catalog.layer(layer->covers);
       roads = loadFeatures(network, geos, frame, TimeWindow{}, 1);
       result.inputs.push_back(network.resolvedSource);
     }
-    const OverlayStats stats =
-        overlayByZone(zones, *zoneLocator, features, dimension, roads ? &*roads : nullptr,
-                      layer->bufferM, working, progress, threads, "measuring " + L);
+    const OverlayStats stats = overlayByZone(zones, *zoneLocator, features, dimension, roads ? &*roads : nullptr,
+                                             layer->bufferM, working, progress, threads, "measuring " + L);
     if (dimension == 2) {
       table.add(statisticColumn(L, ZoneStatistic::count), ColumnType::integer, cellsOf(stats.counts));
       table.add(statisticColumn(L, ZoneStatistic::areaM2), ColumnType::real, cellsOf(stats.measure));
@@ -235,12 +233,14 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
     } else {
       table.add(statisticColumn(L, ZoneStatistic::lengthM), ColumnType::real, cellsOf(stats.measure));
       if (roads)
-        table.add(statisticColumn(L, ZoneStatistic::roadPct), ColumnType::real, withoutNone(realsOrEmpty(stats.roadShare)));
+        table.add(statisticColumn(L, ZoneStatistic::roadPct), ColumnType::real,
+                  withoutNone(realsOrEmpty(stats.roadShare)));
     }
     for (size_t f = 0; f < layer->sumFields.size(); ++f)
       table.add(sumColumn(L, layer->sumFields[f]), ColumnType::real, cellsOf(stats.sums[f]));
-    for (std::string& message : zoneTallyMessages(L, zonesSpec.id, placementOf(features, stats.counts[n], zoneLocator->extent()),
-                                                  zoneLocator->extent(), "features"))
+    for (std::string& message :
+         zoneTallyMessages(L, zonesSpec.id, placementOf(features, stats.counts[n], zoneLocator->extent()),
+                           zoneLocator->extent(), "features"))
       result.warnings.push_back(std::move(message));
   }
   if (zoneLocator->overlapSeen())
@@ -254,8 +254,7 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
   order.push_back(n);
   result.table = std::move(table).build(order);
   for (size_t row : order)
-    result.table.wkb.push_back(row < n ? geos.toWkb(zones.zones[row].geometry.get())
-                                       : std::vector<unsigned char>{});
+    result.table.wkb.push_back(row < n ? geos.toWkb(zones.zones[row].geometry.get()) : std::vector<unsigned char>{});
   result.table.crsDefinition = working.definition;
   return result;
 }

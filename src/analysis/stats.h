@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "analysis/time_window.h"
-#include "core/progress.h"
 #include "core/catalog.h"
 #include "core/output_table.h"
+#include "core/progress.h"
 
 namespace urbangis {
 
@@ -33,7 +33,6 @@ struct StatsResult {
 // the catalog. Throws InputError for a requested layer of another role.
 std::vector<const LayerSpec*> statsLayers(const Catalog& catalog, const StatsRequest& request);
 
-StatsResult computeStats(const Catalog& catalog, const StatsRequest& request,
-                         const Progress& progress);
+StatsResult computeStats(const Catalog& catalog, const StatsRequest& request, const Progress& progress);
 
 }  // namespace urbangis

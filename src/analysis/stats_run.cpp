@@ -31,8 +31,8 @@ StatsRunResult runStats(const Catalog& catalog, const StatsRun& run, const Progr
   } else {
     result.inPostgis = run.engine == StatsEngine::postgis ||
                        (run.engine == StatsEngine::automatic && postgisEngineApplies(catalog, request));
-    static_cast<StatsResult&>(result) = result.inPostgis ? computeStatsInPostgis(catalog, request, progress)
-                                                         : computeStats(catalog, request, progress);
+    static_cast<StatsResult&>(result) =
+        result.inPostgis ? computeStatsInPostgis(catalog, request, progress) : computeStats(catalog, request, progress);
   }
   if (!run.classes.empty() && run.classes != "local") {
     const std::filesystem::path file = classMapFile(run.classes, catalog.file);
@@ -45,7 +45,8 @@ StatsRunResult runStats(const Catalog& catalog, const StatsRun& run, const Progr
   // CSV rows without usable coordinates, named as `info` names them (io/csv_coordinates.h).
   std::vector<std::string> csvWarnings;
   for (const LayerSpec& layer : catalog.layers)
-    if (request.layers.empty() || std::find(request.layers.begin(), request.layers.end(), layer.id) != request.layers.end())
+    if (request.layers.empty() ||
+        std::find(request.layers.begin(), request.layers.end(), layer.id) != request.layers.end())
       if (std::string warning = unusableCsvCoordinatesWarning(layer); !warning.empty())
         csvWarnings.push_back(std::move(warning));
   result.warnings.insert(result.warnings.begin(), csvWarnings.begin(), csvWarnings.end());

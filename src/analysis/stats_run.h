@@ -10,8 +10,8 @@
 
 #include "analysis/stats.h"
 #include "analysis/time_window.h"
-#include "core/progress.h"
 #include "core/catalog.h"
+#include "core/progress.h"
 
 namespace urbangis {
 

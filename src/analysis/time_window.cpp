@@ -14,8 +14,7 @@ int64_t dayStart(const std::string& text, const char* option) {
   char tail = 0;
   if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
     throw InputError(std::string(option) + " needs a date as YYYY-MM-DD, got \"" + text + "\"");
-  const std::chrono::year_month_day date{std::chrono::year{year},
-                                         std::chrono::month{static_cast<unsigned>(month)},
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
   if (!date.ok()) throw InputError(std::string(option) + ": \"" + text + "\" is not a date");
   return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;

@@ -291,8 +291,8 @@ struct Atom {
   int64_t row = 0, col = 0;
   size_t piece = 0;
   double areaM2 = 0;
-  double cx = 0, cy = 0;              // centroid: orders the parts of one cell
-  std::array<Stretches, 4> sides;     // the stretches of its boundary on the cell's four edges
+  double cx = 0, cy = 0;           // centroid: orders the parts of one cell
+  std::array<Stretches, 4> sides;  // the stretches of its boundary on the cell's four edges
 };
 
 void collectSides(GEOSContextHandle_t h, const GEOSGeometry* polygon, const Envelope& cell, Atom& atom) {
@@ -301,10 +301,14 @@ void collectSides(GEOSContextHandle_t h, const GEOSGeometry* polygon, const Enve
     const auto on = [&](double a, double b, double line) {
       return std::fabs(a - line) <= kSame && std::fabs(b - line) <= kSame;
     };
-    if (on(px, x, cell.minX)) atom.sides[west].emplace_back(std::min(py, y), std::max(py, y));
-    else if (on(px, x, cell.maxX)) atom.sides[east].emplace_back(std::min(py, y), std::max(py, y));
-    else if (on(py, y, cell.minY)) atom.sides[south].emplace_back(std::min(px, x), std::max(px, x));
-    else if (on(py, y, cell.maxY)) atom.sides[north].emplace_back(std::min(px, x), std::max(px, x));
+    if (on(px, x, cell.minX))
+      atom.sides[west].emplace_back(std::min(py, y), std::max(py, y));
+    else if (on(px, x, cell.maxX))
+      atom.sides[east].emplace_back(std::min(py, y), std::max(py, y));
+    else if (on(py, y, cell.minY))
+      atom.sides[south].emplace_back(std::min(px, x), std::max(px, x));
+    else if (on(py, y, cell.maxY))
+      atom.sides[north].emplace_back(std::min(px, x), std::max(px, x));
   });
 }
 
@@ -329,8 +333,8 @@ void centroidOf(const GeosContext& geos, const GEOSGeometry* geometry, double& x
 }
 
 // Cuts every piece by the lattice: one atom per connected part of each cell within a piece.
-std::vector<Atom> cutByLattice(const GeosContext& geos, const MeasureFrame& frame,
-                               const std::vector<GeomPtr>& pieces, double cell, const Progress* progress) {
+std::vector<Atom> cutByLattice(const GeosContext& geos, const MeasureFrame& frame, const std::vector<GeomPtr>& pieces,
+                               double cell, const Progress* progress) {
   GEOSContextHandle_t h = geos.handle();
   std::vector<Atom> atoms;
   for (size_t p = 0; p < pieces.size(); ++p) {

@@ -24,14 +24,14 @@ namespace urbangis {
 inline constexpr double kUnitGridPrecision = 0.001;
 
 struct UnitGridOptions {
-  double cell = 100;         // side of a lattice cell, metres of the working CRS
-  double minAreaM2 = 2500;   // grids smaller than this (ellipsoidal m²) merge into a neighbour
+  double cell = 100;        // side of a lattice cell, metres of the working CRS
+  double minAreaM2 = 2500;  // grids smaller than this (ellipsoidal m²) merge into a neighbour
 };
 
 struct UnitGrid {
-  GeomPtr geometry;          // MultiPolygon in the working CRS
-  double areaM2 = 0;         // ellipsoidal
-  int64_t row = 0, col = 0;  // the lattice cell it is numbered by (rows count northwards)
+  GeomPtr geometry;             // MultiPolygon in the working CRS
+  double areaM2 = 0;            // ellipsoidal
+  int64_t row = 0, col = 0;     // the lattice cell it is numbered by (rows count northwards)
   bool isolatedSliver = false;  // under the minimum area, with no neighbour to merge into
 };
 

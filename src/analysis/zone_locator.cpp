@@ -10,7 +10,7 @@
 namespace urbangis {
 namespace {
 
-constexpr double kEpsilon = 1e-7;  // in cell units: marks both cells when an edge hugs a border
+constexpr double kEpsilon = 1e-7;          // in cell units: marks both cells when an edge hugs a border
 constexpr double kCentreTolerance = 1e-7;  // metres (or degrees): a centre this near an edge is doubtful
 // Shewchuk's error bound for the orientation determinant with inexact differences.
 constexpr double kOrientBound = 3.3306690738754716e-16;
@@ -48,8 +48,7 @@ ZoneLocator::ZoneLocator(std::vector<const GEOSGeometry*> zones, std::vector<siz
 int64_t ZoneLocator::cellOf(double x, double y) const {
   const double u = std::floor((x - originX_) * inverseCellSize_);
   const double v = std::floor((y - originY_) * inverseCellSize_);
-  if (!(u >= 0 && v >= 0 && u < static_cast<double>(columns_) && v < static_cast<double>(rows_)))
-    return -1;
+  if (!(u >= 0 && v >= 0 && u < static_cast<double>(columns_) && v < static_cast<double>(rows_))) return -1;
   return static_cast<int64_t>(v) * columns_ + static_cast<int64_t>(u);
 }
 
@@ -186,7 +185,8 @@ void ZoneLocator::build() {
   std::sort(moreCentreZones.begin(), moreCentreZones.end());
   const auto centreHolders = [&](int64_t cell) {
     std::vector<uint32_t> holders;
-    if (centreZone[static_cast<size_t>(cell)] >= 0) holders.push_back(static_cast<uint32_t>(centreZone[static_cast<size_t>(cell)]));
+    if (centreZone[static_cast<size_t>(cell)] >= 0)
+      holders.push_back(static_cast<uint32_t>(centreZone[static_cast<size_t>(cell)]));
     auto it = std::lower_bound(moreCentreZones.begin(), moreCentreZones.end(), std::make_pair(cell, uint32_t{0}));
     for (; it != moreCentreZones.end() && it->first == cell; ++it) holders.push_back(it->second);
     return holders;

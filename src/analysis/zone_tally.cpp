@@ -46,12 +46,13 @@ std::vector<std::string> zoneTallyMessages(const std::string& layer, const std::
                        ", all together: check " + layer +
                        "'s CRS in the catalog (a wrong CRS looks exactly like this; `urbangis info` checks it)");
   } else if (tally.inNoZone > 0) {
-    messages.push_back(layer + ": " + std::to_string(tally.inNoZone) + ofAll + " (" + share(tally.inNoZone, tally.placed) +
-                       ") are in no zone of " + zones + " (the zones do not cover the whole map); " + noZoneFate);
+    messages.push_back(layer + ": " + std::to_string(tally.inNoZone) + ofAll + " (" +
+                       share(tally.inNoZone, tally.placed) + ") are in no zone of " + zones +
+                       " (the zones do not cover the whole map); " + noZoneFate);
   }
   if (tally.inSeveral > 0)
-    messages.push_back(layer + ": " + std::to_string(tally.inSeveral) + ofAll + " lie in two or more overlapping zones of " +
-                       zones + " and are counted in each of them");
+    messages.push_back(layer + ": " + std::to_string(tally.inSeveral) + ofAll +
+                       " lie in two or more overlapping zones of " + zones + " and are counted in each of them");
   return messages;
 }
 

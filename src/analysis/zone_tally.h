@@ -21,11 +21,11 @@
 namespace urbangis {
 
 struct ZoneTally {
-  int64_t placed = 0;        // features put in zones (with a usable geometry, inside the time window)
-  int64_t inNoZone = 0;      // of those, in no zone: the "(none)" row
-  int64_t outsideExtent = 0; // of those, wholly outside the zones' extent
-  Box outsideBox;            // the extent of those outside the zones' extent
-  int64_t inSeveral = 0;     // in two or more zones at once (overlapping zones): counted in each
+  int64_t placed = 0;         // features put in zones (with a usable geometry, inside the time window)
+  int64_t inNoZone = 0;       // of those, in no zone: the "(none)" row
+  int64_t outsideExtent = 0;  // of those, wholly outside the zones' extent
+  Box outsideBox;             // the extent of those outside the zones' extent
+  int64_t inSeveral = 0;      // in two or more zones at once (overlapping zones): counted in each
 
   // Adds one feature: `zonesHolding` is how many zones it was counted in, `box` its extent.
   void add(size_t zonesHolding, const Box& box, const Box& zonesExtent);

@@ -16,8 +16,7 @@ namespace {
 CrsSpec geographicOf(const ProjContext& context, const CrsSpec& working) {
   const Crs crs(context, working);
   ProjPtr geodetic(proj_crs_get_geodetic_crs(context.get(), crs.get()));
-  const char* wkt = geodetic ? proj_as_wkt(context.get(), geodetic.get(), PJ_WKT2_2019, nullptr)
-                             : nullptr;
+  const char* wkt = geodetic ? proj_as_wkt(context.get(), geodetic.get(), PJ_WKT2_2019, nullptr) : nullptr;
   if (!wkt) throw InputError("working CRS " + working.label + " has no geodetic CRS to measure on");
   return CrsSpec{wkt, ChineseOffset::none, working.label + " (geographic)"};
 }
@@ -81,8 +80,9 @@ int collectionNesting(const OGRGeometry& geometry) {
 
 GeomPtr toGeos(const GeosContext& geos, const OGRGeometry& geometry) {
   if (const int nesting = collectionNesting(geometry); nesting > kMaxGeometryNesting)
-    throw InputError("a geometry nested " + std::to_string(nesting) + " collections deep; GDAL reads and writes at most " +
-                     std::to_string(kMaxGeometryNesting) + " (flatten its GeometryCollections)");
+    throw InputError("a geometry nested " + std::to_string(nesting) +
+                     " collections deep; GDAL reads and writes at most " + std::to_string(kMaxGeometryNesting) +
+                     " (flatten its GeometryCollections)");
   std::vector<unsigned char> wkb(static_cast<size_t>(geometry.WkbSize()));
   geometry.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
   return geos.fromWkb(wkb.data(), wkb.size());
@@ -112,8 +112,7 @@ CrsSpec workingCrsFor(const Catalog& catalog, const LayerSpec& zones, bool& chos
   return CrsSpec{utm, ChineseOffset::none, utm};
 }
 
-ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjContext& proj,
-                  const MeasureFrame& frame) {
+ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjContext& proj, const MeasureFrame& frame) {
   if (spec.role != LayerRole::zones)
     throw InputError(spec.where() + ": is a " + std::string(roleName(spec.role)) +
                      " layer; aggregate by a zones layer");
@@ -127,8 +126,7 @@ ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjCont
   source.layer->ResetReading();
   for (auto& feature : *source.layer) {
     Zone zone;
-    zone.id = idIndex >= 0 ? feature->GetFieldAsString(idIndex)
-                           : std::to_string(feature->GetFID());
+    zone.id = idIndex >= 0 ? feature->GetFieldAsString(idIndex) : std::to_string(feature->GetFID());
     if (nameIndex >= 0) zone.name = feature->GetFieldAsString(nameIndex);
     zone.fid = feature->GetFID();
     const OGRGeometry* geometry = feature->GetGeometryRef();
@@ -152,8 +150,7 @@ ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjCont
   }
   if (set.zones.empty()) throw InputError(spec.where() + ": the zones layer is empty");
 
-  set.integerIds = std::all_of(set.zones.begin(), set.zones.end(),
-                               [](const Zone& zone) { return isInteger(zone.id); });
+  set.integerIds = std::all_of(set.zones.begin(), set.zones.end(), [](const Zone& zone) { return isInteger(zone.id); });
   std::vector<size_t> order(set.zones.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog.h"
 #include "core/crs.h"
 #include "core/geodesic.h"
 #include "core/geos_context.h"
-#include "core/catalog.h"
 
 class OGRGeometry;
 
@@ -20,8 +20,8 @@ namespace urbangis {
 struct Zone {
   std::string id;
   std::string name;
-  int64_t fid = -1;  // the feature's id in its source
-  GeomPtr geometry;  // working CRS, valid
+  int64_t fid = -1;   // the feature's id in its source
+  GeomPtr geometry;   // working CRS, valid
   double areaM2 = 0;  // ellipsoidal
 };
 
@@ -54,8 +54,7 @@ struct ZoneSet {
 };
 
 // Reads `spec` (role zones) into the working CRS. `warn` receives one line per repaired zone.
-ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjContext& proj,
-                  const MeasureFrame& frame);
+ZoneSet loadZones(const LayerSpec& spec, const GeosContext& geos, const ProjContext& proj, const MeasureFrame& frame);
 
 // GDAL's WKB and WKT readers stop at 32 levels of nested collections, so a geometry nested deeper
 // (only GeoJSON carries one, up to about 510 levels) could be read but never written out again.

@@ -96,7 +96,8 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
   palette_->setObjectName(QStringLiteral("palette"));
   points_->setObjectName(QStringLiteral("pointsLayer"));
   method_->setObjectName(QStringLiteral("hotspotMethod"));
-  for (const char* method : {"jenks", "quantile", "equal_interval"}) classes_->addItem(QString(), QString::fromLatin1(method));
+  for (const char* method : {"jenks", "quantile", "equal_interval"})
+    classes_->addItem(QString(), QString::fromLatin1(method));
   for (const char* name : {"YlOrRd", "OrRd", "Reds", "Blues", "Greens", "Purples", "YlGnBu", "RdYlGn", "Spectral"})
     palette_->addItem(QString::fromLatin1(name));
   runStats_ = new QPushButton(this);
@@ -147,8 +148,10 @@ AnalysisPanel::AnalysisPanel(MapDocument& document, QWidget* parent) : QWidget(p
   connect(&document_, &MapDocument::opened, this, &AnalysisPanel::forgetResults);
   connect(&watcher_, &QFutureWatcher<AnalysisOutcome>::finished, this, &AnalysisPanel::done);
   connect(this, &AnalysisPanel::progressed, this, [this](double fraction) {
-    if (fraction < 0) progress_->setRange(0, 0);  // busy, length unknown
-    else progress_->setRange(0, 100), progress_->setValue(static_cast<int>(fraction * 100));
+    if (fraction < 0)
+      progress_->setRange(0, 0);  // busy, length unknown
+    else
+      progress_->setRange(0, 100), progress_->setValue(static_cast<int>(fraction * 100));
   });
   for (QComboBox* choice : {column_, classes_, palette_})
     connect(choice, &QComboBox::currentIndexChanged, this, [this] {
@@ -189,7 +192,8 @@ void AnalysisPanel::rebuild(const std::string& language) {
   points_->clear();
   if (!document_.isOpen()) return;
   for (const LayerSpec& spec : document_.catalog().layers) {
-    if (spec.role == LayerRole::zones) zones_->addItem(QString::fromStdString(spec.title.in(language)), QString::fromStdString(spec.id));
+    if (spec.role == LayerRole::zones)
+      zones_->addItem(QString::fromStdString(spec.title.in(language)), QString::fromStdString(spec.id));
     if (spec.role == LayerRole::points)
       points_->addItem(QString::fromStdString(spec.title.in(language)), QString::fromStdString(spec.id));
   }
@@ -231,9 +235,9 @@ void AnalysisPanel::runStats() {
 
 void AnalysisPanel::runHotspots() {
   if (points_->count() == 0) return;
-  startHotspots(HotspotState{points_->currentData().toString().toStdString(),
-                             method_->currentData().toString().toStdString()},
-                false);
+  startHotspots(
+      HotspotState{points_->currentData().toString().toStdString(), method_->currentData().toString().toStdString()},
+      false);
 }
 
 // Runs one hot-spot analysis in the background; the panel's choices are left as the user set them.
@@ -262,42 +266,43 @@ void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
   status_->setText(tr("Looking for hot spots…"));
   cancel_->setEnabled(true);
   running_ = true;
-  watcher_.setFuture(QtConcurrent::run([catalog, layer, source, title, when, whenEn, kde, scratchShare, scratch,
-                                        working, language, progress]() {
-    AnalysisOutcome outcome;
-    try {
-      LayerSpec& spec = outcome.spec;
-      if (kde) {
-        outcome.kind = AnalysisOutcome::Kind::kde;
-        KdeOutcome density = runKde(catalog, source, KdeRequest{}, progress);
-        spec.resolvedSource = spec.source = (scratch / (layer + "_density.tif")).string();
-        writeGeoTiff(density.raster, spec.resolvedSource, density.inputs);
-        spec.id = "analysis_density";
-        spec.title = {"核密度：" + title + when, "Density: " + title + whenEn};
-        spec.role = LayerRole::raster;
-        spec.resolvedStyle = spec.style = (stylesDirectory() / "kde.json").string();
-        if (!density.messages.empty()) outcome.message = QString::fromStdString(density.messages.front());
-      } else {
-        outcome.kind = AnalysisOutcome::Kind::gistar;
-        GiStarRun run;
-        run.hexSize = 500;
-        TableOutcome hotspots = runGiStar(catalog, source, run, progress);
-        spec.resolvedSource = spec.source = (scratch / (layer + "_gistar.gpkg")).string();
-        writeTable(hotspots.table, spec.resolvedSource, hotspots.inputs);
-        spec.id = "analysis_gistar";
-        spec.title = {"热点分析：" + title + when, "Hot spots: " + title + whenEn};
-        spec.role = LayerRole::areas;
-        spec.resolvedStyle = spec.style = (stylesDirectory() / "gistar.json").string();
-        if (!hotspots.messages.empty()) outcome.message = QString::fromStdString(hotspots.messages.front());
-      }
-      outcome.layer = std::make_shared<const RenderLayer>(loadRenderLayer(spec, working, language, std::nullopt, progress));
-    } catch (const Cancelled&) {
-      outcome.error = AnalysisPanel::tr("Cancelled");
-    } catch (const std::exception& error) {
-      outcome.error = QString::fromStdString(error.what());
-    }
-    return outcome;
-  }));
+  watcher_.setFuture(QtConcurrent::run(
+      [catalog, layer, source, title, when, whenEn, kde, scratchShare, scratch, working, language, progress]() {
+        AnalysisOutcome outcome;
+        try {
+          LayerSpec& spec = outcome.spec;
+          if (kde) {
+            outcome.kind = AnalysisOutcome::Kind::kde;
+            KdeOutcome density = runKde(catalog, source, KdeRequest{}, progress);
+            spec.resolvedSource = spec.source = (scratch / (layer + "_density.tif")).string();
+            writeGeoTiff(density.raster, spec.resolvedSource, density.inputs);
+            spec.id = "analysis_density";
+            spec.title = {"核密度：" + title + when, "Density: " + title + whenEn};
+            spec.role = LayerRole::raster;
+            spec.resolvedStyle = spec.style = (stylesDirectory() / "kde.json").string();
+            if (!density.messages.empty()) outcome.message = QString::fromStdString(density.messages.front());
+          } else {
+            outcome.kind = AnalysisOutcome::Kind::gistar;
+            GiStarRun run;
+            run.hexSize = 500;
+            TableOutcome hotspots = runGiStar(catalog, source, run, progress);
+            spec.resolvedSource = spec.source = (scratch / (layer + "_gistar.gpkg")).string();
+            writeTable(hotspots.table, spec.resolvedSource, hotspots.inputs);
+            spec.id = "analysis_gistar";
+            spec.title = {"热点分析：" + title + when, "Hot spots: " + title + whenEn};
+            spec.role = LayerRole::areas;
+            spec.resolvedStyle = spec.style = (stylesDirectory() / "gistar.json").string();
+            if (!hotspots.messages.empty()) outcome.message = QString::fromStdString(hotspots.messages.front());
+          }
+          outcome.layer =
+              std::make_shared<const RenderLayer>(loadRenderLayer(spec, working, language, std::nullopt, progress));
+        } catch (const Cancelled&) {
+          outcome.error = AnalysisPanel::tr("Cancelled");
+        } catch (const std::exception& error) {
+          outcome.error = QString::fromStdString(error.what());
+        }
+        return outcome;
+      }));
 }
 
 void AnalysisPanel::done() {
@@ -351,12 +356,15 @@ void AnalysisPanel::done() {
     if (restoring) {
       const int method = classes_->findData(QString::fromStdString(restoring->method));
       const int palette = palette_->findText(QString::fromStdString(restoring->palette));
-      for (QWidget* choice : std::initializer_list<QWidget*>{classes_, palette_, classCount_}) choice->blockSignals(true);
+      for (QWidget* choice : std::initializer_list<QWidget*>{classes_, palette_, classCount_})
+        choice->blockSignals(true);
       if (method >= 0) classes_->setCurrentIndex(method);
       if (palette >= 0) palette_->setCurrentIndex(palette);
       classCount_->setValue(restoring->classes);
-      for (QWidget* choice : std::initializer_list<QWidget*>{classes_, palette_, classCount_}) choice->blockSignals(false);
-      if (column_->findText(QString::fromStdString(restoring->column)) >= 0) preferred = QString::fromStdString(restoring->column);
+      for (QWidget* choice : std::initializer_list<QWidget*>{classes_, palette_, classCount_})
+        choice->blockSignals(false);
+      if (column_->findText(QString::fromStdString(restoring->column)) >= 0)
+        preferred = QString::fromStdString(restoring->column);
     }
     column_->blockSignals(false);
     if (!preferred.isEmpty()) column_->setCurrentText(preferred);
@@ -492,8 +500,9 @@ void AnalysisPanel::fillTable() {
       auto* item = new QTableWidgetItem;
       const CellValue& cell = stats_.rows[r][c];
       if (std::holds_alternative<double>(cell) || std::holds_alternative<int64_t>(cell))
-        item->setData(Qt::DisplayRole, std::holds_alternative<double>(cell) ? std::get<double>(cell)
-                                                                            : static_cast<double>(std::get<int64_t>(cell)));
+        item->setData(Qt::DisplayRole, std::holds_alternative<double>(cell)
+                                           ? std::get<double>(cell)
+                                           : static_cast<double>(std::get<int64_t>(cell)));
       else
         item->setText(cellText(cell));
       table_->setItem(static_cast<int>(r), static_cast<int>(c), item);
@@ -516,14 +525,17 @@ bool AnalysisPanel::showColumn(const QString& column) {
   for (const auto& row : stats_.rows) {
     const auto* id = std::get_if<std::string>(&row[0]);
     if (!id) continue;
-    if (const auto* real = std::get_if<double>(&row[index])) choropleth.valueById[*id] = *real;
-    else if (const auto* integer = std::get_if<int64_t>(&row[index])) choropleth.valueById[*id] = static_cast<double>(*integer);
+    if (const auto* real = std::get_if<double>(&row[index]))
+      choropleth.valueById[*id] = *real;
+    else if (const auto* integer = std::get_if<int64_t>(&row[index]))
+      choropleth.valueById[*id] = static_cast<double>(*integer);
   }
   DocumentLayer* zones = document_.find(statsZones_);
   if (!zones) return false;
   try {
-    document_.setRendered(statsZones_, std::make_shared<const RenderLayer>(loadRenderLayer(
-                                           *zones->spec, document_.workingCrs(), language_, choropleth, SilentProgress())));
+    document_.setRendered(
+        statsZones_, std::make_shared<const RenderLayer>(loadRenderLayer(*zones->spec, document_.workingCrs(),
+                                                                         language_, choropleth, SilentProgress())));
   } catch (const std::exception& error) {
     status_->setText(QString::fromStdString(error.what()));
     return false;

@@ -34,9 +34,9 @@ class MapDocument;
 struct AnalysisOutcome {
   enum class Kind { stats, kde, gistar } kind = Kind::stats;
   QString error, message;
-  OutputTable table;                        // stats
+  OutputTable table;                         // stats
   std::shared_ptr<const RenderLayer> layer;  // kde / gistar overlay
-  LayerSpec spec;                           // its (temporary) source
+  LayerSpec spec;                            // its (temporary) source
 };
 
 class AnalysisPanel : public QWidget {
@@ -109,7 +109,7 @@ class AnalysisPanel : public QWidget {
   bool runningFromState_ = false;  // the run in flight computes an overlay of the saved state
   std::optional<int32_t> month_;
   bool rerunAfterCancel_ = false;  // the run in flight was stopped because the month changed
-  bool dropResult_ = false;  // the run in flight read a catalog that is no longer open
+  bool dropResult_ = false;        // the run in flight read a catalog that is no longer open
 };
 
 }  // namespace urbangis::viewer

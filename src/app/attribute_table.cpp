@@ -88,7 +88,8 @@ AttributeTable::AttributeTable(MapDocument& document, QWidget* parent) : QWidget
   connect(filter_, &QLineEdit::returnPressed, this, [this] { applyFilter(filter_->text()); });
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           [this] { emit selectionChanged(currentLayer(), selectedFids()); });
-  connect(zoom_, &QPushButton::clicked, this, [this] { emit zoomToSelectionRequested(currentLayer(), selectedFids()); });
+  connect(zoom_, &QPushButton::clicked, this,
+          [this] { emit zoomToSelectionRequested(currentLayer(), selectedFids()); });
   connect(export_, &QPushButton::clicked, this, &AttributeTable::askAndExport);
 }
 
@@ -187,8 +188,9 @@ void AttributeTable::selectFeatures(const QString& layerId, const std::vector<in
 void AttributeTable::askAndExport() {
   const DocumentLayer* layer = document_.find(currentLayer());
   if (!layer) return;
-  const QString file = QFileDialog::getSaveFileName(this, tr("Export layer"), QString::fromStdString(layer->spec->id + ".geojson"),
-                                                    tr("GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)"));
+  const QString file =
+      QFileDialog::getSaveFileName(this, tr("Export layer"), QString::fromStdString(layer->spec->id + ".geojson"),
+                                   tr("GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)"));
   if (file.isEmpty()) return;
   const QString error = exportFiltered(file);
   if (!error.isEmpty()) QMessageBox::critical(this, tr("Export layer"), error);
@@ -201,8 +203,8 @@ QString AttributeTable::exportFiltered(const QString& file) {
     ExportRequest request;
     request.layer = layer->spec->id;
     if (!filterText_.trimmed().isEmpty()) request.where = FilterExpression::parse(filterText_.toStdString());
-    request.coordinates =
-        tableFormatFor(file.toStdString()) == TableFormat::csv && geometryOf(layer->spec->role) == GeometryFamily::point;
+    request.coordinates = tableFormatFor(file.toStdString()) == TableFormat::csv &&
+                          geometryOf(layer->spec->role) == GeometryFamily::point;
     ExportOutcome outcome = exportLayer(document_.catalog(), request, SilentProgress());
     outcome.inputs.push_back(document_.catalog().file);
     writeTable(outcome.table, file.toStdString(), outcome.inputs);

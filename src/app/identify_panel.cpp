@@ -23,8 +23,9 @@ int IdentifyPanel::identify(double x, double y, double tolerance, const std::str
     if (!it->visible || !it->rendered || it->rendered->raster) continue;
     const std::vector<size_t> picked = pickFeatures(*it->rendered, x, y, tolerance, month);
     if (picked.empty()) continue;
-    auto* layerItem = new QTreeWidgetItem(this, QStringList{QString::fromStdString(it->spec->title.in(language)),
-                                                 tr("%n feature(s)", nullptr, static_cast<int>(picked.size()))});
+    auto* layerItem =
+        new QTreeWidgetItem(this, QStringList{QString::fromStdString(it->spec->title.in(language)),
+                                              tr("%n feature(s)", nullptr, static_cast<int>(picked.size()))});
     for (size_t index : picked) {
       const int64_t fid = it->rendered->features[index].fid;
       auto* featureItem = new QTreeWidgetItem(layerItem, QStringList{tr("feature %1").arg(fid), QString()});

@@ -25,7 +25,8 @@ QIcon swatchIcon(const DocumentLayer& layer) {
     if (!entry.ramp.empty()) {
       QLinearGradient gradient(0, 0, 28, 0);
       for (size_t i = 0; i < entry.ramp.size(); ++i)
-        gradient.setColorAt(static_cast<double>(i) / static_cast<double>(entry.ramp.size() - 1), toQColor(entry.ramp[i].colour));
+        gradient.setColorAt(static_cast<double>(i) / static_cast<double>(entry.ramp.size() - 1),
+                            toQColor(entry.ramp[i].colour));
       painter.fillRect(QRectF(2, 4, 24, 10), gradient);
     } else {
       drawSwatch(painter, entry.symbol, entry.kind, QRectF(1, 1, 26, 16), 1.0);
@@ -57,10 +58,14 @@ void LayerPanel::rebuild(const std::string& language) {
     auto* item = new QTreeWidgetItem(this);
     const QString title = QString::fromStdString(layer.spec->title.in(language));
     QString detail;
-    if (!layer.error.isEmpty()) detail = tr("failed");
-    else if (!layer.rendered) detail = tr("loading…");
-    else if (layer.rendered->raster) detail = tr("raster");
-    else detail = QString::number(layer.rendered->features.size());
+    if (!layer.error.isEmpty())
+      detail = tr("failed");
+    else if (!layer.rendered)
+      detail = tr("loading…");
+    else if (layer.rendered->raster)
+      detail = tr("raster");
+    else
+      detail = QString::number(layer.rendered->features.size());
     item->setText(0, title + QStringLiteral("  (") + detail + QStringLiteral(")"));
     item->setData(0, kIdRole, QString::fromStdString(layer.spec->id));
     item->setIcon(0, swatchIcon(layer));
@@ -84,7 +89,8 @@ void LayerPanel::itemToggled(QTreeWidgetItem* item, int) {
 void LayerPanel::dropEvent(QDropEvent* event) {
   QTreeWidget::dropEvent(event);
   std::vector<QString> bottomFirst;
-  for (int i = topLevelItemCount() - 1; i >= 0; --i) bottomFirst.push_back(topLevelItem(i)->data(0, kIdRole).toString());
+  for (int i = topLevelItemCount() - 1; i >= 0; --i)
+    bottomFirst.push_back(topLevelItem(i)->data(0, kIdRole).toString());
   document_.reorder(bottomFirst);
 }
 

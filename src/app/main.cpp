@@ -13,8 +13,9 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("UrbanGIS"));
   QApplication::setApplicationName(QStringLiteral("urbangis-viewer"));
   const QString saved = QSettings().value("language").toString();
-  const std::string language =
-      !saved.isEmpty() ? saved.toStdString() : (QLocale::system().name().startsWith(QStringLiteral("zh")) ? "zh" : "en");
+  const std::string language = !saved.isEmpty()
+                                   ? saved.toStdString()
+                                   : (QLocale::system().name().startsWith(QStringLiteral("zh")) ? "zh" : "en");
   urbangis::viewer::MainWindow window(language);
   const QStringList arguments = QApplication::arguments();
   const std::filesystem::path catalog =

@@ -1,39 +1,39 @@
 #include "app/main_window.h"
 
 #include <QActionGroup>
-#include <QCompleter>
-#include <QLineEdit>
-#include <QStringListModel>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCompleter>
 #include <QDate>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStringListModel>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "analysis/routing/graph_measure.h"
 #include "analysis/zones.h"
 #include "app/analysis_panel.h"
 #include "app/attribute_table.h"
 #include "app/identify_panel.h"
-#include "app/route_panel.h"
 #include "app/layer_panel.h"
 #include "app/legend_widget.h"
 #include "app/map_canvas.h"
-#include "app/polygon_selection.h"
-#include "app/viewer_state.h"
 #include "app/month_counts.h"
 #include "app/month_slider.h"
+#include "app/polygon_selection.h"
+#include "app/route_panel.h"
 #include "app/trend_chart.h"
-#include "io/timestamps.h"
-#include "analysis/routing/graph_measure.h"
+#include "app/viewer_state.h"
 #include "core/geos_context.h"
 #include "io/attribute_rows.h"
+#include "io/timestamps.h"
 #include "render/print_export.h"
 
 #include <ogr_geometry.h>
@@ -131,7 +131,9 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   });
   connect(layerPanel_, &LayerPanel::zoomToLayerRequested, this, [this](const QString& id) {
     if (const DocumentLayer* layer = document_.find(id); layer && layer->rendered)
-      canvas_->zoomTo(MapExtent{layer->rendered->minX, layer->rendered->minY, layer->rendered->maxX, layer->rendered->maxY}.grownBy(0.05));
+      canvas_->zoomTo(
+          MapExtent{layer->rendered->minX, layer->rendered->minY, layer->rendered->maxX, layer->rendered->maxY}.grownBy(
+              0.05));
   });
   connect(canvas_, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
   connect(canvas_, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
@@ -165,8 +167,9 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
           [this](const QString& id, const std::vector<int64_t>& fids) { highlightFids(id, fids, true); });
   connect(canvas_, &MapCanvas::boxSelected, this, &MainWindow::selectInBox);
   connect(canvas_, &MapCanvas::polygonSelected, this, &MainWindow::selectInPolygon);
-  connect(canvas_, &MapCanvas::renderFailed, this,
-          [this](const QString& error) { statusBar()->showMessage(tr("The map could not be drawn: %1").arg(error), 15000); });
+  connect(canvas_, &MapCanvas::renderFailed, this, [this](const QString& error) {
+    statusBar()->showMessage(tr("The map could not be drawn: %1").arg(error), 15000);
+  });
   connect(canvas_, &MapCanvas::measureChanged, this, &MainWindow::measure);
   connect(canvas_, &MapCanvas::placeClicked, this, [this](double x, double y) {
     if (!cursor_) return;
@@ -212,7 +215,8 @@ void MainWindow::buildActions() {
   fullExtentAction_ = viewMenu_->addAction(QString(), canvas_, &MapCanvas::zoomToFullExtent);
   zoomInAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->zoomBy(1.5, canvas_->rect().center()); });
   zoomInAction_->setShortcut(QKeySequence::ZoomIn);
-  zoomOutAction_ = viewMenu_->addAction(QString(), this, [this] { canvas_->zoomBy(1 / 1.5, canvas_->rect().center()); });
+  zoomOutAction_ =
+      viewMenu_->addAction(QString(), this, [this] { canvas_->zoomBy(1 / 1.5, canvas_->rect().center()); });
   zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
   viewMenu_->addSeparator();
   auto* tools = new QActionGroup(this);
@@ -232,8 +236,8 @@ void MainWindow::buildActions() {
     canvas_->setTool(CanvasTool::route);
     routeDock_->show();
   });
-  for (QAction* action :
-       {panAction_, zoomBoxAction_, identifyAction_, selectAction_, selectPolygonAction_, measureAction_, routeAction_}) {
+  for (QAction* action : {panAction_, zoomBoxAction_, identifyAction_, selectAction_, selectPolygonAction_,
+                          measureAction_, routeAction_}) {
     action->setCheckable(true);
     tools->addAction(action);
   }
@@ -260,15 +264,17 @@ void MainWindow::buildActions() {
 
   QToolBar* toolbar = addToolBar(QStringLiteral("tools"));
   toolbar->setObjectName("tools");
-  for (QAction* action : {openAction_, exportAction_, fullExtentAction_, zoomInAction_, zoomOutAction_, panAction_,
-                          zoomBoxAction_, identifyAction_, selectAction_, selectPolygonAction_, measureAction_, routeAction_})
+  for (QAction* action :
+       {openAction_, exportAction_, fullExtentAction_, zoomInAction_, zoomOutAction_, panAction_, zoomBoxAction_,
+        identifyAction_, selectAction_, selectPolygonAction_, measureAction_, routeAction_})
     toolbar->addAction(action);
   searchBox_ = new QLineEdit(this);
   searchBox_->setClearButtonEnabled(true);
   searchBox_->setMaximumWidth(260);
   toolbar->addWidget(searchBox_);
   connect(searchBox_, &QLineEdit::returnPressed, this, [this] {
-    if (!search(searchBox_->text())) statusBar()->showMessage(tr("Nothing found for \"%1\"").arg(searchBox_->text()), 5000);
+    if (!search(searchBox_->text()))
+      statusBar()->showMessage(tr("Nothing found for \"%1\"").arg(searchBox_->text()), 5000);
   });
   rebuildRecentMenu();
 }
@@ -288,7 +294,8 @@ void MainWindow::retranslate() {
   identifyAction_->setText(tr("&Identify"));
   selectAction_->setText(tr("&Select by box"));
   selectPolygonAction_->setText(tr("Select by pol&ygon"));
-  selectPolygonAction_->setToolTip(tr("Select by polygon: click the corners, double-click or Enter to close, Esc to cancel"));
+  selectPolygonAction_->setToolTip(
+      tr("Select by polygon: click the corners, double-click or Enter to close, Esc to cancel"));
   measureAction_->setText(tr("&Measure"));
   routeAction_->setText(tr("&Route"));
   routeDock_->setWindowTitle(tr("Route"));
@@ -316,7 +323,8 @@ void MainWindow::setLanguage(const std::string& language) {
   const bool changed = language != language_ || translator_.isEmpty();
   language_ = language;
   QApplication::removeTranslator(&translator_);
-  if (language == "zh" && translator_.load(QStringLiteral(":/i18n/urbangis_zh_CN.qm"))) QApplication::installTranslator(&translator_);
+  if (language == "zh" && translator_.load(QStringLiteral(":/i18n/urbangis_zh_CN.qm")))
+    QApplication::installTranslator(&translator_);
   chineseAction_->setChecked(language == "zh");
   englishAction_->setChecked(language == "en");
   retranslate();
@@ -372,8 +380,10 @@ void MainWindow::applySavedState(const std::optional<ViewerState>& state) {
   restoring_ = false;
   layerPanel_->rebuild(language_);
   legend_->update();
-  if (state && state->extent) canvas_->zoomTo(*state->extent);
-  else canvas_->zoomToFullExtent();
+  if (state && state->extent)
+    canvas_->zoomTo(*state->extent);
+  else
+    canvas_->zoomToFullExtent();
 }
 
 // An analysis overlay saved with the state arrives when it has been computed again: it gets
@@ -399,7 +409,8 @@ void MainWindow::saveState() {
   ViewerState state;
   state.language = language_;
   state.extent = canvas_->visibleExtent();
-  for (const DocumentLayer& layer : document_.layers()) state.layers.push_back({layer.spec->id, layer.visible, layer.opacity});
+  for (const DocumentLayer& layer : document_.layers())
+    state.layers.push_back({layer.spec->id, layer.visible, layer.opacity});
   // Overlays still being computed again keep their saved place, visibility and opacity.
   state.layers.insert(state.layers.end(), awaitedLayers_.begin(), awaitedLayers_.end());
   state.choropleth = analysisPanel_->choropleth();
@@ -426,14 +437,16 @@ void MainWindow::showCursor(double x, double y) {
   QString text = QStringLiteral("%1°E %2°N").arg(lon, 0, 'f', 6).arg(lat, 0, 'f', 6);
   if (gcjAction_->isChecked()) {
     double gx = x, gy = y;
-    if (cursor_->toGcj.applyLenient(&gx, &gy, 1) == 0) text += QStringLiteral("  GCJ-02 %1, %2").arg(gx, 0, 'f', 6).arg(gy, 0, 'f', 6);
+    if (cursor_->toGcj.applyLenient(&gx, &gy, 1) == 0)
+      text += QStringLiteral("  GCJ-02 %1, %2").arg(gx, 0, 'f', 6).arg(gy, 0, 'f', 6);
   }
   lonLatLabel_->setText(text);
 }
 
 void MainWindow::updateScale() {
   const double scale = canvas_ ? canvas_->scaleDenominator() : 0;
-  scaleLabel_->setText(scale > 0 ? tr("Scale 1:%1").arg(QLocale().toString(static_cast<qlonglong>(std::llround(scale)))) : QString());
+  scaleLabel_->setText(scale > 0 ? tr("Scale 1:%1").arg(QLocale().toString(static_cast<qlonglong>(std::llround(scale))))
+                                 : QString());
 }
 
 QString MainWindow::exportMap(const QString& file) {
@@ -446,7 +459,8 @@ QString MainWindow::exportMap(const QString& file) {
   const bool zh = language_ == "zh";
   const std::string place = document_.catalog().name.in(language_);
   map.title = QString::fromStdString(place + (zh ? "城市管理地图" : " urban management map"));
-  map.dateText = (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
+  map.dateText =
+      (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
   map.sourceNote = QString::fromStdString((zh ? "数据来源：" : "Data: ") + place);
   map.crsText = crsLabel_->text();
   map.month = monthSlider_->month();  // the print shows what the map shows
@@ -503,8 +517,10 @@ void MainWindow::buildSearchIndex() {
           if (c < 0) continue;
           const CellValue& cell = rows.rows[r][static_cast<size_t>(c)];
           QString text;
-          if (const auto* s = std::get_if<std::string>(&cell)) text = QString::fromStdString(*s);
-          else if (const auto* i = std::get_if<int64_t>(&cell)) text = QString::number(*i);
+          if (const auto* s = std::get_if<std::string>(&cell))
+            text = QString::fromStdString(*s);
+          else if (const auto* i = std::get_if<int64_t>(&cell))
+            text = QString::number(*i);
           if (text.isEmpty()) continue;
           searchIndex_.push_back({text, QString::fromStdString(layer.spec->id), rows.fids[r]});
           words << text;
@@ -546,8 +562,8 @@ void MainWindow::highlightFids(const QString& layerId, const std::vector<int64_t
     const DrawFeature& feature = layer->rendered->features[i];
     if (std::find(fids.begin(), fids.end(), feature.fid) == fids.end()) continue;
     indexes.push_back(i);
-    extent = {std::min(extent.minX, feature.minX), std::min(extent.minY, feature.minY), std::max(extent.maxX, feature.maxX),
-              std::max(extent.maxY, feature.maxY)};
+    extent = {std::min(extent.minX, feature.minX), std::min(extent.minY, feature.minY),
+              std::max(extent.maxX, feature.maxX), std::max(extent.maxY, feature.maxY)};
   }
   canvas_->setHighlight(layerId, indexes);
   if (layer->spec->role == LayerRole::zones && !fids.empty()) showTrend(layerId, fids.front());
@@ -586,8 +602,8 @@ void MainWindow::showTrend(const QString& zonesId, int64_t zoneFid) {
       break;
     }
   // A layer read by view window holds only what is around the view: its counts say so.
-  const QString title = points->windowed ? tr("%1 per month in %2 (features loaded around the view)")
-                                         : tr("%1 per month in %2");
+  const QString title =
+      points->windowed ? tr("%1 per month in %2 (features loaded around the view)") : tr("%1 per month in %2");
   trendChart_->setSeries(title.arg(QString::fromStdString(points->spec->title.in(language_)), zoneName),
                          std::move(series));
 }
@@ -598,7 +614,8 @@ void MainWindow::selectInBox(const MapExtent& box) {
   if (!layer || !layer->rendered) return;
   std::vector<int64_t> fids;
   for (const DrawFeature& feature : layer->rendered->features)
-    if (layer->rendered->shows(feature, canvas_->month()) && feature.minX >= box.minX && feature.maxX <= box.maxX && feature.minY >= box.minY && feature.maxY <= box.maxY)
+    if (layer->rendered->shows(feature, canvas_->month()) && feature.minX >= box.minX && feature.maxX <= box.maxX &&
+        feature.minY >= box.minY && feature.maxY <= box.maxY)
       fids.push_back(feature.fid);
   showSelection(id, fids);
 }
@@ -660,7 +677,8 @@ void MainWindow::showRoute() {
   if (outcome && outcome->error.isEmpty())
     for (const auto& wkb : outcome->table.wkb) {
       OGRGeometry* geometry = nullptr;
-      if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) != OGRERR_NONE) continue;
+      if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) != OGRERR_NONE)
+        continue;
       OGRGeometryUniquePtr owned(geometry);
       if (wkbFlatten(geometry->getGeometryType()) != wkbLineString) continue;
       std::vector<QPointF> line;

@@ -106,7 +106,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* timeDock_ = nullptr;
   std::optional<std::pair<QString, int64_t>> trendZone_;  // the zone the trend chart shows
   std::pair<QString, std::vector<int64_t>> highlighted_;  // layer and fids shown selected
-  QTimer* windowTimer_ = nullptr;  // a windowed read once the view has settled
+  QTimer* windowTimer_ = nullptr;                         // a windowed read once the view has settled
   QLineEdit* searchBox_ = nullptr;
   QDockWidget *layersDock_ = nullptr, *legendDock_ = nullptr, *identifyDock_ = nullptr, *tableDock_ = nullptr;
   struct SearchEntry {
@@ -118,7 +118,9 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
   QAction *openAction_ = nullptr, *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr,
           *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr,
-          *identifyAction_ = nullptr, *selectAction_ = nullptr, *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
+          *identifyAction_ = nullptr, *selectAction_ = nullptr, *selectPolygonAction_ = nullptr,
+          *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr,
+          *englishAction_ = nullptr;
   QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
   std::filesystem::path catalogFile_;
   // The cursor's lon/lat and GCJ-02: the transforms live with the PROJ context they were made

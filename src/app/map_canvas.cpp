@@ -55,7 +55,8 @@ void MapCanvas::setLanguage(const std::string& language) {
 
 MapView MapCanvas::currentView() const {
   const double w = width() * unitsPerPixel_ / 2, h = height() * unitsPerPixel_ / 2;
-  return MapView({centreX_ - w, centreY_ - h, centreX_ + w, centreY_ + h}, QRectF(0, 0, width(), height()), logicalDpiX());
+  return MapView({centreX_ - w, centreY_ - h, centreX_ + w, centreY_ + h}, QRectF(0, 0, width(), height()),
+                 logicalDpiX());
 }
 
 MapExtent MapCanvas::visibleExtent() const { return currentView().extent(); }
@@ -226,9 +227,12 @@ void MapCanvas::paintOverlay(QPainter& painter) {
         QPolygonF points;
         for (uint32_t i = drawn.partStarts[part]; i < drawn.partStarts[part + 1]; ++i)
           points.append(view.toScreen(drawn.x[i], drawn.y[i]));
-        if (feature.kind == DrawKind::point) painter.drawEllipse(points.front(), 7, 7);
-        else if (feature.kind == DrawKind::line) painter.drawPolyline(points);
-        else painter.drawPolygon(points);
+        if (feature.kind == DrawKind::point)
+          painter.drawEllipse(points.front(), 7, 7);
+        else if (feature.kind == DrawKind::line)
+          painter.drawPolyline(points);
+        else
+          painter.drawPolygon(points);
       }
     }
   }
@@ -283,12 +287,14 @@ void MapCanvas::mousePressEvent(QMouseEvent* event) {
 void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   const QPointF at = event->position();
   if (unitsPerPixel_ > 0) {
-    cursorWorld_ = QPointF(centreX_ + (at.x() - width() / 2.0) * unitsPerPixel_, centreY_ - (at.y() - height() / 2.0) * unitsPerPixel_);
+    cursorWorld_ = QPointF(centreX_ + (at.x() - width() / 2.0) * unitsPerPixel_,
+                           centreY_ - (at.y() - height() / 2.0) * unitsPerPixel_);
     emit cursorMoved(cursorWorld_.x(), cursorWorld_.y());
     if ((tool_ == CanvasTool::measure && !measure_.empty() && !measureFinished_) || !polygon_.empty()) update();
   }
   if (!pressAt_) return;
-  const bool boxing = tool_ == CanvasTool::zoomBox || tool_ == CanvasTool::select || (event->modifiers() & Qt::ShiftModifier);
+  const bool boxing =
+      tool_ == CanvasTool::zoomBox || tool_ == CanvasTool::select || (event->modifiers() & Qt::ShiftModifier);
   if (boxing) {
     rubberBand_ = QRect(*pressAt_, at.toPoint()).normalized();
     update();
@@ -311,9 +317,12 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     if (box.width() > 4 && box.height() > 4) {
       const MapView view = currentView();
       const QPointF a = view.toWorld(box.topLeft()), b = view.toWorld(box.bottomRight());
-      const MapExtent extent{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())};
-      if (tool_ == CanvasTool::select) emit boxSelected(extent);
-      else zoomTo(extent);
+      const MapExtent extent{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()),
+                             std::max(a.y(), b.y())};
+      if (tool_ == CanvasTool::select)
+        emit boxSelected(extent);
+      else
+        zoomTo(extent);
     }
     update();
   } else if (tool_ == CanvasTool::route && !moved) {
@@ -361,13 +370,25 @@ void MapCanvas::wheelEvent(QWheelEvent* event) {
 void MapCanvas::keyPressEvent(QKeyEvent* event) {
   const double step = std::min(width(), height()) / 4.0;
   switch (event->key()) {
-    case Qt::Key_Left: panByPixels({step, 0}); break;
-    case Qt::Key_Right: panByPixels({-step, 0}); break;
-    case Qt::Key_Up: panByPixels({0, step}); break;
-    case Qt::Key_Down: panByPixels({0, -step}); break;
+    case Qt::Key_Left:
+      panByPixels({step, 0});
+      break;
+    case Qt::Key_Right:
+      panByPixels({-step, 0});
+      break;
+    case Qt::Key_Up:
+      panByPixels({0, step});
+      break;
+    case Qt::Key_Down:
+      panByPixels({0, -step});
+      break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(1.5, rect().center()); break;
-    case Qt::Key_Minus: zoomBy(1 / 1.5, rect().center()); break;
+    case Qt::Key_Equal:
+      zoomBy(1.5, rect().center());
+      break;
+    case Qt::Key_Minus:
+      zoomBy(1 / 1.5, rect().center());
+      break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
       if (polygon_.empty()) return QWidget::keyPressEvent(event);
@@ -378,7 +399,8 @@ void MapCanvas::keyPressEvent(QKeyEvent* event) {
       polygon_.clear();
       update();
       break;
-    default: QWidget::keyPressEvent(event);
+    default:
+      QWidget::keyPressEvent(event);
   }
 }
 

@@ -63,7 +63,7 @@ class MapCanvas : public QWidget {
   const std::vector<QPointF>& selectionPolygon() const { return polygon_; }
 
  signals:
-  void cursorMoved(double x, double y);          // working CRS
+  void cursorMoved(double x, double y);  // working CRS
   void identifyRequested(double x, double y, double tolerance);
   void viewChanged();
   void frameRendered();

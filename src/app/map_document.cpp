@@ -89,7 +89,8 @@ void MapDocument::loadAll(std::string language) {
           const std::optional<double> rows = estimatedRowCount(job.spec);
           windowed = !rows || *rows > threshold;
         }
-        const std::optional<ReadWindow> nothingYet = windowed ? std::optional<ReadWindow>(ReadWindow{0, 0, 0, 0, 0}) : std::nullopt;
+        const std::optional<ReadWindow> nothingYet =
+            windowed ? std::optional<ReadWindow>(ReadWindow{0, 0, 0, 0, 0}) : std::nullopt;
         return loadRenderLayer(job.spec, working, language, std::nullopt, progress, nothingYet);
       });
       if (!outcome) return;
@@ -104,8 +105,10 @@ void MapDocument::loadAll(std::string language) {
             target->rendered = layer;
             target->error = error;
             target->windowed = windowed && layer;
-            if (layer) emit self->layerLoaded(id);
-            else emit self->layerFailed(id, error);
+            if (layer)
+              emit self->layerLoaded(id);
+            else
+              emit self->layerFailed(id, error);
           },
           Qt::QueuedConnection);
     }
@@ -223,7 +226,8 @@ void MapDocument::setRendered(const QString& id, std::shared_ptr<const RenderLay
 
 void MapDocument::addOverlay(LayerSpec spec, std::shared_ptr<const RenderLayer> rendered) {
   const QString id = QString::fromStdString(spec.id);
-  auto owned = std::find_if(overlaySpecs_.begin(), overlaySpecs_.end(), [&](const LayerSpec& s) { return s.id == spec.id; });
+  auto owned =
+      std::find_if(overlaySpecs_.begin(), overlaySpecs_.end(), [&](const LayerSpec& s) { return s.id == spec.id; });
   if (DocumentLayer* existing = find(id); existing && owned != overlaySpecs_.end()) {
     *owned = std::move(spec);
     existing->rendered = std::move(rendered);

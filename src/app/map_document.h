@@ -8,22 +8,22 @@
 
 #include <atomic>
 #include <deque>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
-#include "core/crs.h"
 #include "core/catalog.h"
+#include "core/crs.h"
 #include "render/render_layer.h"
 
 namespace urbangis::viewer {
 
 struct DocumentLayer {
-  const LayerSpec* spec = nullptr;                 // into Document::catalog
-  std::shared_ptr<const RenderLayer> rendered;     // null while loading or after a failure
-  QString error;                                   // why it could not be loaded
+  const LayerSpec* spec = nullptr;              // into Document::catalog
+  std::shared_ptr<const RenderLayer> rendered;  // null while loading or after a failure
+  QString error;                                // why it could not be loaded
   bool visible = true;
   double opacity = 1;
   // Read only around the view (a PostGIS table over the window threshold): `rendered` holds the
@@ -70,9 +70,9 @@ class MapDocument : public QObject {
   void layerLoaded(const QString& id);
   void layerFailed(const QString& id, const QString& error);
   void loadingFinished();
-  void opened();          // a catalog replaced what was open; its layers start loading
-  void changed();         // order, visibility, opacity, or what a layer draws
-  void layersReplaced();  // a layer added or its drawing replaced (the panels rebuild)
+  void opened();                       // a catalog replaced what was open; its layers start loading
+  void changed();                      // order, visibility, opacity, or what a layer draws
+  void layersReplaced();               // a layer added or its drawing replaced (the panels rebuild)
   void windowRead(const QString& id);  // a windowed layer holds a new window's features
 
  private:

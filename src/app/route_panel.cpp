@@ -22,7 +22,8 @@ namespace urbangis::viewer {
 namespace {
 
 QString metres(double value) {
-  return value >= 1000 ? QString::number(value / 1000, 'f', 2) + QStringLiteral(" km") : QString::number(value, 'f', 0) + QStringLiteral(" m");
+  return value >= 1000 ? QString::number(value / 1000, 'f', 2) + QStringLiteral(" km")
+                       : QString::number(value, 'f', 0) + QStringLiteral(" m");
 }
 
 }  // namespace
@@ -41,7 +42,8 @@ RoutePanel::RoutePanel(MapDocument& document, QWidget* parent) : QWidget(parent)
   summary_->setWordWrap(true);
   directions_ = new QPlainTextEdit(this);
   directions_->setReadOnly(true);
-  for (QLabel** label : {&fromLabel_, &toLabel_, &viaLabel_, &corridorsLabel_, &filterLabel_}) *label = new QLabel(this);
+  for (QLabel** label : {&fromLabel_, &toLabel_, &viaLabel_, &corridorsLabel_, &filterLabel_})
+    *label = new QLabel(this);
   auto* form = new QFormLayout;
   form->addRow(fromLabel_, from_);
   form->addRow(toLabel_, to_);
@@ -96,15 +98,19 @@ void RoutePanel::rebuild(const std::string& language) {
   corridors_->clear();
   if (!document_.isOpen()) return;
   for (const LayerSpec& spec : document_.catalog().layers)
-    if (spec.role == LayerRole::lines) corridors_->addItem(QString::fromStdString(spec.title.in(language)), QString::fromStdString(spec.id));
+    if (spec.role == LayerRole::lines)
+      corridors_->addItem(QString::fromStdString(spec.title.in(language)), QString::fromStdString(spec.id));
   tour_->setEnabled(corridors_->count() > 0);
 }
 
 void RoutePanel::addPlace(double lon, double lat) {
   const QString place = QStringLiteral("%1,%2").arg(lon, 0, 'f', 6).arg(lat, 0, 'f', 6);
-  if (from_->text().isEmpty()) from_->setText(place);
-  else if (to_->text().isEmpty()) to_->setText(place);
-  else vias_->setText(vias_->text().isEmpty() ? to_->text() : vias_->text() + ";" + to_->text()), to_->setText(place);
+  if (from_->text().isEmpty())
+    from_->setText(place);
+  else if (to_->text().isEmpty())
+    to_->setText(place);
+  else
+    vias_->setText(vias_->text().isEmpty() ? to_->text() : vias_->text() + ";" + to_->text()), to_->setText(place);
 }
 
 void RoutePanel::clearPlaces() {
@@ -128,22 +134,24 @@ void RoutePanel::startRoute() {
   summary_->setText(tr("Routing…"));
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
   running_ = true;
-  watcher_.setFuture(QtConcurrent::run([catalog, request, from, to, vias, progress = FlagProgress(cancelFlag_)]() mutable {
-    RouteOutcome outcome;
-    try {
-      request.stops.push_back(parseLonLat(from.toStdString(), "From"));
-      for (const QString& via : vias.split(';', Qt::SkipEmptyParts)) request.stops.push_back(parseLonLat(via.toStdString(), "Via"));
-      request.stops.push_back(parseLonLat(to.toStdString(), "To"));
-      RouteResult result = planRoute(catalog, request, progress);
-      outcome.table = std::move(result.table);
-      outcome.inputs = result.inputs;
-      outcome.summary = RoutePanel::tr("Route %1").arg(metres(result.lengthM));
-      outcome.directions = QString::fromStdString(result.directions);
-    } catch (const std::exception& error) {
-      outcome.error = QString::fromStdString(error.what());
-    }
-    return outcome;
-  }));
+  watcher_.setFuture(
+      QtConcurrent::run([catalog, request, from, to, vias, progress = FlagProgress(cancelFlag_)]() mutable {
+        RouteOutcome outcome;
+        try {
+          request.stops.push_back(parseLonLat(from.toStdString(), "From"));
+          for (const QString& via : vias.split(';', Qt::SkipEmptyParts))
+            request.stops.push_back(parseLonLat(via.toStdString(), "Via"));
+          request.stops.push_back(parseLonLat(to.toStdString(), "To"));
+          RouteResult result = planRoute(catalog, request, progress);
+          outcome.table = std::move(result.table);
+          outcome.inputs = result.inputs;
+          outcome.summary = RoutePanel::tr("Route %1").arg(metres(result.lengthM));
+          outcome.directions = QString::fromStdString(result.directions);
+        } catch (const std::exception& error) {
+          outcome.error = QString::fromStdString(error.what());
+        }
+        return outcome;
+      }));
 }
 
 void RoutePanel::startTour() {
@@ -158,24 +166,25 @@ void RoutePanel::startTour() {
   summary_->setText(tr("Planning the tour…"));
   cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
   running_ = true;
-  watcher_.setFuture(QtConcurrent::run([catalog, request, where, depot, progress = FlagProgress(cancelFlag_)]() mutable {
-    RouteOutcome outcome;
-    try {
-      if (!where.trimmed().isEmpty()) request.where = FilterExpression::parse(where.toStdString());
-      if (!depot.trimmed().isEmpty()) request.depot = parseLonLat(depot.toStdString(), "From");
-      TourResult result = planTour(catalog, request, progress);
-      outcome.table = std::move(result.table);
-      outcome.inputs = result.inputs;
-      outcome.summary = RoutePanel::tr("Tour %1: %2 along corridors, %3 between them")
-                            .arg(metres(result.totalM), metres(result.requiredM), metres(result.deadheadM));
-      QStringList order;
-      for (const auto& id : result.corridorOrder) order << QString::fromStdString(id);
-      outcome.directions = order.join(QStringLiteral(" → "));
-    } catch (const std::exception& error) {
-      outcome.error = QString::fromStdString(error.what());
-    }
-    return outcome;
-  }));
+  watcher_.setFuture(
+      QtConcurrent::run([catalog, request, where, depot, progress = FlagProgress(cancelFlag_)]() mutable {
+        RouteOutcome outcome;
+        try {
+          if (!where.trimmed().isEmpty()) request.where = FilterExpression::parse(where.toStdString());
+          if (!depot.trimmed().isEmpty()) request.depot = parseLonLat(depot.toStdString(), "From");
+          TourResult result = planTour(catalog, request, progress);
+          outcome.table = std::move(result.table);
+          outcome.inputs = result.inputs;
+          outcome.summary = RoutePanel::tr("Tour %1: %2 along corridors, %3 between them")
+                                .arg(metres(result.totalM), metres(result.requiredM), metres(result.deadheadM));
+          QStringList order;
+          for (const auto& id : result.corridorOrder) order << QString::fromStdString(id);
+          outcome.directions = order.join(QStringLiteral(" → "));
+        } catch (const std::exception& error) {
+          outcome.error = QString::fromStdString(error.what());
+        }
+        return outcome;
+      }));
 }
 
 void RoutePanel::finished() {

@@ -27,7 +27,7 @@ namespace urbangis::viewer {
 class MapDocument;
 
 struct RouteOutcome {
-  OutputTable table;                 // the route (one row) or the tour's stretches, working CRS
+  OutputTable table;  // the route (one row) or the tour's stretches, working CRS
   QString summary, directions, error;
   std::vector<std::filesystem::path> inputs;
 };

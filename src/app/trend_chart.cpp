@@ -60,7 +60,8 @@ void TrendChart::paintEvent(QPaintEvent*) {
     const QRectF bar(x + slot * 0.15, bottom - barHeight, slot * 0.7, barHeight);
     painter.fillRect(bar, chosen ? QColor(0xE6, 0x55, 0x0D) : QColor(0x6B, 0xAE, 0xD6));
     if (chosen || slot >= metrics.horizontalAdvance(QString::number(count)) + 2)
-      painter.drawText(QRectF(x, bar.top() - line, slot, line), Qt::AlignHCenter | Qt::AlignBottom, QString::number(count));
+      painter.drawText(QRectF(x, bar.top() - line, slot, line), Qt::AlignHCenter | Qt::AlignBottom,
+                       QString::number(count));
     const QString text = QString::fromStdString(monthKeyText(month)).mid(5);
     if (chosen || i % static_cast<size_t>(labelEvery) == 0) {
       painter.save();  // bold for the chosen month only

@@ -3,10 +3,10 @@
 #include <QStandardPaths>
 #include <QString>
 
+#include <unistd.h>
 #include <fstream>
 #include <functional>
 #include <sstream>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +36,8 @@ std::optional<ViewerState> loadViewerState(const fs::path& catalog) {
       state.extent = MapExtent{e[0].get<double>(), e[1].get<double>(), e[2].get<double>(), e[3].get<double>()};
     }
     for (const auto& layer : json.value("layers", nlohmann::json::array()))
-      state.layers.push_back({layer.at("id").get<std::string>(), layer.value("visible", true), layer.value("opacity", 1.0)});
+      state.layers.push_back(
+          {layer.at("id").get<std::string>(), layer.value("visible", true), layer.value("opacity", 1.0)});
     // Styles are checked against the catalog when they are applied; here only their shape.
     if (const auto found = json.find("choropleth"); found != json.end() && found->is_object()) {
       ChoroplethState choropleth;
@@ -67,7 +68,10 @@ bool saveViewerState(const fs::path& catalog, const ViewerState& state) {
     for (const LayerState& layer : state.layers)
       json["layers"].push_back({{"id", layer.id}, {"visible", layer.visible}, {"opacity", layer.opacity}});
     if (const auto& c = state.choropleth)
-      json["choropleth"] = {{"zones", c->zones}, {"column", c->column}, {"method", c->method}, {"classes", c->classes},
+      json["choropleth"] = {{"zones", c->zones},
+                            {"column", c->column},
+                            {"method", c->method},
+                            {"classes", c->classes},
                             {"palette", c->palette}};
     json["hotspots"] = nlohmann::json::array();
     for (const HotspotState& hotspot : state.hotspots)

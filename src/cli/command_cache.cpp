@@ -29,8 +29,7 @@ int runCache(const std::vector<std::string>& args) {
   if (positionals.size() > 1 || (positionals.size() == 1 && positionals[0] != "clear"))
     throw InputError("cache takes no argument (show the cache) or \"clear\" (empty it)");
   const std::filesystem::path dir = defaultGraphCacheDir();
-  if (dir.empty())
-    throw InputError("no cache folder: set URBANGIS_CACHE_DIR, XDG_CACHE_HOME or HOME");
+  if (dir.empty()) throw InputError("no cache folder: set URBANGIS_CACHE_DIR, XDG_CACHE_HOME or HOME");
   if (positionals.empty()) {
     const GraphCacheUsage usage = graphCacheUsage(dir);
     const uint64_t limit = graphCacheLimitBytes();
@@ -41,8 +40,8 @@ int runCache(const std::vector<std::string>& args) {
     return 0;
   }
   const GraphCacheUsage removed = clearGraphCache(dir);
-  std::cout << "removed " << graphs(removed.entries) << " (" << megabytes(removed.bytes) << ") from "
-            << dir.string() << "\n";
+  std::cout << "removed " << graphs(removed.entries) << " (" << megabytes(removed.bytes) << ") from " << dir.string()
+            << "\n";
   return 0;
 }
 

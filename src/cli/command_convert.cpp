@@ -37,8 +37,8 @@ int runConvert(const std::vector<std::string>& args) {
   if (request.x.empty() != request.y.empty()) throw InputError("--x and --y go together");
   const ConvertReport report = convertLayer(request);
   for (const auto& note : report.notes) std::cerr << "urbangis: " << note << "\n";
-  std::cerr << "urbangis: converted " << report.features << " features from " << report.fromLabel
-            << " to " << report.toLabel << " into " << request.output.string();
+  std::cerr << "urbangis: converted " << report.features << " features from " << report.fromLabel << " to "
+            << report.toLabel << " into " << request.output.string();
   if (report.withoutGeometry) std::cerr << " (" << report.withoutGeometry << " without geometry, kept)";
   std::cerr << "\n";
   return 0;

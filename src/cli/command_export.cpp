@@ -17,17 +17,17 @@ namespace urbangis::cli {
 int runExport(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"layer", "where", "by", "format", "out", "to", "classes"}, {"keep-crs"});
   if (arguments.positionals().size() > 1) throw InputError("export takes one catalog");
-  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
-                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  const Catalog catalog = loadCatalog(
+      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
   const auto layer = arguments.value("layer");
   const auto out = arguments.value("out");
   if (!layer || !out) throw InputError("export needs --layer LAYER_ID and --out FILE");
   const TableFormat format = tableFormatFor(*out);
   if (auto named = arguments.value("format")) {
     const std::string wanted = *named;
-    const bool matches = (wanted == "geojson" && format == TableFormat::geojson) ||
-                         (wanted == "gpkg" && format == TableFormat::gpkg) || (wanted == "csv" && format == TableFormat::csv) ||
-                         (wanted == "shp" && format == TableFormat::shp);
+    const bool matches =
+        (wanted == "geojson" && format == TableFormat::geojson) || (wanted == "gpkg" && format == TableFormat::gpkg) ||
+        (wanted == "csv" && format == TableFormat::csv) || (wanted == "shp" && format == TableFormat::shp);
     if (wanted != "geojson" && wanted != "gpkg" && wanted != "csv" && wanted != "shp")
       throw InputError("--format " + wanted + ": use geojson, gpkg, csv or shp");
     if (!matches) throw InputError("--format " + wanted + " does not match the extension of " + *out);
@@ -54,8 +54,8 @@ int runExport(const std::vector<std::string>& args) {
   outcome.inputs.push_back(catalog.file);
   const TableWriteReport written = writeTable(outcome.table, *out, outcome.inputs, &progress);
   for (const auto& note : writeNotes(written)) std::cerr << "urbangis: " << note << "\n";
-  std::cerr << "urbangis: wrote " << *out
-            << (format == TableFormat::geojson && !request.keepCrs ? " (RFC 7946)" : "") << "\n";
+  std::cerr << "urbangis: wrote " << *out << (format == TableFormat::geojson && !request.keepCrs ? " (RFC 7946)" : "")
+            << "\n";
   return 0;
 }
 

@@ -62,8 +62,8 @@ int runGrid(const std::vector<std::string>& args) {
   if (out) tableFormatFor(*out);  // refuse an unknown format before any work
 
   const auto started = std::chrono::steady_clock::now();
-  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
-                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  const Catalog catalog = loadCatalog(
+      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
   const InterruptFlag interrupt;
   GridOutcome outcome;
   {
@@ -83,7 +83,8 @@ int runGrid(const std::vector<std::string>& args) {
               << " s (working CRS " << outcome.workingCrs << ")\n";
     return 0;
   }
-  for (size_t c = 0; c < outcome.table.columns.size(); ++c) std::cout << (c ? "\t" : "") << outcome.table.columns[c].name;
+  for (size_t c = 0; c < outcome.table.columns.size(); ++c)
+    std::cout << (c ? "\t" : "") << outcome.table.columns[c].name;
   std::cout << "\n";
   std::cout.precision(10);
   for (const auto& row : outcome.table.rows) {

@@ -44,16 +44,17 @@ int runHotspot(const std::vector<std::string>& args) {
   if (args.empty()) throw InputError(std::string("hotspot needs kde, hexbin or gistar\n") + kUsage);
   const std::string method = args.front();
   const Arguments arguments({args.begin() + 1, args.end()},
-                            {"layer", "kernel", "radius", "cell", "weight", "out", "size", "clip", "hex",
-                             "by", "distance", "knn", "since", "until"},
+                            {"layer", "kernel", "radius", "cell", "weight", "out", "size", "clip", "hex", "by",
+                             "distance", "knn", "since", "until"},
                             {"fdr"});
   if (arguments.positionals().size() > 1) throw InputError(std::string("hotspot takes one catalog\n") + kUsage);
-  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
-                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  const Catalog catalog = loadCatalog(
+      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
   const auto layer = arguments.value("layer");
   if (!layer) throw InputError(std::string("hotspot needs --layer POINTS_LAYER_ID\n") + kUsage);
-  const HotspotSource source{*layer, arguments.value("weight").value_or(""),
-                             TimeWindow::parse(arguments.value("since").value_or(""), arguments.value("until").value_or(""))};
+  const HotspotSource source{
+      *layer, arguments.value("weight").value_or(""),
+      TimeWindow::parse(arguments.value("since").value_or(""), arguments.value("until").value_or(""))};
   const auto out = arguments.value("out");
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt);

@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/registration_check.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "core/error.h"
-#include "analysis/registration_check.h"
 #include "io/catalog_loader.h"
 #include "io/layer_summary.h"
 #include "io/resources.h"
@@ -22,19 +22,16 @@ namespace {
 std::string formatExtent(const std::array<double, 4>& extent, bool degrees) {
   char text[160];
   if (degrees)
-    std::snprintf(text, sizeof text, "%.5f, %.5f – %.5f, %.5f", extent[0], extent[1], extent[2],
-                  extent[3]);
+    std::snprintf(text, sizeof text, "%.5f, %.5f – %.5f, %.5f", extent[0], extent[1], extent[2], extent[3]);
   else
-    std::snprintf(text, sizeof text, "%.2f, %.2f – %.2f, %.2f", extent[0], extent[1], extent[2],
-                  extent[3]);
+    std::snprintf(text, sizeof text, "%.2f, %.2f – %.2f, %.2f", extent[0], extent[1], extent[2], extent[3]);
   return text;
 }
 
 void printLayer(const LayerSummary& layer, std::ostream& out) {
   out << layer.id;
   if (!layer.title.zh.empty() || !layer.title.en.empty())
-    out << "  " << layer.title.zh << (layer.title.zh.empty() || layer.title.en.empty() ? "" : " / ")
-        << layer.title.en;
+    out << "  " << layer.title.zh << (layer.title.zh.empty() || layer.title.en.empty() ? "" : " / ") << layer.title.en;
   out << "\n";
   const auto row = [&out](const char* key, const std::string& value) {
     out << "  " << key << std::string(10 - std::string(key).size(), ' ') << value << "\n";
@@ -46,8 +43,8 @@ void printLayer(const LayerSummary& layer, std::ostream& out) {
     return;
   }
   if (layer.kind == "Raster") {
-    row("raster", std::to_string(layer.rasterWidth) + " × " + std::to_string(layer.rasterHeight) +
-                      " cells, " + std::to_string(layer.rasterBands) + " band(s)");
+    row("raster", std::to_string(layer.rasterWidth) + " × " + std::to_string(layer.rasterHeight) + " cells, " +
+                      std::to_string(layer.rasterBands) + " band(s)");
   } else {
     row("geometry", layer.kind);
     row("features", std::to_string(layer.featureCount));
@@ -56,8 +53,7 @@ void printLayer(const LayerSummary& layer, std::ostream& out) {
   if (layer.extent) {
     const bool degrees = layer.lonLatExtent && *layer.lonLatExtent == *layer.extent;
     row("extent", formatExtent(*layer.extent, degrees));
-    if (layer.lonLatExtent && !degrees)
-      row("lon/lat", formatExtent(*layer.lonLatExtent, true));
+    if (layer.lonLatExtent && !degrees) row("lon/lat", formatExtent(*layer.lonLatExtent, true));
   }
   for (const auto& note : layer.notes) row("note", note);
   if (layer.kind != "Raster") {
@@ -65,8 +61,8 @@ void printLayer(const LayerSummary& layer, std::ostream& out) {
     for (const auto& field : layer.fields)
       fields += (fields.empty() ? "" : ", ") + field.name + " (" + field.type + ")";
     row("fields", fields.empty() ? "(none)" : fields);
-    row("invalid", std::to_string(layer.invalidCount) +
-                       (layer.invalidCount ? " (repaired with MakeValid when analysed)" : ""));
+    row("invalid",
+        std::to_string(layer.invalidCount) + (layer.invalidCount ? " (repaired with MakeValid when analysed)" : ""));
     for (const auto& example : layer.invalidExamples) row("", example);
     if (layer.emptyCount) row("empty", std::to_string(layer.emptyCount) + " without geometry");
   }
@@ -95,8 +91,7 @@ nlohmann::json toJson(const LayerSummary& layer) {
     if (!layer.invalidExamples.empty()) out["invalid_features"] = layer.invalidExamples;
     out["empty"] = layer.emptyCount;
     out["fields"] = nlohmann::json::array();
-    for (const auto& field : layer.fields)
-      out["fields"].push_back({{"name", field.name}, {"type", field.type}});
+    for (const auto& field : layer.fields) out["fields"].push_back({{"name", field.name}, {"type", field.type}});
   }
   if (layer.extent) out["extent"] = *layer.extent;
   if (layer.lonLatExtent) out["lonlat_extent"] = *layer.lonLatExtent;
@@ -108,11 +103,9 @@ nlohmann::json toJson(const LayerSummary& layer) {
 int runInfo(const std::vector<std::string>& args) {
   const Arguments arguments(args, {}, {"json"});
   if (arguments.positionals().size() > 1)
-    throw InputError("info takes one catalog or datasource, got " +
-                     std::to_string(arguments.positionals().size()));
-  const std::string target = arguments.positionals().empty()
-                                 ? defaultCatalog().string()
-                                 : arguments.positionals().front();
+    throw InputError("info takes one catalog or datasource, got " + std::to_string(arguments.positionals().size()));
+  const std::string target =
+      arguments.positionals().empty() ? defaultCatalog().string() : arguments.positionals().front();
   const bool json = arguments.has("json");
 
   std::vector<LayerSummary> layers;
@@ -125,12 +118,9 @@ int runInfo(const std::vector<std::string>& args) {
     header << "Catalog   " << target << "\n";
     if (!catalog.name.zh.empty() || !catalog.name.en.empty())
       header << "Name      " << catalog.name.zh << " / " << catalog.name.en
-             << (catalog.adminCode.empty() ? "" : " (admin code " + catalog.adminCode + ")")
-             << "\n";
+             << (catalog.adminCode.empty() ? "" : " (admin code " + catalog.adminCode + ")") << "\n";
     header << "Work CRS  " << summary.workingCrs
-           << (summary.workingCrsChosen ? " (chosen from the data's extent: no \"crs\" in catalog)"
-                                        : "")
-           << "\n";
+           << (summary.workingCrsChosen ? " (chosen from the data's extent: no \"crs\" in catalog)" : "") << "\n";
     document = {{"catalog", target},
                 {"name", {{"zh", catalog.name.zh}, {"en", catalog.name.en}}},
                 {"admin_code", catalog.adminCode},

@@ -18,14 +18,16 @@ int runLoad(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"layers", "schema", "catalog-out"}, {});
   const auto& positionals = arguments.positionals();
   if (positionals.empty() || positionals.size() > 2)
-    throw InputError("load needs [CATALOG] PG:CONNECTION, e.g. urbangis load layers/daye.json "
-                     "\"PG:host=127.0.0.1 dbname=city user=urbangis\" --schema daye");
+    throw InputError(
+        "load needs [CATALOG] PG:CONNECTION, e.g. urbangis load layers/daye.json "
+        "\"PG:host=127.0.0.1 dbname=city user=urbangis\" --schema daye");
   LoadRequest request;
   request.target = positionals.back();
   refusePassword(request.target, "load");
   if (!isPgSource(request.target))
     throw InputError("load: \"" + redactSecrets(request.target) + "\" is not a PG: connection string");
-  const Catalog catalog = loadCatalog(positionals.size() == 2 ? std::filesystem::path(positionals[0]) : defaultCatalog());
+  const Catalog catalog =
+      loadCatalog(positionals.size() == 2 ? std::filesystem::path(positionals[0]) : defaultCatalog());
   if (auto layers = arguments.value("layers")) request.layers = splitList(*layers);
   if (auto schema = arguments.value("schema")) request.schema = *schema;
   const auto catalogOut = arguments.value("catalog-out");

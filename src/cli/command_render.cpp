@@ -4,9 +4,9 @@
 
 #include <QDate>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
-#include <algorithm>
 #include <sstream>
 
 #include "analysis/stats_run.h"
@@ -32,7 +32,8 @@ double parseNumber(const std::string& text, const std::string& what) {
 
 QSize parseSize(const std::string& text) {
   const size_t x = text.find('x');
-  if (x == std::string::npos) throw InputError("--size \"" + text + "\": expected WIDTHxHEIGHT in pixels, e.g. 3508x2480");
+  if (x == std::string::npos)
+    throw InputError("--size \"" + text + "\": expected WIDTHxHEIGHT in pixels, e.g. 3508x2480");
   return QSize(static_cast<int>(parseNumber(text.substr(0, x), "--size")),
                static_cast<int>(parseNumber(text.substr(x + 1), "--size")));
 }
@@ -49,17 +50,21 @@ Choropleth statsChoropleth(const Catalog& catalog, const std::string& zones, con
   std::string names;
   for (size_t c = 0; c < stats.table.columns.size(); ++c) {
     if (stats.table.columns[c].name == column) index = c;
-    if (stats.table.columns[c].type != ColumnType::text) names += (names.empty() ? "" : ", ") + stats.table.columns[c].name;
+    if (stats.table.columns[c].type != ColumnType::text)
+      names += (names.empty() ? "" : ", ") + stats.table.columns[c].name;
   }
   if (index == stats.table.columns.size() || stats.table.columns[index].type == ColumnType::text)
-    throw InputError("--style-by " + column + ": not a numeric column of stats --by " + zones + "; its columns are: " + names);
+    throw InputError("--style-by " + column + ": not a numeric column of stats --by " + zones +
+                     "; its columns are: " + names);
   Choropleth choropleth;
   choropleth.column = column;
   for (const auto& row : stats.table.rows) {
     const auto* id = std::get_if<std::string>(&row[0]);
     if (!id) continue;
-    if (const auto* real = std::get_if<double>(&row[index])) choropleth.valueById[*id] = *real;
-    else if (const auto* integer = std::get_if<int64_t>(&row[index])) choropleth.valueById[*id] = static_cast<double>(*integer);
+    if (const auto* real = std::get_if<double>(&row[index]))
+      choropleth.valueById[*id] = *real;
+    else if (const auto* integer = std::get_if<int64_t>(&row[index]))
+      choropleth.valueById[*id] = static_cast<double>(*integer);
   }
   return choropleth;
 }
@@ -67,11 +72,11 @@ Choropleth statsChoropleth(const Catalog& catalog, const std::string& zones, con
 }  // namespace
 
 int runRender(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"layers", "extent", "zones", "bbox", "style-by", "by", "size", "dpi", "title", "lang", "out"},
-                            {});
+  const Arguments arguments(
+      args, {"layers", "extent", "zones", "bbox", "style-by", "by", "size", "dpi", "title", "lang", "out"}, {});
   if (arguments.positionals().size() > 1) throw InputError("render takes one catalog");
-  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
-                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  const Catalog catalog = loadCatalog(
+      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
   const auto out = arguments.value("out");
   if (!out) throw InputError("render needs --out FILE.png or FILE.pdf");
   (void)printFormatFor(*out);
@@ -80,8 +85,9 @@ int runRender(const std::vector<std::string>& args) {
   const double dpi = arguments.value("dpi") ? parseNumber(*arguments.value("dpi"), "--dpi") : 300;
   if (!(dpi >= 36 && dpi <= 1200)) throw InputError("--dpi: expected 36 to 1200");
   // A4 landscape at the chosen resolution unless a size is given.
-  const QSize size = arguments.value("size") ? parseSize(*arguments.value("size"))
-                                             : QSize(static_cast<int>(297 / 25.4 * dpi), static_cast<int>(210 / 25.4 * dpi));
+  const QSize size = arguments.value("size")
+                         ? parseSize(*arguments.value("size"))
+                         : QSize(static_cast<int>(297 / 25.4 * dpi), static_cast<int>(210 / 25.4 * dpi));
 
   std::vector<std::string> ids;
   if (auto layers = arguments.value("layers")) {
@@ -108,7 +114,8 @@ int runRender(const std::vector<std::string>& args) {
           choroplethLayer = id;
           break;
         }
-    if (choroplethLayer.empty()) throw InputError("--style-by needs a zones layer: list one in --layers or name it with --by");
+    if (choroplethLayer.empty())
+      throw InputError("--style-by needs a zones layer: list one in --layers or name it with --by");
     if (std::find(ids.begin(), ids.end(), choroplethLayer) == ids.end()) ids.insert(ids.begin(), choroplethLayer);
     choropleth = statsChoropleth(catalog, choroplethLayer, *column, progress, inputs);
   }
@@ -118,7 +125,8 @@ int runRender(const std::vector<std::string>& args) {
   for (const std::string& id : ids) {
     const LayerSpec& spec = catalog.layer(id);
     progress.report("reading " + id, -1);
-    loaded.push_back(loadRenderLayer(spec, working, language, id == choroplethLayer ? choropleth : std::nullopt, progress));
+    loaded.push_back(
+        loadRenderLayer(spec, working, language, id == choroplethLayer ? choropleth : std::nullopt, progress));
     inputs.push_back(spec.resolvedSource);
     for (const auto& message : loaded.back().messages) std::cerr << "urbangis: " << message << "\n";
   }
@@ -139,13 +147,17 @@ int runRender(const std::vector<std::string>& args) {
   }
   const bool zh = language == "zh";
   const std::string place = catalog.name.in(language);
-  map.title = QString::fromStdString(arguments.value("title").value_or(
-      choropleth ? place + (zh ? " " : " — ") + choropleth->column : place + (zh ? "城市管理地图" : " urban management map")));
+  map.title = QString::fromStdString(
+      arguments.value("title").value_or(choropleth ? place + (zh ? " " : " — ") + choropleth->column
+                                                   : place + (zh ? "城市管理地图" : " urban management map")));
   if (choropleth)
-    map.subtitle = QString::fromStdString((zh ? "分级设色：" : "Choropleth: ") + choropleth->column + (zh ? "（按 " : " (by ") +
-                                          catalog.layer(choroplethLayer).title.in(language) + (zh ? "）" : ")"));
-  map.dateText = (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
-  map.sourceNote = QString::fromStdString((zh ? "数据来源：" : "Data: ") + place + " (" + catalog.file.filename().string() + ")");
+    map.subtitle =
+        QString::fromStdString((zh ? "分级设色：" : "Choropleth: ") + choropleth->column + (zh ? "（按 " : " (by ") +
+                               catalog.layer(choroplethLayer).title.in(language) + (zh ? "）" : ")"));
+  map.dateText =
+      (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
+  map.sourceNote =
+      QString::fromStdString((zh ? "数据来源：" : "Data: ") + place + " (" + catalog.file.filename().string() + ")");
   ProjContext proj;
   map.crsText = QString::fromStdString((zh ? "坐标系 " : "CRS ") + Crs(proj, working).describe());
 

@@ -43,11 +43,12 @@ int runReport(const std::vector<std::string>& args) {
   if (auto text = arguments.value("threads")) {
     char* end = nullptr;
     const long value = std::strtol(text->c_str(), &end, 10);
-    if (end == text->c_str() || *end || value < 1 || value > 1024) throw InputError("--threads \"" + *text + "\": expected 1 to 1024");
+    if (end == text->c_str() || *end || value < 1 || value > 1024)
+      throw InputError("--threads \"" + *text + "\": expected 1 to 1024");
     threads = static_cast<unsigned>(value);
   }
-  const Catalog catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
-                                                                      : std::filesystem::path(arguments.positionals()[0]));
+  const Catalog catalog = loadCatalog(
+      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
   // Check the target before the work: a file (an input or not) is no folder.
   std::vector<std::filesystem::path> catalogFiles{catalog.file};
   for (const LayerSpec& spec : catalog.layers) catalogFiles.push_back(spec.resolvedSource);

@@ -64,7 +64,8 @@ Common readCommon(const Arguments& arguments) {
   common.network = arguments.value("network").value_or("");
   if (auto coords = arguments.value("coords")) {
     auto parsed = parseCrsName(*coords);
-    if (!parsed) throw InputError("--coords: unknown CRS \"" + *coords + "\"; use wgs84, cgcs2000, gcj02, bd09 or EPSG:n");
+    if (!parsed)
+      throw InputError("--coords: unknown CRS \"" + *coords + "\"; use wgs84, cgcs2000, gcj02, bd09 or EPSG:n");
     common.coords = *parsed;
   }
   if (auto snap = arguments.value("max-snap")) {
@@ -150,8 +151,8 @@ int runTour(const std::vector<std::string>& args) {
   report(result.messages);
   const bool zh = common.language == "zh";
   std::cout << (zh ? "巡查路线 " : "tour ") << result.corridorCount << (zh ? " 条线缆整治段，" : " corridors, ")
-            << result.requiredEdges << (zh ? " 段道路\n" : " road edges\n")
-            << (zh ? "  总长     " : "  total     ") << metres(result.totalM) << "\n"
+            << result.requiredEdges << (zh ? " 段道路\n" : " road edges\n") << (zh ? "  总长     " : "  total     ")
+            << metres(result.totalM) << "\n"
             << (zh ? "  整治段   " : "  required  ") << metres(result.requiredM) << "\n"
             << (zh ? "  空驶     " : "  deadhead  ") << metres(result.deadheadM) << "\n"
             << (zh ? "  顺序     " : "  order     ");
@@ -181,9 +182,10 @@ int runGraph(const std::vector<std::string>& args) {
   OutputTable table;
   table.name = "edges";
   table.crsDefinition = network.working().definition;
-  table.columns = {{"edge", ColumnType::integer},   {"from_node", ColumnType::integer}, {"to_node", ColumnType::integer},
-                   {"road", ColumnType::text},      {"feature", ColumnType::text},      {"length_m", ColumnType::real},
-                   {"oneway", ColumnType::integer}, {"component", ColumnType::integer}};
+  table.columns = {{"edge", ColumnType::integer},    {"from_node", ColumnType::integer},
+                   {"to_node", ColumnType::integer}, {"road", ColumnType::text},
+                   {"feature", ColumnType::text},    {"length_m", ColumnType::real},
+                   {"oneway", ColumnType::integer},  {"component", ColumnType::integer}};
   for (uint32_t e = 0; e < graph.edges.size(); ++e) {
     const GraphEdge& edge = graph.edges[e];
     const RoadInfo& road = graph.roads[edge.road];

@@ -67,11 +67,12 @@ void printTable(const OutputTable& table, std::ostream& out) {
 }  // namespace
 
 int runStats(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads", "classes", "engine"}, {"cases", "monthly"});
+  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads", "classes", "engine"},
+                            {"cases", "monthly"});
   if (arguments.positionals().size() > 1)
     throw InputError("stats takes one catalog, got " + std::to_string(arguments.positionals().size()));
-  const std::string catalogPath = arguments.positionals().empty() ? defaultCatalog().string()
-                                                                  : arguments.positionals().front();
+  const std::string catalogPath =
+      arguments.positionals().empty() ? defaultCatalog().string() : arguments.positionals().front();
   const auto by = arguments.value("by");
   if (!by) throw InputError("stats needs --by ZONES_LAYER_ID (the zones layer to aggregate by)");
 
@@ -79,8 +80,7 @@ int runStats(const std::vector<std::string>& args) {
   StatsRequest& request = run.request;
   request.zonesLayer = *by;
   if (auto layers = arguments.value("layers")) request.layers = splitList(*layers);
-  request.window = TimeWindow::parse(arguments.value("since").value_or(""),
-                                     arguments.value("until").value_or(""));
+  request.window = TimeWindow::parse(arguments.value("since").value_or(""), arguments.value("until").value_or(""));
   if (auto threads = arguments.value("threads")) {
     request.threads = static_cast<unsigned>(std::stoul(*threads));
     if (request.threads == 0 || request.threads > 256) throw InputError("--threads must be 1–256");
@@ -101,11 +101,11 @@ int runStats(const std::vector<std::string>& args) {
   if (out) {
     std::vector<std::filesystem::path> inputs = result.inputs;
     inputs.push_back(catalog.file);
-    for (const auto& note : writeNotes(writeTable(result.table, *out, inputs))) std::cerr << "urbangis: " << note << "\n";
+    for (const auto& note : writeNotes(writeTable(result.table, *out, inputs)))
+      std::cerr << "urbangis: " << note << "\n";
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cerr << "urbangis: wrote " << result.table.rows.size() << " rows × "
-              << result.table.columns.size() << " columns to " << *out << " in " << seconds
-              << " s (working CRS " << result.workingCrs << ")\n";
+    std::cerr << "urbangis: wrote " << result.table.rows.size() << " rows × " << result.table.columns.size()
+              << " columns to " << *out << " in " << seconds << " s (working CRS " << result.workingCrs << ")\n";
   } else {
     printTable(result.table, std::cout);
   }

@@ -57,12 +57,11 @@ void TerminalProgress::report(std::string_view stage, double fraction) const {
   printed_ = true;
   const double elapsed = duration<double>(now - start_).count();
   if (fraction >= 0)
-    std::fprintf(stderr, "%s%.*s %3.0f %% (%.1f s)%s", terminal_ ? "\r\033[K" : "",
-                 static_cast<int>(stage.size()), stage.data(), 100 * fraction, elapsed,
-                 terminal_ ? "" : "\n");
+    std::fprintf(stderr, "%s%.*s %3.0f %% (%.1f s)%s", terminal_ ? "\r\033[K" : "", static_cast<int>(stage.size()),
+                 stage.data(), 100 * fraction, elapsed, terminal_ ? "" : "\n");
   else
-    std::fprintf(stderr, "%s%.*s … (%.1f s)%s", terminal_ ? "\r\033[K" : "",
-                 static_cast<int>(stage.size()), stage.data(), elapsed, terminal_ ? "" : "\n");
+    std::fprintf(stderr, "%s%.*s … (%.1f s)%s", terminal_ ? "\r\033[K" : "", static_cast<int>(stage.size()),
+                 stage.data(), elapsed, terminal_ ? "" : "\n");
   std::fflush(stderr);
 }
 

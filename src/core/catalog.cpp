@@ -8,10 +8,14 @@ namespace urbangis {
 std::vector<std::pair<std::string, std::string>> LayerSpec::declaredFields() const {
   std::vector<std::pair<std::string, std::string>> fields;
   const std::pair<const char*, const std::string*> single[] = {
-      {"id_field", &idField},           {"name_field", &nameField},
-      {"category_field", &categoryField}, {"time_field", &timeField},
-      {"close_time_field", &closeTimeField}, {"status_field", &statusField},
-      {"deadline_field", &deadlineField}, {"oneway_field", &onewayField},
+      {"id_field", &idField},
+      {"name_field", &nameField},
+      {"category_field", &categoryField},
+      {"time_field", &timeField},
+      {"close_time_field", &closeTimeField},
+      {"status_field", &statusField},
+      {"deadline_field", &deadlineField},
+      {"oneway_field", &onewayField},
       {"speed_field", &speedField},
   };
   for (const auto& [key, value] : single)
@@ -33,8 +37,7 @@ const LayerSpec& Catalog::layer(std::string_view id) const {
   if (const LayerSpec* found = find(id)) return *found;
   std::string known;
   for (const auto& layer : layers) known += (known.empty() ? "" : ", ") + layer.id;
-  throw InputError(file.string() + ": no layer with id \"" + std::string(id) +
-                   "\"; the catalog has: " + known);
+  throw InputError(file.string() + ": no layer with id \"" + std::string(id) + "\"; the catalog has: " + known);
 }
 
 }  // namespace urbangis

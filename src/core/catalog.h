@@ -31,19 +31,19 @@ struct LayerSpec {
   std::optional<CrsSpec> crs;  // overrides the source's own CRS
   std::string x, y;            // CSV coordinate columns
   std::string encoding;
-  std::string idField, nameField, categoryField, timeField, closeTimeField, statusField,
-      deadlineField, onewayField, speedField;
+  std::string idField, nameField, categoryField, timeField, closeTimeField, statusField, deadlineField, onewayField,
+      speedField;
   std::string timeFormat;  // time_format: "MM/DD/YYYY", "DD/MM/YYYY", "excel_days" or empty (io/timestamps.h)
   std::string timeZone{kDefaultTimeZone};  // the catalog's time_zone, copied to each layer
   std::vector<std::string> sumFields;
-  std::vector<std::string> flagFields;   // yes/no fields reported as shares (是/否, yes/no, 1/0 …)
+  std::vector<std::string> flagFields;  // yes/no fields reported as shares (是/否, yes/no, 1/0 …)
   // Hours a case may stay open, by category_field value; "*" for every other category.
   std::map<std::string, double> deadlineHours;
   std::vector<std::string> closedValues;  // status_field values meaning closed, without a close time
-  double bufferM = 15.0;  // lines: coverage buffer
-  std::string covers;     // lines: id of the network layer they cover
-  double snapM = 1.0;     // network: endpoint snapping tolerance
-  std::string style;      // as written
+  double bufferM = 15.0;                  // lines: coverage buffer
+  std::string covers;                     // lines: id of the network layer they cover
+  double snapM = 1.0;                     // network: endpoint snapping tolerance
+  std::string style;                      // as written
   std::string resolvedStyle;
 
   bool isVector() const { return geometryOf(role) != GeometryFamily::raster; }
@@ -57,7 +57,7 @@ struct Catalog {
   std::filesystem::path file;
   LocalizedText name;
   std::string adminCode;
-  std::optional<CrsSpec> crs;  // working CRS for topology; chosen from the data when absent
+  std::optional<CrsSpec> crs;              // working CRS for topology; chosen from the data when absent
   std::string timeZone{kDefaultTimeZone};  // IANA name: offsets are converted to it, naive times are in it
   std::vector<LayerSpec> layers;
 

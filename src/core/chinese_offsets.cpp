@@ -49,9 +49,7 @@ LonLat invert(LonLat target, Forward forward, int* iterations) {
 
 }  // namespace
 
-bool outsideMainland(LonLat p) {
-  return p.lon < 72.004 || p.lon > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271;
-}
+bool outsideMainland(LonLat p) { return p.lon < 72.004 || p.lon > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271; }
 
 LonLat wgs84ToGcj02(LonLat wgs84) {
   if (outsideMainland(wgs84)) return wgs84;

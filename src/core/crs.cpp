@@ -76,8 +76,7 @@ std::optional<int> Crs::epsg() const {
   if (authority && code && std::string(authority) == "EPSG") return std::atoi(code);
   // A WKT without an ID (e.g. from a shapefile .prj): ask PROJ for a confident match.
   int* confidence = nullptr;
-  PJ_OBJ_LIST* matches =
-      proj_identify(context_->get(), crs_.get(), "EPSG", nullptr, &confidence);
+  PJ_OBJ_LIST* matches = proj_identify(context_->get(), crs_.get(), "EPSG", nullptr, &confidence);
   std::optional<int> result;
   if (matches && proj_list_get_count(matches) > 0 && confidence && confidence[0] >= 90) {
     ProjPtr best(proj_list_get(context_->get(), matches, 0));
@@ -99,8 +98,8 @@ Ellipsoid Crs::ellipsoid() const {
   if (!ellipsoid) return result;
   double semiMinor = 0, inverseFlattening = 0;
   int minorComputed = 0;
-  if (proj_ellipsoid_get_parameters(context_->get(), ellipsoid.get(), &result.semiMajor,
-                                    &semiMinor, &minorComputed, &inverseFlattening) &&
+  if (proj_ellipsoid_get_parameters(context_->get(), ellipsoid.get(), &result.semiMajor, &semiMinor, &minorComputed,
+                                    &inverseFlattening) &&
       inverseFlattening > 0)
     result.flattening = 1.0 / inverseFlattening;
   else
@@ -115,15 +114,13 @@ std::string Crs::describe() const {
 }
 
 bool sameCrs(const Crs& a, const Crs& b) {
-  return a.spec().offset == b.spec().offset &&
-         proj_is_equivalent_to(a.get(), b.get(), PJ_COMP_EQUIVALENT);
+  return a.spec().offset == b.spec().offset && proj_is_equivalent_to(a.get(), b.get(), PJ_COMP_EQUIVALENT);
 }
 
 Transform::Transform(const ProjContext& context, const Crs& from, const Crs& to)
     : context_(&context), fromOffset_(from.spec().offset), toOffset_(to.spec().offset) {
   // An offset CRS's PROJ object is WGS84 lon/lat: PROJ goes between those, the offsets wrap it.
-  ProjPtr raw(proj_create_crs_to_crs_from_pj(context.get(), from.get(), to.get(), nullptr,
-                                             nullptr));
+  ProjPtr raw(proj_create_crs_to_crs_from_pj(context.get(), from.get(), to.get(), nullptr, nullptr));
   if (!raw)
     throw InputError("no transformation from " + from.describe() + " to " + to.describe() +
                      " (PROJ: " + context.lastError() + ")");
@@ -140,13 +137,13 @@ size_t Transform::applyLenient(double* x, double* y, size_t n) const {
       x[i] = wgs84.lon;
       y[i] = wgs84.lat;
     }
-  proj_trans_generic(operation_.get(), PJ_FWD, x, sizeof(double), n, y, sizeof(double), n,
-                     nullptr, 0, 0, nullptr, 0, 0);
+  proj_trans_generic(operation_.get(), PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0, 0, nullptr, 0,
+                     0);
   if (toOffset_ != ChineseOffset::none)
     for (size_t i = 0; i < n; ++i) {
       if (!std::isfinite(x[i]) || !std::isfinite(y[i])) continue;
-      const LonLat shifted = toOffset_ == ChineseOffset::gcj02 ? offsets::wgs84ToGcj02({x[i], y[i]})
-                                                               : offsets::wgs84ToBd09({x[i], y[i]});
+      const LonLat shifted =
+          toOffset_ == ChineseOffset::gcj02 ? offsets::wgs84ToGcj02({x[i], y[i]}) : offsets::wgs84ToBd09({x[i], y[i]});
       x[i] = shifted.lon;
       y[i] = shifted.lat;
     }
@@ -160,8 +157,7 @@ size_t Transform::applyLenient(double* x, double* y, size_t n) const {
 }
 
 void Transform::apply(double* x, double* y, size_t n) const {
-  if (applyLenient(x, y, n) > 0)
-    throw InputError("coordinate cannot be transformed (outside the CRS's area?)");
+  if (applyLenient(x, y, n) > 0) throw InputError("coordinate cannot be transformed (outside the CRS's area?)");
 }
 
 }  // namespace urbangis

@@ -19,7 +19,7 @@ enum class ChineseOffset { none, gcj02, bd09 };
 struct CrsSpec {
   std::string definition;  // what PROJ understands, e.g. "EPSG:4490"
   ChineseOffset offset = ChineseOffset::none;
-  std::string label;       // a short name for people, e.g. "CGCS2000 (EPSG:4490)"
+  std::string label;  // a short name for people, e.g. "CGCS2000 (EPSG:4490)"
 };
 
 // Parses a catalog CRS name, case-insensitively: EPSG:n, WGS84, CGCS2000, GCJ-02/gcj02,

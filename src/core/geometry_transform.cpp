@@ -24,11 +24,9 @@ int transformPoint(double* x, double* y, void* userdata) {
 
 }  // namespace
 
-GeomPtr transformGeometry(const GeosContext& geos, const GEOSGeometry* geometry,
-                          const Transform& transform) {
+GeomPtr transformGeometry(const GeosContext& geos, const GEOSGeometry* geometry, const Transform& transform) {
   CallbackState state{&transform, {}};
-  GEOSGeometry* result =
-      GEOSGeom_transformXY_r(geos.handle(), geometry, transformPoint, &state);
+  GEOSGeometry* result = GEOSGeom_transformXY_r(geos.handle(), geometry, transformPoint, &state);
   if (!result) throw InputError(state.error.empty() ? "cannot transform geometry" : state.error);
   return geos.own(result);
 }

@@ -7,7 +7,6 @@
 namespace urbangis {
 
 // A new geometry with every x/y transformed; throws InputError if a point cannot be.
-GeomPtr transformGeometry(const GeosContext& geos, const GEOSGeometry* geometry,
-                          const Transform& transform);
+GeomPtr transformGeometry(const GeosContext& geos, const GEOSGeometry* geometry, const Transform& transform);
 
 }  // namespace urbangis

@@ -87,8 +87,7 @@ GeomPtr makeCollection(const GeosContext& geos, int type, std::vector<GeomPtr> p
   std::vector<GEOSGeometry*> raw;
   raw.reserve(parts.size());
   for (auto& part : parts) raw.push_back(part.release());
-  return geos.own(GEOSGeom_createCollection_r(geos.handle(), type, raw.data(),
-                                              static_cast<unsigned>(raw.size())),
+  return geos.own(GEOSGeom_createCollection_r(geos.handle(), type, raw.data(), static_cast<unsigned>(raw.size())),
                   "collection");
 }
 

@@ -21,27 +21,111 @@ std::vector<std::string_view> keys(std::initializer_list<std::string_view> own, 
 std::vector<LayerKind> declareKinds() {
   std::vector<LayerKind> kinds;
   // Zones aggregate the others: communities, grids, townships.
-  kinds.push_back({LayerRole::zones, "zones", GeometryFamily::polygon, "polygons", false, false, "", "", {}, {},
-                   std::nullopt, std::nullopt, false, false});
+  kinds.push_back({LayerRole::zones,
+                   "zones",
+                   GeometryFamily::polygon,
+                   "polygons",
+                   false,
+                   false,
+                   "",
+                   "",
+                   {},
+                   {},
+                   std::nullopt,
+                   std::nullopt,
+                   false,
+                   false});
   // Road centre lines: routing, coverage of lines, unit-grid splitting.
-  kinds.push_back({LayerRole::network, "network", GeometryFamily::line, "lines", false, false, "", "",
-                   keys({"snap_m", "oneway_field", "speed_field"}, false), {}, std::nullopt, std::nullopt, false, false});
+  kinds.push_back({LayerRole::network,
+                   "network",
+                   GeometryFamily::line,
+                   "lines",
+                   false,
+                   false,
+                   "",
+                   "",
+                   keys({"snap_m", "oneway_field", "speed_field"}, false),
+                   {},
+                   std::nullopt,
+                   std::nullopt,
+                   false,
+                   false});
   // Reported cases at a place: complaints, violations, inspections.
-  kinds.push_back({LayerRole::points, "points", GeometryFamily::point, "points", true, true, "件", "cases",
-                   keys({"x", "y"}, true), {S::count, S::perKm2}, S::count, S::perKm2, true, false});
+  kinds.push_back({LayerRole::points,
+                   "points",
+                   GeometryFamily::point,
+                   "points",
+                   true,
+                   true,
+                   "件",
+                   "cases",
+                   keys({"x", "y"}, true),
+                   {S::count, S::perKm2},
+                   S::count,
+                   S::perKm2,
+                   true,
+                   false});
   // Cases with an extent: illegal structures, occupied land.
-  kinds.push_back({LayerRole::areas, "areas", GeometryFamily::polygon, "polygons", true, true, "处", "sites",
-                   keys({}, true), {S::count, S::areaM2, S::areaPct}, S::count, S::areaPct, false, false});
+  kinds.push_back({LayerRole::areas,
+                   "areas",
+                   GeometryFamily::polygon,
+                   "polygons",
+                   true,
+                   true,
+                   "处",
+                   "sites",
+                   keys({}, true),
+                   {S::count, S::areaM2, S::areaPct},
+                   S::count,
+                   S::areaPct,
+                   false,
+                   false});
   // Works along roads: overhead-cable corridors, repaired kerbs.
-  kinds.push_back({LayerRole::lines, "lines", GeometryFamily::line, "lines", true, true, "段", "segments",
-                   keys({"buffer_m", "covers"}, true), {S::lengthM, S::roadPct}, S::lengthM, S::roadPct, false, false});
+  kinds.push_back({LayerRole::lines,
+                   "lines",
+                   GeometryFamily::line,
+                   "lines",
+                   true,
+                   true,
+                   "段",
+                   "segments",
+                   keys({"buffer_m", "covers"}, true),
+                   {S::lengthM, S::roadPct},
+                   S::lengthM,
+                   S::roadPct,
+                   false,
+                   false});
   // Gridded values: kernel densities, imagery.
-  kinds.push_back({LayerRole::raster, "raster", GeometryFamily::raster, "a raster", false, false, "", "", {}, {},
-                   std::nullopt, std::nullopt, false, false});
+  kinds.push_back({LayerRole::raster,
+                   "raster",
+                   GeometryFamily::raster,
+                   "a raster",
+                   false,
+                   false,
+                   "",
+                   "",
+                   {},
+                   {},
+                   std::nullopt,
+                   std::nullopt,
+                   false,
+                   false});
   // The city-component inventory (城市部件): manhole covers, lamps, bins … counted per zone by
   // class (category_field) and by condition (status_field).
-  kinds.push_back({LayerRole::assets, "assets", GeometryFamily::point, "points", true, false, "个", "components",
-                   keys({"x", "y"}, false), {S::count, S::perKm2}, S::count, S::perKm2, true, true});
+  kinds.push_back({LayerRole::assets,
+                   "assets",
+                   GeometryFamily::point,
+                   "points",
+                   true,
+                   false,
+                   "个",
+                   "components",
+                   keys({"x", "y"}, false),
+                   {S::count, S::perKm2},
+                   S::count,
+                   S::perKm2,
+                   true,
+                   true});
   return kinds;
 }
 

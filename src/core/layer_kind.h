@@ -27,13 +27,13 @@ struct LayerKind {
   bool tallied;
   // Its features are reported cases (投诉, 案件 …): time windows, deadlines, closure, flags.
   bool cases;
-  std::string_view unitZh, unitEn;  // one feature in the report: 件 / cases
+  std::string_view unitZh, unitEn;        // one feature in the report: 件 / cases
   std::vector<std::string_view> ownKeys;  // catalog keys only kinds that list them take
   std::vector<ZoneStatistic> statistics;  // the columns `stats --by` yields for it, in order
   std::optional<ZoneStatistic> headline;  // the report's counts-per-zone column
   std::optional<ZoneStatistic> density;   // the report's densities-per-zone column
-  bool countsByCategory;   // a <layer>_count:<category> column per category_field value
-  bool countsByCondition;  // a <layer>_condition:<value> column per status_field value
+  bool countsByCategory;                  // a <layer>_count:<category> column per category_field value
+  bool countsByCondition;                 // a <layer>_condition:<value> column per status_field value
 };
 
 // Every kind, in the order `info` and the docs list them.

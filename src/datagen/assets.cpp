@@ -10,7 +10,8 @@ namespace urbangis::datagen {
 
 Table makeAssets(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"assets", "城市部件",
+  Table table{"assets",
+              "城市部件",
               wkbPoint,
               {{"asset_no", FieldKind::text},
                {"class", FieldKind::text},
@@ -45,8 +46,8 @@ Table makeAssets(const GeneratorContext& context, Random& random) {
     char number[32];
     std::snprintf(number, sizeof number, "BJ%07zu", i + 1);
     table.rows.push_back({makePoint(context.geos, at),
-                          {std::string(number), kind, std::string(condition),
-                           road.empty() ? Value{} : Value{road}, sample.date(kEvenly)}});
+                          {std::string(number), kind, std::string(condition), road.empty() ? Value{} : Value{road},
+                           sample.date(kEvenly)}});
   }
   return table;
 }

@@ -11,12 +11,14 @@ GeomPtr clone(const GeosContext& geos, const GEOSGeometry* geometry) {
 }  // namespace
 
 Table makeDistricts(const GeneratorContext& context) {
-  Table table{"districts", "乡镇街道", wkbMultiPolygon,
+  Table table{"districts",
+              "乡镇街道",
+              wkbMultiPolygon,
               {{"code", FieldKind::text}, {"name", FieldKind::text}, {"type", FieldKind::text}},
               {}};
   for (const auto& township : context.city.townships)
-    table.rows.push_back({clone(context.geos, township.polygon.get()),
-                          {township.place.code, township.place.name, township.place.type}});
+    table.rows.push_back(
+        {clone(context.geos, township.polygon.get()), {township.place.code, township.place.name, township.place.type}});
   return table;
 }
 
@@ -28,7 +30,8 @@ enum class Extra { cableFlag, kind };
 
 Table neighbourhoodTable(const GeneratorContext& context, const char* name, const char* title,
                          const std::vector<const NeighbourhoodArea*>& units, Extra extra) {
-  Table table{name, title,
+  Table table{name,
+              title,
               wkbMultiPolygon,
               {{"code", FieldKind::text},
                {"name", FieldKind::text},
@@ -39,11 +42,10 @@ Table neighbourhoodTable(const GeneratorContext& context, const char* name, cons
   // Stored as drawn: units and townships come from one noding, so they share every vertex in
   // projected metres, and so in lon/lat too.
   for (const auto* unit : units)
-    table.rows.push_back({clone(context.geos, unit->polygon.get()),
-                          {unit->place.code, unit->place.name, unit->place.townshipCode,
-                           unit->townshipName,
-                           extra == Extra::kind ? Value{unit->place.kind}
-                                                : Value{int64_t{unit->cableProgramme ? 1 : 0}}}});
+    table.rows.push_back(
+        {clone(context.geos, unit->polygon.get()),
+         {unit->place.code, unit->place.name, unit->place.townshipCode, unit->townshipName,
+          extra == Extra::kind ? Value{unit->place.kind} : Value{int64_t{unit->cableProgramme ? 1 : 0}}}});
   return table;
 }
 
@@ -51,16 +53,14 @@ std::vector<const NeighbourhoodArea*> byCode(std::vector<const std::vector<Neigh
   std::vector<const NeighbourhoodArea*> units;
   for (const auto* list : lists)
     for (const auto& unit : *list) units.push_back(&unit);
-  std::sort(units.begin(), units.end(),
-            [](const auto* a, const auto* b) { return a->place.code < b->place.code; });
+  std::sort(units.begin(), units.end(), [](const auto* a, const auto* b) { return a->place.code < b->place.code; });
   return units;
 }
 
 }  // namespace
 
 Table makeCommunities(const GeneratorContext& context) {
-  return neighbourhoodTable(context, "communities", "社区", byCode({&context.city.communities}),
-                            Extra::cableFlag);
+  return neighbourhoodTable(context, "communities", "社区", byCode({&context.city.communities}), Extra::cableFlag);
 }
 
 Table makeVillages(const GeneratorContext& context) {
@@ -73,7 +73,8 @@ Table makeNeighbourhoods(const GeneratorContext& context) {
 }
 
 Table makeRoads(const GeneratorContext& context) {
-  Table table{"roads", "道路",
+  Table table{"roads",
+              "道路",
               wkbLineString,
               {{"name", FieldKind::text},
                {"class", FieldKind::text},

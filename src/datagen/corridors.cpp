@@ -9,7 +9,8 @@ namespace urbangis::datagen {
 
 Table makeCableCorridors(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"cable_corridors", "空中线缆整治",
+  Table table{"cable_corridors",
+              "空中线缆整治",
               wkbLineString,
               {{"corridor_no", FieldKind::text},
                {"kind", FieldKind::text},
@@ -29,12 +30,11 @@ Table makeCableCorridors(const GeneratorContext& context, Random& random) {
   };
   std::vector<Piece> pieces;
   for (const Road& road : context.network.roads) {
-    const bool urban = &road - context.network.roads.data() <
-                       static_cast<std::ptrdiff_t>(context.network.namedUrbanCount);
+    const bool urban =
+        &road - context.network.roads.data() < static_cast<std::ptrdiff_t>(context.network.namedUrbanCount);
     if (!urban && road.community.empty()) continue;
     // Roads are done in 1–3 stretches with gaps between; lanes whole. More pieces at scale.
-    const int64_t count =
-        (road.community.empty() ? 1 + static_cast<int64_t>(random.index(3)) : 1) * context.scale;
+    const int64_t count = (road.community.empty() ? 1 + static_cast<int64_t>(random.index(3)) : 1) * context.scale;
     const double length = lineLength(road.line);
     const double covered = road.community.empty() ? random.uniform(0.6, 0.95) : 1.0;
     const double gap = (1 - covered) * length / static_cast<double>(count + 1);
@@ -60,11 +60,10 @@ Table makeCableCorridors(const GeneratorContext& context, Random& random) {
     const Road& road = *pieces[i].road;
     char number[32];
     std::snprintf(number, sizeof number, "XL2023-%04zu", i + 1);
-    table.rows.push_back(
-        {makeLine(context.geos, pieces[i].line),
-         {std::string(number), std::string(road.community.empty() ? "道路" : "社区"), road.name,
-          road.community.empty() ? Value{} : Value{road.community}, bundled[i], replaced[i],
-          strand[i], dead[i], signs[i], sample.date(kEvenly), std::string("已完成")}});
+    table.rows.push_back({makeLine(context.geos, pieces[i].line),
+                          {std::string(number), std::string(road.community.empty() ? "道路" : "社区"), road.name,
+                           road.community.empty() ? Value{} : Value{road.community}, bundled[i], replaced[i], strand[i],
+                           dead[i], signs[i], sample.date(kEvenly), std::string("已完成")}});
   }
   return table;
 }

@@ -1,8 +1,8 @@
 #include "datagen/dataset_writer.h"
 
+#include <unistd.h>
 #include <stdexcept>
 #include <system_error>
-#include <unistd.h>
 
 #include "core/error.h"
 #include "io/gdal_support.h"
@@ -21,11 +21,16 @@ constexpr const char* kDescription =
 
 OGRFieldType ogrType(FieldKind kind) {
   switch (kind) {
-    case FieldKind::text: return OFTString;
-    case FieldKind::integer: return OFTInteger64;
-    case FieldKind::real: return OFTReal;
-    case FieldKind::date: return OFTDate;
-    case FieldKind::dateTime: return OFTDateTime;
+    case FieldKind::text:
+      return OFTString;
+    case FieldKind::integer:
+      return OFTInteger64;
+    case FieldKind::real:
+      return OFTReal;
+    case FieldKind::date:
+      return OFTDate;
+    case FieldKind::dateTime:
+      return OFTDateTime;
   }
   return OFTString;
 }
@@ -45,15 +50,13 @@ void check(bool ok, const std::string& what) {
   if (!ok) throw std::runtime_error("datagen: " + what + ": " + CPLGetLastErrorMsg());
 }
 
-void writeLayer(GDALDataset& dataset, const Table& table, const GeosContext& geos,
-                const Projection& projection, OGRSpatialReference* srs,
-                const std::vector<std::string>& extraOptions) {
+void writeLayer(GDALDataset& dataset, const Table& table, const GeosContext& geos, const Projection& projection,
+                OGRSpatialReference* srs, const std::vector<std::string>& extraOptions) {
   std::vector<std::string> optionText = extraOptions;
   std::vector<const char*> options;
   for (const auto& option : optionText) options.push_back(option.c_str());
   options.push_back(nullptr);
-  OGRLayer* layer = dataset.CreateLayer(table.name.c_str(),
-                                        table.geometryType == wkbNone ? nullptr : srs,
+  OGRLayer* layer = dataset.CreateLayer(table.name.c_str(), table.geometryType == wkbNone ? nullptr : srs,
                                         table.geometryType, const_cast<char**>(options.data()));
   check(layer != nullptr, "create layer " + table.name);
   for (const Field& field : table.fields) {
@@ -63,18 +66,15 @@ void writeLayer(GDALDataset& dataset, const Table& table, const GeosContext& geo
   check(layer->StartTransaction() == OGRERR_NONE, "start transaction");
   for (const Row& row : table.rows) {
     OGRFeature feature(layer->GetLayerDefn());
-    for (size_t i = 0; i < row.values.size(); ++i)
-      setValue(feature, static_cast<int>(i), row.values[i]);
+    for (size_t i = 0; i < row.values.size(); ++i) setValue(feature, static_cast<int>(i), row.values[i]);
     if (row.geometry) {
-      const std::vector<unsigned char> wkb =
-          table.lonLat ? geos.toWkb(row.geometry.get())
-                       : geos.toWkb(projection.toLonLat(geos, row.geometry.get()).get());
+      const std::vector<unsigned char> wkb = table.lonLat
+                                                 ? geos.toWkb(row.geometry.get())
+                                                 : geos.toWkb(projection.toLonLat(geos, row.geometry.get()).get());
       OGRGeometry* geometry = nullptr;
-      check(OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) ==
-                OGRERR_NONE,
+      check(OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) == OGRERR_NONE,
             "convert geometry");
-      if (table.geometryType == wkbMultiPolygon)
-        geometry = OGRGeometryFactory::forceToMultiPolygon(geometry);
+      if (table.geometryType == wkbMultiPolygon) geometry = OGRGeometryFactory::forceToMultiPolygon(geometry);
       geometry->assignSpatialReference(srs);
       feature.SetGeometryDirectly(geometry);
     }
@@ -84,8 +84,7 @@ void writeLayer(GDALDataset& dataset, const Table& table, const GeosContext& geo
 }
 
 fs::path temporaryFolderBeside(const fs::path& target) {
-  const fs::path folder =
-      target.parent_path() / (".urbangis-tmp-" + std::to_string(::getpid()));
+  const fs::path folder = target.parent_path() / (".urbangis-tmp-" + std::to_string(::getpid()));
   fs::create_directories(folder);
   return folder;
 }
@@ -110,8 +109,8 @@ void writeDataset(const GeosContext& geos, const Projection& projection, const D
     check(dataset != nullptr, "create " + temporary.string());
     for (const Table& table : *files.layers)
       writeLayer(*dataset, table, geos, projection, &srs,
-                 {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES",
-                  "IDENTIFIER=" + table.title, std::string("DESCRIPTION=") + kDescription});
+                 {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", "IDENTIFIER=" + table.title,
+                  std::string("DESCRIPTION=") + kDescription});
     renames.emplace_back(temporary, files.geoPackage);
   }
   GDALDriver* csv = GetGDALDriverManager()->GetDriverByName("CSV");
@@ -120,8 +119,7 @@ void writeDataset(const GeosContext& geos, const Projection& projection, const D
     {
       GDALDatasetUniquePtr dataset(csv->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
       check(dataset != nullptr, "create " + temporary.string());
-      writeLayer(*dataset, table, geos, projection, nullptr,
-                 {"CREATE_CSVT=YES", "LINEFORMAT=LF", "WRITE_BOM=NO"});
+      writeLayer(*dataset, table, geos, projection, nullptr, {"CREATE_CSVT=YES", "LINEFORMAT=LF", "WRITE_BOM=NO"});
     }
     renames.emplace_back(temporary, files.csvFolder / (table.name + ".csv"));
     renames.emplace_back(staging / (table.name + ".csvt"), files.csvFolder / (table.name + ".csvt"));

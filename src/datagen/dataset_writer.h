@@ -14,7 +14,7 @@ namespace urbangis::datagen {
 struct DatasetFiles {
   std::filesystem::path geoPackage;  // all geometry layers
   std::vector<Table>* layers;
-  std::filesystem::path csvFolder;   // one CSV (+ .csvt) per table
+  std::filesystem::path csvFolder;  // one CSV (+ .csvt) per table
   std::vector<Table>* csvTables;
 };
 

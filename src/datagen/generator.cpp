@@ -49,8 +49,7 @@ void generateDaye(const GeneratorOptions& options) {
   csvTables.push_back(withStream(17, makeComplaints));
 
   say("writing " + options.outputFolder.string());
-  writeDataset(geos, projection,
-               {options.outputFolder / "daye.gpkg", &layers, options.outputFolder, &csvTables});
+  writeDataset(geos, projection, {options.outputFolder / "daye.gpkg", &layers, options.outputFolder, &csvTables});
 }
 
 }  // namespace urbangis::datagen

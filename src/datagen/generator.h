@@ -14,7 +14,7 @@ struct GeneratorOptions {
   std::filesystem::path boundaryFile;  // data/boundary/huangshi_counties_gcj02_echarts.geojson
   std::filesystem::path outputFolder;
   uint64_t seed = 2023;
-  int64_t scale = 1;  // multiplies every count and total: 10, 100 for benchmarks
+  int64_t scale = 1;                                 // multiplies every count and total: 10, 100 for benchmarks
   std::function<void(const std::string&)> progress;  // one line per step, may be empty
 };
 

@@ -24,7 +24,8 @@ std::vector<int64_t> scaled(std::vector<int64_t> counts, int64_t scale) {
 
 Table makeStreetOrderCases(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"street_order", "市容秩序案件",
+  Table table{"street_order",
+              "市容秩序案件",
               wkbPoint,
               {{"case_no", FieldKind::text},
                {"type", FieldKind::text},
@@ -33,8 +34,8 @@ Table makeStreetOrderCases(const GeneratorContext& context, Random& random) {
                {"status", FieldKind::text},
                {"road", FieldKind::text}},
               {}};
-  const auto types = shuffledLabels({"出店经营", "占道经营", "乱停乱靠"},
-                                    scaled({372, 298, 170}, context.scale), random);
+  const auto types =
+      shuffledLabels({"出店经营", "占道经营", "乱停乱靠"}, scaled({372, 298, 170}, context.scale), random);
   // About half the cases end in a fine; the amounts (multiples of 5 yuan) total the report's.
   std::vector<double> fineWeights;
   for (size_t i = 0; i < types.size(); ++i)
@@ -52,19 +53,20 @@ Table makeStreetOrderCases(const GeneratorContext& context, Random& random) {
            : u < 0.85 ? sample.frontage(5, &road)
                       : sample.nearTownSeat(300);
     else
-      at = u < 0.6 ? sample.frontage(6, &road)
+      at = u < 0.6   ? sample.frontage(6, &road)
            : u < 0.8 ? sample.nearPlace("学校", 70, true)
                      : sample.nearTownSeat(350);
     table.rows.push_back({makePoint(context.geos, at),
-                          {serial("SZ", i, context.scale), types[i], sample.date(kSummerPeak),
-                           fines[i], std::string("已整改"), road.empty() ? Value{} : Value{road}}});
+                          {serial("SZ", i, context.scale), types[i], sample.date(kSummerPeak), fines[i],
+                           std::string("已整改"), road.empty() ? Value{} : Value{road}}});
   }
   return table;
 }
 
 Table makeBillboardRemovals(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"billboards", "户外广告拆除",
+  Table table{"billboards",
+              "户外广告拆除",
               wkbPoint,
               {{"case_no", FieldKind::text},
                {"type", FieldKind::text},
@@ -72,44 +74,42 @@ Table makeBillboardRemovals(const GeneratorContext& context, Random& random) {
                {"status", FieldKind::text},
                {"road", FieldKind::text}},
               {}};
-  const auto types = shuffledLabels({"墙体", "高空", "路铭牌", "灯箱", "雨棚"},
-                                    scaled({18, 12, 6, 730, 8}, context.scale), random);
+  const auto types =
+      shuffledLabels({"墙体", "高空", "路铭牌", "灯箱", "雨棚"}, scaled({18, 12, 6, 730, 8}, context.scale), random);
   for (size_t i = 0; i < types.size(); ++i) {
     std::string road;
     const double side = types[i] == "路铭牌" ? 4 : types[i] == "高空" ? 18 : 8;
-    const XY at = types[i] == "灯箱" && random.uniform() < 0.1 ? sample.nearTownSeat(250)
-                                                              : sample.frontage(side, &road);
+    const XY at =
+        types[i] == "灯箱" && random.uniform() < 0.1 ? sample.nearTownSeat(250) : sample.frontage(side, &road);
     table.rows.push_back({makePoint(context.geos, at),
-                          {serial("GG", i, context.scale), types[i], sample.date(kEvenly),
-                           std::string("已拆除"), road.empty() ? Value{} : Value{road}}});
+                          {serial("GG", i, context.scale), types[i], sample.date(kEvenly), std::string("已拆除"),
+                           road.empty() ? Value{} : Value{road}}});
   }
   return table;
 }
 
 Table makeMuckSources(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"muck_sources", "渣土污染源",
-              wkbPoint,
-              {{"site_no", FieldKind::text},
-               {"kind", FieldKind::text},
-               {"date", FieldKind::date},
-               {"status", FieldKind::text}},
-              {}};
-  const auto kinds = shuffledLabels({"建筑工地", "运输抛撒", "消纳场", "搅拌站"},
-                                    scaled({40, 20, 6, 6}, context.scale), random);
+  Table table{
+      "muck_sources",
+      "渣土污染源",
+      wkbPoint,
+      {{"site_no", FieldKind::text}, {"kind", FieldKind::text}, {"date", FieldKind::date}, {"status", FieldKind::text}},
+      {}};
+  const auto kinds =
+      shuffledLabels({"建筑工地", "运输抛撒", "消纳场", "搅拌站"}, scaled({40, 20, 6, 6}, context.scale), random);
   for (size_t i = 0; i < kinds.size(); ++i) {
-    const XY at = random.uniform() < 0.75 ? sample.inFringe(random.uniform(60, 300))
-                                          : sample.nearTownSeat(1200);
+    const XY at = random.uniform() < 0.75 ? sample.inFringe(random.uniform(60, 300)) : sample.nearTownSeat(1200);
     table.rows.push_back({makePoint(context.geos, at),
-                          {serial("ZT", i, context.scale), kinds[i], sample.date(kEvenly),
-                           std::string("已查处")}});
+                          {serial("ZT", i, context.scale), kinds[i], sample.date(kEvenly), std::string("已查处")}});
   }
   return table;
 }
 
 Table makeGasHazards(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"gas_hazards", "燃气隐患",
+  Table table{"gas_hazards",
+              "燃气隐患",
               wkbPoint,
               {{"case_no", FieldKind::text},
                {"type", FieldKind::text},
@@ -128,17 +128,17 @@ Table makeGasHazards(const GeneratorContext& context, Random& random) {
     else
       at = random.uniform() < 0.5 ? sample.inCommunity(3) : sample.nearTownSeat(500);
     const std::string found = sample.date(kWinterPeak);
-    table.rows.push_back(
-        {makePoint(context.geos, at),
-         {serial("RQ", i, context.scale), types[i], found,
-          Sampler::addDays(found, 1 + static_cast<int>(random.index(25))), std::string("已整改")}});
+    table.rows.push_back({makePoint(context.geos, at),
+                          {serial("RQ", i, context.scale), types[i], found,
+                           Sampler::addDays(found, 1 + static_cast<int>(random.index(25))), std::string("已整改")}});
   }
   return table;
 }
 
 Table makeComplaints(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"complaints", "油烟噪音投诉",
+  Table table{"complaints",
+              "油烟噪音投诉",
               wkbNone,
               {{"case_no", FieldKind::text},
                {"type", FieldKind::text},
@@ -151,13 +151,12 @@ Table makeComplaints(const GeneratorContext& context, Random& random) {
                {"satisfied", FieldKind::text},
                {"status", FieldKind::text}},
               {}};
-  const auto types =
-      shuffledLabels({"油烟", "噪音"}, scaled({121, 63}, context.scale), random);
+  const auto types = shuffledLabels({"油烟", "噪音"}, scaled({121, 63}, context.scale), random);
   for (size_t i = 0; i < types.size(); ++i) {
     const double u = random.uniform();
     XY at;
     if (types[i] == "油烟")
-      at = u < 0.25 ? sample.nearPlace("夜市", 80, true)
+      at = u < 0.25  ? sample.nearPlace("夜市", 80, true)
            : u < 0.7 ? sample.frontage(10)
                      : sample.nearPlace("农贸市场", 150, false);
     else
@@ -168,21 +167,19 @@ Table makeComplaints(const GeneratorContext& context, Random& random) {
     const XY lonLat = context.projection.unproject(at);
     // Hotline records: opened mostly in the evening, closed within three days.
     const std::string day = sample.date(kSummerPeak);
-    const int openedMinute = static_cast<int>(60 * (17 + 6 * random.uniform() * random.uniform() +
-                                                    (random.uniform() < 0.3 ? -8 : 0)));
+    const int openedMinute =
+        static_cast<int>(60 * (17 + 6 * random.uniform() * random.uniform() + (random.uniform() < 0.3 ? -8 : 0)));
     const int closedMinute = openedMinute + 120 + static_cast<int>(random.index(70 * 60));
     const auto stamp = [&](int minute) {
       char text[32];
       const std::string date = Sampler::addDays(day, minute / (24 * 60));
-      std::snprintf(text, sizeof text, "%s %02d:%02d:00", date.c_str(), (minute / 60) % 24,
-                    minute % 60);
+      std::snprintf(text, sizeof text, "%s %02d:%02d:00", date.c_str(), (minute / 60) % 24, minute % 60);
       return std::string(text);
     };
     table.rows.push_back({nullptr,
-                          {serial("YY", i, context.scale), types[i],
-                           std::round(lonLat.x * 1e6) / 1e6, std::round(lonLat.y * 1e6) / 1e6,
-                           stamp(openedMinute), stamp(closedMinute), std::string("是"),
-                           std::string("是"), std::string("是"), std::string("已办结")}});
+                          {serial("YY", i, context.scale), types[i], std::round(lonLat.x * 1e6) / 1e6,
+                           std::round(lonLat.y * 1e6) / 1e6, stamp(openedMinute), stamp(closedMinute),
+                           std::string("是"), std::string("是"), std::string("是"), std::string("已办结")}});
   }
   return table;
 }

@@ -39,18 +39,16 @@ std::vector<XY> lobedRing(XY centre, double rx, double ry, double scale,
   for (int i = 0; i < steps; ++i) {
     const double theta = 2 * kPi * i / steps;
     double factor = 1;
-    for (const auto& [order, amplitude, phase] : harmonics)
-      factor += amplitude * std::sin(order * theta + phase);
-    ring.push_back(centre + XY{scale * rx * factor * std::cos(theta),
-                               scale * ry * factor * std::sin(theta)});
+    for (const auto& [order, amplitude, phase] : harmonics) factor += amplitude * std::sin(order * theta + phase);
+    ring.push_back(centre + XY{scale * rx * factor * std::cos(theta), scale * ry * factor * std::sin(theta)});
   }
   return ring;
 }
 
 // Seeds spread over `region` near `around`: candidates closer than `spacing` to an earlier one
 // are refused, so communities come out of similar size.
-std::vector<XY> spreadSeeds(const GeosContext& geos, const GEOSGeometry* region, size_t count,
-                            double spacing, Random& random) {
+std::vector<XY> spreadSeeds(const GeosContext& geos, const GEOSGeometry* region, size_t count, double spacing,
+                            Random& random) {
   std::vector<XY> seeds;
   for (int attempt = 0; seeds.size() < count; ++attempt) {
     const XY candidate = randomPointIn(geos, region, random);
@@ -90,8 +88,8 @@ struct TownshipUnits {
   GeomPtr coreRegion, outerRegion;
 };
 
-TownshipUnits unitsOf(const GeosContext& geos, const CityLayout& city, size_t index,
-                      const Places& places, Random& random) {
+TownshipUnits unitsOf(const GeosContext& geos, const CityLayout& city, size_t index, const Places& places,
+                      Random& random) {
   GEOSContextHandle_t h = geos.handle();
   const TownshipArea& township = city.townships[index];
   TownshipUnits units{index, {}, {}, nullptr, nullptr};
@@ -106,12 +104,10 @@ TownshipUnits unitsOf(const GeosContext& geos, const CityLayout& city, size_t in
     units.outerRegion = clone();
   } else {
     // Urban streets grow towards the old town; towns round their seat.
-    const XY core = township.place.type == "街道"
-                        ? township.seat + (city.centre - township.seat) * 0.35
-                        : township.seat;
+    const XY core =
+        township.place.type == "街道" ? township.seat + (city.centre - township.seat) * 0.35 : township.seat;
     const double radius = 900.0 * std::sqrt(static_cast<double>(units.core.size())) + 600.0;
-    GeomPtr disc = makePolygon(
-        geos, lobedRing(core, radius, radius, 1.0, {{3, 0.1, random.uniform(0, 6)}}, 72));
+    GeomPtr disc = makePolygon(geos, lobedRing(core, radius, radius, 1.0, {{3, 0.1, random.uniform(0, 6)}}, 72));
     units.coreRegion = geos.own(GEOSIntersection_r(h, disc.get(), township.polygon.get()), "clip");
     units.outerRegion = geos.own(GEOSDifference_r(h, township.polygon.get(), disc.get()), "rest");
   }
@@ -119,16 +115,16 @@ TownshipUnits unitsOf(const GeosContext& geos, const CityLayout& city, size_t in
 }
 
 // A tiling zone of `members` units over `region`, seeded evenly.
-TilingZone zoneOf(const GeosContext& geos, const GEOSGeometry* region, size_t members,
-                  double wiggle, int group, Random& random) {
+TilingZone zoneOf(const GeosContext& geos, const GEOSGeometry* region, size_t members, double wiggle, int group,
+                  Random& random) {
   const double spacing = 0.6 * std::sqrt(planarArea(geos, region) / static_cast<double>(members));
   return {region, spreadSeeds(geos, region, members, spacing, random), wiggle, group};
 }
 
 }  // namespace
 
-CityLayout buildLayout(const GeosContext& geos, const Places& places, const Projection& projection,
-                       GeomPtr outline, Random& random) {
+CityLayout buildLayout(const GeosContext& geos, const Places& places, const Projection& projection, GeomPtr outline,
+                       Random& random) {
   GEOSContextHandle_t h = geos.handle();
   CityLayout city;
   city.centre = projection.project(114.97, 30.10);
@@ -143,8 +139,7 @@ CityLayout buildLayout(const GeosContext& geos, const Places& places, const Proj
 
   // The urban area: a lobed disc round the old town, split among the 5 streets; the rest of the
   // county among the towns. One noding for both, so they meet vertex for vertex.
-  GeomPtr urbanDisc =
-      makePolygon(geos, lobedRing(city.centre, 6200, 6200, 1.0, {{2, 0.12, 0.4}, {3, 0.08, 1.9}}));
+  GeomPtr urbanDisc = makePolygon(geos, lobedRing(city.centre, 6200, 6200, 1.0, {{2, 0.12, 0.4}, {3, 0.08, 1.9}}));
   city.urbanArea = geos.own(GEOSIntersection_r(h, urbanDisc.get(), city.outline.get()), "clip");
   GeomPtr rural = geos.own(GEOSDifference_r(h, city.outline.get(), city.urbanArea.get()), "rest");
   TilingZone streets{city.urbanArea.get(), {}, 350};
@@ -175,8 +170,7 @@ CityLayout buildLayout(const GeosContext& geos, const Places& places, const Proj
   // 东岳路 and 东风路, which have nothing else) and an outer one (villages), all noded in one
   // pass, so every unit shares its edges vertex for vertex with its neighbours.
   std::vector<TownshipUnits> groups;
-  for (size_t t = 0; t < city.townships.size(); ++t)
-    groups.push_back(unitsOf(geos, city, t, places, random));
+  for (size_t t = 0; t < city.townships.size(); ++t) groups.push_back(unitsOf(geos, city, t, places, random));
   std::vector<TilingZone> zones;
   std::vector<std::pair<size_t, const std::vector<const Neighbourhood*>*>> zoneMembers;
   for (size_t g = 0; g < groups.size(); ++g) {

@@ -38,7 +38,7 @@ struct CityLayout {
 };
 
 // `outline`: the county in projected metres (readCountyOutline).
-CityLayout buildLayout(const GeosContext& geos, const Places& places, const Projection& projection,
-                       GeomPtr outline, Random& random);
+CityLayout buildLayout(const GeosContext& geos, const Places& places, const Projection& projection, GeomPtr outline,
+                       Random& random);
 
 }  // namespace urbangis::datagen

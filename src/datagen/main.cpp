@@ -31,8 +31,7 @@ T parseNumber(const std::string& text, const char* option) {
 int main(int argc, char** argv) {
   urbangis::datagen::GeneratorOptions options;
   options.placesFolder = urbangis::dataDirectory() / "data" / "places";
-  options.boundaryFile =
-      urbangis::dataDirectory() / "data" / "boundary" / "huangshi_counties_gcj02_echarts.geojson";
+  options.boundaryFile = urbangis::dataDirectory() / "data" / "boundary" / "huangshi_counties_gcj02_echarts.geojson";
   options.outputFolder = "data";
   bool quiet = false;
   try {
@@ -42,17 +41,25 @@ int main(int argc, char** argv) {
         if (i + 1 >= argc) throw urbangis::InputError(arg + " needs a value");
         return argv[++i];
       };
-      if (arg == "--out") options.outputFolder = next();
-      else if (arg == "--seed") options.seed = parseNumber<uint64_t>(next(), "--seed");
-      else if (arg == "--scale") options.scale = parseNumber<int64_t>(next(), "--scale");
-      else if (arg == "--places") options.placesFolder = next();
-      else if (arg == "--boundary") options.boundaryFile = next();
-      else if (arg == "--quiet") quiet = true;
-      else if (arg == "--help" || arg == "-h") { std::cout << kUsage; return 0; }
-      else throw urbangis::InputError("unknown argument \"" + arg + "\"");
+      if (arg == "--out")
+        options.outputFolder = next();
+      else if (arg == "--seed")
+        options.seed = parseNumber<uint64_t>(next(), "--seed");
+      else if (arg == "--scale")
+        options.scale = parseNumber<int64_t>(next(), "--scale");
+      else if (arg == "--places")
+        options.placesFolder = next();
+      else if (arg == "--boundary")
+        options.boundaryFile = next();
+      else if (arg == "--quiet")
+        quiet = true;
+      else if (arg == "--help" || arg == "-h") {
+        std::cout << kUsage;
+        return 0;
+      } else
+        throw urbangis::InputError("unknown argument \"" + arg + "\"");
     }
-    if (options.scale < 1 || options.scale > 1000)
-      throw urbangis::InputError("--scale must be between 1 and 1000");
+    if (options.scale < 1 || options.scale > 1000) throw urbangis::InputError("--scale must be between 1 and 1000");
     if (!quiet) options.progress = [](const std::string& line) { std::cerr << "datagen: " << line << "\n"; };
     urbangis::datagen::generateDaye(options);
     return 0;

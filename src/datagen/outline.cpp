@@ -19,8 +19,8 @@ std::vector<XY> projectedRing(const OGRLinearRing& ring, const Projection& proje
 }
 
 // The largest polygon anywhere in `geometry` (MakeValid may nest a MultiPolygon in a collection).
-void findLargestPolygon(const GeosContext& geos, const GEOSGeometry* geometry,
-                        const GEOSGeometry*& best, double& bestArea) {
+void findLargestPolygon(const GeosContext& geos, const GEOSGeometry* geometry, const GEOSGeometry*& best,
+                        double& bestArea) {
   GEOSContextHandle_t h = geos.handle();
   if (GEOSGeomTypeId_r(h, geometry) == GEOS_POLYGON) {
     double area = 0;
@@ -43,11 +43,10 @@ GeomPtr largestPolygon(const GeosContext& geos, const GEOSGeometry* geometry) {
 
 }  // namespace
 
-GeomPtr readCountyOutline(const GeosContext& geos, const Projection& projection,
-                          const std::filesystem::path& geojson, const std::string& county) {
+GeomPtr readCountyOutline(const GeosContext& geos, const Projection& projection, const std::filesystem::path& geojson,
+                          const std::string& county) {
   GDALDatasetUniquePtr dataset = openDataset(geojson.string(), GDAL_OF_VECTOR);
-  if (dataset->GetLayerCount() != 1)
-    throw InputError(geojson.string() + ": expected one layer of county outlines");
+  if (dataset->GetLayerCount() != 1) throw InputError(geojson.string() + ": expected one layer of county outlines");
   OGRLayer& layer = *dataset->GetLayer(0);
   if (layer.GetLayerDefn()->GetFieldIndex("name") < 0)
     throw InputError(geojson.string() + ": the outlines have no field \"name\"");
@@ -55,18 +54,18 @@ GeomPtr readCountyOutline(const GeosContext& geos, const Projection& projection,
     if (county != feature->GetFieldAsString("name")) continue;
     const OGRGeometry* geometry = feature->GetGeometryRef();
     if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPolygon)
-      throw InputError(geojson.string() + ", feature " + std::to_string(feature->GetFID()) + " (" +
-                       county + "): expected a Polygon");
+      throw InputError(geojson.string() + ", feature " + std::to_string(feature->GetFID()) + " (" + county +
+                       "): expected a Polygon");
     const OGRLinearRing* shell = geometry->toPolygon()->getExteriorRing();
     if (!shell || shell->getNumPoints() < 4)
-      throw InputError(geojson.string() + ", feature " + std::to_string(feature->GetFID()) + " (" +
-                       county + "): the outline has no ring");
+      throw InputError(geojson.string() + ", feature " + std::to_string(feature->GetFID()) + " (" + county +
+                       "): the outline has no ring");
     GeomPtr raw = makePolygon(geos, projectedRing(*shell, projection));
     GeomPtr valid = geos.own(GEOSMakeValid_r(geos.handle(), raw.get()), "make valid");
     GeomPtr outline = largestPolygon(geos, valid.get());
     if (!outline)
-      throw InputError(geojson.string() + ", feature " + std::to_string(feature->GetFID()) + " (" +
-                       county + "): the outline encloses no area");
+      throw InputError(geojson.string() + ", feature " + std::to_string(feature->GetFID()) + " (" + county +
+                       "): the outline encloses no area");
     return outline;
   }
   throw InputError(geojson.string() + ": no outline named " + county);

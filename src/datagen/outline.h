@@ -13,7 +13,7 @@ namespace urbangis::datagen {
 // The polygon of the feature whose `name` is `county`, in projected metres (EPSG:4547). The
 // ~100 m quantization of the source leaves a few self-touching loops: the ring is repaired and
 // its largest polygon kept. Throws InputError naming the file when it has no such feature.
-GeomPtr readCountyOutline(const GeosContext& geos, const Projection& projection,
-                          const std::filesystem::path& geojson, const std::string& county);
+GeomPtr readCountyOutline(const GeosContext& geos, const Projection& projection, const std::filesystem::path& geojson,
+                          const std::string& county);
 
 }  // namespace urbangis::datagen

@@ -20,8 +20,7 @@ OGRLayer& onlyLayer(GDALDataset& dataset, const std::filesystem::path& path) {
 }
 
 bool endsWith(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), std::string::npos, suffix) == 0;
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), std::string::npos, suffix) == 0;
 }
 
 // What kind of unit an official name stands for.
@@ -58,8 +57,8 @@ Places readPlaces(const std::filesystem::path& folder) {
   GDALDatasetUniquePtr communities = openDataset(communitiesPath.string(), GDAL_OF_VECTOR);
   for (auto& row : onlyLayer(*communities, communitiesPath)) {
     const std::string name = row->GetFieldAsString("name");
-    Neighbourhood unit{row->GetFieldAsString("code"), shortName(name),
-                       row->GetFieldAsString("streetCode"), kindOf(name)};
+    Neighbourhood unit{row->GetFieldAsString("code"), shortName(name), row->GetFieldAsString("streetCode"),
+                       kindOf(name)};
     (unit.kind == "社区" ? places.communities : places.villages).push_back(std::move(unit));
   }
   return places;

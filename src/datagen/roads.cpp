@@ -18,17 +18,15 @@ struct UrbanRoad {
   bool oneway;
 };
 // Running east–west (12), then north–south (13).
-constexpr UrbanRoad kEastWest[] = {
-    {"城北大道", true, false}, {"青龙路", false, false}, {"人民路", false, false},
-    {"新冶大道", true, false}, {"新街", false, true},     {"东岳路", true, false},
-    {"建设路", false, false},  {"大冶大道", true, false}, {"桂花路", false, false},
-    {"振华路", false, false},  {"湛月路", true, false},   {"府前路", false, false}};
-constexpr UrbanRoad kNorthSouth[] = {
-    {"尹家湖路", false, false}, {"罗桥路", true, false}, {"银山路", false, false},
-    {"纺织路", false, false},   {"华夏路", true, false}, {"中心路", false, true},
-    {"东风路", true, false},    {"和平路", false, false}, {"金湖大道", true, false},
-    {"铜都路", false, false},   {"雨润大道", true, false}, {"沿湖路", false, false},
-    {"熊家洲路", false, false}};
+constexpr UrbanRoad kEastWest[] = {{"城北大道", true, false}, {"青龙路", false, false},  {"人民路", false, false},
+                                   {"新冶大道", true, false}, {"新街", false, true},     {"东岳路", true, false},
+                                   {"建设路", false, false},  {"大冶大道", true, false}, {"桂花路", false, false},
+                                   {"振华路", false, false},  {"湛月路", true, false},   {"府前路", false, false}};
+constexpr UrbanRoad kNorthSouth[] = {{"尹家湖路", false, false}, {"罗桥路", true, false},   {"银山路", false, false},
+                                     {"纺织路", false, false},   {"华夏路", true, false},   {"中心路", false, true},
+                                     {"东风路", true, false},    {"和平路", false, false},  {"金湖大道", true, false},
+                                     {"铜都路", false, false},   {"雨润大道", true, false}, {"沿湖路", false, false},
+                                     {"熊家洲路", false, false}};
 
 // A gently curving street across the old town, `offset` metres from the centre line of its
 // family, reaching `reach` metres from the centre.
@@ -49,8 +47,7 @@ std::vector<XY> urbanStreet(XY centre, double angle, double offset, double reach
 std::vector<XY> countryRoad(XY from, XY to, Random& random, double meander = 1) {
   const double length = distance(from, to);
   const XY normal{-(to.y - from.y) / length, (to.x - from.x) / length};
-  const double a1 = random.uniform(-0.06, 0.06) * length * meander,
-               a2 = random.uniform(-0.02, 0.02) * length * meander;
+  const double a1 = random.uniform(-0.06, 0.06) * length * meander, a2 = random.uniform(-0.02, 0.02) * length * meander;
   const int steps = std::max(2, static_cast<int>(length / 300));
   std::vector<XY> line;
   for (int k = 0; k <= steps; ++k) {
@@ -80,8 +77,7 @@ XY insertNearestVertex(std::vector<XY>& line, XY p, double* distanceOut) {
     const XY a = line[i - 1], d = line[i] - a;
     const double lengthSquared = d.x * d.x + d.y * d.y;
     const double t =
-        lengthSquared > 0 ? std::clamp(((p.x - a.x) * d.x + (p.y - a.y) * d.y) / lengthSquared, 0.0, 1.0)
-                          : 0.0;
+        lengthSquared > 0 ? std::clamp(((p.x - a.x) * d.x + (p.y - a.y) * d.y) / lengthSquared, 0.0, 1.0) : 0.0;
     const XY candidate = a + d * t;
     if (distance(candidate, p) < best) {
       best = distance(candidate, p);
@@ -113,15 +109,14 @@ RoadNetwork buildRoads(const GeosContext& geos, const CityLayout& city, Random& 
     const UrbanRoad& road = kEastWest[i];
     const double offset = -3850.0 + 700.0 * static_cast<double>(i);
     network.roads.push_back({road.name, road.arterial ? "主干道" : "次干道", road.oneway,
-                             urbanStreet(city.centre, kGridAngle, -offset,
-                                         road.arterial ? 5600 : 4700, random), ""});
+                             urbanStreet(city.centre, kGridAngle, -offset, road.arterial ? 5600 : 4700, random), ""});
   }
   for (size_t j = 0; j < std::size(kNorthSouth); ++j) {
     const UrbanRoad& road = kNorthSouth[j];
     const double offset = -3900.0 + 650.0 * static_cast<double>(j);
-    network.roads.push_back({road.name, road.arterial ? "主干道" : "次干道", road.oneway,
-                             urbanStreet(city.centre, kGridAngle + kPi / 2, -offset,
-                                         road.arterial ? 5600 : 4700, random), ""});
+    network.roads.push_back(
+        {road.name, road.arterial ? "主干道" : "次干道", road.oneway,
+         urbanStreet(city.centre, kGridAngle + kPi / 2, -offset, road.arterial ? 5600 : 4700, random), ""});
   }
   network.namedUrbanCount = network.roads.size();
 
@@ -155,8 +150,7 @@ RoadNetwork buildRoads(const GeosContext& geos, const CityLayout& city, Random& 
         }
       }
     if (best == std::numeric_limits<double>::max())
-      throw std::runtime_error("datagen: no road inside the county reaches " +
-                               unlinked.front()->place.name);
+      throw std::runtime_error("datagen: no road inside the county reaches " + unlinked.front()->place.name);
     const TownshipArea* town = unlinked[bestTown];
     std::vector<XY> line = countryRoad(bestStart, town->seat, random);
     if (!staysInside(geos, county.get(), line)) line = countryRoad(bestStart, town->seat, random, 0);
@@ -172,12 +166,10 @@ RoadNetwork buildRoads(const GeosContext& geos, const CityLayout& city, Random& 
     const TownshipArea* a = towns[i];
     const TownshipArea* b = towns[(i + 1) % towns.size()];
     if (distance(a->seat, b->seat) > 26000) continue;
-    const std::string name = shortName(a->place.name).substr(0, 3) +
-                             shortName(b->place.name).substr(0, 3) + "线";
+    const std::string name = shortName(a->place.name).substr(0, 3) + shortName(b->place.name).substr(0, 3) + "线";
     std::vector<XY> line = countryRoad(a->seat, b->seat, random);
     if (!staysInside(geos, county.get(), line)) line = countryRoad(a->seat, b->seat, random, 0);
-    if (staysInside(geos, county.get(), line))
-      network.roads.push_back({name, "乡道", false, line, ""});
+    if (staysInside(geos, county.get(), line)) network.roads.push_back({name, "乡道", false, line, ""});
   }
 
   // Lanes through the cable programme's communities, each ending on a vertex of the nearest
@@ -197,8 +189,8 @@ RoadNetwork buildRoads(const GeosContext& geos, const CityLayout& city, Random& 
       }
     }
     const XY junction = insertNearestVertex(network.roads[nearestRoad].line, inside, nullptr);
-    const XY along = rotated({random.uniform(150, 320), 0}, kGridAngle + (random.uniform() < 0.5 ? 0 : kPi / 2) +
-                                                                (random.uniform() < 0.5 ? 0 : kPi));
+    const XY along = rotated({random.uniform(150, 320), 0},
+                             kGridAngle + (random.uniform() < 0.5 ? 0 : kPi / 2) + (random.uniform() < 0.5 ? 0 : kPi));
     std::vector<XY> lane{junction};
     if (distance(junction, inside) > 40) lane.push_back(inside);
     lane.push_back(lane.back() + along);
@@ -230,8 +222,7 @@ RoadNetwork buildRoads(const GeosContext& geos, const CityLayout& city, Random& 
   }
   const Road& xinye = network.roads[3];  // 新冶大道
   double direction = 0;
-  network.nightMarket = pointAlong(xinye.line, lineLength(xinye.line) * 0.58, &direction) +
-                        rotated({0, 45}, direction);
+  network.nightMarket = pointAlong(xinye.line, lineLength(xinye.line) * 0.58, &direction) + rotated({0, 45}, direction);
   network.nightMarketAngle = direction;
   network.places.push_back({"夜市", "恒达夜市", network.nightMarket});
   return network;

@@ -30,7 +30,7 @@ struct RoadNetwork {
   std::vector<Road> roads;
   size_t namedUrbanCount = 25;  // roads[0..25) are the urban main/secondary roads
   std::vector<PlaceOfInterest> places;
-  XY nightMarket;         // 恒达夜市
+  XY nightMarket;               // 恒达夜市
   double nightMarketAngle = 0;  // direction of the street it lines
 };
 

@@ -63,13 +63,12 @@ XY Sampler::frontage(double side, std::string* roadName, double* direction) {
 XY Sampler::nearPlace(const std::string& kind, double sigma, bool urbanOnly) {
   std::vector<const PlaceOfInterest*> candidates;
   for (const auto& place : context_.network.places)
-    if (place.kind == kind &&
-        (!urbanOnly || distance(place.at, context_.city.centre) < 7000))
+    if (place.kind == kind && (!urbanOnly || distance(place.at, context_.city.centre) < 7000))
       candidates.push_back(&place);
   if (candidates.empty()) throw std::logic_error("datagen: no place of kind " + kind);
   for (;;) {
-    const XY p = candidates[random_.index(candidates.size())]->at +
-                 XY{random_.normal() * sigma, random_.normal() * sigma};
+    const XY p =
+        candidates[random_.index(candidates.size())]->at + XY{random_.normal() * sigma, random_.normal() * sigma};
     if (insideCity(p)) return p;
   }
 }
@@ -87,8 +86,7 @@ XY Sampler::nearTownSeat(double sigma) {
   for (const auto& township : context_.city.townships)
     if (township.place.type != "街道") towns.push_back(&township);
   for (;;) {
-    const XY p = towns[random_.index(towns.size())]->seat +
-                 XY{random_.normal() * sigma, random_.normal() * sigma};
+    const XY p = towns[random_.index(towns.size())]->seat + XY{random_.normal() * sigma, random_.normal() * sigma};
     if (insideCity(p)) return p;
   }
 }
@@ -116,12 +114,9 @@ std::string Sampler::date(const Season& season) {
   return dateOf(day);
 }
 
-std::string Sampler::addDays(const std::string& date, int days) {
-  return dateOf(dayOfYear(date) + days);
-}
+std::string Sampler::addDays(const std::string& date, int days) { return dateOf(dayOfYear(date) + days); }
 
-std::vector<int64_t> allocateExactly(int64_t total, const std::vector<double>& weights,
-                                     int64_t unit) {
+std::vector<int64_t> allocateExactly(int64_t total, const std::vector<double>& weights, int64_t unit) {
   if (total % unit != 0) throw std::logic_error("datagen: total is not a multiple of the unit");
   const int64_t units = total / unit;
   const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
@@ -142,11 +137,10 @@ std::vector<int64_t> allocateExactly(int64_t total, const std::vector<double>& w
   return parts;
 }
 
-std::vector<std::string> shuffledLabels(const std::vector<std::string>& labels,
-                                        const std::vector<int64_t>& counts, Random& random) {
+std::vector<std::string> shuffledLabels(const std::vector<std::string>& labels, const std::vector<int64_t>& counts,
+                                        Random& random) {
   std::vector<std::string> out;
-  for (size_t i = 0; i < labels.size(); ++i)
-    out.insert(out.end(), static_cast<size_t>(counts[i]), labels[i]);
+  for (size_t i = 0; i < labels.size(); ++i) out.insert(out.end(), static_cast<size_t>(counts[i]), labels[i]);
   for (size_t i = out.size(); i > 1; --i) std::swap(out[i - 1], out[random.index(i)]);
   return out;
 }

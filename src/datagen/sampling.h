@@ -58,11 +58,10 @@ class Sampler {
 
 // Splits `total` into parts proportional to `weights`, each a multiple of `unit`, summing to
 // `total` exactly (largest remainders); `total` must be a multiple of `unit`.
-std::vector<int64_t> allocateExactly(int64_t total, const std::vector<double>& weights,
-                                     int64_t unit = 1);
+std::vector<int64_t> allocateExactly(int64_t total, const std::vector<double>& weights, int64_t unit = 1);
 
 // `counts[i]` copies of `labels[i]`, shuffled.
-std::vector<std::string> shuffledLabels(const std::vector<std::string>& labels,
-                                        const std::vector<int64_t>& counts, Random& random);
+std::vector<std::string> shuffledLabels(const std::vector<std::string>& labels, const std::vector<int64_t>& counts,
+                                        Random& random);
 
 }  // namespace urbangis::datagen

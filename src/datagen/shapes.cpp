@@ -16,11 +16,9 @@ XY rotated(XY p, double angle) {
 namespace {
 
 GEOSCoordSequence* sequenceOf(const GeosContext& geos, const std::vector<XY>& points) {
-  GEOSCoordSequence* sequence =
-      GEOSCoordSeq_create_r(geos.handle(), static_cast<unsigned>(points.size()), 2);
+  GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(geos.handle(), static_cast<unsigned>(points.size()), 2);
   for (size_t i = 0; i < points.size(); ++i)
-    GEOSCoordSeq_setXY_r(geos.handle(), sequence, static_cast<unsigned>(i), points[i].x,
-                         points[i].y);
+    GEOSCoordSeq_setXY_r(geos.handle(), sequence, static_cast<unsigned>(i), points[i].x, points[i].y);
   return sequence;
 }
 
@@ -35,8 +33,7 @@ GeomPtr makeLine(const GeosContext& geos, const std::vector<XY>& points) {
 }
 
 GeomPtr makePolygon(const GeosContext& geos, std::vector<XY> ring) {
-  if (ring.front().x != ring.back().x || ring.front().y != ring.back().y)
-    ring.push_back(ring.front());
+  if (ring.front().x != ring.back().x || ring.front().y != ring.back().y) ring.push_back(ring.front());
   GEOSGeometry* shell = GEOSGeom_createLinearRing_r(geos.handle(), sequenceOf(geos, ring));
   return geos.own(GEOSGeom_createPolygon_r(geos.handle(), shell, nullptr, 0), "polygon");
 }
@@ -44,8 +41,8 @@ GeomPtr makePolygon(const GeosContext& geos, std::vector<XY> ring) {
 std::vector<XY> rectangle(XY centre, double width, double depth, double angle) {
   const double w = width / 2, d = depth / 2;
   // Counter-clockwise, as RFC 7946 wants exterior rings.
-  return {centre + rotated({-w, -d}, angle), centre + rotated({w, -d}, angle),
-          centre + rotated({w, d}, angle), centre + rotated({-w, d}, angle)};
+  return {centre + rotated({-w, -d}, angle), centre + rotated({w, -d}, angle), centre + rotated({w, d}, angle),
+          centre + rotated({-w, d}, angle)};
 }
 
 std::vector<XY> coordinates(const GeosContext& geos, const GEOSGeometry* lineOrRing) {
@@ -53,8 +50,7 @@ std::vector<XY> coordinates(const GeosContext& geos, const GEOSGeometry* lineOrR
   unsigned size = 0;
   GEOSCoordSeq_getSize_r(geos.handle(), sequence, &size);
   std::vector<XY> points(size);
-  for (unsigned i = 0; i < size; ++i)
-    GEOSCoordSeq_getXY_r(geos.handle(), sequence, i, &points[i].x, &points[i].y);
+  for (unsigned i = 0; i < size; ++i) GEOSCoordSeq_getXY_r(geos.handle(), sequence, i, &points[i].x, &points[i].y);
   return points;
 }
 
@@ -81,8 +77,7 @@ XY pointAlong(const std::vector<XY>& line, double along, double* direction) {
     const double step = distance(line[i - 1], line[i]);
     if (along <= step || i + 1 == line.size()) {
       const double t = step > 0 ? std::clamp(along / step, 0.0, 1.0) : 0.0;
-      if (direction)
-        *direction = std::atan2(line[i].y - line[i - 1].y, line[i].x - line[i - 1].x);
+      if (direction) *direction = std::atan2(line[i].y - line[i - 1].y, line[i].x - line[i - 1].x);
       return line[i - 1] + (line[i] - line[i - 1]) * t;
     }
     along -= step;

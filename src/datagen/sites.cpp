@@ -29,8 +29,7 @@ class Footprints {
  private:
   static constexpr double kCell = 200;  // larger than any site's diameter
   static std::pair<int64_t, int64_t> cell(XY p) {
-    return {static_cast<int64_t>(std::floor(p.x / kCell)),
-            static_cast<int64_t>(std::floor(p.y / kCell))};
+    return {static_cast<int64_t>(std::floor(p.x / kCell)), static_cast<int64_t>(std::floor(p.y / kCell))};
   }
   std::map<std::pair<int64_t, int64_t>, std::vector<std::pair<XY, double>>> cells_;
 };
@@ -43,24 +42,24 @@ std::string serial(const char* prefix, size_t index) {
 
 // A rectangle of `areaM2` ellipsoidal square metres: drawn in projected metres, then scaled
 // by the ratio of wanted to measured area (the GK scale factor is about 1.0001 here).
-GeomPtr siteOfArea(const GeneratorContext& context, XY centre, double areaM2, double aspect,
-                   double angle) {
+GeomPtr siteOfArea(const GeneratorContext& context, XY centre, double areaM2, double aspect, double angle) {
   double width = std::sqrt(areaM2 * aspect), depth = std::sqrt(areaM2 / aspect);
   GeomPtr polygon = makePolygon(context.geos, rectangle(centre, width, depth, angle));
   const double k = std::sqrt(areaM2 / context.projection.area(context.geos, polygon.get()));
   return makePolygon(context.geos, rectangle(centre, width * k, depth * k, angle));
 }
 
-const char* const kSurnames[] = {"张", "王", "李", "刘", "陈", "杨", "黄", "周", "吴", "徐",
-                                 "柯", "石", "胡", "余", "曹", "冯"};
-const char* const kTrades[] = {"水果店", "便利店", "餐馆", "五金店", "烧烤", "小吃", "面馆",
-                               "服装店", "药店", "早餐店", "粮油店", "蔬菜店"};
+const char* const kSurnames[] = {"张", "王", "李", "刘", "陈", "杨", "黄", "周",
+                                 "吴", "徐", "柯", "石", "胡", "余", "曹", "冯"};
+const char* const kTrades[] = {"水果店", "便利店", "餐馆", "五金店", "烧烤",   "小吃",
+                               "面馆",   "服装店", "药店", "早餐店", "粮油店", "蔬菜店"};
 
 }  // namespace
 
 Table makeDemolitions(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"demolitions", "违建拆除",
+  Table table{"demolitions",
+              "违建拆除",
               wkbPolygon,
               {{"site_no", FieldKind::text},
                {"kind", FieldKind::text},
@@ -82,12 +81,9 @@ Table makeDemolitions(const GeneratorContext& context, Random& random) {
   // Where the city-run cases came from: the report's 32 public reports and 12 instructions.
   std::vector<int64_t> originCounts = {12 * s, 8 * s, 12 * s, 12 * s};
   originCounts.push_back(static_cast<int64_t>(cityRun) - 44 * s);
-  const auto origins = shuffledLabels({"群众举报", "阳光信访", "市民热线", "批示件", "巡查发现"},
-                                      originCounts, random);
-  const auto notices = shuffledLabels({"1", "0"}, {25 * s, static_cast<int64_t>(cityRun) - 25 * s},
-                                      random);
-  const auto referrals = shuffledLabels(
-      {"1", "0"}, {23 * s, static_cast<int64_t>(cityRun) - 23 * s}, random);
+  const auto origins = shuffledLabels({"群众举报", "阳光信访", "市民热线", "批示件", "巡查发现"}, originCounts, random);
+  const auto notices = shuffledLabels({"1", "0"}, {25 * s, static_cast<int64_t>(cityRun) - 25 * s}, random);
+  const auto referrals = shuffledLabels({"1", "0"}, {23 * s, static_cast<int64_t>(cityRun) - 23 * s}, random);
 
   Footprints placed;
   for (size_t i = 0; i < cityRun + townGuided; ++i) {
@@ -102,11 +98,9 @@ Table makeDemolitions(const GeneratorContext& context, Random& random) {
     placed.add(centre, radius);
     const double angle = random.uniform(0, 3.14159);
     Row row{siteOfArea(context, centre, area, aspect, angle),
-            {serial("CW", i), std::string(town ? "乡镇指导" : "城区拆除"),
-             static_cast<int64_t>(area), sample.date(kEvenly),
-             town ? Value{std::string("乡镇上报")} : Value{origins[i]},
-             int64_t{town ? 0 : notices[i] == "1"}, int64_t{town ? 0 : referrals[i] == "1"},
-             std::string("已拆除")}};
+            {serial("CW", i), std::string(town ? "乡镇指导" : "城区拆除"), static_cast<int64_t>(area),
+             sample.date(kEvenly), town ? Value{std::string("乡镇上报")} : Value{origins[i]},
+             int64_t{town ? 0 : notices[i] == "1"}, int64_t{town ? 0 : referrals[i] == "1"}, std::string("已拆除")}};
     table.rows.push_back(std::move(row));
   }
   return table;
@@ -114,7 +108,8 @@ Table makeDemolitions(const GeneratorContext& context, Random& random) {
 
 Table makeYellowLineZones(const GeneratorContext& context, Random& random) {
   Sampler sample(context, random);
-  Table table{"yellow_line", "文明黄线",
+  Table table{"yellow_line",
+              "文明黄线",
               wkbPolygon,
               {{"zone_no", FieldKind::text},
                {"kind", FieldKind::text},
@@ -124,13 +119,11 @@ Table makeYellowLineZones(const GeneratorContext& context, Random& random) {
                {"status", FieldKind::text}},
               {}};
   const int64_t s = context.scale;
-  const auto add = [&](GeomPtr polygon, const char* kind, const std::string& name,
-                       const std::string& road) {
+  const auto add = [&](GeomPtr polygon, const char* kind, const std::string& name, const std::string& road) {
     const size_t index = table.rows.size();
     table.rows.push_back({std::move(polygon),
-                          {serial("HX", index), std::string(kind), name,
-                           road.empty() ? Value{} : Value{road}, sample.date(kSummerPeak),
-                           std::string("已施划")}});
+                          {serial("HX", index), std::string(kind), name, road.empty() ? Value{} : Value{road},
+                           sample.date(kSummerPeak), std::string("已施划")}});
   };
 
   // Shop-front trade inside a painted line on the pavement in front of the shop.
@@ -138,11 +131,10 @@ Table makeYellowLineZones(const GeneratorContext& context, Random& random) {
     std::string road;
     double heading = 0;
     const XY at = sample.frontage(9, &road, &heading);
-    const std::string name = std::string(kSurnames[random.index(std::size(kSurnames))]) + "记" +
-                             kTrades[random.index(std::size(kTrades))];
-    add(makePolygon(context.geos,
-                    rectangle(at, random.uniform(4, 12), random.uniform(1.5, 3), heading)),
-        "店外经营", name, road);
+    const std::string name =
+        std::string(kSurnames[random.index(std::size(kSurnames))]) + "记" + kTrades[random.index(std::size(kTrades))];
+    add(makePolygon(context.geos, rectangle(at, random.uniform(4, 12), random.uniform(1.5, 3), heading)), "店外经营",
+        name, road);
   }
 
   // Temporary stalls: rows of 2 m × 2 m pitches in a dozen marked zones by markets and schools.
@@ -171,8 +163,7 @@ Table makeYellowLineZones(const GeneratorContext& context, Random& random) {
                                    heading);
     char name[32];
     std::snprintf(name, sizeof name, "恒达夜市%03lld", static_cast<long long>(k + 1));
-    add(makePolygon(context.geos, rectangle(at, 2.8, 2.5, heading)), "夜市摊位", name,
-        "新冶大道");
+    add(makePolygon(context.geos, rectangle(at, 2.8, 2.5, heading)), "夜市摊位", name, "新冶大道");
   }
   return table;
 }

@@ -19,14 +19,13 @@ std::vector<XY> wiggled(const std::vector<XY>& line, double wiggle, Random& rand
     const double length = distance(a, b);
     const double amplitude = std::min(wiggle, 0.15 * length);
     const int pieces = std::max(1, static_cast<int>(length / std::max(wiggle, 1.0) * 2.0));
-    const double r1 = random.uniform(-1, 1), r2 = random.uniform(-1, 1),
-                 r3 = random.uniform(-1, 1);
+    const double r1 = random.uniform(-1, 1), r2 = random.uniform(-1, 1), r3 = random.uniform(-1, 1);
     const XY normal = length > 0 ? XY{-(b.y - a.y) / length, (b.x - a.x) / length} : XY{};
     for (int k = 1; k < pieces; ++k) {
       const double t = static_cast<double>(k) / pieces;
       const double pi = std::numbers::pi;
-      const double offset = amplitude * (0.6 * r1 * std::sin(pi * t) + 0.3 * r2 * std::sin(2 * pi * t) +
-                                         0.1 * r3 * std::sin(3 * pi * t));
+      const double offset =
+          amplitude * (0.6 * r1 * std::sin(pi * t) + 0.3 * r2 * std::sin(2 * pi * t) + 0.1 * r3 * std::sin(3 * pi * t));
       out.push_back(a + (b - a) * t + normal * offset);
     }
     out.push_back(b);
@@ -43,7 +42,7 @@ struct Face {
   GeomPtr polygon;
   GeomPtr boundary;
   size_t zone;
-  int owner;  // seed index within the zone, -1 while unknown
+  int owner;              // seed index within the zone, -1 while unknown
   double x0, y0, x1, y1;  // envelope
 };
 
@@ -53,8 +52,7 @@ bool envelopesMeet(const Face& a, const Face& b) {
 
 double sharedBoundary(const GeosContext& geos, const Face& a, const Face& b) {
   if (!envelopesMeet(a, b)) return 0;
-  GeomPtr shared =
-      geos.own(GEOSIntersection_r(geos.handle(), a.boundary.get(), b.boundary.get()), "intersection");
+  GeomPtr shared = geos.own(GEOSIntersection_r(geos.handle(), a.boundary.get(), b.boundary.get()), "intersection");
   double length = 0;
   GEOSLength_r(geos.handle(), shared.get(), &length);
   return length;
@@ -62,8 +60,7 @@ double sharedBoundary(const GeosContext& geos, const Face& a, const Face& b) {
 
 // The zone holding most of `face`, for the rare face whose inner point lies in no region (a
 // sliver between two regions' boundaries); npos when most of it lies outside every region.
-size_t zoneByArea(const GeosContext& geos, const GEOSGeometry* face,
-                  const std::vector<TilingZone>& zones) {
+size_t zoneByArea(const GeosContext& geos, const GEOSGeometry* face, const std::vector<TilingZone>& zones) {
   double faceArea = 0, best = 0;
   GEOSArea_r(geos.handle(), face, &faceArea);
   size_t chosen = std::string::npos;
@@ -85,8 +82,8 @@ GeomPtr coverageUnion(const GeosContext& geos, std::vector<GeomPtr> parts) {
   return geos.own(GEOSMakeValid_r(geos.handle(), united.get()), "make valid");
 }
 
-std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos,
-                                            const std::vector<TilingZone>& zones, Random& random) {
+std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos, const std::vector<TilingZone>& zones,
+                                            Random& random) {
   GEOSContextHandle_t h = geos.handle();
   std::vector<GeomPtr> lines;
   for (const TilingZone& zone : zones) {
@@ -127,8 +124,14 @@ std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos,
       if (GEOSPreparedContains_r(h, regions[z].get(), probe.get()) == 1) zone = z;
     if (zone == std::string::npos) zone = zoneByArea(geos, face, zones);
     if (zone == std::string::npos) continue;  // outside every region
-    Face entry{geos.own(GEOSGeom_clone_r(h, face), "clone"), geos.own(GEOSBoundary_r(h, face), "boundary"),
-               zone, -1, 0, 0, 0, 0};
+    Face entry{geos.own(GEOSGeom_clone_r(h, face), "clone"),
+               geos.own(GEOSBoundary_r(h, face), "boundary"),
+               zone,
+               -1,
+               0,
+               0,
+               0,
+               0};
     GEOSGeom_getXMin_r(h, face, &entry.x0);
     GEOSGeom_getYMin_r(h, face, &entry.y0);
     GEOSGeom_getXMax_r(h, face, &entry.x1);
@@ -154,9 +157,7 @@ std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos,
         double best = 0;
         for (const Face& other : inside) {
           if (other.owner < 0) continue;
-          if (withinZone ? other.zone != orphan.zone
-                         : zones[other.zone].group != zones[orphan.zone].group)
-            continue;
+          if (withinZone ? other.zone != orphan.zone : zones[other.zone].group != zones[orphan.zone].group) continue;
           const double shared = sharedBoundary(geos, orphan, other);
           if (shared > best) {
             best = shared;
@@ -181,8 +182,8 @@ std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos,
         if (face.zone == z && face.owner == static_cast<int>(s))
           parts.push_back(geos.own(GEOSGeom_clone_r(h, face.polygon.get()), "clone"));
       if (parts.empty())
-        throw std::runtime_error("datagen: seed " + std::to_string(s) + " of zone " +
-                                 std::to_string(z) + " received no area");
+        throw std::runtime_error("datagen: seed " + std::to_string(s) + " of zone " + std::to_string(z) +
+                                 " received no area");
       tiles[z].push_back(coverageUnion(geos, std::move(parts)));
     }
   }

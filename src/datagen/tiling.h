@@ -30,7 +30,7 @@ GeomPtr coverageUnion(const GeosContext& geos, std::vector<GeomPtr> parts);
 
 // One tile per seed, per zone. All zones are noded together, so tiles of neighbouring zones
 // share their common boundary vertex for vertex too.
-std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos,
-                                            const std::vector<TilingZone>& zones, Random& random);
+std::vector<std::vector<GeomPtr>> tileZones(const GeosContext& geos, const std::vector<TilingZone>& zones,
+                                            Random& random);
 
 }  // namespace urbangis::datagen

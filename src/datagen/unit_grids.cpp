@@ -58,8 +58,7 @@ Table makeUnitGrids(const GeneratorContext& context, const Table& communities, c
   options.minAreaM2 = defaultMinArea(kDayeCell);
   std::vector<std::string> messages;
   const std::string adminCode = zones.empty() ? "" : zones.front().code.substr(0, 6);
-  const OutputTable grids =
-      unitGridTable(adminCode, working, zones, barriers, options, 0, SilentProgress(), messages);
+  const OutputTable grids = unitGridTable(adminCode, working, zones, barriers, options, 0, SilentProgress(), messages);
 
   Table table{"grids", "单元网格", wkbMultiPolygon, {}, {}};
   for (const Column& column : grids.columns)
@@ -68,9 +67,12 @@ Table makeUnitGrids(const GeneratorContext& context, const Table& communities, c
     Row row;
     row.geometry = geos.fromWkb(grids.wkb[r].data(), grids.wkb[r].size());  // working CRS = the generator's metres
     for (const CellValue& cell : grids.rows[r]) {
-      if (const auto* text = std::get_if<std::string>(&cell)) row.values.emplace_back(*text);
-      else if (const auto* real = std::get_if<double>(&cell)) row.values.emplace_back(*real);
-      else row.values.emplace_back(std::monostate{});
+      if (const auto* text = std::get_if<std::string>(&cell))
+        row.values.emplace_back(*text);
+      else if (const auto* real = std::get_if<double>(&cell))
+        row.values.emplace_back(*real);
+      else
+        row.values.emplace_back(std::monostate{});
     }
     table.rows.push_back(std::move(row));
   }

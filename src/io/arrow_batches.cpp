@@ -27,10 +27,14 @@ T valueAt(const ArrowArray& array, int64_t row) {
 int64_t timestampUnitDivisor(std::string_view format) {
   // "tss:", "tsm:", "tsu:", "tsn:" (+ optional time zone after the colon).
   switch (format[2]) {
-    case 's': return 1;
-    case 'm': return 1000;
-    case 'u': return 1000000;
-    default: return 1000000000;
+    case 's':
+      return 1;
+    case 'm':
+      return 1000;
+    case 'u':
+      return 1000000;
+    default:
+      return 1000000000;
   }
 }
 
@@ -61,8 +65,7 @@ ArrowColumn::ArrowColumn(const ArrowBatch& batch, int index)
     : array_(batch.child(index)), format_(batch.childSchema(index).format) {}
 
 bool ArrowColumn::isNull(int64_t row) const {
-  return array_.null_count != 0 && array_.buffers[0] &&
-         !bitSet(array_.buffers[0], array_.offset + row);
+  return array_.null_count != 0 && array_.buffers[0] && !bitSet(array_.buffers[0], array_.offset + row);
 }
 
 std::string_view ArrowColumn::bytes(int64_t row) const {
@@ -82,17 +85,28 @@ double ArrowColumn::number(int64_t row) const {
   if (isNull(row)) return std::nan("");
   if (format_.size() == 1) {
     switch (format_[0]) {
-      case 'c': return valueAt<int8_t>(array_, row);
-      case 'C': return valueAt<uint8_t>(array_, row);
-      case 's': return valueAt<int16_t>(array_, row);
-      case 'S': return valueAt<uint16_t>(array_, row);
-      case 'i': return valueAt<int32_t>(array_, row);
-      case 'I': return valueAt<uint32_t>(array_, row);
-      case 'l': return static_cast<double>(valueAt<int64_t>(array_, row));
-      case 'L': return static_cast<double>(valueAt<uint64_t>(array_, row));
-      case 'f': return valueAt<float>(array_, row);
-      case 'g': return valueAt<double>(array_, row);
-      case 'b': return bitSet(array_.buffers[1], array_.offset + row) ? 1 : 0;
+      case 'c':
+        return valueAt<int8_t>(array_, row);
+      case 'C':
+        return valueAt<uint8_t>(array_, row);
+      case 's':
+        return valueAt<int16_t>(array_, row);
+      case 'S':
+        return valueAt<uint16_t>(array_, row);
+      case 'i':
+        return valueAt<int32_t>(array_, row);
+      case 'I':
+        return valueAt<uint32_t>(array_, row);
+      case 'l':
+        return static_cast<double>(valueAt<int64_t>(array_, row));
+      case 'L':
+        return static_cast<double>(valueAt<uint64_t>(array_, row));
+      case 'f':
+        return valueAt<float>(array_, row);
+      case 'g':
+        return valueAt<double>(array_, row);
+      case 'b':
+        return bitSet(array_.buffers[1], array_.offset + row) ? 1 : 0;
       case 'u':
       case 'U': {
         const std::string text(bytes(row));
@@ -100,7 +114,8 @@ double ArrowColumn::number(int64_t row) const {
         const double value = std::strtod(text.c_str(), &end);
         return end != text.c_str() ? value : std::nan("");
       }
-      default: break;
+      default:
+        break;
     }
   }
   return std::nan("");
@@ -138,8 +153,8 @@ bool ArrowColumn::point(int64_t row, OGRPoint& scratch, double& x, double& y) co
   const std::string_view wkb = bytes(row);
   size_t consumed = 0;
   if (wkb.empty() ||
-      scratch.importFromWkb(reinterpret_cast<const unsigned char*>(wkb.data()), wkb.size(),
-                            wkbVariantIso, consumed) != OGRERR_NONE ||
+      scratch.importFromWkb(reinterpret_cast<const unsigned char*>(wkb.data()), wkb.size(), wkbVariantIso, consumed) !=
+          OGRERR_NONE ||
       scratch.IsEmpty())
     return false;
   x = scratch.getX();
@@ -147,8 +162,8 @@ bool ArrowColumn::point(int64_t row, OGRPoint& scratch, double& x, double& y) co
   return true;
 }
 
-ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::string>& fields,
-                                   std::string where, bool includeFid)
+ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::string>& fields, std::string where,
+                                   bool includeFid)
     : where_(std::move(where)) {
   // Read only what is needed: every other attribute is ignored by the driver.
   OGRFeatureDefn& definition = *layer.GetLayerDefn();
@@ -158,8 +173,7 @@ ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::strin
     if (std::find(fields.begin(), fields.end(), name) == fields.end()) ignored.push_back(name);
   }
   for (const auto& field : fields)
-    if (definition.GetFieldIndex(field.c_str()) < 0)
-      throw InputError(where_ + ": no field \"" + field + "\"");
+    if (definition.GetFieldIndex(field.c_str()) < 0) throw InputError(where_ + ": no field \"" + field + "\"");
   std::vector<const char*> ignoredNames;
   for (const auto& name : ignored) ignoredNames.push_back(name.c_str());
   ignoredNames.push_back(nullptr);
@@ -188,8 +202,7 @@ ArrowBatchReader::ArrowBatchReader(OGRLayer& layer, const std::vector<std::strin
     columnNames_.push_back(child.name ? child.name : "");
     if (includeFid && fidColumn_ < 0 && columnNames_.back() == fidName) fidColumn_ = static_cast<int>(i);
     const bool binary = std::strcmp(child.format, "z") == 0 || std::strcmp(child.format, "Z") == 0;
-    if (binary && (geometryColumn_ < 0 || columnNames_.back() == geometryName ||
-                   columnNames_.back() == "wkb_geometry"))
+    if (binary && (geometryColumn_ < 0 || columnNames_.back() == geometryName || columnNames_.back() == "wkb_geometry"))
       geometryColumn_ = static_cast<int>(i);
   }
 }

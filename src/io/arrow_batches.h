@@ -71,8 +71,7 @@ class ArrowBatchReader {
   // Streams `layer` with only `fields` (plus geometry); throws InputError naming `where` when
   // a field is missing or the stream cannot start.
   // With `includeFid`, each batch also carries the feature ids (fidColumn()).
-  ArrowBatchReader(OGRLayer& layer, const std::vector<std::string>& fields, std::string where,
-                   bool includeFid = false);
+  ArrowBatchReader(OGRLayer& layer, const std::vector<std::string>& fields, std::string where, bool includeFid = false);
   ~ArrowBatchReader();
   ArrowBatchReader(const ArrowBatchReader&) = delete;
   ArrowBatchReader& operator=(const ArrowBatchReader&) = delete;

@@ -28,7 +28,8 @@ void checkOutputTarget(const fs::path& file, const std::vector<fs::path>& inputs
   std::error_code error;
   for (const fs::path& input : inputs) {
     if (!fs::exists(input, error) || !fs::exists(file, error)) continue;
-    if (fs::equivalent(file, input, error)) throw InputError(file.string() + ": refusing to write over an input of this run");
+    if (fs::equivalent(file, input, error))
+      throw InputError(file.string() + ": refusing to write over an input of this run");
   }
   const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
   if (!fs::is_directory(folder, error))
@@ -36,9 +37,7 @@ void checkOutputTarget(const fs::path& file, const std::vector<fs::path>& inputs
 }
 
 AtomicOutput::AtomicOutput(const fs::path& target)
-    : target_(target),
-      path_(temporaryPathFor(target)),
-      registration_(path_, RegisteredTemporary::Kind::sqliteFile) {
+    : target_(target), path_(temporaryPathFor(target)), registration_(path_, RegisteredTemporary::Kind::sqliteFile) {
   removeFiles();  // a leftover of a crashed process that had our pid
 }
 

@@ -16,12 +16,14 @@ AttributeRows readAttributeRows(const LayerSpec& spec, const Progress& progress)
   OGRFeatureDefn& definition = *source.layer->GetLayerDefn();
   AttributeRows table;
   for (int i = 0; i < definition.GetFieldCount(); ++i)
-    table.columns.push_back({definition.GetFieldDefn(i)->GetNameRef(), columnTypeOf(definition.GetFieldDefn(i)->GetType())});
+    table.columns.push_back(
+        {definition.GetFieldDefn(i)->GetNameRef(), columnTypeOf(definition.GetFieldDefn(i)->GetType())});
   source.layer->ResetReading();
   for (auto& feature : *source.layer) {
     std::vector<CellValue> row;
     row.reserve(table.columns.size());
-    for (int i = 0; i < definition.GetFieldCount(); ++i) row.push_back(cellOf(*feature, i, table.columns[static_cast<size_t>(i)].type));
+    for (int i = 0; i < definition.GetFieldCount(); ++i)
+      row.push_back(cellOf(*feature, i, table.columns[static_cast<size_t>(i)].type));
     table.fids.push_back(feature->GetFID());
     table.rows.push_back(std::move(row));
     if (table.rows.size() % 16384 == 0) progress.checkCancelled();

@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/progress.h"
 #include "core/catalog.h"
-#include "io/filter_expression.h"
 #include "core/output_table.h"
+#include "core/progress.h"
+#include "io/filter_expression.h"
 
 namespace urbangis {
 

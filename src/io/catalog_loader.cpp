@@ -2,8 +2,8 @@
 // resolves. Errors name the file, the key's path (layers[2].role) and what would fix it.
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -53,32 +53,57 @@ std::string suggestion(std::string_view key, const std::vector<std::string>& kno
 
 std::string typeName(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    default: return "a number";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
+    default:
+      return "a number";
   }
 }
 
-const std::vector<std::string> kCatalogKeys = {"$schema", "name", "description", "admin_code",
-                                               "crs", "time_zone", "layers"};
-const std::vector<std::string> kLayerKeys = {
-    "id",          "title",          "role",       "source",           "layer",
-    "crs",         "x",              "y",          "encoding",         "id_field",
-    "name_field",  "category_field", "time_field", "close_time_field", "status_field",
-    "deadline_field", "sum_fields",  "buffer_m",   "covers",           "snap_m",
-    "oneway_field", "speed_field",   "style",      "flag_fields",      "deadline_hours",
-    "closed_values", "time_format"};
+const std::vector<std::string> kCatalogKeys = {"$schema", "name",      "description", "admin_code",
+                                               "crs",     "time_zone", "layers"};
+const std::vector<std::string> kLayerKeys = {"id",
+                                             "title",
+                                             "role",
+                                             "source",
+                                             "layer",
+                                             "crs",
+                                             "x",
+                                             "y",
+                                             "encoding",
+                                             "id_field",
+                                             "name_field",
+                                             "category_field",
+                                             "time_field",
+                                             "close_time_field",
+                                             "status_field",
+                                             "deadline_field",
+                                             "sum_fields",
+                                             "buffer_m",
+                                             "covers",
+                                             "snap_m",
+                                             "oneway_field",
+                                             "speed_field",
+                                             "style",
+                                             "flag_fields",
+                                             "deadline_hours",
+                                             "closed_values",
+                                             "time_format"};
 const std::vector<std::string> kTextKeys = {"zh", "en"};
 
 // Reads one JSON object whose keys must all be in `allowed`: typos must not pass silently,
 // and an unknown key is reported before anything it may have been meant to be.
 class ObjectReader {
  public:
-  ObjectReader(const json& object, std::string path, const fs::path& file,
-               const std::vector<std::string>& allowed)
+  ObjectReader(const json& object, std::string path, const fs::path& file, const std::vector<std::string>& allowed)
       : object_(object), path_(std::move(path)), file_(file) {
     for (auto it = object_.begin(); it != object_.end(); ++it)
       if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end())
@@ -89,9 +114,7 @@ class ObjectReader {
     throw InputError(file_.string() + ": " + keyPath(key) + ": " + problem);
   }
 
-  std::string keyPath(const std::string& key) const {
-    return path_.empty() ? key : path_ + "." + key;
-  }
+  std::string keyPath(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
 
   const json* value(const std::string& key) {
     auto it = object_.find(key);
@@ -146,7 +169,8 @@ class ObjectReader {
     if (found->is_number()) {
       hours["*"] = positive(*found, key);
     } else if (found->is_object()) {
-      for (auto it = found->begin(); it != found->end(); ++it) hours[it.key()] = positive(it.value(), key + "." + it.key());
+      for (auto it = found->begin(); it != found->end(); ++it)
+        hours[it.key()] = positive(it.value(), key + "." + it.key());
     } else {
       fail(key, "expected hours (a number) or an object of hours by category, found " + typeName(*found));
     }
@@ -160,8 +184,7 @@ class ObjectReader {
       return {};
     }
     if (found->is_string()) return {found->get<std::string>(), found->get<std::string>()};
-    if (!found->is_object())
-      fail(key, "expected {\"zh\": …, \"en\": …} or a string, found " + typeName(*found));
+    if (!found->is_object()) fail(key, "expected {\"zh\": …, \"en\": …} or a string, found " + typeName(*found));
     ObjectReader inner(*found, keyPath(key), file_, kTextKeys);
     LocalizedText result{inner.string("zh", false), inner.string("en", false)};
     if (result.zh.empty() && result.en.empty()) fail(key, "give at least one of \"zh\", \"en\"");
@@ -173,8 +196,7 @@ class ObjectReader {
     if (name.empty()) return std::nullopt;
     auto spec = parseCrsName(name);
     if (!spec)
-      fail(key, "unknown CRS \"" + name +
-                    "\"; use EPSG:n, WGS84, CGCS2000, GCJ-02 or BD-09 (case-insensitive)");
+      fail(key, "unknown CRS \"" + name + "\"; use EPSG:n, WGS84, CGCS2000, GCJ-02 or BD-09 (case-insensitive)");
     return spec;
   }
 
@@ -188,9 +210,11 @@ std::string resolvePath(const std::string& source, const fs::path& catalogDir) {
   // GDAL connection strings ("PG:…", "CSV:/vsistdin/", "GPKG:file:layer") and virtual
   // file systems are taken as written.
   const auto colon = source.find(':');
-  const bool connection = colon != std::string::npos && colon > 1 &&
-                          std::all_of(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(colon),
-                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'; });
+  const bool connection =
+      colon != std::string::npos && colon > 1 &&
+      std::all_of(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+      });
   if (connection || source.rfind("/vsi", 0) == 0) return source;
   const fs::path path(source);
   if (path.is_absolute()) return path.lexically_normal().string();
@@ -210,8 +234,7 @@ std::string resolveStyle(const std::string& style, const fs::path& catalogDir) {
 LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   std::string path = "layers[" + std::to_string(index) + "]";
   if (!object.is_object())
-    throw InputError(file.string() + ": " + path + ": expected an object, found " +
-                     typeName(object));
+    throw InputError(file.string() + ": " + path + ": expected an object, found " + typeName(object));
   if (auto id = object.find("id"); id != object.end() && id->is_string())
     path += " (\"" + id->get<std::string>() + "\")";
   ObjectReader reader(object, path, file, kLayerKeys);
@@ -264,8 +287,8 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   // ignore them.
   const auto onlyFor = [&](bool present, const char* key) {
     if (present && !kindTakesKey(layer.role, key))
-      reader.fail(key, "applies to " + kindsTakingKey(key) + " layers only, not to role " +
-                           std::string(roleName(layer.role)));
+      reader.fail(
+          key, "applies to " + kindsTakingKey(key) + " layers only, not to role " + std::string(roleName(layer.role)));
   };
   onlyFor(!layer.x.empty() || !layer.y.empty(), layer.x.empty() ? "y" : "x");
   if (layer.x.empty() != layer.y.empty())
@@ -279,8 +302,7 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   onlyFor(snap.has_value(), "snap_m");
   onlyFor(!layer.onewayField.empty(), "oneway_field");
   onlyFor(!layer.speedField.empty(), "speed_field");
-  if (geometryOf(layer.role) == GeometryFamily::raster &&
-      (!layer.declaredFields().empty() || !layer.encoding.empty()))
+  if (geometryOf(layer.role) == GeometryFamily::raster && (!layer.declaredFields().empty() || !layer.encoding.empty()))
     reader.fail("id_field", "applies to vector layers only, not to role " + std::string(roleName(layer.role)));
   if (buffer) layer.bufferM = *buffer;
   if (snap) layer.snapM = *snap;
@@ -290,7 +312,8 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
 // Stops a parse at the array or object that opens level kMaxJsonNesting + 1 (`depth` counts the
 // containers around it).
 void guardDepth(int depth, json::parse_event_t event) {
-  if ((event == json::parse_event_t::array_start || event == json::parse_event_t::object_start) && depth >= kMaxJsonNesting)
+  if ((event == json::parse_event_t::array_start || event == json::parse_event_t::object_start) &&
+      depth >= kMaxJsonNesting)
     throw JsonTooDeep();
 }
 
@@ -301,13 +324,18 @@ class DuplicateKeyCheck {
   bool operator()(int depth, json::parse_event_t event, json& parsed) {
     guardDepth(depth, event);
     switch (event) {
-      case json::parse_event_t::object_start: keys_.emplace_back(); break;
-      case json::parse_event_t::object_end: keys_.pop_back(); break;
+      case json::parse_event_t::object_start:
+        keys_.emplace_back();
+        break;
+      case json::parse_event_t::object_end:
+        keys_.pop_back();
+        break;
       case json::parse_event_t::key:
         if (!keys_.back().insert(parsed.get<std::string>()).second && duplicate_->empty())
           *duplicate_ = parsed.get<std::string>();
         break;
-      default: break;
+      default:
+        break;
     }
     return true;
   }
@@ -335,8 +363,7 @@ json parseJson(const std::string& text, const fs::path& file) {
   try {
     json parsed = json::parse(text, DuplicateKeyCheck(&duplicate));
     if (!duplicate.empty())
-      throw InputError(file.string() + ": key \"" + duplicate +
-                       "\" appears twice in one object; keep one");
+      throw InputError(file.string() + ": key \"" + duplicate + "\" appears twice in one object; keep one");
     return parsed;
   } catch (const JsonTooDeep&) {
     const TextPosition at = jsonTooDeepAt(text, kMaxJsonNesting).value_or(TextPosition{});
@@ -346,10 +373,8 @@ json parseJson(const std::string& text, const fs::path& file) {
   } catch (const json::parse_error& error) {
     std::string message = error.what();
     // nlohmann's text: "[json.exception.parse_error.101] parse error at line 3, column 5: …"
-    if (auto colon = message.find(": "); colon != std::string::npos)
-      message = message.substr(colon + 2);
-    throw InputError(file.string() + ":" + lineAndColumn(text, error.byte) +
-                     ": JSON syntax error: " + message);
+    if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+    throw InputError(file.string() + ":" + lineAndColumn(text, error.byte) + ": JSON syntax error: " + message);
   } catch (const json::out_of_range& error) {  // a number beyond double, e.g. 1e999 (as the style fuzzer found)
     std::string message = error.what();
     if (auto colon = message.find("] "); colon != std::string::npos) message = message.substr(colon + 2);
@@ -362,8 +387,7 @@ json parseJson(const std::string& text, const fs::path& file) {
 Catalog parseCatalog(const std::string& text, const fs::path& file) {
   const json root = parseJson(text, file);
   if (!root.is_object())
-    throw InputError(file.string() + ": a catalog is a JSON object with a \"layers\" array, found " +
-                     typeName(root));
+    throw InputError(file.string() + ": a catalog is a JSON object with a \"layers\" array, found " + typeName(root));
   ObjectReader reader(root, "", file, kCatalogKeys);
   Catalog catalog;
   catalog.file = file;
@@ -403,8 +427,8 @@ Catalog parseCatalog(const std::string& text, const fs::path& file) {
     if (layer.covers.empty()) continue;
     const LayerSpec* network = catalog.find(layer.covers);
     if (!network || network->role != LayerRole::network)
-      throw InputError(file.string() + ": layers[" + std::to_string(i) + "] (\"" + layer.id +
-                       "\").covers: \"" + layer.covers + "\" is not the id of a network layer");
+      throw InputError(file.string() + ": layers[" + std::to_string(i) + "] (\"" + layer.id + "\").covers: \"" +
+                       layer.covers + "\" is not the id of a network layer");
   }
   return catalog;
 }
@@ -412,8 +436,7 @@ Catalog parseCatalog(const std::string& text, const fs::path& file) {
 Catalog loadCatalog(const fs::path& file) {
   std::error_code error;
   if (!fs::exists(file, error)) throw InputError(file.string() + ": catalog file not found");
-  if (fs::is_directory(file, error))
-    throw InputError(file.string() + ": is a folder; give the catalog's .json file");
+  if (fs::is_directory(file, error)) throw InputError(file.string() + ": is a folder; give the catalog's .json file");
   std::ifstream stream(file, std::ios::binary);
   if (!stream) throw InputError(file.string() + ": cannot read the catalog file");
   std::ostringstream text;
@@ -431,10 +454,13 @@ bool looksLikeCatalog(const fs::path& file) {
   text << stream.rdbuf();
   json parsed;
   try {
-    parsed = json::parse(text.str(), [](int depth, json::parse_event_t event, json&) {
-      guardDepth(depth, event);
-      return true;
-    }, /*allow_exceptions=*/false);
+    parsed = json::parse(
+        text.str(),
+        [](int depth, json::parse_event_t event, json&) {
+          guardDepth(depth, event);
+          return true;
+        },
+        /*allow_exceptions=*/false);
   } catch (const JsonTooDeep&) {
     parsed = json(json::value_t::discarded);  // as deep as no catalog is: broken, for this guess
   }

@@ -29,7 +29,10 @@ class MapReader {
   const json& member(const json& object, const std::string& key, const std::string& path, json::value_t type) const {
     const auto found = object.find(key);
     if (found == object.end()) fail(path + key, "missing required key");
-    if (found->type() != type) fail(path + key, std::string("expected ") + (type == json::value_t::array ? "an array" : type == json::value_t::object ? "an object" : "a string"));
+    if (found->type() != type)
+      fail(path + key, std::string("expected ") + (type == json::value_t::array    ? "an array"
+                                                   : type == json::value_t::object ? "an object"
+                                                                                   : "a string"));
     return *found;
   }
 
@@ -122,7 +125,8 @@ std::filesystem::path classMapFile(const std::string& choice, const std::filesys
 
 ClassMap loadClassMap(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(file.string() + ": cannot be read (a class mapping file, e.g. layers/national_classes.json)");
+  if (!in)
+    throw InputError(file.string() + ": cannot be read (a class mapping file, e.g. layers/national_classes.json)");
   json root;
   try {
     root = json::parse(in);

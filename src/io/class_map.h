@@ -34,7 +34,7 @@ struct ClassMap {
   std::filesystem::path file;
   std::string standard;  // the edition the classes follow
   std::vector<NationalClass> eventClasses, componentClasses;
-  std::string otherEvent, otherComponent;  // where unmapped categories go (the last class of each list)
+  std::string otherEvent, otherComponent;           // where unmapped categories go (the last class of each list)
   std::map<std::string, LayerClassMapping> layers;  // by catalog layer id
 
   // The event (or component) class of `category` in `layer`: its mapping, else the layer's

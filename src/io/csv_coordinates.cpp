@@ -86,8 +86,8 @@ CsvCoordinateRows findUnusableCsvCoordinates(const LayerSpec& spec, const std::s
     const auto blank = [](const std::string& text) { return text.find_first_not_of(" \t") == std::string::npos; };
     if (blank(x) || blank(y)) {
       ++found.empty;
-      problem = blank(x) && blank(y) ? spec.x + " and " + spec.y + " are empty"
-                                     : (blank(x) ? spec.x : spec.y) + " is empty";
+      problem =
+          blank(x) && blank(y) ? spec.x + " and " + spec.y + " are empty" : (blank(x) ? spec.x : spec.y) + " is empty";
     } else if (!xNumber || !yNumber) {
       ++found.notNumbers;
       problem = !xNumber ? spec.x + " \"" + x + "\" is not a number" : spec.y + " \"" + y + "\" is not a number";
@@ -99,7 +99,8 @@ CsvCoordinateRows findUnusableCsvCoordinates(const LayerSpec& spec, const std::s
     } else {
       continue;
     }
-    if (found.examples.size() < kExamples) found.examples.push_back(rowName(found.rows, *feature, idIndex) + ": " + problem);
+    if (found.examples.size() < kExamples)
+      found.examples.push_back(rowName(found.rows, *feature, idIndex) + ": " + problem);
   }
   return found;
 }
@@ -109,8 +110,7 @@ std::string unusableCsvCoordinatesWarning(const LayerSpec& spec) {
   const VectorSource source = openCatalogLayer(spec);
   const CrsSpec crs = layerCrsSpec(spec, *source.layer);
   const bool geographic = isLonLat(crs);
-  return findUnusableCsvCoordinates(spec, source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource,
-                                    geographic)
+  return findUnusableCsvCoordinates(spec, source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource, geographic)
       .warning(spec);
 }
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/catalog.h"
-#include "io/filter_expression.h"
 #include "core/output_table.h"
+#include "io/filter_expression.h"
 
 class OGRFeature;
 class OGRFeatureDefn;

@@ -68,7 +68,8 @@ std::vector<Token> tokenize(const std::string& text) {
       }
       tokens.push_back({c == '\'' ? TokenKind::text : TokenKind::quotedName, value, column});
       i = j + 1;
-    } else if (std::isdigit(c) || (c == '.' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])))) {
+    } else if (std::isdigit(c) ||
+               (c == '.' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1])))) {
       char* end = nullptr;
       std::strtod(text.c_str() + i, &end);
       const size_t length = static_cast<size_t>(end - (text.c_str() + i));
@@ -113,8 +114,9 @@ bool isKeyword(const Token& token, const char* keyword) {
 }
 
 [[noreturn, gnu::noinline]] void failTooDeep(const std::string& text, size_t column) {
-  fail(text, column, "nested more than " + std::to_string(kMaxFilterNesting) +
-                         " levels deep (each \"(\" and NOT is a level); write the filter flatter");
+  fail(text, column,
+       "nested more than " + std::to_string(kMaxFilterNesting) +
+           " levels deep (each \"(\" and NOT is a level); write the filter flatter");
 }
 
 class Parser {
@@ -139,7 +141,10 @@ class Parser {
     return false;
   }
   [[gnu::noinline]] void expect(const char* what) {
-    if (!accept(what)) fail(text_, peek().column, std::string("expected ") + what + (peek().kind == TokenKind::end ? " at the end" : " before \"" + peek().text + "\""));
+    if (!accept(what))
+      fail(text_, peek().column,
+           std::string("expected ") + what +
+               (peek().kind == TokenKind::end ? " at the end" : " before \"" + peek().text + "\""));
   }
 
   NodePtr parseOr() {
@@ -190,8 +195,9 @@ class Parser {
       next();
     }
     if (peek().kind != TokenKind::number)
-      fail(text_, peek().column, "expected a value ('text' or a number)" +
-                                     (peek().kind == TokenKind::end ? std::string(" at the end") : ", found \"" + peek().text + "\""));
+      fail(text_, peek().column,
+           "expected a value ('text' or a number)" +
+               (peek().kind == TokenKind::end ? std::string(" at the end") : ", found \"" + peek().text + "\""));
     const double number = std::strtod(next().text.c_str(), nullptr);
     return negative ? -number : number;
   }
@@ -213,11 +219,14 @@ class Parser {
   [[gnu::noinline]] NodePtr parseTest() {
     const Token& name = peek();
     if (name.kind != TokenKind::name && name.kind != TokenKind::quotedName)
-      fail(text_, name.column, "expected a field name" + (name.kind == TokenKind::end ? std::string(" at the end") : ", found \"" + name.text + "\""));
+      fail(text_, name.column,
+           "expected a field name" +
+               (name.kind == TokenKind::end ? std::string(" at the end") : ", found \"" + name.text + "\""));
     for (const char* keyword : {"AND", "OR", "NOT", "IN", "LIKE", "IS", "NULL", "BETWEEN"})
       if (name.kind == TokenKind::name && isKeyword(name, keyword))
-        fail(text_, name.column, std::string("expected a field name, found the keyword ") + keyword +
-                                     " (quote a field of that name: \"" + name.text + "\")");
+        fail(text_, name.column,
+             std::string("expected a field name, found the keyword ") + keyword + " (quote a field of that name: \"" +
+                 name.text + "\")");
     next();
     Node node{NodeKind::compare, {}, name.text, {}, {}, false};
     if (accept("IS")) {
@@ -246,10 +255,12 @@ class Parser {
       } else {
         const Token& op = peek();
         static const char* kOperators[] = {"=", "!=", "<>", "<", "<=", ">", ">="};
-        if (op.kind != TokenKind::symbol || std::find_if(std::begin(kOperators), std::end(kOperators),
-                                                         [&](const char* o) { return op.text == o; }) == std::end(kOperators))
-          fail(text_, op.column, "expected a comparison (=, !=, <, <=, >, >=, IN, LIKE, IS NULL, BETWEEN)" +
-                                     (op.kind == TokenKind::end ? std::string(" at the end") : " before \"" + op.text + "\""));
+        if (op.kind != TokenKind::symbol ||
+            std::find_if(std::begin(kOperators), std::end(kOperators), [&](const char* o) { return op.text == o; }) ==
+                std::end(kOperators))
+          fail(text_, op.column,
+               "expected a comparison (=, !=, <, <=, >, >=, IN, LIKE, IS NULL, BETWEEN)" +
+                   (op.kind == TokenKind::end ? std::string(" at the end") : " before \"" + op.text + "\""));
         node.op = next().text == "<>" ? "!=" : tokens_[position_ - 1].text;
         node.values.push_back(value());
       }
@@ -329,7 +340,8 @@ bool like(const std::string& text, const std::string& pattern) {
   return p == pattern.size();
 }
 
-[[gnu::noinline]] std::optional<bool> evaluateTest(const Node& node, const std::function<FilterValue(const std::string&)>& value);
+[[gnu::noinline]] std::optional<bool> evaluateTest(const Node& node,
+                                                   const std::function<FilterValue(const std::string&)>& value);
 
 // AND, OR and NOT here; the tests of fields out of line, to keep this recursive frame small.
 std::optional<bool> evaluate(const Node& node, const std::function<FilterValue(const std::string&)>& value) {
@@ -356,15 +368,18 @@ std::optional<bool> evaluate(const Node& node, const std::function<FilterValue(c
       const auto result = evaluate(*node.children.front(), value);
       return result ? std::optional<bool>(!*result) : std::nullopt;
     }
-    default: return evaluateTest(node, value);
+    default:
+      return evaluateTest(node, value);
   }
 }
 
-[[gnu::noinline]] std::optional<bool> evaluateTest(const Node& node, const std::function<FilterValue(const std::string&)>& value) {
+[[gnu::noinline]] std::optional<bool> evaluateTest(const Node& node,
+                                                   const std::function<FilterValue(const std::string&)>& value) {
   switch (node.kind) {
     case NodeKind::orNode:
     case NodeKind::andNode:
-    case NodeKind::notNode: break;  // evaluate's
+    case NodeKind::notNode:
+      break;  // evaluate's
     case NodeKind::isNull: {
       const bool isNull = std::holds_alternative<std::monostate>(value(node.field));
       return isNull != node.negated;
@@ -373,8 +388,12 @@ std::optional<bool> evaluate(const Node& node, const std::function<FilterValue(c
       const auto order = compare(value(node.field), node.values.front());
       if (!order) return std::nullopt;
       const std::string& op = node.op;
-      return op == "=" ? *order == 0 : op == "!=" ? *order != 0 : op == "<" ? *order < 0
-             : op == "<=" ? *order <= 0 : op == ">" ? *order > 0 : *order >= 0;
+      return op == "="    ? *order == 0
+             : op == "!=" ? *order != 0
+             : op == "<"  ? *order < 0
+             : op == "<=" ? *order <= 0
+             : op == ">"  ? *order > 0
+                          : *order >= 0;
     }
     case NodeKind::in: {
       const FilterValue actual = value(node.field);
@@ -424,7 +443,8 @@ std::string quotedFilter(const std::string& text) {
   if (text.size() <= 2 * kShown) return "--where \"" + text + "\"";
   size_t cut = kShown;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  return "--where \"" + text.substr(0, cut) + "…\" (" + std::to_string(columnOf(text, text.size()) - 1) + " characters)";
+  return "--where \"" + text.substr(0, cut) + "…\" (" + std::to_string(columnOf(text, text.size()) - 1) +
+         " characters)";
 }
 
 std::vector<std::string> FilterExpression::fields() const {

@@ -32,8 +32,10 @@ std::string sqlOf(const Node& node, std::vector<FilterValue>& parameters) {
       }
       return sql + ")";
     }
-    case NodeKind::notNode: return "(NOT " + sqlOf(*node.children.front(), parameters) + ")";
-    default: return sqlOfTest(node, parameters);
+    case NodeKind::notNode:
+      return "(NOT " + sqlOf(*node.children.front(), parameters) + ")";
+    default:
+      return sqlOfTest(node, parameters);
   }
 }
 
@@ -44,15 +46,19 @@ std::string sqlOf(const Node& node, std::vector<FilterValue>& parameters) {
   switch (node.kind) {
     case NodeKind::orNode:
     case NodeKind::andNode:
-    case NodeKind::notNode: break;  // sqlOf's
-    case NodeKind::isNull: return field + (node.negated ? " IS NOT NULL" : " IS NULL");
-    case NodeKind::compare: return field + " " + (node.op == "!=" ? "<>" : node.op) + " " + parameter(node.values.front());
+    case NodeKind::notNode:
+      break;  // sqlOf's
+    case NodeKind::isNull:
+      return field + (node.negated ? " IS NOT NULL" : " IS NULL");
+    case NodeKind::compare:
+      return field + " " + (node.op == "!=" ? "<>" : node.op) + " " + parameter(node.values.front());
     case NodeKind::in: {
       std::string sql = field + " " + negation + "IN (";
       for (size_t i = 0; i < node.values.size(); ++i) sql += (i ? ", " : "") + parameter(node.values[i]);
       return sql + ")";
     }
-    case NodeKind::like: return field + " " + negation + "LIKE " + parameter(node.values.front());
+    case NodeKind::like:
+      return field + " " + negation + "LIKE " + parameter(node.values.front());
     case NodeKind::between: {
       const std::string low = parameter(node.values[0]);
       return field + " " + negation + "BETWEEN " + low + " AND " + parameter(node.values[1]);
@@ -100,7 +106,8 @@ class ExactWriter {
         if (!child) return std::nullopt;
         return "(NOT " + *child + ")";
       }
-      default: return comparison(node);
+      default:
+        return comparison(node);
     }
   }
 
@@ -110,7 +117,8 @@ class ExactWriter {
     if (!column) return refuse("the table has no column \"" + node.field + "\"");
     if (node.kind == NodeKind::isNull) return "(" + column->presence + (node.negated ? " IS NOT NULL)" : " IS NULL)");
     if (column->kind == SqlColumn::Kind::nullsOnly)
-      return refuse("column \"" + node.field + "\" is " + column->type + ", which only IS [NOT] NULL reads alike in SQL");
+      return refuse("column \"" + node.field + "\" is " + column->type +
+                    ", which only IS [NOT] NULL reads alike in SQL");
     const bool text = column->kind == SqlColumn::Kind::text;
     for (const FilterValue& literal : node.values)
       if (std::holds_alternative<std::string>(literal) != text)
@@ -137,7 +145,8 @@ class ExactWriter {
         const std::string low = parameter(node.values[0]);
         return "(" + ordered + " " + negation + "BETWEEN " + low + " AND " + parameter(node.values[1]) + ")";
       }
-      default: return refuse("an unknown comparison");
+      default:
+        return refuse("an unknown comparison");
     }
   }
 
@@ -153,11 +162,10 @@ class ExactWriter {
 
 }  // namespace
 
-std::string FilterExpression::toSql(std::vector<FilterValue>& parameters) const {
-  return sqlOf(*root_, parameters);
-}
+std::string FilterExpression::toSql(std::vector<FilterValue>& parameters) const { return sqlOf(*root_, parameters); }
 
-std::optional<std::string> FilterExpression::toExactSql(const SqlColumnOf& columnOf, std::vector<FilterValue>& parameters,
+std::optional<std::string> FilterExpression::toExactSql(const SqlColumnOf& columnOf,
+                                                        std::vector<FilterValue>& parameters,
                                                         std::string& whyNot) const {
   std::vector<FilterValue> collected = parameters;  // appended to only when the whole filter is exact
   std::optional<std::string> sql = ExactWriter(columnOf, collected, whyNot).write(*root_);

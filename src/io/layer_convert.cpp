@@ -31,8 +31,7 @@ ConvertReport convertLayer(const ConvertRequest& request) {
     layer = dataset->GetLayer(0);
   }
   if (!request.x.empty() && layer->GetGeomType() == wkbNone)
-    throw InputError(request.input.string() + ": no coordinate columns \"" + request.x + "\"/\"" +
-                     request.y + "\"");
+    throw InputError(request.input.string() + ": no coordinate columns \"" + request.x + "\"/\"" + request.y + "\"");
 
   ProjContext proj;
   CrsSpec fromSpec;
@@ -41,8 +40,7 @@ ConvertReport convertLayer(const ConvertRequest& request) {
   } else {
     const std::string definition = sourceCrsDefinition(*layer);
     if (definition.empty())
-      throw InputError(request.input.string() +
-                       ": the file has no CRS; say which with --from (e.g. --from gcj02)");
+      throw InputError(request.input.string() + ": the file has no CRS; say which with --from (e.g. --from gcj02)");
     fromSpec = CrsSpec{definition, ChineseOffset::none, request.input.string()};
   }
   const Crs from(proj, fromSpec), to(proj, request.to);
@@ -52,8 +50,8 @@ ConvertReport convertLayer(const ConvertRequest& request) {
   OutputTable table;
   table.name = layer->GetName();
   for (int i = 0; i < definition.GetFieldCount(); ++i)
-    table.columns.push_back({definition.GetFieldDefn(i)->GetNameRef(),
-                             columnTypeOf(definition.GetFieldDefn(i)->GetType())});
+    table.columns.push_back(
+        {definition.GetFieldDefn(i)->GetNameRef(), columnTypeOf(definition.GetFieldDefn(i)->GetType())});
   const int xIndex = request.x.empty() ? -1 : definition.GetFieldIndex(request.x.c_str());
   const int yIndex = request.y.empty() ? -1 : definition.GetFieldIndex(request.y.c_str());
   // GCJ-02 and BD-09 files are stored as plain lon/lat: the offset lives in the numbers.

@@ -16,8 +16,8 @@ struct ConvertRequest {
   std::filesystem::path input, output;
   std::optional<CrsSpec> from;  // the input's CRS when the file does not say (or says wrongly)
   CrsSpec to;
-  std::string layer;            // empty: the input's only layer
-  std::string x, y;             // CSV coordinate columns
+  std::string layer;  // empty: the input's only layer
+  std::string x, y;   // CSV coordinate columns
 };
 
 struct ConvertReport {

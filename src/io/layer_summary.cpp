@@ -49,16 +49,16 @@ class VertexCheck : public OGRDefaultConstGeometryVisitor {
     if (!std::isfinite(x) || !std::isfinite(y))
       problem = "coordinate " + number(x) + ", " + number(y) + " is not a number";
     else if (geographic_ && (std::abs(x) > 180 || std::abs(y) > 90) && outOfRange.empty())
-      outOfRange = "coordinate " + number(x) + ", " + number(y) +
-                   " is beyond the range of longitude (±180) and latitude (±90)";
+      outOfRange =
+          "coordinate " + number(x) + ", " + number(y) + " is beyond the range of longitude (±180) and latitude (±90)";
     else if (!geographic_ && (std::abs(x) > 1e9 || std::abs(y) > 1e9))
       problem = "coordinate " + number(x) + ", " + number(y) + " is beyond a billion metres";
   }
   void visit(const OGRLinearRing* ring) override {
     if (unclosed.empty() && ring->getNumPoints() > 0 && !ring->get_IsClosed())
-      unclosed = "a polygon ring is not closed (it starts at " + number(ring->getX(0)) + ", " +
-                 number(ring->getY(0)) + " and ends at " + number(ring->getX(ring->getNumPoints() - 1)) +
-                 ", " + number(ring->getY(ring->getNumPoints() - 1)) + ")";
+      unclosed = "a polygon ring is not closed (it starts at " + number(ring->getX(0)) + ", " + number(ring->getY(0)) +
+                 " and ends at " + number(ring->getX(ring->getNumPoints() - 1)) + ", " +
+                 number(ring->getY(ring->getNumPoints() - 1)) + ")";
     OGRDefaultConstGeometryVisitor::visit(ring);
   }
   std::string problem, unclosed, outOfRange;
@@ -131,17 +131,16 @@ void checkAreaOfUse(const ScanContext& context, std::vector<double> x, std::vect
   }
   if (outside.count == 0) return;
   char area[200];
-  std::snprintf(area, sizeof area, "%s (lon %.2f to %.2f, lat %.2f to %.2f)", areaName ? areaName : "?", west,
-                east, south, north);
+  std::snprintf(area, sizeof area, "%s (lon %.2f to %.2f, lat %.2f to %.2f)", areaName ? areaName : "?", west, east,
+                south, north);
   if (swapped * 2 >= static_cast<int64_t>(x.size()))
-    throw InputError(context.where + ": longitude and latitude look swapped: " + std::to_string(swapped) +
-                     " of " + std::to_string(x.size()) + " features lie outside the area of use of " +
-                     context.crs->describe() + ", " + area + ", and inside it with x and y exchanged (" +
-                     outside.list() + "); exchange the columns (in a catalog: the \"x\" and \"y\" keys)");
-  summary.notes.push_back(context.where + ": " + std::to_string(outside.count) + " of " +
-                          std::to_string(x.size()) + " features lie outside the area of use of " +
-                          context.crs->describe() + ", " + area + " (" + outside.list() +
-                          "); check their coordinates and the layer's CRS");
+    throw InputError(context.where + ": longitude and latitude look swapped: " + std::to_string(swapped) + " of " +
+                     std::to_string(x.size()) + " features lie outside the area of use of " + context.crs->describe() +
+                     ", " + area + ", and inside it with x and y exchanged (" + outside.list() +
+                     "); exchange the columns (in a catalog: the \"x\" and \"y\" keys)");
+  summary.notes.push_back(context.where + ": " + std::to_string(outside.count) + " of " + std::to_string(x.size()) +
+                          " features lie outside the area of use of " + context.crs->describe() + ", " + area + " (" +
+                          outside.list() + "); check their coordinates and the layer's CRS");
 }
 
 // Reads every feature once: checks what no repair can fix (coordinates that are no numbers,
@@ -221,7 +220,8 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
   };
   if (wrongType.count > 0)
     throw InputError(context.where + ": role " + std::string(roleName(*context.role)) + " needs " +
-                     std::string(layerKind(*context.role).geometryNoun) + ", but " + of(wrongType) + " are not (" + wrongType.list() +
+                     std::string(layerKind(*context.role).geometryNoun) + ", but " + of(wrongType) + " are not (" +
+                     wrongType.list() +
                      "); keep one kind of geometry per layer (split the file, e.g. with ogr2ogr -where "
                      "\"OGR_GEOMETRY='POINT'\")");
   if (unclosed.count > 0)
@@ -233,9 +233,10 @@ void scanGeometries(OGRLayer& layer, const ScanContext& context, LayerSummary& s
   };
   if (context.csvPoints) {
     summary.featureCount -= csvLeftOut;
-    summary.extent = usedExtent.IsInit() ? std::optional(std::array<double, 4>{usedExtent.MinX, usedExtent.MinY,
-                                                                                usedExtent.MaxX, usedExtent.MaxY})
-                                         : std::nullopt;
+    summary.extent =
+        usedExtent.IsInit()
+            ? std::optional(std::array<double, 4>{usedExtent.MinX, usedExtent.MinY, usedExtent.MaxX, usedExtent.MaxY})
+            : std::nullopt;
   }
   checkAreaOfUse(context, std::move(centreX), std::move(centreY), nameOf, summary);  // swapped first
   for (auto& example : outOfRange.examples)
@@ -274,13 +275,19 @@ std::optional<std::array<double, 4>> toLonLat(const ProjContext& proj, const Crs
     const Crs wgs84(proj, CrsSpec{"EPSG:4326", ChineseOffset::none, "WGS84"});
     const Transform transform(proj, crs, wgs84);
     // Corners and edge midpoints bound the extent well enough for a report.
-    double x[8] = {extent[0], extent[2], extent[0], extent[2],
-                   (extent[0] + extent[2]) / 2, (extent[0] + extent[2]) / 2, extent[0], extent[2]};
-    double y[8] = {extent[1], extent[1], extent[3], extent[3],
-                   extent[1], extent[3], (extent[1] + extent[3]) / 2, (extent[1] + extent[3]) / 2};
+    double x[8] = {extent[0], extent[2], extent[0], extent[2], (extent[0] + extent[2]) / 2, (extent[0] + extent[2]) / 2,
+                   extent[0], extent[2]};
+    double y[8] = {extent[1],
+                   extent[1],
+                   extent[3],
+                   extent[3],
+                   extent[1],
+                   extent[3],
+                   (extent[1] + extent[3]) / 2,
+                   (extent[1] + extent[3]) / 2};
     transform.apply(x, y, 8);
-    return std::array<double, 4>{*std::min_element(x, x + 8), *std::min_element(y, y + 8),
-                                 *std::max_element(x, x + 8), *std::max_element(y, y + 8)};
+    return std::array<double, 4>{*std::min_element(x, x + 8), *std::min_element(y, y + 8), *std::max_element(x, x + 8),
+                                 *std::max_element(y, y + 8)};
   } catch (const InputError&) {
     return std::nullopt;
   }
@@ -296,8 +303,7 @@ void summariseVector(OGRLayer& layer, const CrsSpec* crsSpec, ScanContext contex
   }
   OGREnvelope envelope;
   if (summary.featureCount > 0 && layer.GetExtent(&envelope, TRUE) == OGRERR_NONE)
-    summary.extent = std::array<double, 4>{envelope.MinX, envelope.MinY, envelope.MaxX,
-                                           envelope.MaxY};
+    summary.extent = std::array<double, 4>{envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY};
   ProjContext proj;
   std::optional<Crs> crs;
   if (crsSpec) {
@@ -323,8 +329,7 @@ void summariseRaster(GDALDataset& dataset, LayerSummary& summary) {
     const double x0 = transform[0], y0 = transform[3];
     const double x1 = x0 + transform[1] * summary.rasterWidth;
     const double y1 = y0 + transform[5] * summary.rasterHeight;
-    summary.extent = std::array<double, 4>{std::min(x0, x1), std::min(y0, y1), std::max(x0, x1),
-                                           std::max(y0, y1)};
+    summary.extent = std::array<double, 4>{std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
   }
   const OGRSpatialReference* srs = dataset.GetSpatialRef();
   summary.crs = "(none)";
@@ -355,8 +360,7 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
       summary.driver = dataset->GetDriver()->GetDescription();
       summariseRaster(*dataset, summary);
       if (spec.crs) summary.crs = spec.crs->label;
-      if (summary.crs == "(none)")
-        throw InputError(spec.where() + ": the raster has no CRS; declare one with \"crs\"");
+      if (summary.crs == "(none)") throw InputError(spec.where() + ": the raster has no CRS; declare one with \"crs\"");
       return summary;
     }
     VectorSource source = openCatalogLayer(spec);
@@ -369,8 +373,8 @@ LayerSummary summariseCatalogLayer(const LayerSpec& spec) {
     if (!spec.x.empty()) {
       ProjContext proj;
       const bool geographic = crs.offset != ChineseOffset::none || Crs(proj, crs).isGeographic();
-      const CsvCoordinateRows unusable = findUnusableCsvCoordinates(
-          spec, source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource, geographic);
+      const CsvCoordinateRows unusable =
+          findUnusableCsvCoordinates(spec, source.utf8Copy ? source.utf8Copy->path() : spec.resolvedSource, geographic);
       if (unusable.count() > 0) summary.notes.push_back(unusable.warning(spec));
       context.csvPoints = true;
     }

@@ -32,7 +32,8 @@ class OnlyFields {
   OnlyFields(OGRLayer& layer, const std::vector<int>& fields) : layer_(layer) {
     OGRFeatureDefn& definition = *layer.GetLayerDefn();
     for (int i = 0; i < definition.GetFieldCount(); ++i)
-      if (std::find(fields.begin(), fields.end(), i) == fields.end()) names_.push_back(definition.GetFieldDefn(i)->GetNameRef());
+      if (std::find(fields.begin(), fields.end(), i) == fields.end())
+        names_.push_back(definition.GetFieldDefn(i)->GetNameRef());
     // A spatial filter (a windowed read, CSV rows without a usable point) needs the geometry.
     if (!layer.GetSpatialFilter()) names_.push_back("OGR_GEOMETRY");
     names_.push_back("OGR_STYLE");
@@ -93,7 +94,8 @@ TimeRules timeRulesFor(const LayerSpec& spec, OGRLayer& layer) {
     }
   }
   if (ambiguous > 0)
-    throw InputError(spec.where() + ": " + exampleField + ": " + std::to_string(ambiguous) + " dates such as \"" + example +
+    throw InputError(spec.where() + ": " + exampleField + ": " + std::to_string(ambiguous) + " dates such as \"" +
+                     example +
                      "\" may be day first or month first, and no value has a day over 12 to tell; add \"time_format\": "
                      "\"MM/DD/YYYY\" or \"DD/MM/YYYY\" to the layer in the catalog");
   return rules;
@@ -139,7 +141,9 @@ ReadTime arrowTime(const ArrowColumn& times, const ArrowColumn* fids, int64_t ro
 
 void TimeIssues::note(TimeProblem problem, std::string_view place, std::string_view value) {
   if (problem == TimeProblem::none || problem == TimeProblem::empty) return;
-  int64_t& count = problem == TimeProblem::ambiguous ? ambiguous_ : problem == TimeProblem::outOfRange ? outOfRange_ : unreadable_;
+  int64_t& count = problem == TimeProblem::ambiguous    ? ambiguous_
+                   : problem == TimeProblem::outOfRange ? outOfRange_
+                                                        : unreadable_;
   if (static_cast<size_t>(count++) < kExamplesPerProblem) {
     std::string text(place);
     text += (text.empty() ? "\"" : " \"") + std::string(value) + "\"";
@@ -149,7 +153,8 @@ void TimeIssues::note(TimeProblem problem, std::string_view place, std::string_v
 
 void TimeIssues::merge(const TimeIssues& other) {
   for (const auto& [problem, text] : other.examples_) {
-    const auto shown = std::count_if(examples_.begin(), examples_.end(), [&](const auto& e) { return e.first == problem; });
+    const auto shown =
+        std::count_if(examples_.begin(), examples_.end(), [&](const auto& e) { return e.first == problem; });
     if (static_cast<size_t>(shown) < kExamplesPerProblem) examples_.emplace_back(problem, text);
   }
   unreadable_ += other.unreadable_;

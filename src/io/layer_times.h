@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "io/arrow_batches.h"
 #include "core/catalog.h"
+#include "io/arrow_batches.h"
 #include "io/timestamps.h"
 
 class OGRFeature;

@@ -32,8 +32,7 @@ LonLat parseLonLat(const std::string& text, const std::string& what) {
     throw InputError(what + " \"" + text + "\": latitude " + text.substr(comma + 1) +
                      " is beyond ±90; are longitude and latitude swapped? Write LON,LAT");
   if (std::abs(place.lon) > 180 || std::abs(place.lat) > 90)
-    throw InputError(what + " \"" + text + "\": outside the range of longitude (±180) and latitude (±90)" +
-                     expected);
+    throw InputError(what + " \"" + text + "\": outside the range of longitude (±180) and latitude (±90)" + expected);
   return place;
 }
 

@@ -43,9 +43,11 @@ std::string PgFeatureReader::unsupported(OGRLayer& layer) {
       case OFTDate:
       case OFTTime:
       case OFTDateTime:
-      case OFTBinary: break;
+      case OFTBinary:
+        break;
       default:
-        return "field \"" + std::string(field.GetNameRef()) + "\" is a " + OGRFieldDefn::GetFieldTypeName(field.GetType());
+        return "field \"" + std::string(field.GetNameRef()) + "\" is a " +
+               OGRFieldDefn::GetFieldTypeName(field.GetType());
     }
   }
   return {};
@@ -95,7 +97,8 @@ OGRFeatureUniquePtr PgFeatureReader::featureOf(const PgResult& batch, int row) c
     if (batch.isNull(row, column)) continue;
     const std::vector<GByte> wkb = byteaBytes(batch.text(row, column));
     OGRGeometry* geometry = nullptr;
-    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size(), wkbVariantOldOgc) != OGRERR_NONE ||
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size(), wkbVariantOldOgc) !=
+            OGRERR_NONE ||
         !geometry)
       throw InputError(db_.source() + ": " + what_ + ": feature " + std::to_string(feature->GetFID()) +
                        " has a geometry OGR cannot read");
@@ -110,7 +113,9 @@ OGRFeatureUniquePtr PgFeatureReader::featureOf(const PgResult& batch, int row) c
     const std::string text = batch.text(row, column);
     const OGRFieldDefn& field = *definition_.GetFieldDefn(i);
     switch (field.GetType()) {
-      case OFTReal: feature->SetField(i, CPLAtof(text.c_str())); break;
+      case OFTReal:
+        feature->SetField(i, CPLAtof(text.c_str()));
+        break;
       case OFTDate:
       case OFTTime:
       case OFTDateTime: {

@@ -28,7 +28,8 @@ SqlColumn sqlColumnOf(const std::string& column, const std::string& typeName, co
 }
 
 PgPushdown planPgPushdown(const PgConnection& db, const std::string& table, const FilterExpression& where) {
-  const bool utf8 = db.exec("SELECT current_setting('server_encoding')", {}, "reading the database encoding").text(0, 0) == "UTF8";
+  const bool utf8 =
+      db.exec("SELECT current_setting('server_encoding')", {}, "reading the database encoding").text(0, 0) == "UTF8";
   // The table's name goes in as a bound value, quoted as to_regclass expects it.
   const PgResult columns = db.exec(
       "SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), coalesce(c.collisdeterministic, true) "
@@ -37,8 +38,8 @@ PgPushdown planPgPushdown(const PgConnection& db, const std::string& table, cons
       {table}, "reading the columns of " + table);
   std::map<std::string, SqlColumn> byName;
   for (int row = 0; row < columns.rows(); ++row)
-    byName.emplace(columns.text(row, 0),
-                   sqlColumnOf(columns.text(row, 0), columns.text(row, 1), columns.text(row, 2), columns.text(row, 3) == "t", utf8));
+    byName.emplace(columns.text(row, 0), sqlColumnOf(columns.text(row, 0), columns.text(row, 1), columns.text(row, 2),
+                                                     columns.text(row, 3) == "t", utf8));
 
   PgPushdown plan;
   std::vector<FilterValue> values;

@@ -51,8 +51,7 @@ std::vector<Pair> parsePairs(const std::string& text) {
         }
         if (i < text.size()) ++i;
       } else {
-        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])))
-          pair.value += text[i++];
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) pair.value += text[i++];
       }
     }
     pair.raw = text.substr(start, i - start);
@@ -69,24 +68,21 @@ std::string body(const std::string& source) {
 
 // Keys GDAL's PostgreSQL driver reads itself and libpq would refuse.
 bool isGdalKey(const std::string& key) {
-  static const char* const kKeys[] = {"schemas", "active_schema", "tables", "list_all_tables",
-                                      "preludestatements", "closingstatements"};
+  static const char* const kKeys[] = {"schemas",         "active_schema",     "tables",
+                                      "list_all_tables", "preludestatements", "closingstatements"};
   return std::any_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; });
 }
 
 }  // namespace
 
-bool isPgSource(const std::string& source) {
-  return lower(source.substr(0, 3)) == "pg:" || isUri(source);
-}
+bool isPgSource(const std::string& source) { return lower(source.substr(0, 3)) == "pg:" || isUri(source); }
 
 void refusePassword(const std::string& source, const std::string& where) {
   if (!isPgSource(source)) return;
   bool has = false;
   if (isUri(source)) {
     static const std::regex kUriPassword(R"(^postgres(?:ql)?://[^:/@\s]*:[^@\s]*@)", std::regex::icase);
-    has = std::regex_search(source, kUriPassword) ||
-          lower(source).find("password=") != std::string::npos;
+    has = std::regex_search(source, kUriPassword) || lower(source).find("password=") != std::string::npos;
   } else {
     for (const Pair& pair : parsePairs(body(source))) has = has || pair.key == "password";
   }

@@ -89,8 +89,8 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
   const std::string target = redactSecrets(request.target);
 
   const PgConnection connection(request.target);
-  const PgResult postgis = connection.exec(
-      "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'", {}, "checking for PostGIS");
+  const PgResult postgis =
+      connection.exec("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'", {}, "checking for PostGIS");
   if (postgis.integer(0, 0) == 0)
     throw InputError(target + ": the database has no PostGIS; run CREATE EXTENSION postgis in it first");
   connection.exec("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(request.schema), {},
@@ -107,10 +107,9 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
   GDALDatasetUniquePtr destination;
   {
     GdalErrorCapture errors;
-    destination.reset(GDALDataset::Open(request.target.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
-                                        nullptr, nullptr, nullptr));
-    if (!destination)
-      throw InputError(target + ": cannot open for writing: " + redactSecrets(errors.lastError()));
+    destination.reset(
+        GDALDataset::Open(request.target.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+    if (!destination) throw InputError(target + ": cannot open for writing: " + redactSecrets(errors.lastError()));
   }
 
   for (size_t index = 0; index < layers.size(); ++index) {
@@ -122,10 +121,20 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
     const CrsSpec crs = layerCrsSpec(spec, *source.layer);
     const std::string stagingName = staging.add(spec.id);
 
-    std::vector<std::string> arguments = {
-        "-overwrite", "-nln", request.schema + "." + stagingName, "-lco", "GEOMETRY_NAME=geom",
-        "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=GIST", "-lco", "LAUNDER=NO", "-preserve_fid",
-        "-gt", "65536"};
+    std::vector<std::string> arguments = {"-overwrite",
+                                          "-nln",
+                                          request.schema + "." + stagingName,
+                                          "-lco",
+                                          "GEOMETRY_NAME=geom",
+                                          "-lco",
+                                          "FID=fid",
+                                          "-lco",
+                                          "SPATIAL_INDEX=GIST",
+                                          "-lco",
+                                          "LAUNDER=NO",
+                                          "-preserve_fid",
+                                          "-gt",
+                                          "65536"};
     if (spec.crs) arguments.insert(arguments.end(), {"-a_srs", crs.definition});
     if (const char* promote = promotion(spec.role)) arguments.insert(arguments.end(), {"-nlt", promote});
     arguments.push_back(source.layer->GetName());
@@ -140,8 +149,8 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
     int usageError = 0;
     {
       GdalErrorCapture errors;
-      GDALDatasetH written = GDALVectorTranslate(nullptr, GDALDataset::ToHandle(destination.get()), 1,
-                                                 &sourceHandle, options.get(), &usageError);
+      GDALDatasetH written = GDALVectorTranslate(nullptr, GDALDataset::ToHandle(destination.get()), 1, &sourceHandle,
+                                                 options.get(), &usageError);
       if (!written || usageError || !errors.lastError().empty())
         throw InputError(what + ": copy failed: " +
                          redactSecrets(errors.firstError().empty() ? "GDAL gave no reason" : errors.firstError()));
@@ -157,14 +166,17 @@ LoadResult loadIntoPostgis(const Catalog& catalog, const LoadRequest& request, c
                           " AT TIME ZONE current_setting('TimeZone')",
                       {}, "keeping " + spec.id + "." + field + " in local time");
     connection.exec("ANALYZE " + table, {}, "analysing " + request.schema + "." + spec.id);
-    const PgResult facts = connection.exec(
-        "SELECT (SELECT count(*) FROM " + table + "), "
-        "Find_SRID($1, $2, 'geom'), "
-        "(SELECT type FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2), "
-        "(SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 AND indexdef LIKE '%USING gist%'), "
-        "(SELECT count(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
-        "  JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 AND t.relname = $2 AND c.contype = 'p')",
-        {request.schema, stagingName}, "checking table " + request.schema + "." + stagingName);
+    const PgResult facts =
+        connection.exec("SELECT (SELECT count(*) FROM " + table +
+                            "), "
+                            "Find_SRID($1, $2, 'geom'), "
+                            "(SELECT type FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2), "
+                            "(SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 AND indexdef "
+                            "LIKE '%USING gist%'), "
+                            "(SELECT count(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
+                            "  JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 AND t.relname = $2 "
+                            "AND c.contype = 'p')",
+                        {request.schema, stagingName}, "checking table " + request.schema + "." + stagingName);
     if (facts.integer(0, 3) == 0)
       connection.exec("CREATE INDEX ON " + table + " USING gist (geom)", {}, "indexing " + table);
     if (facts.integer(0, 4) == 0)

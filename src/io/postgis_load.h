@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/progress.h"
 #include "core/catalog.h"
+#include "core/progress.h"
 
 namespace urbangis {
 
@@ -23,7 +23,7 @@ struct LoadRequest {
 
 struct LoadedTable {
   std::string layerId;
-  std::string table;     // "schema.table" as GDAL's PostgreSQL driver names it
+  std::string table;  // "schema.table" as GDAL's PostgreSQL driver names it
   int64_t rows = 0;
   std::string geometryType;
   int srid = 0;

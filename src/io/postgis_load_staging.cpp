@@ -88,7 +88,8 @@ void StagingTables::renameStatements(const std::string& table, const std::string
   // Indexes (renaming one that backs a primary key or unique constraint renames the constraint).
   const PgResult indexes = connection_.exec(
       "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-      "WHERE i.indrelid = $1::regclass ORDER BY 1", names, what);
+      "WHERE i.indrelid = $1::regclass ORDER BY 1",
+      names, what);
   for (int row = 0; row < indexes.rows(); ++row) {
     const std::string name = indexes.text(row, 0);
     if (renamedFor(name, staging, table) != name)

@@ -13,9 +13,9 @@ struct FloatRaster {
   double west = 0, north = 0, cell = 0;  // north-up
   std::vector<float> values;             // row 0 = north
   float nodata = -9999.0F;
-  std::string crsDefinition;             // anything PROJ/OGR reads
-  std::string units;                     // e.g. "points per km²"
-  std::string description;               // e.g. "kernel density of complaints"
+  std::string crsDefinition;  // anything PROJ/OGR reads
+  std::string units;          // e.g. "points per km²"
+  std::string description;    // e.g. "kernel density of complaints"
 };
 
 // Refuses a target that is one of `inputs`, or whose folder does not exist (InputError).

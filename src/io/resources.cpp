@@ -6,8 +6,7 @@ namespace urbangis {
 namespace fs = std::filesystem;
 
 fs::path dataDirectory() {
-  if (const char* overridden = std::getenv("URBANGIS_DATA_DIR"); overridden && *overridden)
-    return overridden;
+  if (const char* overridden = std::getenv("URBANGIS_DATA_DIR"); overridden && *overridden) return overridden;
   std::error_code error;
   const fs::path executable = fs::read_symlink("/proc/self/exe", error);
   if (!error) {

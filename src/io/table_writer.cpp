@@ -26,8 +26,7 @@ std::string lowerExtension(const fs::path& file) {
   return extension;
 }
 
-[[noreturn]] void fail(const std::string& where, const std::string& what,
-                       const GdalErrorCapture& errors) {
+[[noreturn]] void fail(const std::string& where, const std::string& what, const GdalErrorCapture& errors) {
   const std::string why = errors.lastError().empty() ? "" : ": " + errors.lastError();
   throw InputError(where + ": " + what + why);
 }
@@ -106,14 +105,13 @@ std::vector<OGRGeometryUniquePtr> parseGeometries(const OutputTable& table) {
   std::vector<OGRGeometryUniquePtr> geometries;
   if (table.wkb.empty()) return geometries;
   if (table.wkb.size() != table.rows.size())
-    throw std::invalid_argument("output table \"" + table.name + "\" has " +
-                                std::to_string(table.rows.size()) + " rows but " +
-                                std::to_string(table.wkb.size()) + " geometries");
+    throw std::invalid_argument("output table \"" + table.name + "\" has " + std::to_string(table.rows.size()) +
+                                " rows but " + std::to_string(table.wkb.size()) + " geometries");
   for (size_t row = 0; row < table.wkb.size(); ++row) {
     const std::vector<unsigned char>& wkb = table.wkb[row];
     OGRGeometry* geometry = nullptr;
-    if (!wkb.empty() && OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry,
-                                                          wkb.size(), wkbVariantIso) != OGRERR_NONE)
+    if (!wkb.empty() &&
+        OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size(), wkbVariantIso) != OGRERR_NONE)
       throw std::invalid_argument(rowName(row) + ": the geometry is not valid WKB");
     geometries.emplace_back(geometry);
   }
@@ -152,8 +150,7 @@ const char* familyName(OGRwkbGeometryType flat) {
 // A shapefile holds one shape type: points, multipoints, lines (LineString and MultiLineString
 // alike) or polygons (Polygon and MultiPolygon alike). Points among multipoints become
 // multipoints; any other mix throws. Z is kept when any geometry has it.
-OGRwkbGeometryType shapefileGeometryType(std::vector<OGRGeometryUniquePtr>& geometries,
-                                         const std::string& where) {
+OGRwkbGeometryType shapefileGeometryType(std::vector<OGRGeometryUniquePtr>& geometries, const std::string& where) {
   if (geometries.empty()) return wkbNone;
   auto family = [](OGRwkbGeometryType flat) {
     if (flat == wkbMultiLineString) return wkbLineString;
@@ -174,8 +171,7 @@ OGRwkbGeometryType shapefileGeometryType(std::vector<OGRGeometryUniquePtr>& geom
         common = points && multipoints ? wkbMultiPoint : flat;
         continue;
       }
-    } else if (flat != wkbLineString && flat != wkbMultiLineString && flat != wkbPolygon &&
-               flat != wkbMultiPolygon) {
+    } else if (flat != wkbLineString && flat != wkbMultiLineString && flat != wkbPolygon && flat != wkbMultiPolygon) {
       throw InputError(where + ": " + rowName(row) + " is a " + OGRGeometryTypeToName(flat) +
                        ", which a shapefile cannot hold; use .gpkg or .geojson");
     } else if (common == wkbUnknown) {
@@ -185,8 +181,8 @@ OGRwkbGeometryType shapefileGeometryType(std::vector<OGRGeometryUniquePtr>& geom
     } else if (common == family(flat)) {
       continue;
     }
-    throw InputError(where + ": a shapefile holds one geometry type, but " + rowName(firstRow) +
-                     " has " + familyName(common) + " and " + rowName(row) + " " + familyName(flat) +
+    throw InputError(where + ": a shapefile holds one geometry type, but " + rowName(firstRow) + " has " +
+                     familyName(common) + " and " + rowName(row) + " " + familyName(flat) +
                      "; use .gpkg or .geojson, or export them separately");
   }
   if (common == wkbMultiPoint)
@@ -200,21 +196,19 @@ OGRwkbGeometryType shapefileGeometryType(std::vector<OGRGeometryUniquePtr>& geom
 // The table's CRS, in lon/lat (x = easting) order as our WKB is.
 OGRSpatialReference tableSrs(const OutputTable& table, const std::string& where) {
   if (table.crsDefinition.empty())
-    throw std::invalid_argument("output table \"" + table.name +
-                                "\" has geometries but no crsDefinition");
+    throw std::invalid_argument("output table \"" + table.name + "\" has geometries but no crsDefinition");
   OGRSpatialReference srs;
   GdalErrorCapture errors;
   // No file or URL look-ups: the definition is CRS text, not a path.
-  if (srs.SetFromUserInput(table.crsDefinition.c_str(),
-                           OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) !=
+  if (srs.SetFromUserInput(table.crsDefinition.c_str(), OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) !=
       OGRERR_NONE)
     fail(where, "unknown CRS \"" + table.crsDefinition + "\"", errors);
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   return srs;
 }
 
-GDALDatasetUniquePtr createDataset(TableFormat format, const fs::path& path,
-                                   const std::string& where, const GdalErrorCapture& errors) {
+GDALDatasetUniquePtr createDataset(TableFormat format, const fs::path& path, const std::string& where,
+                                   const GdalErrorCapture& errors) {
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName(format));
   if (!driver) fail(where, std::string("GDAL has no ") + driverName(format) + " driver", errors);
   CPLStringList options;
@@ -226,14 +220,12 @@ GDALDatasetUniquePtr createDataset(TableFormat format, const fs::path& path,
 }
 
 OGRLayer& createLayer(GDALDataset& dataset, const OutputTable& table, TableFormat format,
-                      OGRwkbGeometryType geometryType, const std::string& where,
-                      const GdalErrorCapture& errors) {
+                      OGRwkbGeometryType geometryType, const std::string& where, const GdalErrorCapture& errors) {
   std::optional<OGRSpatialReference> srs;
   if (geometryType != wkbNone) srs = tableSrs(table, where);
   const std::string name = table.name.empty() ? "table" : table.name;
   CPLStringList options = layerOptions(format, table.rfc7946);
-  OGRLayer* layer =
-      dataset.CreateLayer(name.c_str(), srs ? &*srs : nullptr, geometryType, options.List());
+  OGRLayer* layer = dataset.CreateLayer(name.c_str(), srs ? &*srs : nullptr, geometryType, options.List());
   if (!layer) fail(where, "cannot create layer \"" + name + "\"", errors);
   return *layer;
 }
@@ -302,8 +294,8 @@ std::vector<FieldLayout> fieldLayouts(const OutputTable& table, TableFormat form
 
 // Returns the layer's field index of each column (GPX puts its own schema first).
 std::vector<int> createFields(OGRLayer& layer, const std::vector<Column>& columns,
-                              const std::vector<FieldLayout>& layouts, TableFormat format,
-                              const std::string& where, const GdalErrorCapture& errors) {
+                              const std::vector<FieldLayout>& layouts, TableFormat format, const std::string& where,
+                              const GdalErrorCapture& errors) {
   for (size_t i = 0; i < columns.size(); ++i) {
     OGRFieldDefn field(layouts[i].name.c_str(), fieldType(columns[i].type));
     field.SetWidth(layouts[i].width);
@@ -325,38 +317,34 @@ std::vector<int> createFields(OGRLayer& layer, const std::vector<Column>& column
     fields[i] = static_cast<int>(i);
     const char* written = definition.GetFieldDefn(static_cast<int>(i))->GetNameRef();
     if (layouts[i].name != written)
-      throw InputError(where + ": column \"" + columns[i].name + "\" would be written as \"" +
-                       written + "\"");
+      throw InputError(where + ": column \"" + columns[i].name + "\" would be written as \"" + written + "\"");
   }
   return fields;
 }
 
 // `textLimit` (0: none) cuts longer text on a character boundary, counted in `truncated`.
-void setCell(OGRFeature& feature, int field, const Column& column, const CellValue& value,
-             size_t row, size_t textLimit, int64_t& truncated) {
+void setCell(OGRFeature& feature, int field, const Column& column, const CellValue& value, size_t row, size_t textLimit,
+             int64_t& truncated) {
   if (std::holds_alternative<std::monostate>(value)) {
     feature.SetFieldNull(field);
-  } else if (const auto* text = std::get_if<std::string>(&value);
-             text && column.type == ColumnType::text) {
+  } else if (const auto* text = std::get_if<std::string>(&value); text && column.type == ColumnType::text) {
     if (textLimit && text->size() > textLimit) {
       feature.SetField(field, utf8Prefix(*text, textLimit).c_str());
       ++truncated;
     } else {
       feature.SetField(field, text->c_str());
     }
-  } else if (const auto* integer = std::get_if<int64_t>(&value);
-             integer && column.type == ColumnType::integer) {
+  } else if (const auto* integer = std::get_if<int64_t>(&value); integer && column.type == ColumnType::integer) {
     feature.SetField(field, static_cast<GIntBig>(*integer));
-  } else if (const auto* real = std::get_if<double>(&value);
-             real && column.type == ColumnType::real) {
+  } else if (const auto* real = std::get_if<double>(&value); real && column.type == ColumnType::real) {
     // JSON has no NaN/Infinity; null in every format keeps them alike.
     if (std::isfinite(*real))
       feature.SetField(field, *real);
     else
       feature.SetFieldNull(field);
   } else {
-    throw std::invalid_argument(rowName(row) + ": column \"" + column.name + "\" is " +
-                                typeName(column.type) + " but the cell holds another type");
+    throw std::invalid_argument(rowName(row) + ": column \"" + column.name + "\" is " + typeName(column.type) +
+                                " but the cell holds another type");
   }
 }
 
@@ -365,17 +353,17 @@ void writeRow(OGRLayer& layer, const OutputTable& table, const std::vector<int>&
               const GdalErrorCapture& errors) {
   const std::vector<CellValue>& cells = table.rows[row];
   if (cells.size() != table.columns.size())
-    throw std::invalid_argument(rowName(row) + " has " + std::to_string(cells.size()) +
-                                " cells for " + std::to_string(table.columns.size()) + " columns");
+    throw std::invalid_argument(rowName(row) + " has " + std::to_string(cells.size()) + " cells for " +
+                                std::to_string(table.columns.size()) + " columns");
   OGRFeature feature(layer.GetLayerDefn());
   for (size_t i = 0; i < cells.size(); ++i)
     setCell(feature, fields[i], table.columns[i], cells[i], row, textLimit, truncated);
   if (geometry && layer.GetGeomType() != wkbNone) feature.SetGeometryDirectly(geometry.release());
-  if (layer.CreateFeature(&feature) != OGRERR_NONE)
-    fail(where, "cannot write " + rowName(row), errors);
+  if (layer.CreateFeature(&feature) != OGRERR_NONE) fail(where, "cannot write " + rowName(row), errors);
 }
 
-void toLonLat(std::vector<OGRGeometryUniquePtr>& geometries, const OGRSpatialReference& from, const std::string& where) {
+void toLonLat(std::vector<OGRGeometryUniquePtr>& geometries, const OGRSpatialReference& from,
+              const std::string& where) {
   OGRSpatialReference wgs84;
   wgs84.importFromEPSG(4326);
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -387,8 +375,8 @@ void toLonLat(std::vector<OGRGeometryUniquePtr>& geometries, const OGRSpatialRef
 }
 
 // Writes the whole table to `path` and closes it; `where` (the target) names it in errors.
-void writeDataset(const OutputTable& table, TableFormat format, const fs::path& path,
-                  const std::string& where, TableWriteReport& report, const Progress* progress) {
+void writeDataset(const OutputTable& table, TableFormat format, const fs::path& path, const std::string& where,
+                  TableWriteReport& report, const Progress* progress) {
   std::vector<OGRGeometryUniquePtr> geometries = parseGeometries(table);
   const OGRwkbGeometryType geometryType = format == TableFormat::csv   ? wkbNone
                                           : format == TableFormat::shp ? shapefileGeometryType(geometries, where)
@@ -426,8 +414,7 @@ void writeDataset(const OutputTable& table, TableFormat format, const fs::path& 
     if (!geometries.empty()) geometry = std::move(geometries[row]);
     writeRow(layer, table, fields, row, std::move(geometry), textLimit, report.truncatedCells, where, errors);
   }
-  if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
-    fail(where, "cannot commit the rows", errors);
+  if (transaction && dataset->CommitTransaction() != OGRERR_NONE) fail(where, "cannot commit the rows", errors);
 
   // GDAL 3.6 has no Close() that reports errors: the drivers flush when the dataset is
   // destroyed and can only tell us through CPLError.
@@ -462,8 +449,8 @@ std::vector<std::string> writeNotes(const TableWriteReport& report) {
   return notes;
 }
 
-TableWriteReport writeTable(const OutputTable& table, const fs::path& file,
-                            const std::vector<fs::path>& inputs, const Progress* progress) {
+TableWriteReport writeTable(const OutputTable& table, const fs::path& file, const std::vector<fs::path>& inputs,
+                            const Progress* progress) {
   const TableFormat format = tableFormatFor(file);
   TableWriteReport report;
   checkOutputTarget(file, inputs);

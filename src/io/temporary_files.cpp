@@ -69,12 +69,16 @@ void removeFolder(const char* path) noexcept {
 
 void removeSlot(const Slot& slot) noexcept {
   switch (slot.kind) {
-    case RegisteredTemporary::Kind::file: ::unlink(slot.path); break;
+    case RegisteredTemporary::Kind::file:
+      ::unlink(slot.path);
+      break;
     case RegisteredTemporary::Kind::sqliteFile:
       ::unlink(slot.path);
       for (const char* suffix : kSqliteSideFiles) unlinkWithSuffix(slot.path, suffix);
       break;
-    case RegisteredTemporary::Kind::folder: removeFolder(slot.path); break;
+    case RegisteredTemporary::Kind::folder:
+      removeFolder(slot.path);
+      break;
   }
 }
 
@@ -89,8 +93,7 @@ extern "C" void removeTemporariesAndDie(int signal) {
 void installDefaultActionHandlers() {
   for (const int signal : {SIGINT, SIGTERM}) {
     struct sigaction current {};
-    if (::sigaction(signal, nullptr, &current) != 0 || (current.sa_flags & SA_SIGINFO) ||
-        current.sa_handler != SIG_DFL)
+    if (::sigaction(signal, nullptr, &current) != 0 || (current.sa_flags & SA_SIGINFO) || current.sa_handler != SIG_DFL)
       continue;
     struct sigaction action {};
     action.sa_handler = removeTemporariesAndDie;

@@ -41,8 +41,8 @@ std::string rawShapefileText(const std::string& path, int most) {
   ensureGdalRegistered();
   const char* options[] = {"ENCODING=", nullptr};
   GdalErrorCapture quiet;
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                 nullptr, options, nullptr));
+  GDALDatasetUniquePtr dataset(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr));
   if (!dataset || dataset->GetLayerCount() < 1) return {};
   OGRLayer& layer = *dataset->GetLayer(0);
   std::string text;
@@ -103,8 +103,7 @@ std::string recode(std::string_view text, const char* from, const char* to) {
   const int error = errno;
   iconv_close(converter);
   if (result == static_cast<size_t>(-1))
-    throw InputError(std::string("text is not valid ") + from +
-                     (error == EILSEQ ? " (invalid byte sequence)" : ""));
+    throw InputError(std::string("text is not valid ") + from + (error == EILSEQ ? " (invalid byte sequence)" : ""));
   output.resize(output.size() - outLeft);
   return output;
 }
@@ -140,8 +139,9 @@ EncodingChoice chooseShapefileEncoding(const std::string& path) {
   }
   if (utf8) return {"UTF-8", ""};
   if (gbk)
-    return {"CP936", path + ": no .cpg and no language driver id; the text decodes as GBK (CP936): "
-                            "reading it as GBK (add a .cpg with CP936 to make it explicit)"};
+    return {"CP936", path +
+                         ": no .cpg and no language driver id; the text decodes as GBK (CP936): "
+                         "reading it as GBK (add a .cpg with CP936 to make it explicit)"};
   return {"", path + ": no .cpg and the text is neither UTF-8 nor GBK; declare \"encoding\" in the catalog"};
 }
 
@@ -150,8 +150,7 @@ EncodingChoice chooseCsvEncoding(const std::string& path) {
   if (!hasNonAscii(bytes) || isValidUtf8(bytes)) return {};
   // A cut in the middle of a character at the 1 MiB mark must not spoil GBK detection.
   const std::string whole = bytes.size() < (1u << 20) ? bytes : bytes.substr(0, bytes.rfind('\n') + 1);
-  if (decodesAsGbk(whole))
-    return {"GB18030", path + ": the text is GBK, not UTF-8: reading it as GBK"};
+  if (decodesAsGbk(whole)) return {"GB18030", path + ": the text is GBK, not UTF-8: reading it as GBK"};
   return {"", path + ": the text is neither UTF-8 nor GBK; declare \"encoding\" in the catalog"};
 }
 
@@ -163,8 +162,7 @@ fs::path newCopyFolder(const std::string& source) {
   std::error_code error;
   fs::path base = fs::temp_directory_path(error);
   if (error) base = "/tmp";
-  const fs::path folder =
-      base / ("urbangis-utf8-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  const fs::path folder = base / ("urbangis-utf8-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(folder, error);  // a leftover of a killed process that had our pid
   return folder;
 }
@@ -173,8 +171,7 @@ fs::path newCopyFolder(const std::string& source) {
 // next read. Throws InputError naming `source` and the line of an invalid byte sequence.
 void recodeStream(std::istream& in, std::ostream& out, const char* from, const std::string& source) {
   iconv_t converter = iconv_open("UTF-8", from);
-  if (converter == reinterpret_cast<iconv_t>(-1))
-    throw InputError(source + ": unknown text encoding \"" + from + "\"");
+  if (converter == reinterpret_cast<iconv_t>(-1)) throw InputError(source + ": unknown text encoding \"" + from + "\"");
   struct Close {
     iconv_t handle;
     ~Close() { iconv_close(handle); }

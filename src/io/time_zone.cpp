@@ -18,7 +18,8 @@ TimeZone::TimeZone(std::string_view name) : zone_(nullptr), name_(name) {
     if (why.find("zoneinfo") != std::string::npos)
       throw InputError("time zone \"" + name_ + "\": the system has no time-zone data (" + why +
                        "); install Debian's tzdata");
-    throw InputError("time zone \"" + name_ + "\" is not an IANA time-zone name such as \"Asia/Shanghai\", "
+    throw InputError("time zone \"" + name_ +
+                     "\" is not an IANA time-zone name such as \"Asia/Shanghai\", "
                      "\"UTC\" or \"America/New_York\"");
   }
 }

@@ -89,7 +89,8 @@ ReadTime excelSerialTime(std::string_view text) {
   if (!std::isfinite(serial) || serial < 1 || serial >= 1e7 || std::floor(serial) == 60)
     return problem(TimeProblem::unreadable);
   const double whole = std::floor(serial);
-  const int64_t days = static_cast<int64_t>(whole) + (whole < 60 ? daysFromCivil(1899, 12, 31) : daysFromCivil(1899, 12, 30));
+  const int64_t days =
+      static_cast<int64_t>(whole) + (whole < 60 ? daysFromCivil(1899, 12, 31) : daysFromCivil(1899, 12, 30));
   return checkedWallClock(days * 86400 + std::llround((serial - whole) * 86400.0));
 }
 
@@ -189,8 +190,8 @@ std::optional<TimeFormat> parseTimeFormat(std::string_view name) {
   return std::nullopt;
 }
 
-ReadTime wallClockTime(int year, int month, int day, int hour, int minute, int second,
-                       std::optional<int> offsetMinutes, const TimeZone& zone) {
+ReadTime wallClockTime(int year, int month, int day, int hour, int minute, int second, std::optional<int> offsetMinutes,
+                       const TimeZone& zone) {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
       second < 0 || second > 60)
     return problem(TimeProblem::unreadable);
@@ -214,8 +215,7 @@ ReadTime checkedWallClock(int64_t seconds) {
 ReadTime readTimestamp(std::string_view raw, const TimeRules& rules) {
   const std::string_view text = trimmed(raw);
   if (text.empty()) return problem(TimeProblem::empty);
-  if (plainNumber(text))
-    return rules.format.excelDays ? excelSerialTime(text) : problem(TimeProblem::unreadable);
+  if (plainNumber(text)) return rules.format.excelDays ? excelSerialTime(text) : problem(TimeProblem::unreadable);
 
   Cursor cursor(text);
   int year = 0, month = 0, day = 0;
@@ -289,7 +289,8 @@ int32_t monthKeyOf(int64_t seconds) {
   using namespace std::chrono;
   const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   const year_month_day date{sys_days{std::chrono::days{days}}};
-  return static_cast<int32_t>(static_cast<int>(date.year()) * 12 + static_cast<int>(static_cast<unsigned>(date.month())) - 1);
+  return static_cast<int32_t>(static_cast<int>(date.year()) * 12 +
+                              static_cast<int>(static_cast<unsigned>(date.month())) - 1);
 }
 
 int64_t monthStartSeconds(int32_t monthKey) {

@@ -50,8 +50,8 @@ ReadTime readTimestamp(std::string_view text, const TimeRules& rules);
 
 // The wall-clock seconds of a date and time written with an offset (minutes east of UTC) or
 // none, checked against the sane year range.
-ReadTime wallClockTime(int year, int month, int day, int hour, int minute, int second,
-                       std::optional<int> offsetMinutes, const TimeZone& zone);
+ReadTime wallClockTime(int year, int month, int day, int hour, int minute, int second, std::optional<int> offsetMinutes,
+                       const TimeZone& zone);
 
 // Wall-clock seconds already known (an OGR or Arrow date), checked against the sane year range.
 ReadTime checkedWallClock(int64_t seconds);
@@ -63,7 +63,7 @@ DayOrder dayOrderShownBy(std::string_view text, bool& slashForm);
 // Months as one ordered number, year · 12 + month − 1 (2023-05 → 24280), and back.
 int32_t monthKeyOf(int64_t seconds);
 int64_t monthStartSeconds(int32_t monthKey);
-std::string monthKeyText(int32_t monthKey);                     // "2023-05"
-std::optional<int32_t> parseMonthKey(std::string_view text);    // "2023-05" → key
+std::string monthKeyText(int32_t monthKey);                   // "2023-05"
+std::optional<int32_t> parseMonthKey(std::string_view text);  // "2023-05" → key
 
 }  // namespace urbangis

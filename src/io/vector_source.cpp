@@ -23,10 +23,11 @@ namespace fs = std::filesystem;
 // virtual file system path.
 bool isFilePath(const std::string& path) {
   const auto colon = path.find(':');
-  const bool connection = colon != std::string::npos && colon > 1 &&
-                          std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
-                            return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-                          });
+  const bool connection =
+      colon != std::string::npos && colon > 1 &&
+      std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+      });
   return !connection && path.rfind("/vsi", 0) != 0;
 }
 
@@ -63,7 +64,8 @@ std::string howToFix(const std::string& path) {
     } catch (const nlohmann::json::parse_error& syntax) {
       const size_t at = std::min(syntax.byte > 0 ? syntax.byte - 1 : 0, text.size());
       const size_t lineStart = text.rfind('\n', at == 0 ? 0 : at - 1);
-      const size_t line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+      const size_t line =
+          static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
       const size_t column = at - (lineStart == std::string::npos || at == 0 ? 0 : lineStart + 1) + 1;
       return "; JSON syntax error at line " + std::to_string(line) + ", column " + std::to_string(column) +
              " (a missing comma or bracket?): fix the file there";
@@ -81,8 +83,8 @@ void checkDeclaredUtf8(const std::string& path) {
   std::string line;
   for (size_t number = 1; std::getline(stream, line) && number <= 1'000'000; ++number) {
     if (isValidUtf8(line)) continue;
-    const std::string guess = decodesAsGbk(line) ? "it decodes as GBK: declare \"encoding\": \"GBK\""
-                                                 : "declare the file's real encoding";
+    const std::string guess =
+        decodesAsGbk(line) ? "it decodes as GBK: declare \"encoding\": \"GBK\"" : "declare the file's real encoding";
     throw InputError(path + ": line " + std::to_string(number) +
                      " is not UTF-8, though the catalog declares \"encoding\": \"UTF-8\"; " + guess +
                      ", or remove \"encoding\" to have it detected");
@@ -94,12 +96,16 @@ void checkDeclaredUtf8(const std::string& path) {
 bool holdsKindGeometry(LayerRole role, OGRwkbGeometryType type) {
   switch (wkbFlatten(type)) {
     case wkbPoint:
-    case wkbMultiPoint: return geometryOf(role) == GeometryFamily::point;
+    case wkbMultiPoint:
+      return geometryOf(role) == GeometryFamily::point;
     case wkbLineString:
-    case wkbMultiLineString: return geometryOf(role) == GeometryFamily::line;
+    case wkbMultiLineString:
+      return geometryOf(role) == GeometryFamily::line;
     case wkbPolygon:
-    case wkbMultiPolygon: return geometryOf(role) == GeometryFamily::polygon;
-    default: return false;
+    case wkbMultiPolygon:
+      return geometryOf(role) == GeometryFamily::polygon;
+    default:
+      return false;
   }
 }
 
@@ -111,16 +117,16 @@ GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
     std::error_code error;
     if (!fs::exists(path, error)) throw InputError(path + ": file not found");
     if (!fs::is_directory(path, error) && fs::file_size(path, error) == 0)
-      throw InputError(path + ": file is empty (0 bytes), as an interrupted copy or export leaves it; "
+      throw InputError(path +
+                       ": file is empty (0 bytes), as an interrupted copy or export leaves it; "
                        "copy or export it again");
   }
   std::vector<const char*> options;
   for (const auto& option : openOptions) options.push_back(option.c_str());
   options.push_back(nullptr);
   GdalErrorCapture errors;
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(
-      path.c_str(), kindFlags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
-      options.data(), nullptr));
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), kindFlags | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                                                 nullptr, options.data(), nullptr));
   if (!dataset) {
     std::string why = errors.lastError().empty() ? "not a format GDAL can read" : errors.lastError();
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
@@ -133,16 +139,26 @@ GDALDatasetUniquePtr openDataset(const std::string& path, unsigned kindFlags,
 
 std::string geometryTypeName(OGRwkbGeometryType type) {
   switch (wkbFlatten(type)) {
-    case wkbNone: return "None";
-    case wkbUnknown: return "Geometry";
-    case wkbPoint: return "Point";
-    case wkbLineString: return "LineString";
-    case wkbPolygon: return "Polygon";
-    case wkbMultiPoint: return "MultiPoint";
-    case wkbMultiLineString: return "MultiLineString";
-    case wkbMultiPolygon: return "MultiPolygon";
-    case wkbGeometryCollection: return "GeometryCollection";
-    default: return OGRGeometryTypeToName(wkbFlatten(type));
+    case wkbNone:
+      return "None";
+    case wkbUnknown:
+      return "Geometry";
+    case wkbPoint:
+      return "Point";
+    case wkbLineString:
+      return "LineString";
+    case wkbPolygon:
+      return "Polygon";
+    case wkbMultiPoint:
+      return "MultiPoint";
+    case wkbMultiLineString:
+      return "MultiLineString";
+    case wkbMultiPolygon:
+      return "MultiPolygon";
+    case wkbGeometryCollection:
+      return "GeometryCollection";
+    default:
+      return OGRGeometryTypeToName(wkbFlatten(type));
   }
 }
 
@@ -201,8 +217,7 @@ VectorSource openVectorSource(const std::string& sourcePath, const std::string& 
 }
 
 VectorSource openCatalogLayer(const LayerSpec& spec) {
-  if (!spec.isVector())
-    throw InputError(spec.where() + ": is a raster layer, not a vector one");
+  if (!spec.isVector()) throw InputError(spec.where() + ": is a raster layer, not a vector one");
   std::vector<std::string> options;
   if (!spec.x.empty()) {
     options.push_back("X_POSSIBLE_NAMES=" + spec.x);
@@ -227,16 +242,14 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
       std::string names;
       for (int i = 0; i < dataset.GetLayerCount(); ++i)
         names += (i ? ", " : "") + std::string(dataset.GetLayer(i)->GetName());
-      throw InputError(spec.where() + ": the source has " +
-                       std::to_string(dataset.GetLayerCount()) +
+      throw InputError(spec.where() + ": the source has " + std::to_string(dataset.GetLayerCount()) +
                        " layers; name one with \"layer\": " + names);
     }
     source.layer = dataset.GetLayer(0);
   } else {
     source.layer = dataset.GetLayerByName(spec.layerName.c_str());
     if (!source.layer)
-      throw InputError(spec.where() + ": no layer \"" + spec.layerName + "\" in " +
-                       redactSecrets(spec.resolvedSource));
+      throw InputError(spec.where() + ": no layer \"" + spec.layerName + "\" in " + redactSecrets(spec.resolvedSource));
   }
   source.where = redactSecrets(spec.resolvedSource) + ", layer " + source.layer->GetName();
   for (std::string& note : source.notes) note = spec.id + ": " + note;
@@ -259,11 +272,9 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
     // Listed from the file as it is: the open options above hide the column that did match.
     GDALDatasetUniquePtr plain = openDataset(path, GDAL_OF_VECTOR);
     throw InputError(spec.where() + ": coordinate columns \"" + spec.x + "\"/\"" + spec.y +
-                     "\" not found; the file's columns are: " +
-                     fieldList(*plain->GetLayer(0)->GetLayerDefn()));
+                     "\" not found; the file's columns are: " + fieldList(*plain->GetLayer(0)->GetLayerDefn()));
   }
-  if (source.layer->GetGeomType() == wkbNone)
-    throw InputError(spec.where() + ": the layer has no geometry column");
+  if (source.layer->GetGeomType() == wkbNone) throw InputError(spec.where() + ": the layer has no geometry column");
   const OGRwkbGeometryType declared = wkbFlatten(source.layer->GetGeomType());
   const bool checkedPerFeature = declared == wkbUnknown || declared == wkbGeometryCollection;
   if (!checkedPerFeature && !holdsKindGeometry(spec.role, declared))
@@ -273,8 +284,7 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
   for (const auto& [key, field] : spec.declaredFields())
     if (definition.GetFieldIndex(field.c_str()) < 0)
       throw InputError(spec.where() + ": " + key + " names field \"" + field +
-                       "\", which the layer does not have; its fields are: " +
-                       fieldList(definition));
+                       "\", which the layer does not have; its fields are: " + fieldList(definition));
   leaveOutUnusableCsvRows(spec, *source.layer);  // CSV rows without a usable point (io/csv_coordinates.h)
   return source;
 }

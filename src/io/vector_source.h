@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/crs.h"
 #include "core/catalog.h"
+#include "core/crs.h"
 #include "io/gdal_support.h"
 
 namespace urbangis {
@@ -16,8 +16,8 @@ namespace urbangis {
 struct VectorSource {
   std::shared_ptr<class Utf8Copy> utf8Copy;  // a UTF-8 copy of a GBK CSV; outlives dataset
   GDALDatasetUniquePtr dataset;
-  OGRLayer* layer = nullptr;  // owned by dataset
-  std::string where;          // "data/daye.gpkg, layer districts" for messages
+  OGRLayer* layer = nullptr;       // owned by dataset
+  std::string where;               // "data/daye.gpkg, layer districts" for messages
   std::vector<std::string> notes;  // what was decided for the user (e.g. a detected encoding)
 };
 

@@ -48,7 +48,8 @@ MapExtent zoneExtent(const Catalog& catalog, const std::string& zoneId, const st
   }
   std::string names;
   for (const LayerSpec* spec : searched) names += (names.empty() ? "" : ", ") + spec->id;
-  throw InputError("--extent " + zoneId + ": no zone with that id in " + (names.empty() ? "the catalog (it has no zones layer)" : names));
+  throw InputError("--extent " + zoneId + ": no zone with that id in " +
+                   (names.empty() ? "the catalog (it has no zones layer)" : names));
 }
 
 MapExtent lonLatExtent(double west, double south, double east, double north, const CrsSpec& working) {

@@ -29,8 +29,10 @@ void drawScaleBar(QPainter& painter, const MapView& view, QPointF at, double pix
   painter.drawRect(QRectF(at.x() + width / 2, at.y() - height, width / 2, height));
   const QFont font = mapFont(11 * pixelScale);
   painter.setFont(font);
-  const QString text = metres >= 1000 ? QString::number(metres / 1000) + (language == "zh" ? QStringLiteral(" 公里") : QStringLiteral(" km"))
-                                      : QString::number(metres) + (language == "zh" ? QStringLiteral(" 米") : QStringLiteral(" m"));
+  const QString text =
+      metres >= 1000
+          ? QString::number(metres / 1000) + (language == "zh" ? QStringLiteral(" 公里") : QStringLiteral(" km"))
+          : QString::number(metres) + (language == "zh" ? QStringLiteral(" 米") : QStringLiteral(" m"));
   painter.drawText(QPointF(at.x(), at.y() - height - 4 * pixelScale), QStringLiteral("0"));
   const double textWidth = QFontMetricsF(font).horizontalAdvance(text);
   painter.drawText(QPointF(at.x() + width - textWidth / 2, at.y() - height - 4 * pixelScale), text);

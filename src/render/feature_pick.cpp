@@ -39,8 +39,10 @@ std::vector<size_t> pickFeatures(const RenderLayer& layer, double x, double y, d
           inside = !inside;
       }
     }
-    if (inside) hits.emplace_back(0.0, f);
-    else if (nearest <= tolerance) hits.emplace_back(nearest, f);
+    if (inside)
+      hits.emplace_back(0.0, f);
+    else if (nearest <= tolerance)
+      hits.emplace_back(nearest, f);
   }
   std::stable_sort(hits.begin(), hits.end());
   std::vector<size_t> picked;

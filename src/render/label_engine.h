@@ -17,13 +17,13 @@ namespace urbangis {
 
 struct LabelCandidate {
   QString text;
-  QPointF anchor;          // device pixels
+  QPointF anchor;  // device pixels
   QFont font;
   QColor colour;
   std::optional<QColor> halo;
-  double priority = 0;     // higher is placed first
-  bool centred = true;     // polygons and lines: on the anchor; points: beside it
-  double offset = 0;       // points: distance from the anchor
+  double priority = 0;  // higher is placed first
+  bool centred = true;  // polygons and lines: on the anchor; points: beside it
+  double offset = 0;    // points: distance from the anchor
 };
 
 class LabelEngine {

@@ -21,7 +21,9 @@
 namespace urbangis {
 namespace {
 
-bool cancelled(const PaintOptions& options) { return options.cancel && options.cancel->load(std::memory_order_relaxed); }
+bool cancelled(const PaintOptions& options) {
+  return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
 
 QPolygonF screenPart(const RenderLayer& layer, const MapView& view, uint32_t part) {
   QPolygonF polygon;
@@ -50,7 +52,8 @@ void paintRaster(QPainter& painter, const MapView& view, const RenderLayer& laye
   for (int row = 0; row < grid.height; ++row) {
     auto* line = reinterpret_cast<QRgb*>(image.scanLine(row));
     for (int column = 0; column < grid.width; ++column) {
-      const float value = grid.values[static_cast<size_t>(row) * static_cast<size_t>(grid.width) + static_cast<size_t>(column)];
+      const float value =
+          grid.values[static_cast<size_t>(row) * static_cast<size_t>(grid.width) + static_cast<size_t>(column)];
       if (std::isnan(value)) {
         line[column] = 0;
         continue;
@@ -177,7 +180,9 @@ void blendSprite(uchar* pixels, qsizetype stride, const Sprite& sprite, int left
 class BandCover {
  public:
   BandCover(int left, int width, int maxRows)
-      : left_(left), wordsPerRow_((width + 63) / 64), width_(width),
+      : left_(left),
+        wordsPerRow_((width + 63) / 64),
+        width_(width),
         bits_(static_cast<size_t>(wordsPerRow_) * static_cast<size_t>(maxRows)) {}
 
   void start(int top, int rows) {
@@ -206,7 +211,9 @@ class BandCover {
 
  private:
   // The bits [from, from + count) of a word, count in 1…64.
-  static uint64_t bitsOf(int from, int count) { return (count == 64 ? ~uint64_t{0} : (uint64_t{1} << count) - 1) << from; }
+  static uint64_t bitsOf(int from, int count) {
+    return (count == 64 ? ~uint64_t{0} : (uint64_t{1} << count) - 1) << from;
+  }
 
   static bool allSet(const uint64_t* row, int x0, int x1) {
     while (x0 < x1) {
@@ -266,7 +273,11 @@ class PointPainter {
   static constexpr int kPhases = 4;
 
   PointPainter(const MapView& view, const RenderLayer& layer, const PaintOptions& options)
-      : view_(view), layer_(layer), options_(options), frame_(view.frame()), classes_(layer.symbols.size() + 1),
+      : view_(view),
+        layer_(layer),
+        options_(options),
+        frame_(view.frame()),
+        classes_(layer.symbols.size() + 1),
         monthOnly_(layer.timed ? options.month : std::nullopt) {}
 
   PaintStats paint(QPainter& painter, LabelEngine& labels, bool showLabels) {
@@ -347,7 +358,8 @@ class PointPainter {
       c.rows = static_cast<int>(frame_.height() / c.cell) + 1;
       c.firstCell = cells;
       cells += static_cast<size_t>(c.columns) * static_cast<size_t>(c.rows);
-      c.side = static_cast<int>(std::ceil(symbol.size * options_.pixelScale + symbol.strokeWidth * options_.pixelScale + 2));
+      c.side =
+          static_cast<int>(std::ceil(symbol.size * options_.pixelScale + symbol.strokeWidth * options_.pixelScale + 2));
     }
     // Stamps keep feature and cell indices in 32 bits.
     if (cells > UINT32_MAX || layer_.features.size() > UINT32_MAX)
@@ -406,7 +418,8 @@ class PointPainter {
       const int quarterY = static_cast<int>((top - cornerY) * kPhases + 0.5);
       const int carryX = quarterX / kPhases, carryY = quarterY / kPhases;  // 1 when rounded up to the next pixel
       const int phaseX = quarterX - carryX * kPhases, phaseY = quarterY - carryY * kPhases;
-      const size_t cell = c.firstCell + static_cast<size_t>(row) * static_cast<size_t>(c.columns) + static_cast<size_t>(column);
+      const size_t cell =
+          c.firstCell + static_cast<size_t>(row) * static_cast<size_t>(c.columns) + static_cast<size_t>(column);
       halves[split && row >= c.rows / 2 ? 1 : 0].push_back(
           {static_cast<uint32_t>(i), static_cast<uint32_t>(cell), static_cast<int32_t>(cornerX) + carryX,
            static_cast<int32_t>(cornerY) + carryY, static_cast<uint16_t>(k),
@@ -466,7 +479,8 @@ class PointPainter {
     if (clip.isEmpty()) return;
     const int bandCount = (clip.height() + kBandRows - 1) / kBandRows;
     auto bandsOf = [&](const Stamp& stamp) {
-      const int first = std::max(stamp.top, clip.top()), last = std::min(stamp.top + spriteOf(stamp).height, clip.bottom() + 1);
+      const int first = std::max(stamp.top, clip.top()),
+                last = std::min(stamp.top + spriteOf(stamp).height, clip.bottom() + 1);
       return first < last ? std::pair{(first - clip.top()) / kBandRows, (last - 1 - clip.top()) / kBandRows + 1}
                           : std::pair{0, 0};
     };
@@ -488,7 +502,8 @@ class PointPainter {
       std::vector<uint32_t> fill(b.starts.begin(), b.starts.end() - 1);
       for (size_t i = 0; i < list.size(); ++i) {
         const auto [first, last] = bandsOf(list[i]);
-        for (int band = first; band < last; ++band) b.stamps[fill[static_cast<size_t>(band)]++] = static_cast<uint32_t>(i);
+        for (int band = first; band < last; ++band)
+          b.stamps[fill[static_cast<size_t>(band)]++] = static_cast<uint32_t>(i);
       }
     };
     if (threads > 1 && lists.size() == 2)
@@ -521,7 +536,8 @@ class PointPainter {
           size_t pick = used;
           for (size_t r = 0; r < used; ++r)
             if (ranges[r].first != ranges[r].second &&
-                (pick == used || (*sources[r])[*ranges[r].first].feature < (*sources[pick])[*ranges[pick].first].feature))
+                (pick == used ||
+                 (*sources[r])[*ranges[r].first].feature < (*sources[pick])[*ranges[pick].first].feature))
               pick = r;
           if (pick == used) break;
           order.push_back(&(*sources[pick])[*ranges[pick].first++]);
@@ -572,7 +588,7 @@ class PointPainter {
   QRectF frame_;
   std::vector<ClassState> classes_;
   std::optional<int32_t> monthOnly_;  // the month filter, for a timed layer
-  std::vector<uint8_t> covered_;  // per cell of every class's grid; bytes, so the halves write apart
+  std::vector<uint8_t> covered_;      // per cell of every class's grid; bytes, so the halves write apart
 };
 
 }  // namespace
@@ -588,8 +604,8 @@ PaintStats paintLayer(QPainter& painter, const MapView& view, const RenderLayer&
     painter.restore();
     return stats;
   }
-  const bool showLabels = layer.style.labels && (!layer.style.labels->maxScale ||
-                                                 view.scaleDenominator() <= *layer.style.labels->maxScale);
+  const bool showLabels =
+      layer.style.labels && (!layer.style.labels->maxScale || view.scaleDenominator() <= *layer.style.labels->maxScale);
   if (geometryOf(layer.role) == GeometryFamily::point) {
     stats = PointPainter(view, layer, options).paint(painter, labels, showLabels);
     painter.restore();

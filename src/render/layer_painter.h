@@ -17,10 +17,10 @@
 namespace urbangis {
 
 struct PaintOptions {
-  double pixelScale = 1;   // style pixels → device pixels
+  double pixelScale = 1;  // style pixels → device pixels
   double opacity = 1;
   std::string language = "zh";
-  double labelPriority = 0;  // of this layer's labels
+  double labelPriority = 0;                   // of this layer's labels
   const std::atomic<bool>* cancel = nullptr;  // stop early when set
   int pointThreads = 2;  // threads stamping a large points layer; 1 draws it on the caller's thread
   // Draw only the features of timed points layers (RenderLayer::timed) in this month (a

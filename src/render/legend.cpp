@@ -48,7 +48,8 @@ double drawLegend(QPainter& painter, const QRectF& box, const std::vector<const 
     }
     painter.setFont(heading);
     painter.setPen(QColor(0x22, 0x22, 0x22));
-    const QString title = QFontMetricsF(heading).elidedText(QString::fromStdString(layer->title.in(language)), Qt::ElideRight, width);
+    const QString title =
+        QFontMetricsF(heading).elidedText(QString::fromStdString(layer->title.in(language)), Qt::ElideRight, width);
     painter.drawText(QRectF(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, title);
     y += line;
     painter.setFont(entry);
@@ -63,7 +64,8 @@ double drawLegend(QPainter& painter, const QRectF& box, const std::vector<const 
         const double low = item.ramp.front().value, high = item.ramp.back().value;
         for (const RampStop& stop : item.ramp)
           gradient.setColorAt(high > low ? (stop.value - low) / (high - low) : 0, toQColor(stop.colour));
-        painter.fillRect(QRectF(swatchBox.left(), swatchBox.top(), width * 0.6 - 4 * pixelScale, swatchBox.height()), gradient);
+        painter.fillRect(QRectF(swatchBox.left(), swatchBox.top(), width * 0.6 - 4 * pixelScale, swatchBox.height()),
+                         gradient);
         painter.setPen(QColor(0x33, 0x33, 0x33));
         painter.drawText(QRectF(x + width * 0.62, y, width * 0.38, line), Qt::AlignLeft | Qt::AlignVCenter,
                          number(low) + QStringLiteral("–") + number(high));
@@ -71,8 +73,9 @@ double drawLegend(QPainter& painter, const QRectF& box, const std::vector<const 
         drawSwatch(painter, item.symbol, item.kind, swatchBox, pixelScale);
         painter.setPen(QColor(0x33, 0x33, 0x33));
         const QRectF text(swatchBox.right() + 6 * pixelScale, y, x + width - swatchBox.right() - 6 * pixelScale, line);
-        painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                         QFontMetricsF(entry).elidedText(QString::fromStdString(item.label), Qt::ElideRight, text.width()));
+        painter.drawText(
+            text, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetricsF(entry).elidedText(QString::fromStdString(item.label), Qt::ElideRight, text.width()));
       }
       y += line;
       lowest = std::max(lowest, y);

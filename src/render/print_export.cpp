@@ -44,7 +44,8 @@ PrintResult exportPrintMap(const PrintMap& map, const fs::path& file, QSize size
       result = paintPrintMap(painter, QRectF(0, 0, size.width(), size.height()), pixelScale, map);
     }
     QImageWriter writer(path, "png");
-    if (!writer.write(image)) throw InputError(file.string() + ": cannot write the PNG: " + writer.errorString().toStdString());
+    if (!writer.write(image))
+      throw InputError(file.string() + ": cannot write the PNG: " + writer.errorString().toStdString());
   } else {
     QPdfWriter writer(path);
     writer.setResolution(static_cast<int>(dpi));

@@ -24,7 +24,8 @@ PrintResult paintPrintMap(QPainter& painter, const QRectF& page, double pixelSca
   const double subtitleHeight = map.subtitle.isEmpty() ? 0 : QFontMetricsF(subtitleFont).height() * 1.3;
   painter.setPen(QColor(0x11, 0x11, 0x11));
   painter.setFont(titleFont);
-  painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, map.title);
+  painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                   map.title);
   if (!map.subtitle.isEmpty()) {
     painter.setFont(subtitleFont);
     painter.setPen(QColor(0x44, 0x44, 0x44));
@@ -45,7 +46,8 @@ PrintResult paintPrintMap(QPainter& painter, const QRectF& page, double pixelSca
   // Map frame and legend panel.
   const double top = inner.top() + titleHeight + subtitleHeight + margin * 0.3;
   const double legendWidth = inner.width() * 0.24;
-  const QRectF mapFrame(inner.left(), top, inner.width() - legendWidth - margin * 0.5, footer.top() - top - margin * 0.3);
+  const QRectF mapFrame(inner.left(), top, inner.width() - legendWidth - margin * 0.5,
+                        footer.top() - top - margin * 0.3);
   const MapView view(map.extent, mapFrame, 96 * pixelScale);
   PaintOptions options;
   options.pixelScale = pixelScale;
@@ -58,12 +60,13 @@ PrintResult paintPrintMap(QPainter& painter, const QRectF& page, double pixelSca
   painter.drawRect(mapFrame);
 
   const double arrow = std::min(mapFrame.width(), mapFrame.height()) * 0.08;
-  drawNorthArrow(painter, QRectF(mapFrame.right() - arrow * 1.3, mapFrame.top() + arrow * 0.3, arrow * 0.8, arrow), map.language);
+  drawNorthArrow(painter, QRectF(mapFrame.right() - arrow * 1.3, mapFrame.top() + arrow * 0.3, arrow * 0.8, arrow),
+                 map.language);
   const QRectF scaleBack(mapFrame.left() + margin * 0.3, mapFrame.bottom() - 40 * pixelScale,
                          mapFrame.width() * 0.25 + 30 * pixelScale, 34 * pixelScale);
   painter.fillRect(scaleBack, QColor(255, 255, 255, 200));
-  drawScaleBar(painter, view, QPointF(scaleBack.left() + 8 * pixelScale, scaleBack.bottom() - 8 * pixelScale), pixelScale,
-               map.language);
+  drawScaleBar(painter, view, QPointF(scaleBack.left() + 8 * pixelScale, scaleBack.bottom() - 8 * pixelScale),
+               pixelScale, map.language);
 
   std::vector<const RenderLayer*> legendLayers;  // top of the map first
   for (auto it = map.layers.rbegin(); it != map.layers.rend(); ++it)
@@ -72,7 +75,8 @@ PrintResult paintPrintMap(QPainter& painter, const QRectF& page, double pixelSca
   painter.setFont(mapFont(14 * pixelScale, true));
   painter.setPen(QColor(0x11, 0x11, 0x11));
   const double legendTitle = QFontMetricsF(painter.font()).height() * 1.4;
-  painter.drawText(QRectF(legendBox.left(), legendBox.top(), legendBox.width(), legendTitle), Qt::AlignLeft | Qt::AlignVCenter,
+  painter.drawText(QRectF(legendBox.left(), legendBox.top(), legendBox.width(), legendTitle),
+                   Qt::AlignLeft | Qt::AlignVCenter,
                    map.language == "zh" ? QStringLiteral("图例") : QStringLiteral("Legend"));
   drawLegend(painter, legendBox.adjusted(0, legendTitle, 0, 0), legendLayers, map.language, pixelScale);
   painter.restore();

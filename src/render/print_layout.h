@@ -6,8 +6,8 @@
 #include <QPainter>
 #include <QString>
 
-#include <string>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "render/map_renderer.h"

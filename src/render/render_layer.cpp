@@ -1,8 +1,8 @@
 #include "render/render_layer.h"
 
+#include <cpl_error.h>
 #include <gdal_priv.h>
 #include <gdalwarper.h>
-#include <cpl_error.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -76,7 +76,8 @@ class Collector {
     if (type == wkbLineString || type == wkbLinearRing) {
       const auto& line = *geometry.toSimpleCurve();
       std::vector<double> xs(static_cast<size_t>(line.getNumPoints())), ys(xs.size());
-      for (int i = 0; i < line.getNumPoints(); ++i) xs[static_cast<size_t>(i)] = line.getX(i), ys[static_cast<size_t>(i)] = line.getY(i);
+      for (int i = 0; i < line.getNumPoints(); ++i)
+        xs[static_cast<size_t>(i)] = line.getX(i), ys[static_cast<size_t>(i)] = line.getY(i);
       return part(std::move(xs), std::move(ys));
     }
     if (type == wkbPolygon) {
@@ -118,7 +119,10 @@ int32_t monthOf(OGRFeature& feature, int field, const TimeRules& rules) {
 std::string formatNumber(double value) {
   char text[32];
   const double magnitude = std::abs(value);
-  std::snprintf(text, sizeof text, magnitude >= 100 || value == std::round(value) ? "%.0f" : magnitude >= 1 ? "%.1f" : "%.3g",
+  std::snprintf(text, sizeof text,
+                magnitude >= 100 || value == std::round(value) ? "%.0f"
+                : magnitude >= 1                               ? "%.1f"
+                                                               : "%.3g",
                 value);
   return text;
 }
@@ -134,11 +138,16 @@ void classify(RenderLayer& layer, const std::vector<double>& values, const Gradu
   for (int c = 0; c < count; ++c) {
     Symbol symbol = layer.style.symbol;
     const Rgba colour = palette.empty() ? Rgba{0x99, 0x99, 0x99, 255} : palette[static_cast<size_t>(c)];
-    if (kind == DrawKind::line) symbol.stroke = colour;
-    else symbol.fill = colour;
+    if (kind == DrawKind::line)
+      symbol.stroke = colour;
+    else
+      symbol.fill = colour;
     layer.symbols.push_back(symbol);
-    layer.legend.push_back({formatNumber(bounds[static_cast<size_t>(c)]) + " – " + formatNumber(bounds[static_cast<size_t>(c) + 1]),
-                            symbol, kind, {}});
+    layer.legend.push_back(
+        {formatNumber(bounds[static_cast<size_t>(c)]) + " – " + formatNumber(bounds[static_cast<size_t>(c) + 1]),
+         symbol,
+         kind,
+         {}});
   }
   if (!title.empty()) {  // the mapped statistic names the legend block
     layer.title.zh += " · " + title;
@@ -168,8 +177,8 @@ void loadRaster(RenderLayer& layer, const LayerSpec& spec, const CrsSpec& workin
     OGRSpatialReference source;
     source.importFromWkt(sourceWkt);
     if (!source.IsSame(&target)) {
-      warped.reset(GDALDataset::FromHandle(GDALAutoCreateWarpedVRT(dataset.get(), sourceWkt, targetText.c_str(),
-                                                                   GRA_Bilinear, 0.125, nullptr)));
+      warped.reset(GDALDataset::FromHandle(
+          GDALAutoCreateWarpedVRT(dataset.get(), sourceWkt, targetText.c_str(), GRA_Bilinear, 0.125, nullptr)));
       if (!warped) throw InputError(spec.where() + ": cannot warp the raster to " + working.definition);
       readFrom = warped.get();
     }
@@ -184,8 +193,8 @@ void loadRaster(RenderLayer& layer, const LayerSpec& spec, const CrsSpec& workin
   grid.cellWidth = transform[1], grid.cellHeight = -transform[5];
   grid.values.resize(static_cast<size_t>(grid.width) * static_cast<size_t>(grid.height));
   GDALRasterBand* band = readFrom->GetRasterBand(bandNumber);
-  if (band->RasterIO(GF_Read, 0, 0, grid.width, grid.height, grid.values.data(), grid.width, grid.height, GDT_Float32, 0,
-                     0) != CE_None)
+  if (band->RasterIO(GF_Read, 0, 0, grid.width, grid.height, grid.values.data(), grid.width, grid.height, GDT_Float32,
+                     0, 0) != CE_None)
     throw InputError(spec.where() + ": cannot read band " + std::to_string(bandNumber) + ": " + errors.lastError());
   int hasNoData = 0;
   const double noData = band->GetNoDataValue(&hasNoData);
@@ -232,7 +241,8 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
     // features: the box in the layer's CRS, through its sampled edges.
     OGREnvelope envelope;
     if (ogr.GetExtent(&envelope, FALSE) == OGRERR_NONE)
-      wholeExtent = boxThrough(toWorking ? &*toWorking : nullptr, {envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY});
+      wholeExtent =
+          boxThrough(toWorking ? &*toWorking : nullptr, {envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY});
     std::optional<Transform> back;
     if (toWorking) back.emplace(proj, to, from);
     const Box box = boxThrough(back ? &*back : nullptr, {window->minX, window->minY, window->maxX, window->maxY});
@@ -243,7 +253,8 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   auto fieldIndex = [&](const std::string& name, const char* purpose) {
     if (name.empty()) return -1;
     const int index = definition.GetFieldIndex(name.c_str());
-    if (index < 0) throw InputError(spec.where() + ": the style's " + purpose + " field \"" + name + "\" is not in the layer");
+    if (index < 0)
+      throw InputError(spec.where() + ": the style's " + purpose + " field \"" + name + "\" is not in the layer");
     return index;
   };
   const bool graduated = choropleth || layer.style.renderer == StyleRenderer::graduated;
@@ -254,7 +265,8 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
     throw InputError(spec.where() + ": a choropleth needs the layer's id_field to join the statistics");
   // Points keep their month so the viewer's month slider can filter them without reading again.
   const int timeField = geometryOf(spec.role) == GeometryFamily::point && !spec.timeField.empty()
-                            ? definition.GetFieldIndex(spec.timeField.c_str()) : -1;
+                            ? definition.GetFieldIndex(spec.timeField.c_str())
+                            : -1;
   layer.timed = timeField >= 0;
   const TimeRules timeRules = layer.timed ? timeRulesFor(spec, ogr) : declaredTimeRules(spec);
 
@@ -307,7 +319,8 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
       // Polygons are labelled inside, lines at their middle vertex, points at the point.
       double lx = 0, ly = 0;
       if (kind == DrawKind::polygon) {
-        OGRGeometryUniquePtr inside(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(geometry)))));
+        OGRGeometryUniquePtr inside(
+            OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(geometry)))));
         if (inside && wkbFlatten(inside->getGeometryType()) == wkbPoint)
           lx = inside->toPoint()->getX(), ly = inside->toPoint()->getY();
         if (toWorking) toWorking->applyLenient(&lx, &ly, 1);
@@ -325,7 +338,8 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
       values.push_back(feature->IsFieldSetAndNotNull(styleField) ? feature->GetFieldAsDouble(styleField)
                                                                  : std::numeric_limits<double>::quiet_NaN());
     } else if (layer.style.renderer == StyleRenderer::categorized) {
-      auto found = categoryIndex.find(feature->IsFieldSetAndNotNull(styleField) ? feature->GetFieldAsString(styleField) : "");
+      auto found =
+          categoryIndex.find(feature->IsFieldSetAndNotNull(styleField) ? feature->GetFieldAsString(styleField) : "");
       draw.symbolClass = found == categoryIndex.end() ? -1 : found->second;
       unmatched += found == categoryIndex.end() ? 1 : 0;
     }
@@ -341,8 +355,9 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
                      (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "no reason given") +
                      "); the file is damaged or truncated: restore it from a copy");
   if (layer.features.empty()) layer.minX = layer.minY = layer.maxX = layer.maxY = 0;
-  if (wholeExtent) layer.minX = wholeExtent->minX, layer.minY = wholeExtent->minY, layer.maxX = wholeExtent->maxX,
-                   layer.maxY = wholeExtent->maxY;
+  if (wholeExtent)
+    layer.minX = wholeExtent->minX, layer.minY = wholeExtent->minY, layer.maxX = wholeExtent->maxX,
+    layer.maxY = wholeExtent->maxY;
 
   if (choropleth) {
     layer.style.renderer = StyleRenderer::graduated;
@@ -359,7 +374,8 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   } else {
     layer.legend.push_back({spec.title.in(language), layer.style.symbol, kind, {}});
   }
-  if (empty) layer.messages.push_back(spec.where() + ": " + std::to_string(empty) + " features without a drawable geometry");
+  if (empty)
+    layer.messages.push_back(spec.where() + ": " + std::to_string(empty) + " features without a drawable geometry");
   return layer;
 }
 

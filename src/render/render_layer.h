@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog.h"
 #include "core/crs.h"
 #include "core/progress.h"
-#include "core/catalog.h"
 #include "style/layer_style.h"
 
 namespace urbangis {
@@ -28,10 +28,10 @@ struct DrawFeature {
   uint32_t firstPart = 0, partCount = 0;  // parts: rings of polygons (shell first), lines, points
   int32_t symbolClass = -1;               // index into RenderLayer::symbols; -1 the default symbol
   int64_t fid = 0;
-  int32_t month = kNoMonth;               // monthKeyOf its time_field (io/timestamps.h) in a timed layer
+  int32_t month = kNoMonth;  // monthKeyOf its time_field (io/timestamps.h) in a timed layer
   std::string label;
   double minX = 0, minY = 0, maxX = 0, maxY = 0;
-  double labelX = 0, labelY = 0;          // where a label goes (a point inside polygons)
+  double labelX = 0, labelY = 0;  // where a label goes (a point inside polygons)
 };
 
 struct LegendEntry {
@@ -66,12 +66,12 @@ struct RenderLayer {
   std::vector<DrawFeature> features;
   std::vector<uint32_t> partStarts;  // per part: first coordinate; one past the end at the back
   std::vector<double> x, y;
-  std::vector<Symbol> symbols;       // per symbol class
+  std::vector<Symbol> symbols;  // per symbol class
   std::vector<LegendEntry> legend;
   std::optional<RasterGrid> raster;
   double minX = 0, minY = 0, maxX = 0, maxY = 0;  // extent in the working CRS
   std::vector<std::string> messages;              // e.g. features that could not be drawn
-  bool timed = false;  // a points layer whose features carry their time_field's month
+  bool timed = false;                             // a points layer whose features carry their time_field's month
   // Read for a window only: `features` are those in it; minX … maxY stay the whole layer's extent.
   std::optional<ReadWindow> window;
   bool truncated = false;  // the window held more than its maxFeatures: the first ones were kept

@@ -29,12 +29,12 @@ void drawMarker(QPainter& painter, const Symbol& symbol, QPointF at, double pixe
       painter.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r));
       break;
     case Marker::triangle:
-      painter.drawPolygon(QPolygonF({QPointF(at.x(), at.y() - r), QPointF(at.x() + r, at.y() + r * 0.8),
-                                     QPointF(at.x() - r, at.y() + r * 0.8)}));
+      painter.drawPolygon(QPolygonF(
+          {QPointF(at.x(), at.y() - r), QPointF(at.x() + r, at.y() + r * 0.8), QPointF(at.x() - r, at.y() + r * 0.8)}));
       break;
     case Marker::diamond:
-      painter.drawPolygon(QPolygonF({QPointF(at.x(), at.y() - r), QPointF(at.x() + r, at.y()), QPointF(at.x(), at.y() + r),
-                                     QPointF(at.x() - r, at.y())}));
+      painter.drawPolygon(QPolygonF({QPointF(at.x(), at.y() - r), QPointF(at.x() + r, at.y()),
+                                     QPointF(at.x(), at.y() + r), QPointF(at.x() - r, at.y())}));
       break;
   }
 }

@@ -45,16 +45,16 @@ void paintMonthlyChart(QPainter& painter, const QRectF& rect, const TrendChart& 
   painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
   painter.setFont(smallFont);
   painter.setPen(QColor(0x55, 0x55, 0x55));
-  const QString summary =
-      zh ? QStringLiteral("全年 %1 · 最多 %2 月（%3）")
-               .arg(QString::fromStdString(groupedNumber(static_cast<double>(total))))
-               .arg(peak)
-               .arg(QString::fromStdString(groupedNumber(static_cast<double>(largest))))
-         : QStringLiteral("year %1 · peak %2 (%3)")
-               .arg(QString::fromStdString(groupedNumber(static_cast<double>(total))))
-               .arg(QString::fromStdString(peak > 0 ? content.monthLabel(peak) : "–"))
-               .arg(QString::fromStdString(groupedNumber(static_cast<double>(largest))));
-  painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleHeight), Qt::AlignRight | Qt::AlignVCenter, summary);
+  const QString summary = zh ? QStringLiteral("全年 %1 · 最多 %2 月（%3）")
+                                   .arg(QString::fromStdString(groupedNumber(static_cast<double>(total))))
+                                   .arg(peak)
+                                   .arg(QString::fromStdString(groupedNumber(static_cast<double>(largest))))
+                             : QStringLiteral("year %1 · peak %2 (%3)")
+                                   .arg(QString::fromStdString(groupedNumber(static_cast<double>(total))))
+                                   .arg(QString::fromStdString(peak > 0 ? content.monthLabel(peak) : "–"))
+                                   .arg(QString::fromStdString(groupedNumber(static_cast<double>(largest))));
+  painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleHeight), Qt::AlignRight | Qt::AlignVCenter,
+                   summary);
 
   // Plot area: value labels on the left, month labels below.
   const double step = niceStep(static_cast<double>(largest));

@@ -76,7 +76,8 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 std::string amount(double value, const FieldLabel& label, const std::string& language) {
   const bool whole = std::abs(value - std::round(value)) < 1e-9;
   std::string text = groupedNumber(value, whole ? 0 : 1);
-  if (!label.unit.empty()) text += (language == "zh" && label.unit != "m" && label.unit != "m²" ? "" : " ") + label.unit;
+  if (!label.unit.empty())
+    text += (language == "zh" && label.unit != "m" && label.unit != "m²" ? "" : " ") + label.unit;
   return text;
 }
 
@@ -99,7 +100,8 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
                    [](const CategoryFigure& a, const CategoryFigure& b) { return a.count > b.count; });
   if (!categories.empty()) {
     // Few categories with sums: each category's totals beside its count.
-    const bool withSums = layer.categories.size() <= 3 && !declared.empty() && geometryOf(layer.role) != GeometryFamily::line;
+    const bool withSums =
+        layer.categories.size() <= 3 && !declared.empty() && geometryOf(layer.role) != GeometryFamily::line;
     std::vector<std::string> parts;
     for (const CategoryFigure& category : categories) {
       std::string part = categoryLabel(category.value) + " " + groupedNumber(static_cast<double>(category.count));
@@ -121,7 +123,8 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
     if (layer.categories.size() > 1) {
       std::vector<std::string> parts;
       for (const CategoryFigure& category : categories)
-        parts.push_back(categoryLabel(category.value) + " " + groupedNumber(static_cast<double>(category.distinctNames)));
+        parts.push_back(categoryLabel(category.value) + " " +
+                        groupedNumber(static_cast<double>(category.distinctNames)));
       card.lines.push_back((zh ? "涉及（不重复名称）" : "Distinct names") + colon + join(parts));
     } else {
       card.lines.push_back((zh ? "涉及（不重复名称）" : "Distinct names") + colon +
@@ -146,14 +149,15 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
   }
   for (const Breakdown& breakdown : layer.breakdowns) {
     std::vector<std::string> parts;
-    for (const auto& [value, count] : breakdown.counts) parts.push_back(value + " " + groupedNumber(static_cast<double>(count)));
+    for (const auto& [value, count] : breakdown.counts)
+      parts.push_back(value + " " + groupedNumber(static_cast<double>(count)));
     card.lines.push_back(fieldLabel(breakdown.field, language).label + colon + join(parts));
   }
   if (!layer.yesNo.empty()) {
     std::vector<std::string> parts;
     for (const YesNoFigure& flag : layer.yesNo)
-      parts.push_back(fieldLabel(flag.field, language).label + " " + groupedNumber(static_cast<double>(flag.yes)) + "/" +
-                      groupedNumber(static_cast<double>(flag.answered)) + " (" +
+      parts.push_back(fieldLabel(flag.field, language).label + " " + groupedNumber(static_cast<double>(flag.yes)) +
+                      "/" + groupedNumber(static_cast<double>(flag.answered)) + " (" +
                       percentText(static_cast<double>(flag.yes), static_cast<double>(flag.answered)) + ")");
     card.lines.push_back(join(parts));
   }
@@ -164,7 +168,8 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
                       percentText(static_cast<double>(count), static_cast<double>(layer.count)) + ")");
     card.lines.push_back((zh ? "状态" : "Status") + colon + join(parts));
   }
-  if (!layer.dated) card.lines.push_back(zh ? "（图层无日期字段：计入全部要素）" : "(no date field: every feature counted)");
+  if (!layer.dated)
+    card.lines.push_back(zh ? "（图层无日期字段：计入全部要素）" : "(no date field: every feature counted)");
   return card;
 }
 
@@ -221,7 +226,8 @@ std::vector<TextTable> zoneTables(const AnnualFigures& figures, const ZoneTable&
   const std::optional<size_t> nameColumn = columnIndex(table, "zone_name");
   const std::string noZone = zh ? "（不在任何" + zonesTitle + "内）" : "(in no " + zonesTitle + ")";
 
-  auto build = [&](const std::vector<TableColumn>& columns, const std::string& title, const std::string& note, bool total) {
+  auto build = [&](const std::vector<TableColumn>& columns, const std::string& title, const std::string& note,
+                   bool total) {
     TextTable text;
     text.title = title;
     text.note = note;
@@ -235,7 +241,8 @@ std::vector<TextTable> zoneTables(const AnnualFigures& figures, const ZoneTable&
     }
     std::vector<double> sums(columns.size(), 0);
     for (size_t r = 0; r < table.rows.size(); ++r) {
-      const std::string id = std::holds_alternative<std::string>(table.rows[r][0]) ? std::get<std::string>(table.rows[r][0]) : "";
+      const std::string id =
+          std::holds_alternative<std::string>(table.rows[r][0]) ? std::get<std::string>(table.rows[r][0]) : "";
       const bool none = id == "(none)";
       std::vector<std::string> row;
       std::string name = none ? noZone : id;
@@ -264,17 +271,20 @@ std::vector<TextTable> zoneTables(const AnnualFigures& figures, const ZoneTable&
   };
   const std::string year = std::to_string(figures.year);
   std::vector<TextTable> tables;
-  tables.push_back(build(counts,
-                         zh ? "按" + zonesTitle + "统计：数量（" + year + " 年）" : "By " + zonesTitle + ": counts, " + year,
-                         zh ? "点：落在区内的件数；面：与区相交的处数（跨区者各区各计一次，合计可多于总数）；线：区内长度（重叠只计一次）。"
-                            : "Points: cases inside; areas: sites meeting the zone (one across zones counts in each, so the total may exceed the layer's count); lines: length inside (overlaps once).",
-                         true));
-  tables.push_back(build(densities,
-                         zh ? "按" + zonesTitle + "统计：密度与覆盖率（" + year + " 年）"
-                            : "By " + zonesTitle + ": densities and coverage, " + year,
-                         zh ? "密度 = 件数 / 区面积（椭球面积）；覆盖率 = 区内面积（或道路长度）占比。"
-                            : "Density = cases / zone area (ellipsoidal); cover = share of the zone's area (or road length).",
-                         false));
+  tables.push_back(
+      build(counts, zh ? "按" + zonesTitle + "统计：数量（" + year + " 年）" : "By " + zonesTitle + ": counts, " + year,
+            zh ? "点：落在区内的件数；面：与区相交的处数（跨区者各区各计一次，合计可多于总数）；线：区内长度（重叠只计"
+                 "一次）。"
+               : "Points: cases inside; areas: sites meeting the zone (one across zones counts in each, so the total "
+                 "may exceed the layer's count); lines: length inside (overlaps once).",
+            true));
+  tables.push_back(
+      build(densities,
+            zh ? "按" + zonesTitle + "统计：密度与覆盖率（" + year + " 年）"
+               : "By " + zonesTitle + ": densities and coverage, " + year,
+            zh ? "密度 = 件数 / 区面积（椭球面积）；覆盖率 = 区内面积（或道路长度）占比。"
+               : "Density = cases / zone area (ellipsoidal); cover = share of the zone's area (or road length).",
+            false));
   return tables;
 }
 
@@ -310,7 +320,8 @@ FieldLabel fieldLabel(const std::string& field, const std::string& language) {
 }
 
 std::string ReportContent::monthLabel(int month) const {
-  static const char* const english[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static const char* const english[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   if (language == "zh") return std::to_string(month);
   return english[(month - 1) % 12];
 }
@@ -322,33 +333,39 @@ ReportContent buildReportContent(const Catalog& catalog, const AnnualFigures& fi
   const std::string place = figures.place.in(language);
   ReportContent content;
   content.language = language;
-  content.title = zh ? place + "城市管理执法 " + year + " 年度数据报告" : place + " urban management: annual report " + year;
+  content.title =
+      zh ? place + "城市管理执法 " + year + " 年度数据报告" : place + " urban management: annual report " + year;
   content.subtitle = zh ? "主要数据、月度趋势、分区统计与专题地图，均由图层数据计算"
                         : "Headline figures, monthly trends, tables by zone and maps, all computed from the layers";
   content.madeOn = (zh ? "制作日期 " : "Made ") + today;
   content.sourceNote = (zh ? "数据来源：" : "Data: ") + place + " (" + catalog.file.filename().string() + ")";
   content.figuresHeading = zh ? "一、主要数据" : "1. Headline figures";
-  content.figuresIntro = zh ? year + " 年内各图层的要素数、分类、合计与办结情况（按各图层的日期字段归年）。"
-                            : "Features of " + year + " in each layer (by its date field), by category, with totals and status.";
-  for (const LayerFigures& layer : figures.layers) content.cards.push_back(cardFor(catalog.layer(layer.id), layer, language));
+  content.figuresIntro =
+      zh ? year + " 年内各图层的要素数、分类、合计与办结情况（按各图层的日期字段归年）。"
+         : "Features of " + year + " in each layer (by its date field), by category, with totals and status.";
+  for (const LayerFigures& layer : figures.layers)
+    content.cards.push_back(cardFor(catalog.layer(layer.id), layer, language));
 
   content.trendsHeading = zh ? "二、月度趋势" : "2. Monthly trends";
-  content.trendsIntro = zh ? "各图层每月要素数（" + year + " 年 1–12 月）。" : "Features per month of " + year + ", per layer.";
+  content.trendsIntro =
+      zh ? "各图层每月要素数（" + year + " 年 1–12 月）。" : "Features per month of " + year + ", per layer.";
   for (const LayerFigures& layer : figures.layers)
     if (layer.dated) content.charts.push_back({layer.id, layer.title.in(language), layer.monthly});
 
   content.mapsHeading = zh ? "三、专题地图" : "3. Maps";
   content.tablesHeading = zh ? "四、分区统计" : "4. Tables by zone";
-  content.tablesIntro = zh ? "每个区一行，面积与长度按椭球计算；与 urbangis stats 的结果一致（docs/stats.md）。"
-                           : "One row per zone; areas and lengths on the ellipsoid, as urbangis stats computes them (docs/stats.md).";
+  content.tablesIntro =
+      zh ? "每个区一行，面积与长度按椭球计算；与 urbangis stats 的结果一致（docs/stats.md）。"
+         : "One row per zone; areas and lengths on the ellipsoid, as urbangis stats computes them (docs/stats.md).";
   for (const ZoneTable& zones : figures.tables)
     for (TextTable& table : zoneTables(figures, zones, language)) content.tables.push_back(std::move(table));
   for (const LayerFigures& layer : figures.layers)
     if (layer.otherYears > 0)
-      content.notes.push_back(zh ? layer.title.in(language) + "：另有 " + groupedNumber(static_cast<double>(layer.otherYears)) +
-                                       " 件不在 " + year + " 年，未计入。"
-                                 : layer.title.in(language) + ": " + groupedNumber(static_cast<double>(layer.otherYears)) +
-                                       " features of other years are left out.");
+      content.notes.push_back(
+          zh ? layer.title.in(language) + "：另有 " + groupedNumber(static_cast<double>(layer.otherYears)) +
+                   " 件不在 " + year + " 年，未计入。"
+             : layer.title.in(language) + ": " + groupedNumber(static_cast<double>(layer.otherYears)) +
+                   " features of other years are left out.");
   return content;
 }
 

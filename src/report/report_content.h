@@ -45,7 +45,7 @@ struct ReportContent {
   std::string mapsHeading;
   std::string tablesHeading, tablesIntro;
   std::vector<TextTable> tables;
-  std::vector<std::string> notes;  // what the reader should know (warnings, layers without dates)
+  std::vector<std::string> notes;           // what the reader should know (warnings, layers without dates)
   std::string monthLabel(int month) const;  // 1–12
 };
 

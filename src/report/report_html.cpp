@@ -17,11 +17,20 @@ std::string escape(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -89,10 +98,11 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
        << "<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"UrbanGIS\">\n<title>" << escape(content.title)
        << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
   html << "<header>\n<h1>" << escape(content.title) << "</h1>\n<p class=\"subtitle\">" << escape(content.subtitle)
-       << "</p>\n<p class=\"meta\">" << escape(content.madeOn) << " · " << escape(content.sourceNote) << "</p>\n</header>\n";
+       << "</p>\n<p class=\"meta\">" << escape(content.madeOn) << " · " << escape(content.sourceNote)
+       << "</p>\n</header>\n";
 
-  html << "<section id=\"figures\">\n<h2>" << escape(content.figuresHeading) << "</h2>\n<p>" << escape(content.figuresIntro)
-       << "</p>\n<div class=\"cards\">\n";
+  html << "<section id=\"figures\">\n<h2>" << escape(content.figuresHeading) << "</h2>\n<p>"
+       << escape(content.figuresIntro) << "</p>\n<div class=\"cards\">\n";
   for (const FigureCard& card : content.cards) {
     html << "<div class=\"card\" id=\"figure-" << escape(card.layerId) << "\">\n<h3>" << escape(card.title)
          << "</h3>\n<p class=\"big\">" << escape(card.headline) << "</p>\n<ul>\n";
@@ -101,8 +111,8 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
   }
   html << "</div>\n</section>\n";
 
-  html << "<section id=\"trends\">\n<h2>" << escape(content.trendsHeading) << "</h2>\n<p>" << escape(content.trendsIntro)
-       << "</p>\n<div class=\"charts\">\n";
+  html << "<section id=\"trends\">\n<h2>" << escape(content.trendsHeading) << "</h2>\n<p>"
+       << escape(content.trendsIntro) << "</p>\n<div class=\"charts\">\n";
   for (const TrendChart& chart : content.charts) {
     html << "<img alt=\"" << escape(chart.title) << "\" src=\"" << pngDataUrl(chartImage(chart, content)) << "\">\n";
   }
@@ -113,13 +123,12 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
     for (const ReportMap& map : maps.maps)
       html << "<figure>\n<img alt=\"" << escape(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map))
            << "\">\n<figcaption>" << escape(map.map.title.toStdString()) << (content.language == "zh" ? "。" : ". ")
-           << escape(map.caption)
-           << "</figcaption>\n</figure>\n";
+           << escape(map.caption) << "</figcaption>\n</figure>\n";
     html << "</section>\n";
   }
 
-  html << "<section id=\"tables\">\n<h2>" << escape(content.tablesHeading) << "</h2>\n<p>" << escape(content.tablesIntro)
-       << "</p>\n";
+  html << "<section id=\"tables\">\n<h2>" << escape(content.tablesHeading) << "</h2>\n<p>"
+       << escape(content.tablesIntro) << "</p>\n";
   for (const TextTable& table : content.tables) {
     html << "<h3>" << escape(table.title) << "</h3>\n<table>\n<thead><tr>";
     for (const std::string& header : table.header) html << "<th>" << escape(header) << "</th>";

@@ -18,7 +18,8 @@ namespace {
 const LayerSpec& pointsLayerNamed(const Catalog& catalog, const std::string& id, const std::string& option) {
   const LayerSpec& spec = catalog.layer(id);
   if (spec.role != LayerRole::points)
-    throw InputError(option + " " + id + ": is a " + std::string(roleName(spec.role)) + " layer; the map needs a points layer");
+    throw InputError(option + " " + id + ": is a " + std::string(roleName(spec.role)) +
+                     " layer; the map needs a points layer");
   return spec;
 }
 
@@ -48,8 +49,9 @@ std::optional<double> number(const CellValue& cell) {
 
 // The kernel-density colour ramp (styles/kde.json, else a built-in one) stretched to `largest`.
 std::vector<RampStop> densityRamp(double largest) {
-  std::vector<RampStop> ramp{{0, {0xFF, 0xFF, 0xB2, 0}},    {1, {0xFF, 0xFF, 0xB2, 0xB0}}, {10, {0xFE, 0xCC, 0x5C, 0xC8}},
-                             {40, {0xFD, 0x8D, 0x3C, 0xDC}}, {120, {0xF0, 0x3B, 0x20, 0xF0}}, {300, {0xBD, 0x00, 0x26, 0xFF}}};
+  std::vector<RampStop> ramp{{0, {0xFF, 0xFF, 0xB2, 0}},      {1, {0xFF, 0xFF, 0xB2, 0xB0}},
+                             {10, {0xFE, 0xCC, 0x5C, 0xC8}},  {40, {0xFD, 0x8D, 0x3C, 0xDC}},
+                             {120, {0xF0, 0x3B, 0x20, 0xF0}}, {300, {0xBD, 0x00, 0x26, 0xFF}}};
   const std::filesystem::path style = dataDirectory() / "styles" / "kde.json";
   std::error_code error;
   if (std::filesystem::exists(style, error)) {
@@ -113,7 +115,8 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
     map.subtitle = QString::fromStdString(subtitle);
     map.language = language;
     map.dateText = QString::fromStdString(options.madeOn);
-    map.sourceNote = QString::fromStdString((zh ? "数据来源：" : "Data: ") + place + " (" + catalog.file.filename().string() + ")");
+    map.sourceNote =
+        QString::fromStdString((zh ? "数据来源：" : "Data: ") + place + " (" + catalog.file.filename().string() + ")");
     map.crsText = QString::fromStdString((zh ? "坐标系 " : "CRS ") + workingCrs.describe());
     return map;
   };
@@ -135,7 +138,8 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
   // The points the first two maps show, and the part of the city they frame.
   const LayerSpec* choroplethPoints =
       zones ? choosePoints(catalog, figures, options.choroplethLayer, "--choropleth", "complaints", false) : nullptr;
-  const LayerSpec* hotspotPoints = choosePoints(catalog, figures, options.hotspotLayer, "--hotspot", "street_order", true);
+  const LayerSpec* hotspotPoints =
+      choosePoints(catalog, figures, options.hotspotLayer, "--hotspot", "street_order", true);
   std::vector<PointSet> pointSets;
   std::vector<const PointSet*> framed;
   for (const LayerSpec* points : {choroplethPoints, hotspotPoints}) {
@@ -146,7 +150,8 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
   std::optional<MapExtent> zoneFrame;
   if (zonesPlain) zoneFrame = extentOf({zonesPlain}).grownBy(0.04);
   if (const auto focus = projected ? focusExtent(framed) : std::nullopt) zoneFrame = *focus;
-  for (const PointSet& set : pointSets) maps.messages.insert(maps.messages.end(), set.warnings.begin(), set.warnings.end());
+  for (const PointSet& set : pointSets)
+    maps.messages.insert(maps.messages.end(), set.warnings.begin(), set.warnings.end());
 
   // 1. Choropleth: a points layer per km² by zone.
   if (const LayerSpec* points = choroplethPoints) {
@@ -188,7 +193,8 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
   // 2. Hot spots: kernel density of a points layer's year.
   if (const LayerSpec* points = hotspotPoints) {
     if (!projected) {
-      maps.messages.push_back("no hot-spot map: the working CRS " + workingCrs.describe() + " is geographic (hot spots measure in metres)");
+      maps.messages.push_back("no hot-spot map: the working CRS " + workingCrs.describe() +
+                              " is geographic (hot spots measure in metres)");
     } else {
       const PointSet& set = pointSets[1];
       try {
@@ -247,16 +253,18 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
         if (roads) map.map.layers.push_back({roads, 0.35});
         map.map.extent = zoneFrame ? *zoneFrame : extentOf({surface});
         const std::string peak = groupedNumber(static_cast<double>(largest), 1);
-        map.caption = request.radius
-                          ? (zh ? "带宽按 Silverman 经验法则（与 ArcGIS 相同）由图幅内的 " + groupedNumber(static_cast<double>(framedPoints)) +
-                                      " 件选取，像元 " + groupedNumber(density.cell) + " m；峰值 " + peak + " 件/km²。"
-                                : "Radius by Silverman's rule (as ArcGIS) over the " + groupedNumber(static_cast<double>(framedPoints)) +
-                                      " cases inside the map frame, cell " +
-                                      groupedNumber(density.cell) + " m; peak " + peak + " per km².")
-                          : (zh ? "带宽按 Silverman 经验法则（与 ArcGIS 相同）自动选取，像元 " + groupedNumber(density.cell) +
-                                      " m；峰值 " + peak + " 件/km²。"
-                                : "Radius chosen by the rule ArcGIS documents (" + density.radiusRule + "), cell " +
-                                      groupedNumber(density.cell) + " m; peak " + peak + " per km².");
+        map.caption =
+            request.radius
+                ? (zh ? "带宽按 Silverman 经验法则（与 ArcGIS 相同）由图幅内的 " +
+                            groupedNumber(static_cast<double>(framedPoints)) + " 件选取，像元 " +
+                            groupedNumber(density.cell) + " m；峰值 " + peak + " 件/km²。"
+                      : "Radius by Silverman's rule (as ArcGIS) over the " +
+                            groupedNumber(static_cast<double>(framedPoints)) + " cases inside the map frame, cell " +
+                            groupedNumber(density.cell) + " m; peak " + peak + " per km².")
+                : (zh ? "带宽按 Silverman 经验法则（与 ArcGIS 相同）自动选取，像元 " + groupedNumber(density.cell) +
+                            " m；峰值 " + peak + " 件/km²。"
+                      : "Radius chosen by the rule ArcGIS documents (" + density.radiusRule + "), cell " +
+                            groupedNumber(density.cell) + " m; peak " + peak + " per km².");
         maps.maps.push_back(std::move(map));
       } catch (const InputError& error) {
         maps.messages.push_back("no hot-spot map of " + points->id + ": " + error.what());
@@ -269,8 +277,9 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
     if (spec.role != LayerRole::lines) continue;
     const RenderLayer* lines = load(spec, std::nullopt);
     ReportMap map;
-    map.map = printMap(zh ? "图 3　" + spec.title.in(language) + "（按状态）" : "Figure 3. " + spec.title.in(language) + " by status",
-                       zh ? year + " 年" : year);
+    map.map = printMap(
+        zh ? "图 3　" + spec.title.in(language) + "（按状态）" : "Figure 3. " + spec.title.in(language) + " by status",
+        zh ? year + " 年" : year);
     if (zonesPlain) map.map.layers.push_back({zonesPlain, 1.0});
     if (roads) map.map.layers.push_back({roads, 0.5});
     map.map.layers.push_back({lines, 1.0});
@@ -280,10 +289,11 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
       // Status values as the layer's style labels them (待整治 → Pending).
       std::map<std::string, std::string> labels;
       if (lines->style.renderer == StyleRenderer::categorized && lines->style.field == spec.statusField)
-        for (const StyleCategory& category : lines->style.categories) labels[category.value] = category.label.in(language);
+        for (const StyleCategory& category : lines->style.categories)
+          labels[category.value] = category.label.in(language);
       for (const auto& [value, count] : figure->statuses)
-        statuses += (statuses.empty() ? "" : (zh ? "，" : ", ")) + (labels.count(value) ? labels.at(value) : value) + " " +
-                    groupedNumber(static_cast<double>(count));
+        statuses += (statuses.empty() ? "" : (zh ? "，" : ", ")) + (labels.count(value) ? labels.at(value) : value) +
+                    " " + groupedNumber(static_cast<double>(count));
       map.caption = zh ? "共 " + groupedNumber(static_cast<double>(figure->count)) + " 段" +
                              (statuses.empty() ? "" : "：" + statuses) + "。"
                        : groupedNumber(static_cast<double>(figure->count)) + " segments" +

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "analysis/report/annual_figures.h"
-#include "core/progress.h"
 #include "core/catalog.h"
+#include "core/progress.h"
 #include "render/print_layout.h"
 
 namespace urbangis {
@@ -19,7 +19,7 @@ struct ReportMapOptions {
   std::string choroplethLayer;  // points layer; empty: "complaints" when there is one, else the first
   std::string hotspotLayer;     // points layer; empty: "street_order" when there is one, else the largest
   std::string language = "zh";
-  std::string madeOn;           // date text for the maps' footers
+  std::string madeOn;  // date text for the maps' footers
 };
 
 struct ReportMap {

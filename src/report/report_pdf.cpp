@@ -128,7 +128,8 @@ void paintCards(PageFlow& flow, QPainter& painter, const std::vector<FigureCard>
     flow.need(rowHeight + gap);
     for (size_t k = i; k < std::min(i + 2, cards.size()); ++k) {
       const FigureCard& card = cards[k];
-      const QRectF box(flow.left() + static_cast<double>(k - i) * (columnWidth + gap), flow.y(), columnWidth, rowHeight);
+      const QRectF box(flow.left() + static_cast<double>(k - i) * (columnWidth + gap), flow.y(), columnWidth,
+                       rowHeight);
       painter.fillRect(box, QColor(0xF3, 0xF6, 0xF9));
       painter.fillRect(QRectF(box.left(), box.top(), points(3), box.height()), kAccent);
       double y = box.top() + pad;
@@ -147,7 +148,8 @@ void paintCards(PageFlow& flow, QPainter& painter, const std::vector<FigureCard>
       for (const std::string& line : card.lines) {
         const QString text = q("• " + line);
         const double height = flow.textHeight(text, lineFont, w - points(4));
-        painter.drawText(QRectF(x, y, w - points(4) + 1, height + 2), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
+        painter.drawText(QRectF(x, y, w - points(4) + 1, height + 2), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
+                         text);
         y += height + points(2);
       }
     }
@@ -162,8 +164,10 @@ void paintCharts(PageFlow& flow, QPainter& painter, const ReportContent& content
   for (size_t i = 0; i < content.charts.size(); i += 2) {
     flow.need(height + gap);
     for (size_t k = i; k < std::min(i + 2, content.charts.size()); ++k)
-      paintMonthlyChart(painter, QRectF(flow.left() + static_cast<double>(k - i) * (columnWidth + gap), flow.y(), columnWidth, height),
-                        content.charts[k], content, kScale * 0.85);
+      paintMonthlyChart(
+          painter,
+          QRectF(flow.left() + static_cast<double>(k - i) * (columnWidth + gap), flow.y(), columnWidth, height),
+          content.charts[k], content, kScale * 0.85);
     flow.advance(height + gap);
   }
 }
@@ -174,7 +178,9 @@ void paintTable(PageFlow& flow, QPainter& painter, const TextTable& table) {
   const size_t columns = table.header.size();
   const double firstWidth = flow.width() * (columns > 8 ? 0.16 : 0.22);
   const double otherWidth = (flow.width() - firstWidth) / static_cast<double>(std::max<size_t>(1, columns - 1));
-  auto columnLeft = [&](size_t c) { return flow.left() + (c == 0 ? 0 : firstWidth + static_cast<double>(c - 1) * otherWidth); };
+  auto columnLeft = [&](size_t c) {
+    return flow.left() + (c == 0 ? 0 : firstWidth + static_cast<double>(c - 1) * otherWidth);
+  };
   auto columnWidth = [&](size_t c) { return c == 0 ? firstWidth : otherWidth; };
   const double pad = points(2.5);
   double headerHeight = 0;
@@ -190,9 +196,11 @@ void paintTable(PageFlow& flow, QPainter& painter, const TextTable& table) {
     painter.setPen(kInk);
     for (size_t c = 0; c < columns; ++c)
       painter.drawText(QRectF(columnLeft(c) + pad, flow.y() + pad, columnWidth(c) - 2 * pad, headerHeight - 2 * pad),
-                       Qt::TextWordWrap | Qt::AlignVCenter | (table.numeric[c] ? Qt::AlignRight : Qt::AlignLeft), q(table.header[c]));
+                       Qt::TextWordWrap | Qt::AlignVCenter | (table.numeric[c] ? Qt::AlignRight : Qt::AlignLeft),
+                       q(table.header[c]));
     painter.setPen(grid);
-    painter.drawLine(QPointF(flow.left(), flow.y() + headerHeight), QPointF(flow.left() + flow.width(), flow.y() + headerHeight));
+    painter.drawLine(QPointF(flow.left(), flow.y() + headerHeight),
+                     QPointF(flow.left() + flow.width(), flow.y() + headerHeight));
     flow.advance(headerHeight);
   };
 
@@ -207,8 +215,10 @@ void paintTable(PageFlow& flow, QPainter& painter, const TextTable& table) {
       header();
     }
     const bool total = r + table.totalRows >= table.rows.size();
-    if (total) painter.fillRect(QRectF(flow.left(), flow.y(), flow.width(), rowHeight), QColor(0xF3, 0xF6, 0xF9));
-    else if (r % 2 == 1) painter.fillRect(QRectF(flow.left(), flow.y(), flow.width(), rowHeight), QColor(0xFA, 0xFB, 0xFC));
+    if (total)
+      painter.fillRect(QRectF(flow.left(), flow.y(), flow.width(), rowHeight), QColor(0xF3, 0xF6, 0xF9));
+    else if (r % 2 == 1)
+      painter.fillRect(QRectF(flow.left(), flow.y(), flow.width(), rowHeight), QColor(0xFA, 0xFB, 0xFC));
     painter.setFont(total ? bold : font);
     painter.setPen(kInk);
     for (size_t c = 0; c < columns && c < table.rows[r].size(); ++c) {
@@ -218,7 +228,8 @@ void paintTable(PageFlow& flow, QPainter& painter, const TextTable& table) {
                        Qt::AlignVCenter | (table.numeric[c] ? Qt::AlignRight : Qt::AlignLeft), text);
     }
     painter.setPen(grid);
-    painter.drawLine(QPointF(flow.left(), flow.y() + rowHeight), QPointF(flow.left() + flow.width(), flow.y() + rowHeight));
+    painter.drawLine(QPointF(flow.left(), flow.y() + rowHeight),
+                     QPointF(flow.left() + flow.width(), flow.y() + rowHeight));
     flow.advance(rowHeight);
   }
   flow.advance(points(3));

@@ -70,14 +70,17 @@ void checkReportTarget(const fs::path& out, const std::vector<fs::path>& inputs)
   std::error_code error;
   if (dir.empty()) throw InputError("--out: name a folder for report.html and report.pdf");
   if (fs::exists(dir, error) && !fs::is_directory(dir, error))
-    throw InputError(dir.string() + (isInput(dir, inputs) ? ": is one of the report's inputs, not a folder; "
-                                                            : ": is a file, not a folder; ") +
-                     "--out names the folder the report is written into");
+    throw InputError(
+        dir.string() +
+        (isInput(dir, inputs) ? ": is one of the report's inputs, not a folder; " : ": is a file, not a folder; ") +
+        "--out names the folder the report is written into");
   const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
-  if (!fs::is_directory(parent, error)) throw InputError(dir.string() + ": the folder \"" + parent.string() + "\" does not exist");
+  if (!fs::is_directory(parent, error))
+    throw InputError(dir.string() + ": the folder \"" + parent.string() + "\" does not exist");
   if (fs::is_directory(dir, error))
     for (const char* name : {"report.html", "report.pdf"})
-      if (isInput(dir / name, inputs)) throw InputError((dir / name).string() + ": refusing to write over an input of this run");
+      if (isInput(dir / name, inputs))
+        throw InputError((dir / name).string() + ": refusing to write over an input of this run");
 }
 
 ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, const fs::path& out,

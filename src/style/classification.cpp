@@ -12,9 +12,7 @@ namespace {
 
 // The finite values, sorted.
 std::vector<double> sortedFinite(std::vector<double> values) {
-  values.erase(
-      std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
-      values.end());
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }), values.end());
   std::sort(values.begin(), values.end());
   return values;
 }

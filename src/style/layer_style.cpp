@@ -78,11 +78,16 @@ Symbol readSymbol(const Json& json, const std::string& where) {
   if (r.has("marker") != r.has("size")) r.fail(r.has("marker") ? "size" : "marker", "marker and size go together");
   if (r.has("marker")) {
     const std::string marker = r.text("marker");
-    if (marker == "circle") symbol.marker = Marker::circle;
-    else if (marker == "square") symbol.marker = Marker::square;
-    else if (marker == "triangle") symbol.marker = Marker::triangle;
-    else if (marker == "diamond") symbol.marker = Marker::diamond;
-    else r.fail("marker", "unknown marker \"" + marker + "\"; expected circle, square, triangle or diamond");
+    if (marker == "circle")
+      symbol.marker = Marker::circle;
+    else if (marker == "square")
+      symbol.marker = Marker::square;
+    else if (marker == "triangle")
+      symbol.marker = Marker::triangle;
+    else if (marker == "diamond")
+      symbol.marker = Marker::diamond;
+    else
+      r.fail("marker", "unknown marker \"" + marker + "\"; expected circle, square, triangle or diamond");
     symbol.size = r.number("size", 0, true);
   }
   if (r.has("dash")) {
@@ -133,14 +138,16 @@ LayerStyle parseStyle(const std::string& text, const std::string& where) {
     // Stops at the array or object that opens level kMaxJsonNesting + 1 (`depth` counts the
     // containers around it).
     json = Json::parse(text, [](int depth, Json::parse_event_t event, Json&) {
-      if ((event == Json::parse_event_t::array_start || event == Json::parse_event_t::object_start) && depth >= kMaxJsonNesting)
+      if ((event == Json::parse_event_t::array_start || event == Json::parse_event_t::object_start) &&
+          depth >= kMaxJsonNesting)
         throw JsonTooDeep();
       return true;
     });
   } catch (const JsonTooDeep&) {
     const TextPosition at = jsonTooDeepAt(text, kMaxJsonNesting).value_or(TextPosition{});
-    throw InputError(where + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": JSON nested more than " +
-                     std::to_string(kMaxJsonNesting) + " levels deep (arrays and objects); a style needs four");
+    throw InputError(where + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": JSON nested more than " + std::to_string(kMaxJsonNesting) +
+                     " levels deep (arrays and objects); a style needs four");
   } catch (const Json::parse_error& error) {
     throw InputError(where + ": not valid JSON: " + error.what());
   } catch (const Json::out_of_range& error) {  // a number beyond double, e.g. 868E3131 (found by fuzzing)
@@ -226,7 +233,8 @@ LayerStyle parseStyle(const std::string& text, const std::string& where) {
     }
   }
   if (r.has("band")) {
-    if (!r.get("band").is_number_integer() || r.get("band").get<int>() < 1) r.fail("band", "expected a band number from 1");
+    if (!r.get("band").is_number_integer() || r.get("band").get<int>() < 1)
+      r.fail("band", "expected a band number from 1");
     style.band = r.get("band").get<int>();
   }
   return style;

@@ -22,9 +22,9 @@ enum class StyleRenderer { single, categorized, graduated, raster };
 struct Symbol {
   std::optional<Rgba> fill;  // none: lines, outlines only
   Rgba stroke{0, 0, 0, 255};
-  double strokeWidth = 1;    // pixels; 0 draws no outline
+  double strokeWidth = 1;  // pixels; 0 draws no outline
   Marker marker = Marker::circle;
-  double size = 6;           // marker width in pixels
+  double size = 6;                            // marker width in pixels
   std::optional<std::array<double, 2>> dash;  // dash, gap in pixels
 };
 
@@ -56,10 +56,10 @@ struct LabelStyle {
 struct LayerStyle {
   StyleRenderer renderer = StyleRenderer::single;
   Symbol symbol;
-  std::string field;                    // categorized / graduated
+  std::string field;  // categorized / graduated
   std::vector<StyleCategory> categories;
   std::optional<GraduatedClasses> classes;
-  std::vector<RampStop> ramp;           // raster
+  std::vector<RampStop> ramp;  // raster
   int band = 1;
   std::optional<LabelStyle> labels;
 };

@@ -16,7 +16,8 @@ using namespace urbangis::test;
 namespace {
 
 // Two 1 km squares side by side in UTM 50N (west "A", east "B").
-const char* kZones = R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32650"}},
+const char* kZones =
+    R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32650"}},
 "features":[
 {"type":"Feature","properties":{"code":"A","name":"西"},"geometry":{"type":"Polygon","coordinates":[[[500000,3300000],[501000,3300000],[501000,3301000],[500000,3301000],[500000,3300000]]]}},
 {"type":"Feature","properties":{"code":"B","name":"东"},"geometry":{"type":"Polygon","coordinates":[[[501000,3300000],[502000,3300000],[502000,3301000],[501000,3301000],[501000,3300000]]]}}]})";
@@ -90,8 +91,9 @@ TEST_CASE("case indicators per zone, worked by hand", "[cases]") {
   std::string warnings;
   for (const auto& w : result.warnings) warnings += w + "\n";
   CHECK_THAT(warnings, Catch::Contains("cases: 1 features with an empty opened were left out"));
-  CHECK_THAT(warnings, Catch::Contains("layer \"cases\" (cases.csv): 1 value of opened left out: 1 not a date in a known "
-                                       "form (feature 9 \"2023-13-01 08:00\")"));
+  CHECK_THAT(warnings,
+             Catch::Contains("layer \"cases\" (cases.csv): 1 value of opened left out: 1 not a date in a known "
+                             "form (feature 9 \"2023-13-01 08:00\")"));
   CHECK_THAT(warnings, Catch::Contains("1 cases close before they open"));
 }
 
@@ -111,8 +113,8 @@ TEST_CASE("case indicators month by month and within a window", "[cases]") {
   CHECK(integer(cell(t, 1, "cases_opened")) == 0);  // A in February: a row of zeros
   CHECK(std::holds_alternative<std::monostate>(cell(t, 1, "cases_closure_pct")));
 
-  const CaseIndicatorResult february =
-      computeCaseIndicators(catalog, {"zones", {}, TimeWindow::parse("2023-02-01", "2023-02-28"), false}, SilentProgress());
+  const CaseIndicatorResult february = computeCaseIndicators(
+      catalog, {"zones", {}, TimeWindow::parse("2023-02-01", "2023-02-28"), false}, SilentProgress());
   CHECK(integer(cell(february.table, 0, "cases_opened")) == 0);
   CHECK(integer(cell(february.table, 1, "cases_opened")) == 1);
 }
@@ -128,7 +130,8 @@ TEST_CASE("case indicators refuse layers that cannot tell closure", "[cases]") {
 
 TEST_CASE("Daye's fume and noise complaints: 184, all handled, answered and satisfied", "[cases][daye]") {
   const Catalog catalog = loadCatalog(dayeCatalog());
-  const CaseIndicatorResult result = computeCaseIndicators(catalog, {"districts", {"complaints"}, {}, false}, SilentProgress());
+  const CaseIndicatorResult result =
+      computeCaseIndicators(catalog, {"districts", {"complaints"}, {}, false}, SilentProgress());
   int64_t opened = 0, closed = 0;
   for (size_t r = 0; r < result.table.rows.size(); ++r) {
     opened += integer(cell(result.table, r, "complaints_opened"));

@@ -15,8 +15,8 @@ TEST_CASE("Hexagon cells: centres, ids and areas", "[analysis][hex]") {
     double x = 0, y = 0;
     grid.centre(cell, x, y);
     CHECK(grid.cellOf(x, y) == cell);
-    CHECK(grid.cellOf(x + 99, y) == cell);       // just inside the eastern vertex
-    CHECK(grid.cellOf(x, y + 86.5) == cell);     // just inside the flat top (√3/2 · 100 = 86.6)
+    CHECK(grid.cellOf(x + 99, y) == cell);    // just inside the eastern vertex
+    CHECK(grid.cellOf(x, y + 86.5) == cell);  // just inside the flat top (√3/2 · 100 = 86.6)
     CHECK_FALSE(grid.cellOf(x, y + 87) == cell);
     double area = 0;
     GEOSArea_r(geos.handle(), grid.polygon(geos, cell).get(), &area);

@@ -12,8 +12,8 @@ using namespace urbangis;
 
 namespace {
 
-const KernelShape kAll[] = {KernelShape::quartic,      KernelShape::triangular, KernelShape::uniform,
-                            KernelShape::triweight,    KernelShape::epanechnikov, KernelShape::gaussian};
+const KernelShape kAll[] = {KernelShape::quartic,   KernelShape::triangular,   KernelShape::uniform,
+                            KernelShape::triweight, KernelShape::epanechnikov, KernelShape::gaussian};
 
 // Clustered points: three Gaussian blobs, the way complaints gather.
 PointSet blobs(size_t count, uint64_t seed, bool weighted = false) {

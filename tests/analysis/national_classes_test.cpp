@@ -43,13 +43,19 @@ TEST_CASE("category counts are summed into national classes", "[classes]") {
   writeFile(dir.path() / "map.json", kMap);
   const ClassMap map = loadClassMap(dir.path() / "map.json");
   OutputTable stats;
-  stats.columns = {{"zone_id", ColumnType::text},         {"cases_count", ColumnType::integer},
-                   {"cases_count:占道经营", ColumnType::integer}, {"cases_count:油烟", ColumnType::integer},
-                   {"cases_count:路牌", ColumnType::integer},   {"cases_count:(none)", ColumnType::integer},
-                   {"sites_count", ColumnType::integer},        {"other_count", ColumnType::integer},
+  stats.columns = {{"zone_id", ColumnType::text},
+                   {"cases_count", ColumnType::integer},
+                   {"cases_count:占道经营", ColumnType::integer},
+                   {"cases_count:油烟", ColumnType::integer},
+                   {"cases_count:路牌", ColumnType::integer},
+                   {"cases_count:(none)", ColumnType::integer},
+                   {"sites_count", ColumnType::integer},
+                   {"other_count", ColumnType::integer},
                    {"other_count:x", ColumnType::integer}};
-  stats.rows = {{std::string("A"), int64_t{10}, int64_t{4}, int64_t{3}, int64_t{2}, int64_t{1}, int64_t{5}, int64_t{1}, int64_t{1}},
-                {std::string("B"), int64_t{1}, int64_t{0}, int64_t{1}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{7}, int64_t{7}}};
+  stats.rows = {{std::string("A"), int64_t{10}, int64_t{4}, int64_t{3}, int64_t{2}, int64_t{1}, int64_t{5}, int64_t{1},
+                 int64_t{1}},
+                {std::string("B"), int64_t{1}, int64_t{0}, int64_t{1}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{7},
+                 int64_t{7}}};
   std::vector<std::string> warnings;
   const OutputTable t = byNationalClass(stats, {"cases", "sites", "other"}, map, warnings);
   CHECK(at(t, 0, "cases_event:街面秩序") == 4);
@@ -63,15 +69,16 @@ TEST_CASE("category counts are summed into national classes", "[classes]") {
   CHECK(!has(t, "cases_count:油烟"));
   CHECK(has(t, "other_count:x"));  // a layer the file does not name keeps its categories
   REQUIRE(warnings.size() == 1);
-  CHECK_THAT(warnings[0], Catch::Contains("cases: categories with no national class") && Catch::EndsWith(": (none), 路牌"));
+  CHECK_THAT(warnings[0],
+             Catch::Contains("cases: categories with no national class") && Catch::EndsWith(": (none), 路牌"));
 }
 
 TEST_CASE("a bad class mapping file is refused naming the key", "[classes]") {
   const TempDir dir;
   writeFile(dir.path() / "bad.json", R"({"standard":"x","event_classes":[{"name":"其他","en":"Other"}],
     "component_classes":[{"name":"其他设施","en":"Other"}],"layers":{"cases":{"event":{"油烟":"市容"}}}})");
-  CHECK_THROWS_WITH(loadClassMap(dir.path() / "bad.json"),
-                    Catch::Contains("layers.cases.event.油烟") && Catch::Contains("\"市容\" is not one of the classes"));
+  CHECK_THROWS_WITH(loadClassMap(dir.path() / "bad.json"), Catch::Contains("layers.cases.event.油烟") &&
+                                                               Catch::Contains("\"市容\" is not one of the classes"));
   writeFile(dir.path() / "missing.json", R"({"standard":"x","event_classes":[]})");
   CHECK_THROWS_WITH(loadClassMap(dir.path() / "missing.json"), Catch::Contains("event_classes"));
   CHECK_THROWS_WITH(loadClassMap(dir.path() / "none.json"), Catch::Contains("cannot be read"));

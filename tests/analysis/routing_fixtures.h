@@ -94,8 +94,10 @@ inline std::vector<RoadLine> gridLines(std::mt19937& random, const GridOptions& 
       if (i + 1 < options.columns) add(corner[index(i, j)], corner[index(i + 1, j)]);
       if (j + 1 < options.rows) add(corner[index(i, j)], corner[index(i, j + 1)]);
       if (i + 1 < options.columns && j + 1 < options.rows && unit(random) < options.diagonal) {
-        if (unit(random) < 0.5) add(corner[index(i, j)], corner[index(i + 1, j + 1)]);
-        else add(corner[index(i + 1, j)], corner[index(i, j + 1)]);
+        if (unit(random) < 0.5)
+          add(corner[index(i, j)], corner[index(i + 1, j + 1)]);
+        else
+          add(corner[index(i + 1, j)], corner[index(i, j + 1)]);
       }
     }
   return lines;

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <limits>
 
@@ -120,8 +120,7 @@ TEST_CASE("An overshoot shorter than the tolerance leaves no stub edge", "[routi
 
 TEST_CASE("A road crossing itself is cut where it crosses", "[routing][graph]") {
   // East 100, north 100, west 50, then south through its own first stretch at (50, 0).
-  const RoadGraph graph =
-      buildGraph({roadLine({at(0, 0), at(100, 0), at(100, 100), at(50, 100), at(50, -50)})});
+  const RoadGraph graph = buildGraph({roadLine({at(0, 0), at(100, 0), at(100, 100), at(50, 100), at(50, -50)})});
   CHECK(graph.nodes.size() == 3);
   REQUIRE(graph.edges.size() == 3);
   const uint32_t crossing = nodeAt(graph, at(50, 0));
@@ -236,9 +235,8 @@ TEST_CASE("Three roads meeting at nearly one point give one node", "[routing][gr
 TEST_CASE("Dangling ends and components are counted", "[routing][graph]") {
   // A plus (4 dangling ends), a road joining its east arm end to end (moves that dangling end
   // on), and a separate piece (2 more).
-  const RoadGraph graph =
-      buildGraph({roadLine({at(-100, 0), at(100, 0)}), roadLine({at(0, -100), at(0, 100)}),
-                  roadLine({at(100, 0), at(200, 50)}), roadLine({at(500, 500), at(600, 500)})});
+  const RoadGraph graph = buildGraph({roadLine({at(-100, 0), at(100, 0)}), roadLine({at(0, -100), at(0, 100)}),
+                                      roadLine({at(100, 0), at(200, 50)}), roadLine({at(500, 500), at(600, 500)})});
   CHECK(graph.report.components == 2);
   CHECK(graph.report.danglingEnds == 6);
   CHECK(graph.report.largestComponentEdges == 5);
@@ -394,7 +392,8 @@ TEST_CASE("Random roads are cut wherever they cross, keeping their length", "[ro
     double inputLength = 0;
     for (int l = 0; l < 12; ++l) {
       std::vector<Point2> points;
-      for (size_t p = 0, count = 2 + random() % 3; p < count; ++p) points.push_back(at(coordinate(random), coordinate(random)));
+      for (size_t p = 0, count = 2 + random() % 3; p < count; ++p)
+        points.push_back(at(coordinate(random), coordinate(random)));
       for (size_t p = 0; p + 1 < points.size(); ++p)
         inputLength += std::hypot(points[p + 1].x - points[p].x, points[p + 1].y - points[p].y);
       lines.push_back(roadLine(std::move(points)));
@@ -407,7 +406,8 @@ TEST_CASE("Random roads are cut wherever they cross, keeping their length", "[ro
     double graphLength = 0;
     for (const GraphEdge& edge : graph.edges)
       for (uint32_t i = edge.firstVertex; i + 1 < edge.firstVertex + edge.vertexCount; ++i)
-        graphLength += std::hypot(graph.vertices[i + 1].x - graph.vertices[i].x, graph.vertices[i + 1].y - graph.vertices[i].y);
+        graphLength +=
+            std::hypot(graph.vertices[i + 1].x - graph.vertices[i].x, graph.vertices[i + 1].y - graph.vertices[i].y);
     CHECK(graphLength == Approx(inputLength).margin(1e-3 + 100 * tolerance));
     // No two edges cross except at their nodes.
     struct Piece {
@@ -417,7 +417,8 @@ TEST_CASE("Random roads are cut wherever they cross, keeping their length", "[ro
     std::vector<Piece> pieces;
     for (uint32_t e = 0; e < graph.edges.size(); ++e)
       for (uint32_t i = 0; i + 1 < graph.edges[e].vertexCount; ++i)
-        pieces.push_back({e, i, graph.vertices[graph.edges[e].firstVertex + i], graph.vertices[graph.edges[e].firstVertex + i + 1]});
+        pieces.push_back(
+            {e, i, graph.vertices[graph.edges[e].firstVertex + i], graph.vertices[graph.edges[e].firstVertex + i + 1]});
     size_t crossings = 0;
     for (size_t i = 0; i < pieces.size(); ++i)
       for (size_t j = i + 1; j < pieces.size(); ++j) {

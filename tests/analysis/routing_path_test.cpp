@@ -90,7 +90,8 @@ void checkPathShape(const RoadGraph& graph, const GraphPath& path, const EdgePos
     node = graph.arcHead(arc);
   }
   CHECK(graph.arcTail(path.lastArc) == node);
-  cost += arcReversed(path.lastArc) ? partial(1 - to.fraction, goal.backwardCost) : partial(to.fraction, goal.forwardCost);
+  cost +=
+      arcReversed(path.lastArc) ? partial(1 - to.fraction, goal.backwardCost) : partial(to.fraction, goal.forwardCost);
   CHECK(cost == Approx(path.cost).epsilon(1e-9).margin(1e-9));
 }
 
@@ -165,7 +166,8 @@ TEST_CASE("Routes between points part-way along roads add the partial edges", "[
     for (int pair = 0; pair < 30; ++pair) {
       const auto from = locator.nearest(at(x(random), y(random)));
       // Now and then the same edge, to exercise the direct case and the way round.
-      const auto to = pair % 5 == 0 ? std::optional<EdgePosition>(along(from->edge, std::uniform_real_distribution<double>(0, 1)(random), graph))
+      const auto to = pair % 5 == 0 ? std::optional<EdgePosition>(along(
+                                          from->edge, std::uniform_real_distribution<double>(0, 1)(random), graph))
                                     : locator.nearest(at(x(random), y(random)));
       REQUIRE(from);
       REQUIRE(to);
@@ -233,12 +235,10 @@ TEST_CASE("Two points on one road are joined along it, and one-way roads are not
   }
 }
 
-TEST_CASE("A route from a node may leave by any road there, whatever the road it was placed on",
-          "[routing][path]") {
+TEST_CASE("A route from a node may leave by any road there, whatever the road it was placed on", "[routing][path]") {
   // A one-way road west → east from A, and a two-way road from A north to B. Placed at A on the
   // one-way road (fraction 0), B is still 100 m away, not a trip round.
-  const RoadGraph graph =
-      buildGraph({roadLine({at(0, 0), at(100, 0)}, 1), roadLine({at(0, 0), at(0, 100)})});
+  const RoadGraph graph = buildGraph({roadLine({at(0, 0), at(100, 0)}, 1), roadLine({at(0, 0), at(0, 100)})});
   REQUIRE(graph.edges.size() == 2);
   const uint32_t oneWay = graph.edges[0].road == 0 ? 0 : 1, other = 1 - oneWay;
   ShortestPathSearch search(graph);
@@ -251,8 +251,7 @@ TEST_CASE("A route from a node may leave by any road there, whatever the road it
   CHECK(back->cost == Approx(graph.edges[other].lengthM));
 
   // Arriving: from B to A, placed at A on a one-way road open only towards A.
-  const RoadGraph against =
-      buildGraph({roadLine({at(0, 0), at(100, 0)}, -1), roadLine({at(0, 0), at(0, 100)})});
+  const RoadGraph against = buildGraph({roadLine({at(0, 0), at(100, 0)}, -1), roadLine({at(0, 0), at(0, 100)})});
   REQUIRE(against.edges.size() == 2);
   const uint32_t towardsA = against.edges[0].road == 0 ? 0 : 1, twoWay = 1 - towardsA;
   const bool bAtTo = against.edges[twoWay].to == nodeAt(against, at(0, 100));
@@ -353,8 +352,7 @@ TEST_CASE("Distances read 350 m, 1.2 km, 12 km", "[routing][directions]") {
   CHECK(formatDistance(12400) == "12 km");
 }
 
-TEST_CASE("Directions merge pieces of one road and name the turns in Chinese and English",
-          "[routing][directions]") {
+TEST_CASE("Directions merge pieces of one road and name the turns in Chinese and English", "[routing][directions]") {
   RoadGraph graph;
   graph.roads = {{"新冶大道", "主干道", "fid 1"}, {"大冶大道", "主干道", "fid 2"}, {"", "", "fid 3"}};
   // East along 新冶大道 in two pieces (700 m + 500 m), then north onto 大冶大道 (350 m).
@@ -386,8 +384,8 @@ TEST_CASE("Directions merge pieces of one road and name the turns in Chinese and
   const std::string zh = describeSteps(withVia, "zh"), en = describeSteps(withVia, "en");
   for (const char* word : {"沿新冶大道", "左转", "经过途经点1", "右转 沿无名道路 300 m", "到达"})
     CHECK(zh.find(word) != std::string::npos);
-  for (const char* word : {"Along 新冶大道", "turn left", "pass via point 1", "turn right onto an unnamed road 300 m",
-                           "arrive"})
+  for (const char* word :
+       {"Along 新冶大道", "turn left", "pass via point 1", "turn right onto an unnamed road 300 m", "arrive"})
     CHECK(en.find(word) != std::string::npos);
   CHECK(describeSteps({}, "zh") == "起点即终点");
   CHECK(describeSteps({}, "en") == "the start is the destination");

@@ -89,7 +89,8 @@ double bruteForceTour(const RoadGraph& graph, const std::vector<uint32_t>& requi
 
 // The tour is a closed walk from the depot, serving each required edge exactly once, with
 // consistent totals. Returns its length.
-double checkTour(const RoadGraph& graph, const PostmanTour& tour, const std::vector<uint32_t>& required, uint32_t depot) {
+double checkTour(const RoadGraph& graph, const PostmanTour& tour, const std::vector<uint32_t>& required,
+                 uint32_t depot) {
   REQUIRE_FALSE(tour.legs.empty());
   CHECK(graph.arcTail(tour.legs.front().arc) == depot);
   CHECK(graph.arcHead(tour.legs.back().arc) == depot);
@@ -163,8 +164,11 @@ TEST_CASE("Rural postman tours are closed walks within 3/2 of the optimum", "[ro
     if (lines.empty()) continue;
     if (seed % 3 == 0) {  // a loop road out of the south-west corner and back
       const Point2 corner = lines.front().points.front();
-      lines.push_back(roadLine({corner, {corner.x - 40, corner.y - 10}, {corner.x - 40, corner.y - 40},
-                                {corner.x - 10, corner.y - 40}, corner}));
+      lines.push_back(roadLine({corner,
+                                {corner.x - 40, corner.y - 10},
+                                {corner.x - 40, corner.y - 40},
+                                {corner.x - 10, corner.y - 40},
+                                corner}));
     }
     if (seed % 4 == 0) {  // a second, bent road alongside the first
       const Point2 a = lines.front().points.front(), b = lines.front().points.back();

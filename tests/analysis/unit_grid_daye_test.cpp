@@ -39,9 +39,9 @@ std::map<std::string, ShippedGrid> shippedGrids() {
   VectorSource source = openCatalogLayer(daye().layer("grids"));
   std::map<std::string, ShippedGrid> grids;
   for (auto& feature : *source.layer)
-    grids[feature->GetFieldAsString("grid_code")] = {feature->GetFieldAsString("parent_id"),
-                                                      feature->GetFieldAsDouble("area_m2"),
-                                                      feature->GetFieldAsDouble("lon"), feature->GetFieldAsDouble("lat")};
+    grids[feature->GetFieldAsString("grid_code")] = {
+        feature->GetFieldAsString("parent_id"), feature->GetFieldAsDouble("area_m2"), feature->GetFieldAsDouble("lon"),
+        feature->GetFieldAsDouble("lat")};
   return grids;
 }
 
@@ -164,8 +164,10 @@ TEST_CASE("Daye's grids tile every community: union equal, areas add up, no over
       GEOSGeomGetX_r(h, centroid.get(), &x);
       GEOSGeomGetY_r(h, centroid.get(), &y);
       INFO(grid->id);
-      if (std::fabs(y - lastY) < 0.01) CHECK(x > lastX);
-      else CHECK(y < lastY);
+      if (std::fabs(y - lastY) < 0.01)
+        CHECK(x > lastX);
+      else
+        CHECK(y < lastY);
       lastX = x;
       lastY = y;
     }
@@ -219,8 +221,7 @@ TEST_CASE("Daye's grids do not straddle a main road", "[analysis][grid][dataset]
       // rounded vertices): one of its pieces is a scrap.
       std::vector<GeomPtr> lines;
       lines.push_back(geos.own(GEOSBoundary_r(h, grid.geometry.get())));
-      for (const auto& road : roads)
-        lines.push_back(geos.own(GEOSIntersection_r(h, road.get(), grid.geometry.get())));
+      for (const auto& road : roads) lines.push_back(geos.own(GEOSIntersection_r(h, road.get(), grid.geometry.get())));
       GeomPtr all = makeCollection(geos, GEOS_GEOMETRYCOLLECTION, std::move(lines));
       GeomPtr noded = geos.own(GEOSUnaryUnionPrec_r(h, all.get(), 0.001));
       const GEOSGeometry* input[] = {noded.get()};

@@ -127,8 +127,7 @@ struct VoronoiCity {
 
 }  // namespace
 
-TEST_CASE("Unit grids tile each zone exactly: union is the zone, areas add up, no overlaps",
-          "[analysis][grid]") {
+TEST_CASE("Unit grids tile each zone exactly: union is the zone, areas add up, no overlaps", "[analysis][grid]") {
   const Frame f;
   const VoronoiCity city(10, 11);
   for (const double cell : {100.0, 137.5}) {
@@ -182,7 +181,8 @@ TEST_CASE("A sliver merges into the neighbour it shares the longest border with"
   // Three full rows of three cells, a fourth column only in the top row, and a 600 m² bump in
   // the middle row's fourth cell: 30 m of border with the cell to its west, 20 m with the one
   // above.
-  GeomPtr base = geos.own(GEOSUnion_r(geos.handle(), box(geos, 0, 0, 300, 300).get(), box(geos, 300, 200, 400, 300).get()));
+  GeomPtr base =
+      geos.own(GEOSUnion_r(geos.handle(), box(geos, 0, 0, 300, 300).get(), box(geos, 300, 200, 400, 300).get()));
   for (const bool west : {true, false}) {
     // 30 m of border with the west cell and 20 m with the one above; or 10 m and 50 m.
     GeomPtr bump = west ? box(geos, 300, 170, 320, 200) : box(geos, 300, 190, 350, 200);
@@ -202,8 +202,7 @@ TEST_CASE("A sliver merges into the neighbour it shares the longest border with"
     const int64_t row = static_cast<int64_t>(N0 / 100), col = static_cast<int64_t>(E0 / 100);
     CHECK(holder->row == (west ? row + 1 : row + 2));
     CHECK(holder->col == (west ? col + 2 : col + 3));
-    CHECK(holder->areaM2 ==
-          Approx(f.frame.area(geos, neighbour.get()) + f.frame.area(geos, bump.get())).epsilon(1e-7));
+    CHECK(holder->areaM2 == Approx(f.frame.area(geos, neighbour.get()) + f.frame.area(geos, bump.get())).epsilon(1e-7));
   }
 }
 
@@ -252,8 +251,7 @@ TEST_CASE("Split by roads: no grid holds a stretch of major road, also where a r
   }
 }
 
-TEST_CASE("Split by roads on wiggly zones: the grids still tile each zone and avoid every road",
-          "[analysis][grid]") {
+TEST_CASE("Split by roads on wiggly zones: the grids still tile each zone and avoid every road", "[analysis][grid]") {
   const Frame f;
   const VoronoiCity city(6, 5);
   std::vector<GeomPtr> roads;
@@ -282,10 +280,12 @@ TEST_CASE("Grid codes: 15 digits, numbered from 001 in each community, north to 
   const GeosContext geos;
   const Frame f;
   GeomPtr a = box(geos, 0, 0, 300, 200), b = box(geos, 300, 0, 500, 100);
-  const std::vector<GridZone> zones{{"420281001002", "甲社区", "zones, feature 1", a.get(), f.frame.area(geos, a.get())},
-                                    {"420281003004", "乙社区", "zones, feature 2", b.get(), f.frame.area(geos, b.get())}};
+  const std::vector<GridZone> zones{
+      {"420281001002", "甲社区", "zones, feature 1", a.get(), f.frame.area(geos, a.get())},
+      {"420281003004", "乙社区", "zones, feature 2", b.get(), f.frame.area(geos, b.get())}};
   std::vector<std::string> messages;
-  const OutputTable table = unitGridTable("420281", f.working, zones, {}, UnitGridOptions{}, 2, SilentProgress(), messages);
+  const OutputTable table =
+      unitGridTable("420281", f.working, zones, {}, UnitGridOptions{}, 2, SilentProgress(), messages);
   REQUIRE(table.rows.size() == 8);
   const char* codes[] = {"420281001002001", "420281001002002", "420281001002003", "420281001002004",
                          "420281001002005", "420281001002006", "420281003004001", "420281003004002"};
@@ -299,14 +299,15 @@ TEST_CASE("Grid codes: 15 digits, numbered from 001 in each community, north to 
   const double lon = std::get<double>(table.rows[0][4]), lat = std::get<double>(table.rows[0][5]);
   CHECK(std::get<double>(table.rows[1][4]) > lon);  // 002 east of 001
   CHECK(std::get<double>(table.rows[3][5]) < lat);  // 004 south of 001
-  CHECK(lon == Approx(114.9653).margin(0.0005));  // (593050, 3331150) in EPSG:4547
+  CHECK(lon == Approx(114.9653).margin(0.0005));    // (593050, 3331150) in EPSG:4547
   CHECK(lat == Approx(30.0960).margin(0.0005));
   REQUIRE(table.wkb.size() == 8);
   CHECK(table.crsDefinition == "EPSG:4547");
 }
 
-TEST_CASE("Grid codes: a bad or missing community code, a repeated one, and more than 999 grids are errors naming the zone",
-          "[analysis][grid]") {
+TEST_CASE(
+    "Grid codes: a bad or missing community code, a repeated one, and more than 999 grids are errors naming the zone",
+    "[analysis][grid]") {
   const GeosContext geos;
   const Frame f;
   GeomPtr a = box(geos, 0, 0, 300, 200);
@@ -318,18 +319,21 @@ TEST_CASE("Grid codes: a bad or missing community code, a repeated one, and more
   CHECK_THROWS_MATCHES(run({{"", "甲", "zones.geojson, feature 7", a.get(), area}}), InputError,
                        Catch::Message("zones.geojson, feature 7: has no community code; a unit grid code needs the "
                                       "zone's 12-digit NBS code"));
-  CHECK_THROWS_WITH(run({{"42028100100", "甲", "zones.geojson, feature 7", a.get(), area}}),
-                    Catch::Contains("zones.geojson, feature 7: community code \"42028100100\" is not a 12-digit NBS code"));
+  CHECK_THROWS_WITH(
+      run({{"42028100100", "甲", "zones.geojson, feature 7", a.get(), area}}),
+      Catch::Contains("zones.geojson, feature 7: community code \"42028100100\" is not a 12-digit NBS code"));
   CHECK_THROWS_WITH(run({{"42028100100X", "甲", "f", a.get(), area}}), Catch::Contains("is not a 12-digit NBS code"));
   CHECK_THROWS_WITH(run({{"420282001001", "甲", "f", a.get(), area}}), Catch::Contains("is not in county 420281"));
-  CHECK_THROWS_WITH(run({{"420281001001", "甲", "feature 1", a.get(), area}, {"420281001001", "乙", "feature 2", a.get(), area}}),
-                    Catch::Contains("feature 2: community code 420281001001 is also the code of feature 1"));
+  CHECK_THROWS_WITH(
+      run({{"420281001001", "甲", "feature 1", a.get(), area}, {"420281001001", "乙", "feature 2", a.get(), area}}),
+      Catch::Contains("feature 2: community code 420281001001 is also the code of feature 1"));
   UnitGridOptions small;
   small.cell = 5;  // 60 × 40 = 2,400 grids
   small.minAreaM2 = defaultMinArea(small.cell);
-  CHECK_THROWS_WITH(run({{"420281001001", "甲社区", "zones.geojson, feature 3 (甲社区)", a.get(), area}}, small),
-                    Catch::Contains("zones.geojson, feature 3 (甲社区), community 420281001001: 2400 unit grids of 5 m, "
-                                    "more than the 999"));
+  CHECK_THROWS_WITH(
+      run({{"420281001001", "甲社区", "zones.geojson, feature 3 (甲社区)", a.get(), area}}, small),
+      Catch::Contains("zones.geojson, feature 3 (甲社区), community 420281001001: 2400 unit grids of 5 m, "
+                      "more than the 999"));
   small.cell = 10;  // 30 × 20 = 600 grids: fine
   CHECK(run({{"420281001001", "甲社区", "f", a.get(), area}}, small).rows.size() == 600);
 }

@@ -17,8 +17,8 @@ namespace {
 
 // The rule by brute force over every zone: interior holders, else the lowest-ranked zone whose
 // boundary holds the point.
-std::vector<uint32_t> bruteForce(const GeosContext& geos, const std::vector<const GEOSGeometry*>& zones,
-                                 double x, double y) {
+std::vector<uint32_t> bruteForce(const GeosContext& geos, const std::vector<const GEOSGeometry*>& zones, double x,
+                                 double y) {
   GeomPtr point = geos.own(GEOSGeom_createPointFromXY_r(geos.handle(), x, y));
   std::vector<uint32_t> holders;
   for (uint32_t z = 0; z < zones.size(); ++z)  // the zone's interior meets the point
@@ -42,7 +42,8 @@ struct VoronoiZones {
       const XY p{random.uniform(-2000, 12000), random.uniform(-2000, 12000)};
       GeomPtr probe = makePoint(geos, p);
       // Seeds at least 600 m apart: the generator's 300 m wiggles could swallow a closer one's cell.
-      const bool apart = std::all_of(seeds.begin(), seeds.end(), [&](const XY& q) { return std::hypot(q.x - p.x, q.y - p.y) >= 600; });
+      const bool apart =
+          std::all_of(seeds.begin(), seeds.end(), [&](const XY& q) { return std::hypot(q.x - p.x, q.y - p.y) >= 600; });
       if (apart && GEOSContains_r(geos.handle(), region.get(), probe.get()) == 1) seeds.push_back(p);
     }
     tiles = std::move(tileZones(geos, {{region.get(), seeds, 300.0}}, random)[0]);

@@ -39,8 +39,9 @@ TEST_CASE("points round zones that cover part of the map: one plain line", "[zon
   CHECK(tally.outsideExtent == 4);
   const auto lines = zoneTallyMessages("pts", "zones", tally, kZones, "points");
   REQUIRE(lines.size() == 1);
-  CHECK(lines[0] == "pts: 4 of 5 points (80 %) are in no zone of zones (the zones do not cover the whole map); "
-                    "they are in the (none) row");
+  CHECK(lines[0] ==
+        "pts: 4 of 5 points (80 %) are in no zone of zones (the zones do not cover the whole map); "
+        "they are in the (none) row");
 }
 
 TEST_CASE("most points far from the zones, all together: the CRS warning", "[zone_tally]") {

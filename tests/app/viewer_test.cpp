@@ -29,6 +29,8 @@
 #include <random>
 #include <set>
 
+#include "analysis/export_layer.h"
+#include "analysis/stats.h"
 #include "app/analysis_panel.h"
 #include "app/attribute_table.h"
 #include "app/identify_panel.h"
@@ -36,11 +38,9 @@
 #include "app/main_window.h"
 #include "app/map_canvas.h"
 #include "app/month_slider.h"
-#include "app/trend_chart.h"
 #include "app/route_panel.h"
+#include "app/trend_chart.h"
 #include "app/viewer_state.h"
-#include "analysis/export_layer.h"
-#include "analysis/stats.h"
 #include "io/catalog_loader.h"
 #include "io/table_writer.h"
 #include "io/timestamps.h"
@@ -61,7 +61,8 @@ std::filesystem::path copyCatalog(const test::TempDir& dir) {
   const std::string from = "\"../data/", to = "\"" + test::dataDir().string() + "/";
   for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), to);
   const std::string style = "\"style\": \"", styleTo = "\"style\": \"" + (test::sourceDir() / "styles").string() + "/";
-  for (size_t at = 0; (at = text.find(style, at)) != std::string::npos; at += styleTo.size()) text.replace(at, style.size(), styleTo);
+  for (size_t at = 0; (at = text.find(style, at)) != std::string::npos; at += styleTo.size())
+    text.replace(at, style.size(), styleTo);
   const auto file = dir.path() / "daye.json";
   std::ofstream(file) << text;
   return file;
@@ -77,7 +78,8 @@ bool waitForFrame(MainWindow& window) {
 bool openAndWait(MainWindow& window, const std::filesystem::path& catalog) {
   bool loaded = false;
   // Disconnected on return: a later reload must not write to `loaded` once it is gone.
-  const QMetaObject::Connection connection = QObject::connect(&window, &MainWindow::catalogLoaded, [&] { loaded = true; });
+  const QMetaObject::Connection connection =
+      QObject::connect(&window, &MainWindow::catalogLoaded, [&] { loaded = true; });
   const bool opened = window.openCatalog(catalog, true) && QTest::qWaitFor([&] { return loaded; }, 30000);
   QObject::disconnect(connection);
   return opened && waitForFrame(window);
@@ -133,7 +135,8 @@ std::map<std::string, std::string> treeFingerprints(const std::filesystem::path&
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
     if (entry.is_regular_file())
       files[std::filesystem::relative(entry.path(), folder).string()] =
-          test::fileFingerprint(entry.path()) + " @" + std::to_string(entry.last_write_time().time_since_epoch().count());
+          test::fileFingerprint(entry.path()) + " @" +
+          std::to_string(entry.last_write_time().time_since_epoch().count());
   return files;
 }
 
@@ -151,7 +154,8 @@ void doubleClick(QWidget& widget, QPoint at) {
 // Clicks the corners with the polygon tool and closes it with a double click on the last one,
 // or with Enter.
 void drawPolygon(MapCanvas& canvas, const std::vector<QPoint>& corners, bool closeWithEnter) {
-  for (size_t i = 0; i + 1 < corners.size(); ++i) QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, corners[i]);
+  for (size_t i = 0; i + 1 < corners.size(); ++i)
+    QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, corners[i]);
   if (closeWithEnter) {
     QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, corners.back());
     QTest::keyClick(&canvas, Qt::Key_Return);
@@ -254,7 +258,8 @@ TEST_CASE("zooming in with the keyboard halves the scale; identify lists the dis
   REQUIRE(chosen);
   window.canvas().zoomTo(MapExtent{chosen->minX, chosen->minY, chosen->maxX, chosen->maxY});
   REQUIRE(waitForFrame(window));
-  const MapView view(window.canvas().visibleExtent(), QRectF(0, 0, window.canvas().width(), window.canvas().height()), 96);
+  const MapView view(window.canvas().visibleExtent(), QRectF(0, 0, window.canvas().width(), window.canvas().height()),
+                     96);
   const QPoint at = view.toScreen(chosen->labelX, chosen->labelY).toPoint();
   window.canvas().setTool(CanvasTool::identify);
   QTest::mouseClick(&window.canvas(), Qt::LeftButton, Qt::NoModifier, at);
@@ -300,10 +305,10 @@ TEST_CASE("a catalog that fails to load leaves the viewer usable; a failing laye
 
   const auto partial = dir.path() / "partial.json";
   std::ofstream(partial) << R"({"crs": "EPSG:4547", "layers": [
-    {"id": "districts", "title": "Districts", "role": "zones", "source": ")" << (test::dataDir() / "daye.gpkg").string()
-                         << R"(", "layer": "districts"},
-    {"id": "ghost", "title": "Ghost", "role": "points", "source": ")" << (test::dataDir() / "daye.gpkg").string()
-                         << R"(", "layer": "no_such_layer"}]})";
+    {"id": "districts", "title": "Districts", "role": "zones", "source": ")"
+                         << (test::dataDir() / "daye.gpkg").string() << R"(", "layer": "districts"},
+    {"id": "ghost", "title": "Ghost", "role": "points", "source": ")"
+                         << (test::dataDir() / "daye.gpkg").string() << R"(", "layer": "no_such_layer"}]})";
   REQUIRE(openAndWait(window, partial));
   CHECK(window.document().find("districts")->rendered != nullptr);
   CHECK_FALSE(window.document().find("ghost")->error.isEmpty());
@@ -363,7 +368,8 @@ TEST_CASE("the measure tool gives ellipsoidal lengths and areas", "[viewer]") {
   canvas.zoomTo({cx - 1500, cy - 1500, cx + 1500, cy + 1500});
   REQUIRE(waitForFrame(window));
   const MapView view(canvas.visibleExtent(), QRectF(0, 0, canvas.width(), canvas.height()), 96);
-  const QPointF corners[] = {{cx - 1000, cy - 500}, {cx + 1000, cy - 500}, {cx + 1000, cy + 500}, {cx - 1000, cy + 500}};
+  const QPointF corners[] = {
+      {cx - 1000, cy - 500}, {cx + 1000, cy - 500}, {cx + 1000, cy + 500}, {cx - 1000, cy + 500}};
   for (const QPointF& corner : corners)
     QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, view.toScreen(corner.x(), corner.y()).toPoint());
   QTest::mouseDClick(&canvas, Qt::LeftButton, Qt::NoModifier, view.toScreen(corners[3].x(), corners[3].y()).toPoint());
@@ -390,7 +396,9 @@ TEST_CASE("the route tool draws a route between two clicked places and a tour al
     return QPointF(drawn.x[first + (last - first) / 2], drawn.y[first + (last - first) / 2]);
   };
   const QPointF a = middle(0), b = middle(5);
-  canvas.zoomTo(MapExtent{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())}.grownBy(0.3));
+  canvas.zoomTo(
+      MapExtent{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())}.grownBy(
+          0.3));
   REQUIRE(waitForFrame(window));
   canvas.setTool(CanvasTool::route);
   const MapView view(canvas.visibleExtent(), QRectF(0, 0, canvas.width(), canvas.height()), 96);
@@ -528,7 +536,8 @@ TEST_CASE("the polygon selection tool selects the features the drawn polygon tou
   const double radius = std::min(canvas.width(), canvas.height()) * 0.4;
   for (int k = 0; k < 5; ++k) {
     const double angle = 0.3 + 2 * M_PI * k / 5;
-    pentagon.push_back(canvas.rect().center() + QPoint(static_cast<int>(radius * std::cos(angle)), static_cast<int>(radius * std::sin(angle))));
+    pentagon.push_back(canvas.rect().center() +
+                       QPoint(static_cast<int>(radius * std::cos(angle)), static_cast<int>(radius * std::sin(angle))));
     world << view.toWorld(QPointF(pentagon.back()));
   }
   std::vector<int64_t> expected;
@@ -604,8 +613,8 @@ TEST_CASE("the choropleth and hot-spot overlay chosen in the analysis panel come
       [&] {
         const DocumentLayer* districts = document.find("districts");
         const DocumentLayer* density = document.find("analysis_density");
-        return districts && districts->rendered && districts->rendered->legend.size() == 4 && density && density->rendered &&
-               !window.analysisPanel().isRunning();
+        return districts && districts->rendered && districts->rendered->legend.size() == 4 && density &&
+               density->rendered && !window.analysisPanel().isRunning();
       },
       60000));
   const RenderLayer& districts = *document.find("districts")->rendered;
@@ -627,7 +636,8 @@ TEST_CASE("the choropleth and hot-spot overlay chosen in the analysis panel come
       const QColor c(frame.pixel(x, y));
       for (size_t k = 0; k < 4; ++k) {
         const Rgba& blue = (*blues)[k];
-        if (std::abs(c.red() - blue.r) + std::abs(c.green() - blue.g) + std::abs(c.blue() - blue.b) < 12) classesSeen.insert(k);
+        if (std::abs(c.red() - blue.r) + std::abs(c.green() - blue.g) + std::abs(c.blue() - blue.b) < 12)
+          classesSeen.insert(k);
       }
     }
   CHECK(classesSeen.size() >= 3);
@@ -898,7 +908,8 @@ struct StreetOrderMonths {
 
 StreetOrderMonths countStreetOrder(int64_t districtFid) {
   GDALAllRegister();
-  GDALDatasetUniquePtr data(GDALDataset::Open((test::dataDir() / "daye.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr data(
+      GDALDataset::Open((test::dataDir() / "daye.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   REQUIRE(data);
   StreetOrderMonths counts;
   for (auto& feature : *data->GetLayerByName("street_order")) {
@@ -906,8 +917,9 @@ StreetOrderMonths countStreetOrder(int64_t districtFid) {
     std::replace(month.begin(), month.end(), '/', '-');
     ++counts.all[month];
   }
-  const std::string sql = "SELECT substr(s.date, 1, 7) FROM street_order s, districts d WHERE d.fid = " +
-                          std::to_string(districtFid) + " AND ST_Contains(d.geom, s.geom)";
+  const std::string sql =
+      "SELECT substr(s.date, 1, 7) FROM street_order s, districts d WHERE d.fid = " + std::to_string(districtFid) +
+      " AND ST_Contains(d.geom, s.geom)";
   OGRLayer* inside = data->ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
   REQUIRE(inside);
   for (auto& feature : *inside) ++counts.inDistrict[feature->GetFieldAsString(0)];
@@ -963,8 +975,10 @@ StatsResult statsForMonth(const std::filesystem::path& catalogFile, const std::s
 
 }  // namespace
 
-TEST_CASE("the month slider filters the points drawn and the choropleth; the trend chart counts a zone's months; "
-          "the month comes back on reopen", "[viewer][time]") {
+TEST_CASE(
+    "the month slider filters the points drawn and the choropleth; the trend chart counts a zone's months; "
+    "the month comes back on reopen",
+    "[viewer][time]") {
   test::TempDir dir;
   const auto catalogFile = copyCatalog(dir);
   {
@@ -1165,7 +1179,8 @@ TEST_CASE("identify, selection and hot-spot overlays follow the month slider", "
     bool julyNear = false;
     for (const DrawFeature& other : points.features) {
       const uint32_t o = points.partStarts[other.firstPart];
-      julyNear = julyNear || (other.month == july && std::hypot(points.x[o] - points.x[c], points.y[o] - points.y[c]) < 200);
+      julyNear =
+          julyNear || (other.month == july && std::hypot(points.x[o] - points.x[c], points.y[o] - points.y[c]) < 200);
     }
     if (!julyNear) {
       lonely = &candidate;
@@ -1241,7 +1256,8 @@ std::vector<int64_t> fidsInBox(const RenderLayer& layer, double minX, double min
   std::vector<int64_t> fids;
   for (const DrawFeature& feature : layer.features) {
     const uint32_t i = layer.partStarts[feature.firstPart];
-    if (layer.x[i] >= minX && layer.x[i] <= maxX && layer.y[i] >= minY && layer.y[i] <= maxY) fids.push_back(feature.fid);
+    if (layer.x[i] >= minX && layer.x[i] <= maxX && layer.y[i] >= minY && layer.y[i] <= maxY)
+      fids.push_back(feature.fid);
   }
   return fids;
 }
@@ -1265,12 +1281,13 @@ TEST_CASE("a big PostGIS layer is read by view window: what is in view is all th
   REQUIRE(streetOrder);
   CHECK(streetOrder->windowed);
   CHECK_FALSE(window.document().find("districts")->windowed);  // zones are read whole
-  const RenderLayer whole = loadRenderLayer(*streetOrder->spec, window.document().workingCrs(), "zh", std::nullopt,
-                                            SilentProgress());
+  const RenderLayer whole =
+      loadRenderLayer(*streetOrder->spec, window.document().workingCrs(), "zh", std::nullopt, SilentProgress());
   REQUIRE(whole.features.size() == 840);
 
   // The whole city in view: more than 200 in the window, so the first 200 are drawn and said.
-  REQUIRE(QTest::qWaitFor([&] { return streetOrder->rendered->window && streetOrder->rendered->window->maxFeatures > 0; }, 20000));
+  REQUIRE(QTest::qWaitFor(
+      [&] { return streetOrder->rendered->window && streetOrder->rendered->window->maxFeatures > 0; }, 20000));
   CHECK(streetOrder->rendered->truncated);
   CHECK(streetOrder->rendered->features.size() == 200);
   // The layer's extent is the whole table's (PostGIS may estimate it a little larger), not the window's.
@@ -1314,8 +1331,8 @@ TEST_CASE("a big PostGIS layer is read by view window: what is in view is all th
     for (const DrawFeature& feature : read.features) loaded.push_back(feature.fid);
     const double margin = 0.05 * (read.window->maxX - read.window->minX);
     const auto inner = fidsInBox(whole, read.window->minX, read.window->minY, read.window->maxX, read.window->maxY);
-    const auto outer = fidsInBox(whole, read.window->minX - margin, read.window->minY - margin, read.window->maxX + margin,
-                                 read.window->maxY + margin);
+    const auto outer = fidsInBox(whole, read.window->minX - margin, read.window->minY - margin,
+                                 read.window->maxX + margin, read.window->maxY + margin);
     for (int64_t fid : inner) CHECK(std::find(loaded.begin(), loaded.end(), fid) != loaded.end());
     for (int64_t fid : loaded) CHECK(std::find(outer.begin(), outer.end(), fid) != outer.end());
     CHECK(loaded.size() < 840);

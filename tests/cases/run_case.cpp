@@ -21,17 +21,17 @@
 //              of the file instead of its first (a GPX file's first layer is its waypoints).
 // Exit code 0 when the case holds; otherwise prints each mismatch and exits 1.
 
-#include <filesystem>
-#include <fstream>
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <sstream>
+#include <map>
 #include <set>
+#include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include "../test_support.h"
 
@@ -42,9 +42,7 @@ namespace {
 
 std::string substitute(std::string text, const fs::path& temp) {
   const std::pair<std::string, std::string> variables[] = {
-      {"${TMP}", temp.string()},
-      {"${DATA}", test::dataDir().string()},
-      {"${SOURCE}", test::sourceDir().string()}};
+      {"${TMP}", temp.string()}, {"${DATA}", test::dataDir().string()}, {"${SOURCE}", test::sourceDir().string()}};
   for (const auto& [name, value] : variables)
     for (size_t at; (at = text.find(name)) != std::string::npos;) text.replace(at, name.size(), value);
   return text;
@@ -72,7 +70,8 @@ void checkTable(const nlohmann::json& expected, const fs::path& temp, std::vecto
   std::map<std::string, OGRFeatureUniquePtr> rows;
   for (auto& feature : layer) rows[feature->GetFieldAsString(key.c_str())] = OGRFeatureUniquePtr(feature->Clone());
   if (expected.contains("row_count") && rows.size() != expected.at("row_count").get<size_t>())
-    failures.push_back("table has " + std::to_string(rows.size()) + " rows, expected " + expected.at("row_count").dump());
+    failures.push_back("table has " + std::to_string(rows.size()) + " rows, expected " +
+                       expected.at("row_count").dump());
   for (const auto& [id, columns] : expected.at("rows").items()) {
     auto row = rows.find(id);
     if (row == rows.end()) {
@@ -86,8 +85,8 @@ void checkTable(const nlohmann::json& expected, const fs::path& temp, std::vecto
         failures.push_back(where + ": no such column");
         continue;
       }
-      const bool empty = !row->second->IsFieldSetAndNotNull(index) ||
-                         std::string(row->second->GetFieldAsString(index)).empty();
+      const bool empty =
+          !row->second->IsFieldSetAndNotNull(index) || std::string(row->second->GetFieldAsString(index)).empty();
       if (wanted.is_null()) {
         if (!empty) failures.push_back(where + ": expected empty, got " + row->second->GetFieldAsString(index));
       } else if (wanted.is_string()) {
@@ -159,19 +158,16 @@ int main(int argc, char** argv) {
   std::vector<std::string> failures;
   const int expectedExit = spec.value("exit", 0);
   if (result.exitCode != expectedExit)
-    failures.push_back("exit code " + std::to_string(result.exitCode) + ", expected " +
-                       std::to_string(expectedExit));
+    failures.push_back("exit code " + std::to_string(result.exitCode) + ", expected " + std::to_string(expectedExit));
   for (const auto& [stream, text] : {std::pair{"stdout", &result.out}, std::pair{"stderr", &result.err}})
     for (const auto& wanted : spec.value(stream, nlohmann::json::array())) {
       const std::string needle = substitute(wanted.get<std::string>(), temp.path());
-      if (text->find(needle) == std::string::npos)
-        failures.push_back(std::string(stream) + " lacks: " + needle);
+      if (text->find(needle) == std::string::npos) failures.push_back(std::string(stream) + " lacks: " + needle);
     }
   for (const auto& [stream, text] : {std::pair{"stdout_absent", &result.out}, std::pair{"stderr_absent", &result.err}})
     for (const auto& unwanted : spec.value(stream, nlohmann::json::array())) {
       const std::string needle = substitute(unwanted.get<std::string>(), temp.path());
-      if (text->find(needle) != std::string::npos)
-        failures.push_back(std::string(stream) + ": has " + needle);
+      if (text->find(needle) != std::string::npos) failures.push_back(std::string(stream) + ": has " + needle);
     }
   if (spec.contains("stderr_lines")) {
     // Progress lines ("routing … (2.4 s)", "counting  40 % (1.2 s)") appear only when a run takes
@@ -179,17 +175,15 @@ int main(int argc, char** argv) {
     size_t lines = 0;
     std::istringstream text(result.err);
     for (std::string line; std::getline(text, line) && !text.eof();) {  // lines ended by \n
-      const bool progress = line.size() > 4 && line.compare(line.size() - 3, 3, " s)") == 0 &&
-                            line.rfind("urbangis:", 0) != 0;
+      const bool progress =
+          line.size() > 4 && line.compare(line.size() - 3, 3, " s)") == 0 && line.rfind("urbangis:", 0) != 0;
       if (!progress) ++lines;
     }
     if (lines != spec.at("stderr_lines").get<size_t>())
-      failures.push_back("stderr has " + std::to_string(lines) + " lines, expected " +
-                         spec.at("stderr_lines").dump());
+      failures.push_back("stderr has " + std::to_string(lines) + " lines, expected " + spec.at("stderr_lines").dump());
   }
   if (spec.contains("expect_table")) checkTable(spec.at("expect_table"), temp.path(), failures);
-  if (test::folderFingerprint(test::dataDir()) != dataBefore)
-    failures.push_back("the project's data/ changed");
+  if (test::folderFingerprint(test::dataDir()) != dataBefore) failures.push_back("the project's data/ changed");
   for (const auto& [folder, before] : namedBefore)
     if (test::folderFingerprint(folder) != before)
       failures.push_back("files in " + folder.string() + " changed (an input named on the command line)");

@@ -96,11 +96,10 @@ TEST_CASE("Round trips across mainland China stay under a millimetre", "[core][o
       worst = std::max(worst, metres(back, wgs84));
       mostIterations = std::max(mostIterations, iterations);
       worstBaidu = std::max(worstBaidu, metres(offsets::bd09ToWgs84(offsets::wgs84ToBd09(wgs84)), wgs84));
-      worstOneStep = std::max(worstOneStep,
-                              metres(offsets::gcj02ToWgs84OneStep(offsets::wgs84ToGcj02(wgs84)), wgs84));
+      worstOneStep = std::max(worstOneStep, metres(offsets::gcj02ToWgs84OneStep(offsets::wgs84ToGcj02(wgs84)), wgs84));
     }
-  INFO("worst " << worst << " m, BD-09 " << worstBaidu << " m, one-step " << worstOneStep
-                << " m, at most " << mostIterations << " iterations");
+  INFO("worst " << worst << " m, BD-09 " << worstBaidu << " m, one-step " << worstOneStep << " m, at most "
+                << mostIterations << " iterations");
   CHECK(worst < 0.001);
   CHECK(worstBaidu < 0.001);
   CHECK(mostIterations <= 10);

@@ -37,8 +37,8 @@ TEST_CASE("Geodesic area agrees with an equal-area projection near Daye", "[core
 
   ProjContext context;
   const Crs lonLat(context, CrsSpec{"EPSG:4490", ChineseOffset::none, "CGCS2000"});
-  const Crs laea(context, CrsSpec{"+proj=laea +lat_0=30.0975 +lon_0=114.97 +ellps=GRS80 +type=crs",
-                                  ChineseOffset::none, "LAEA"});
+  const Crs laea(
+      context, CrsSpec{"+proj=laea +lat_0=30.0975 +lon_0=114.97 +ellps=GRS80 +type=crs", ChineseOffset::none, "LAEA"});
   auto projected = transformGeometry(geos, block.get(), Transform(context, lonLat, laea));
   double planar = 0;
   GEOSArea_r(geos.handle(), projected.get(), &planar);
@@ -54,8 +54,8 @@ TEST_CASE("Geodesic length agrees with an azimuthal equidistant projection", "[c
   GeodesicMeasure measure(kGrs80);
   ProjContext context;
   const Crs lonLat(context, CrsSpec{"EPSG:4490", ChineseOffset::none, "CGCS2000"});
-  const Crs aeqd(context, CrsSpec{"+proj=aeqd +lat_0=30.10 +lon_0=114.97 +ellps=GRS80 +type=crs",
-                                  ChineseOffset::none, "AEQD"});
+  const Crs aeqd(context,
+                 CrsSpec{"+proj=aeqd +lat_0=30.10 +lon_0=114.97 +ellps=GRS80 +type=crs", ChineseOffset::none, "AEQD"});
   double x = 115.10, y = 30.20;
   Transform(context, lonLat, aeqd).apply(x, y);
   CHECK(measure.length(geos.handle(), line.get()) == Approx(std::hypot(x, y)).margin(0.001));
@@ -70,6 +70,5 @@ TEST_CASE("Points have no area and polygons no length", "[core][geodesic]") {
   CHECK(measure.area(geos.handle(), point.get()) == 0.0);
   CHECK(measure.length(geos.handle(), polygon.get()) == 0.0);
   auto multi = geos.fromWkt("MULTILINESTRING((114.97 30.1,114.98 30.1),(114.97 30.1,114.98 30.1))");
-  CHECK(measure.length(geos.handle(), multi.get()) ==
-        Approx(2 * measure.distance(114.97, 30.1, 114.98, 30.1)));
+  CHECK(measure.length(geos.handle(), multi.get()) == Approx(2 * measure.distance(114.97, 30.1, 114.98, 30.1)));
 }

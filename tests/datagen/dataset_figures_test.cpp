@@ -20,8 +20,7 @@ TEST_CASE("Street order: 840 cases of 3 types, fines 148,435 yuan", "[dataset][f
   CHECK(sumOf(cases, "fine") == 148435);
 }
 
-TEST_CASE("Demolitions: 188 city-run sites of 46,574 m², 21 town-guided of 20,000 m²",
-          "[dataset][figures]") {
+TEST_CASE("Demolitions: 188 city-run sites of 46,574 m², 21 town-guided of 20,000 m²", "[dataset][figures]") {
   test::DayeFiles files;
   OGRLayer& sites = files.layer("demolitions");
   const auto kinds = countBy(sites, "kind");
@@ -58,8 +57,7 @@ TEST_CASE("Each demolition polygon measures within 1 % of its area_m2", "[datase
 TEST_CASE("Billboards: 774 removed, by type 18/12/6/730/8", "[dataset][figures]") {
   test::DayeFiles files;
   const auto types = countBy(files.layer("billboards"), "type");
-  CHECK(types == std::map<std::string, int64_t>{
-                     {"墙体", 18}, {"高空", 12}, {"路铭牌", 6}, {"灯箱", 730}, {"雨棚", 8}});
+  CHECK(types == std::map<std::string, int64_t>{{"墙体", 18}, {"高空", 12}, {"路铭牌", 6}, {"灯箱", 730}, {"雨棚", 8}});
 }
 
 TEST_CASE("Muck sources: 72", "[dataset][figures]") {
@@ -67,8 +65,7 @@ TEST_CASE("Muck sources: 72", "[dataset][figures]") {
   CHECK(files.layer("muck_sources").GetFeatureCount() == 72);
 }
 
-TEST_CASE("Complaints: 184 fume and noise cases, all handled, answered, satisfied",
-          "[dataset][figures]") {
+TEST_CASE("Complaints: 184 fume and noise cases, all handled, answered, satisfied", "[dataset][figures]") {
   test::DayeFiles files;
   OGRLayer& complaints = files.complaintsTable();
   CHECK(complaints.GetFeatureCount() == 184);
@@ -97,8 +94,7 @@ TEST_CASE("Gas hazards: 1,139 found and fixed", "[dataset][figures]") {
   }
 }
 
-TEST_CASE("Yellow lines: 374 shops, 285 stalls, 190 Hengda night-market stalls",
-          "[dataset][figures]") {
+TEST_CASE("Yellow lines: 374 shops, 285 stalls, 190 Hengda night-market stalls", "[dataset][figures]") {
   test::DayeFiles files;
   OGRLayer& zones = files.layer("yellow_line");
   CHECK(countBy(zones, "kind") ==
@@ -109,8 +105,7 @@ TEST_CASE("Yellow lines: 374 shops, 285 stalls, 190 Hengda night-market stalls",
       CHECK(std::string(zone->GetFieldAsString("name")).rfind("恒达夜市", 0) == 0);
 }
 
-TEST_CASE("Cable: 25 roads and 40 communities; 250,000 / 21,000 / 11,000 / 20,000 m; 30 signs",
-          "[dataset][figures]") {
+TEST_CASE("Cable: 25 roads and 40 communities; 250,000 / 21,000 / 11,000 / 20,000 m; 30 signs", "[dataset][figures]") {
   test::DayeFiles files;
   OGRLayer& corridors = files.layer("cable_corridors");
   std::set<std::string> roads, communities;
@@ -133,8 +128,8 @@ TEST_CASE("Cable: 25 roads and 40 communities; 250,000 / 21,000 / 11,000 / 20,00
 
 TEST_CASE("Townships and communities carry Daye's official names and codes", "[dataset][figures]") {
   test::DayeFiles files;
-  auto townships = openDataset(
-      (test::dataDir() / "places" / "daye_420281_townships_nbs2023.csv").string(), GDAL_OF_VECTOR);
+  auto townships =
+      openDataset((test::dataDir() / "places" / "daye_420281_townships_nbs2023.csv").string(), GDAL_OF_VECTOR);
   std::map<std::string, std::string> official;
   for (auto& row : *townships->GetLayer(0)) official[row->GetFieldAsString("code")] = row->GetFieldAsString("name");
   std::map<std::string, std::string> generated;
@@ -144,9 +139,8 @@ TEST_CASE("Townships and communities carry Daye's official names and codes", "[d
   const auto types = countBy(files.layer("districts"), "type");
   CHECK(types.at("街道") == 5);
 
-  auto communities = openDataset(
-      (test::dataDir() / "places" / "daye_420281_villages_communities_nbs2023.csv").string(),
-      GDAL_OF_VECTOR);
+  auto communities = openDataset((test::dataDir() / "places" / "daye_420281_villages_communities_nbs2023.csv").string(),
+                                 GDAL_OF_VECTOR);
   std::set<std::string> officialCommunities;
   for (auto& row : *communities->GetLayer(0))
     if (std::string(row->GetFieldAsString("name")).find("社区") != std::string::npos)
@@ -160,16 +154,14 @@ TEST_CASE("Townships and communities carry Daye's official names and codes", "[d
 TEST_CASE("Every incident, site and corridor is dated in 2023", "[dataset][figures]") {
   test::DayeFiles files;
   const std::pair<const char*, const char*> dated[] = {
-      {"street_order", "date"}, {"demolitions", "date"}, {"billboards", "date"},
-      {"muck_sources", "date"}, {"gas_hazards", "found"}, {"yellow_line", "date"},
-      {"cable_corridors", "date"}};
+      {"street_order", "date"}, {"demolitions", "date"}, {"billboards", "date"},     {"muck_sources", "date"},
+      {"gas_hazards", "found"}, {"yellow_line", "date"}, {"cable_corridors", "date"}};
   for (const auto& [layerName, field] : dated) {
     INFO(layerName);
     for (auto& feature : files.layer(layerName))
       CHECK(std::string(feature->GetFieldAsString(field)).rfind("2023", 0) == 0);
   }
-  for (auto& row : files.complaintsTable())
-    CHECK(std::string(row->GetFieldAsString("opened")).rfind("2023", 0) == 0);
+  for (auto& row : files.complaintsTable()) CHECK(std::string(row->GetFieldAsString("opened")).rfind("2023", 0) == 0);
 }
 
 TEST_CASE("City components: 5,540 of 5 classes, each complete, damaged or missing", "[dataset][figures]") {
@@ -178,8 +170,8 @@ TEST_CASE("City components: 5,540 of 5 classes, each complete, damaged or missin
   OGRLayer& assets = files.layer("assets");
   CHECK(assets.GetFeatureCount() == 5540);
   const auto classes = countBy(assets, "class");
-  CHECK(classes == std::map<std::string, int64_t>{{"井盖", 2400}, {"路灯", 1800}, {"果皮箱", 900}, {"消防栓", 320},
-                                                  {"公交站亭", 120}});
+  CHECK(classes == std::map<std::string, int64_t>{
+                       {"井盖", 2400}, {"路灯", 1800}, {"果皮箱", 900}, {"消防栓", 320}, {"公交站亭", 120}});
   const auto conditions = countBy(assets, "condition");
   CHECK(conditions.size() == 3);
   CHECK(conditions.at("完好") > conditions.at("破损"));

@@ -29,8 +29,7 @@ GeomPtr unionOf(const GeosContext& geos, const std::vector<GeomPtr>& parts) {
 
 }  // namespace
 
-TEST_CASE("The 18 townships tile the city: no gaps, no overlaps, the outline's 1,555 km²",
-          "[dataset][geometry]") {
+TEST_CASE("The 18 townships tile the city: no gaps, no overlaps, the outline's 1,555 km²", "[dataset][geometry]") {
   test::DayeFiles files;
   GeosContext geos;
   const auto districts = test::geometriesOf(files.layer("districts"), geos);
@@ -65,16 +64,15 @@ TEST_CASE("The 18 townships tile the city: no gaps, no overlaps, the outline's 1
   CHECK(maxY < 30.35);
 }
 
-TEST_CASE("The city's outline is Daye's real one (the seed's GCJ-02 outline, converted)",
-          "[dataset][geometry]") {
+TEST_CASE("The city's outline is Daye's real one (the seed's GCJ-02 outline, converted)", "[dataset][geometry]") {
   test::DayeFiles files;
   GeosContext geos;
   GEOSContextHandle_t h = geos.handle();
   const auto city = unionOf(geos, test::geometriesOf(files.layer("districts"), geos));
   // The committed copy of the seed, read here with OGR and converted point by point with the
   // GCJ-02 inverse.
-  auto outlines = openDataset((test::dataDir() / "boundary" / "huangshi_counties_gcj02_echarts.geojson").string(),
-                              GDAL_OF_VECTOR);
+  auto outlines =
+      openDataset((test::dataDir() / "boundary" / "huangshi_counties_gcj02_echarts.geojson").string(), GDAL_OF_VECTOR);
   GeomPtr converted;
   for (auto& feature : *outlines->GetLayer(0)) {
     if (std::string(feature->GetFieldAsString("name")) != "大冶市") continue;
@@ -111,8 +109,8 @@ TEST_CASE("The city's outline is Daye's real one (the seed's GCJ-02 outline, con
   REQUIRE(GEOSHausdorffDistance_r(h, cityBoundary.get(), converted.get(), &hausdorff) == 1);
   CHECK(hausdorff <= 2.0 / 1024 + 1e-9);
   // Unconverted, the outline would lie off by the GCJ-02 offset: about 500 m here.
-  auto raw = openDataset((test::dataDir() / "boundary" / "huangshi_counties_gcj02_echarts.geojson").string(),
-                         GDAL_OF_VECTOR);
+  auto raw =
+      openDataset((test::dataDir() / "boundary" / "huangshi_counties_gcj02_echarts.geojson").string(), GDAL_OF_VECTOR);
   for (auto& feature : *raw->GetLayer(0))
     if (std::string(feature->GetFieldAsString("name")) == "大冶市") {
       const OGRLinearRing& ring = *feature->GetGeometryRef()->toPolygon()->getExteriorRing();
@@ -255,7 +253,8 @@ TEST_CASE("Incidents cluster and stay inside the city", "[dataset][geometry]") {
       double nearest = 1e18;
       for (size_t j = 0; j < points.size(); ++j)
         if (i != j) {
-          const double dx = (points[i].first - points[j].first) * 96000, dy = (points[i].second - points[j].second) * 111000;
+          const double dx = (points[i].first - points[j].first) * 96000,
+                       dy = (points[i].second - points[j].second) * 111000;
           nearest = std::min(nearest, dx * dx + dy * dy);
         }
       sum += std::sqrt(nearest);

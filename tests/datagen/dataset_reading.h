@@ -15,10 +15,8 @@
 namespace urbangis::test {
 
 struct DayeFiles {
-  GDALDatasetUniquePtr geoPackage =
-      openDataset((dataDir() / "daye.gpkg").string(), GDAL_OF_VECTOR);
-  GDALDatasetUniquePtr complaints = openDataset(
-      (dataDir() / "complaints.csv").string(), GDAL_OF_VECTOR);
+  GDALDatasetUniquePtr geoPackage = openDataset((dataDir() / "daye.gpkg").string(), GDAL_OF_VECTOR);
+  GDALDatasetUniquePtr complaints = openDataset((dataDir() / "complaints.csv").string(), GDAL_OF_VECTOR);
 
   OGRLayer& layer(const char* name) {
     OGRLayer* found = geoPackage->GetLayerByName(name);

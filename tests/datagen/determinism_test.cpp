@@ -4,8 +4,7 @@
 
 using namespace urbangis;
 
-TEST_CASE("The generator writes byte-identical files, equal to the committed data",
-          "[dataset][determinism]") {
+TEST_CASE("The generator writes byte-identical files, equal to the committed data", "[dataset][determinism]") {
   test::TempDir first, second;
   for (const auto* folder : {&first, &second}) {
     const auto result = test::run(URBANGIS_DATAGEN, {"--out", folder->path().string(), "--quiet"});
@@ -29,13 +28,12 @@ TEST_CASE("The generator writes byte-identical files, equal to the committed dat
 
 TEST_CASE("Scale multiplies the counts", "[dataset][determinism]") {
   test::TempDir folder;
-  const auto result =
-      test::run(URBANGIS_DATAGEN, {"--out", folder.path().string(), "--scale", "3", "--quiet"});
+  const auto result = test::run(URBANGIS_DATAGEN, {"--out", folder.path().string(), "--scale", "3", "--quiet"});
   REQUIRE(result.exitCode == 0);
   const auto info = test::run(URBANGIS_CLI, {"info", (folder.path() / "daye.gpkg").string(), "--json"});
   REQUIRE(info.exitCode == 0);
-  CHECK_THAT(info.out, Catch::Contains("\"features\": 2520"));   // 3 × 840 street-order cases
-  CHECK_THAT(info.out, Catch::Contains("\"features\": 3417"));   // 3 × 1,139 gas hazards
+  CHECK_THAT(info.out, Catch::Contains("\"features\": 2520"));  // 3 × 840 street-order cases
+  CHECK_THAT(info.out, Catch::Contains("\"features\": 3417"));  // 3 × 1,139 gas hazards
 }
 
 TEST_CASE("The generator refuses bad arguments", "[dataset][determinism]") {

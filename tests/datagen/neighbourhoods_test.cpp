@@ -28,8 +28,8 @@ std::vector<Unit> unitsOf(test::DayeFiles& files, const GeosContext& geos, const
   const bool hasKind = layer.GetLayerDefn()->GetFieldIndex("kind") >= 0;
   for (auto& row : layer)
     units.push_back({row->GetFieldAsString("code"), row->GetFieldAsString("name"),
-                     row->GetFieldAsString("township_code"),
-                     hasKind ? row->GetFieldAsString("kind") : "社区", std::move(shapes[i++])});
+                     row->GetFieldAsString("township_code"), hasKind ? row->GetFieldAsString("kind") : "社区",
+                     std::move(shapes[i++])});
   return units;
 }
 
@@ -71,8 +71,7 @@ std::map<std::string, GeomPtr> townshipsByCode(test::DayeFiles& files, const Geo
 
 }  // namespace
 
-TEST_CASE("Communities and villages tile every township exactly, sharing their vertices",
-          "[dataset][neighbourhoods]") {
+TEST_CASE("Communities and villages tile every township exactly, sharing their vertices", "[dataset][neighbourhoods]") {
   test::DayeFiles files;
   GeosContext geos;
   GEOSContextHandle_t h = geos.handle();
@@ -123,8 +122,8 @@ TEST_CASE("Every village lies inside its township", "[dataset][neighbourhoods]")
   const auto townships = townshipsByCode(files, geos);
   for (const Unit& village : unitsOf(files, geos, "villages")) {
     INFO(village.code << " " << village.name);
-    auto inside = geos.own(GEOSIntersection_r(geos.handle(), village.shape.get(),
-                                              townships.at(village.townshipCode).get()));
+    auto inside =
+        geos.own(GEOSIntersection_r(geos.handle(), village.shape.get(), townships.at(village.townshipCode).get()));
     CHECK(planarArea(geos, inside.get()) == Approx(planarArea(geos, village.shape.get())).epsilon(1e-9));
   }
 }
@@ -163,15 +162,15 @@ TEST_CASE("Villages and communities carry the official codes and names", "[datas
   }
   CHECK(rows == 431);
   CHECK(stored.size() == 431);
-  CHECK(kinds == std::map<std::string, int>{{"社区", 71}, {"村", 355}, {"居委会", 1}, {"生产队", 3}, {"虚拟生活区", 1}});
+  CHECK(kinds ==
+        std::map<std::string, int>{{"社区", 71}, {"村", 355}, {"居委会", 1}, {"生产队", 3}, {"虚拟生活区", 1}});
   CHECK(stored.at("420281170001").name == "汪仁居委会");
   CHECK(stored.at("420281070201").name == "王太村");
   CHECK(stored.at("420281003200").name == "马叫村");
   CHECK(stored.at("420281001001").name == "建设社区");
 }
 
-TEST_CASE("neighbourhoods is the 71 communities and the 360 villages, shape for shape",
-          "[dataset][neighbourhoods]") {
+TEST_CASE("neighbourhoods is the 71 communities and the 360 villages, shape for shape", "[dataset][neighbourhoods]") {
   test::DayeFiles files;
   GeosContext geos;
   std::map<std::string, const Unit*> parts;

@@ -19,10 +19,13 @@ namespace {
 int dimensionOf(OGRwkbGeometryType type) {
   switch (wkbFlatten(type)) {
     case wkbPolygon:
-    case wkbMultiPolygon: return 2;
+    case wkbMultiPolygon:
+      return 2;
     case wkbLineString:
-    case wkbMultiLineString: return 1;
-    default: return 0;
+    case wkbMultiLineString:
+      return 1;
+    default:
+      return 0;
   }
 }
 

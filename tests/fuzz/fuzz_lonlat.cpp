@@ -14,8 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
     const urbangis::LonLat place = urbangis::parseLonLat(text, "--from");
-    if (!std::isfinite(place.lon) || !std::isfinite(place.lat) || std::abs(place.lon) > 180 ||
-        std::abs(place.lat) > 90)
+    if (!std::isfinite(place.lon) || !std::isfinite(place.lat) || std::abs(place.lon) > 180 || std::abs(place.lat) > 90)
       std::abort();  // parseLonLat promises a place on the globe or an InputError
   } catch (const urbangis::InputError&) {
   }

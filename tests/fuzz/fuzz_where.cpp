@@ -30,10 +30,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       (void)filter.matches([variant](const std::string& field) -> urbangis::FilterValue {
         const size_t h = std::hash<std::string>{}(field) + static_cast<size_t>(variant);
         switch (h % 4) {
-          case 0: return std::monostate{};
-          case 1: return field;
-          case 2: return std::string("待整治%_") + field.substr(0, h % 7);
-          default: return static_cast<double>(static_cast<long>(h % 2001) - 1000) / 8.0;
+          case 0:
+            return std::monostate{};
+          case 1:
+            return field;
+          case 2:
+            return std::string("待整治%_") + field.substr(0, h % 7);
+          default:
+            return static_cast<double>(static_cast<long>(h % 2001) - 1000) / 8.0;
         }
       });
     }

@@ -22,8 +22,7 @@ std::string errorOf(const std::string& json) {
 }
 
 std::string withLayer(const std::string& layerKeys) {
-  return R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "a.csv")" +
-         layerKeys + "}]}";
+  return R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "a.csv")" + layerKeys + "}]}";
 }
 
 }  // namespace
@@ -48,8 +47,7 @@ TEST_CASE("The Daye catalog loads with every layer", "[io][catalog]") {
   CHECK(catalog.layer("cable").covers == "roads");
   CHECK(catalog.layer("cable").bufferM == 15.0);
   CHECK(catalog.layer("roads").snapM == 1.0);
-  CHECK(catalog.layer("districts").resolvedStyle ==
-        (test::sourceDir() / "styles" / "districts.json").string());
+  CHECK(catalog.layer("districts").resolvedStyle == (test::sourceDir() / "styles" / "districts.json").string());
 }
 
 TEST_CASE("Relative sources resolve against the catalog; PG: strings are kept", "[io][catalog]") {
@@ -85,16 +83,15 @@ TEST_CASE("JSON syntax errors give line and column", "[io][catalog]") {
 }
 
 TEST_CASE("Values of the wrong type or range are refused", "[io][catalog]") {
-  CHECK_THAT(errorOf(withLayer(R"(, "crs": "Beijing54")")),
-             Catch::Contains(".crs: unknown CRS \"Beijing54\""));
+  CHECK_THAT(errorOf(withLayer(R"(, "crs": "Beijing54")")), Catch::Contains(".crs: unknown CRS \"Beijing54\""));
   CHECK_THAT(errorOf(withLayer(R"(, "sum_fields": "fine")")),
              Catch::Contains(".sum_fields: expected an array of strings"));
-  CHECK_THAT(errorOf(withLayer(R"(, "id_field": 3)")),
-             Catch::Contains(".id_field: expected a string, found a number"));
+  CHECK_THAT(errorOf(withLayer(R"(, "id_field": 3)")), Catch::Contains(".id_field: expected a string, found a number"));
   CHECK_THAT(errorOf(R"({"layers": [{"id": "Bad-Id", "title": "A", "role": "points", "source": "x"}]})"),
              Catch::Contains(".id: \"Bad-Id\" must be"));
-  CHECK_THAT(errorOf(R"({"admin_code": "4202", "layers": [{"id": "a", "title": "A", "role": "points", "source": "x"}]})"),
-             Catch::Contains("admin_code: \"4202\" must be a 6-digit county code"));
+  CHECK_THAT(
+      errorOf(R"({"admin_code": "4202", "layers": [{"id": "a", "title": "A", "role": "points", "source": "x"}]})"),
+      Catch::Contains("admin_code: \"4202\" must be a 6-digit county code"));
   CHECK_THAT(errorOf(R"({"crs": "GCJ-02", "layers": [{"id": "a", "title": "A", "role": "points", "source": "x"}]})"),
              Catch::Contains("crs: GCJ-02 is an offset lon/lat system"));
   CHECK_THAT(errorOf(R"({"layers": [{"id": "a", "title": {"zh": "甲", "fr": "A"}, "role": "points", "source": "x"}]})"),
@@ -104,10 +101,8 @@ TEST_CASE("Values of the wrong type or range are refused", "[io][catalog]") {
 TEST_CASE("Keys that do not apply to a role are refused", "[io][catalog]") {
   CHECK_THAT(errorOf(withLayer(R"(, "buffer_m": 20)")),
              Catch::Contains(".buffer_m: applies to lines layers only, not to role points"));
-  CHECK_THAT(errorOf(withLayer(R"(, "snap_m": 2)")),
-             Catch::Contains(".snap_m: applies to network layers only"));
-  CHECK_THAT(errorOf(withLayer(R"(, "x": "lon")")),
-             Catch::Contains("\"x\" and \"y\" go together"));
+  CHECK_THAT(errorOf(withLayer(R"(, "snap_m": 2)")), Catch::Contains(".snap_m: applies to network layers only"));
+  CHECK_THAT(errorOf(withLayer(R"(, "x": "lon")")), Catch::Contains("\"x\" and \"y\" go together"));
   CHECK_THAT(errorOf(R"({"layers": [{"id": "a", "title": "A", "role": "lines", "source": "x", "buffer_m": 0}]})"),
              Catch::Contains(".buffer_m: must be greater than 0"));
 }
@@ -138,8 +133,7 @@ TEST_CASE("Catalogs are told apart from GeoJSON data", "[io][catalog]") {
   test::TempDir temp;
   test::writeFile(temp.path() / "cat.json", R"({"layers": []})");
   test::writeFile(temp.path() / "broken.json", R"({"layers": [)");
-  test::writeFile(temp.path() / "data.json",
-                  R"({"type": "FeatureCollection", "features": [], "layers": 1})");
+  test::writeFile(temp.path() / "data.json", R"({"type": "FeatureCollection", "features": [], "layers": 1})");
   CHECK(looksLikeCatalog(temp.path() / "cat.json"));
   CHECK(looksLikeCatalog(temp.path() / "broken.json"));
   CHECK_FALSE(looksLikeCatalog(temp.path() / "data.json"));

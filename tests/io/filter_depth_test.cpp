@@ -96,7 +96,9 @@ bool likeByRecursion(const std::string& text, size_t t, const std::string& patte
 }
 
 bool like(const std::string& text, const std::string& pattern) {
-  return FilterExpression::parse("v LIKE '" + pattern + "'").matches([&](const std::string&) -> FilterValue { return text; });
+  return FilterExpression::parse("v LIKE '" + pattern + "'").matches([&](const std::string&) -> FilterValue {
+    return text;
+  });
 }
 
 }  // namespace
@@ -115,22 +117,26 @@ TEST_CASE("The inputs that overflowed the parser's stack are refused at the leve
 
 TEST_CASE("Filters nest 256 levels of parentheses and NOT, not 257", "[io][where][depth]") {
   // Each repetition opens two levels: NOT and "(".
-  const std::string deepest = test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + test::repeated(")", 128);
+  const std::string deepest =
+      test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + test::repeated(")", 128);
   CHECK_NOTHROW(FilterExpression::parse(deepest));
   CHECK_NOTHROW(FilterExpression::parse(test::repeated("(", 256) + "a = 1" + test::repeated(")", 256)));
   CHECK_NOTHROW(FilterExpression::parse(test::repeated("NOT ", 256) + "a = 1"));
 
-  const std::string oneMore = test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "NOT c IN (1, 2)" + test::repeated(")", 128);
+  const std::string oneMore =
+      test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "NOT c IN (1, 2)" + test::repeated(")", 128);
   const size_t column = 128 * std::string("a = 1 OR b = 2 AND NOT (").size() + 1;
   CHECK(errorOf(oneMore).find("column " + std::to_string(column) + ": nested more than 256") != std::string::npos);
-  CHECK(errorOf(test::repeated("(", 257) + "a = 1" + test::repeated(")", 257)).find("column 257: nested") != std::string::npos);
+  CHECK(errorOf(test::repeated("(", 257) + "a = 1" + test::repeated(")", 257)).find("column 257: nested") !=
+        std::string::npos);
   // Levels are counted where they are, not in total: many shallow groups side by side are fine.
   CHECK_NOTHROW(FilterExpression::parse(test::repeated("(NOT (a = 1)) AND ", 1000) + "b = 2"));
 }
 
 TEST_CASE("The deepest filter accepted is parsed, evaluated, written as SQL and destroyed on a 1 MiB stack",
           "[io][where][depth]") {
-  const std::string deepest = test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + test::repeated(")", 128);
+  const std::string deepest =
+      test::repeated("a = 1 OR b = 2 AND NOT (", 128) + "c IN (1, 2)" + test::repeated(")", 128);
   bool matched = false;
   std::vector<std::string> fields;
   std::string sql, exactSql, whyNot;
@@ -180,7 +186,8 @@ TEST_CASE("Chains of AND and OR of any length are one level, evaluated and destr
   CHECK(andParameters == terms);
 }
 
-TEST_CASE("LIKE runs in a loop: a pattern of 100,000 % neither overflows nor backtracks for ever", "[io][where][depth]") {
+TEST_CASE("LIKE runs in a loop: a pattern of 100,000 % neither overflows nor backtracks for ever",
+          "[io][where][depth]") {
   bool longPattern = true, manyStars = true, matching = false;
   onStackOf(kSmallStack, [&] {
     longPattern = like(test::repeated("y", 1000), test::repeated("%", 100000) + "x");

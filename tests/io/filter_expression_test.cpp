@@ -28,8 +28,11 @@ std::string errorOf(const std::string& where) {
   return "(no error)";
 }
 
-const Row kCase = {{"status", std::string("待整治")}, {"road", std::string("新冶大道")},
-                   {"fine", 200.0}, {"bundled_m", std::string("1500")}, {"note", FilterValue{}}};
+const Row kCase = {{"status", std::string("待整治")},
+                   {"road", std::string("新冶大道")},
+                   {"fine", 200.0},
+                   {"bundled_m", std::string("1500")},
+                   {"note", FilterValue{}}};
 
 }  // namespace
 
@@ -58,7 +61,8 @@ TEST_CASE("NULL follows SQL's three-valued logic", "[io][where]") {
   CHECK_FALSE(matches("missing_field = 1", kCase));
 }
 
-TEST_CASE("NaN is no number: every comparison with it is unknown, as PostgreSQL's NULLIF(x, 'NaN') makes it", "[io][where]") {
+TEST_CASE("NaN is no number: every comparison with it is unknown, as PostgreSQL's NULLIF(x, 'NaN') makes it",
+          "[io][where]") {
   const Row nan = {{"area", std::nan("")}, {"code", std::string("nan")}};
   for (const char* where : {"area = 1", "area != 1", "area <= 1", "area >= 1", "area BETWEEN -1e300 AND 1e300",
                             "NOT area = 1", "code = 1", "area IN (1, 2)", "area NOT IN (1, 2)"}) {
@@ -83,8 +87,9 @@ TEST_CASE("Filter errors point at the column", "[io][where]") {
 TEST_CASE("Filters become SQL with every literal a bound parameter", "[io][where]") {
   std::vector<FilterValue> parameters;
   const std::string injection = "x'; DROP TABLE cases; --";
-  const auto filter = FilterExpression::parse("status = '" + std::string("x''; DROP TABLE cases; --") +
-                                              "' OR (fine BETWEEN 1 AND 2 AND road IN ('a', 'b')) OR \"weird\"\"name\" IS NULL");
+  const auto filter =
+      FilterExpression::parse("status = '" + std::string("x''; DROP TABLE cases; --") +
+                              "' OR (fine BETWEEN 1 AND 2 AND road IN ('a', 'b')) OR \"weird\"\"name\" IS NULL");
   CHECK(filter.toSql(parameters) ==
         "(\"status\" = $1 OR (\"fine\" BETWEEN $2 AND $3 AND \"road\" IN ($4, $5)) OR \"weird\"\"name\" IS NULL)");
   REQUIRE(parameters.size() == 5);

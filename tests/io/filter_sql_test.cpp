@@ -34,8 +34,9 @@ Exact exact(const std::string& where) {
 TEST_CASE("Exact SQL compares text with text and numbers as float8, every literal a parameter", "[io][where]") {
   const Exact e = exact("status = 'x''; DROP TABLE t; --' AND fine > 200.5 OR area BETWEEN 1 AND 2");
   REQUIRE(e.sql);
-  CHECK(*e.sql == "(((\"status\" = $1::text) AND (\"fine\" > $2::float8)) OR "
-                  "(NULLIF(\"area\", 'NaN'::float8) BETWEEN $3::float8 AND $4::float8))");
+  CHECK(*e.sql ==
+        "(((\"status\" = $1::text) AND (\"fine\" > $2::float8)) OR "
+        "(NULLIF(\"area\", 'NaN'::float8) BETWEEN $3::float8 AND $4::float8))");
   REQUIRE(e.parameters.size() == 4);
   CHECK(std::get<std::string>(e.parameters[0]) == "x'; DROP TABLE t; --");
   CHECK(std::get<double>(e.parameters[1]) == 200.5);
@@ -64,7 +65,6 @@ TEST_CASE("Exact SQL declines what SQL would answer differently, and says why", 
   CHECK(exact("fine = '5'").whyNot == "the text '5' against bigint column \"fine\"");
   CHECK(exact("fine LIKE '5%'").whyNot == "the text '5%' against bigint column \"fine\"");
   CHECK(exact("fine IN (1, 'x')").whyNot == "the text 'x' against bigint column \"fine\"");
-  CHECK(exact("date >= '2023-06-01'").whyNot ==
-        "column \"date\" is date, which only IS [NOT] NULL reads alike in SQL");
+  CHECK(exact("date >= '2023-06-01'").whyNot == "column \"date\" is date, which only IS [NOT] NULL reads alike in SQL");
   CHECK(exact("nothere = 1").whyNot == "the table has no column \"nothere\"");
 }

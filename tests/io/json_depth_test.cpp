@@ -46,26 +46,28 @@ TEST_CASE("A catalog nested deeper than 256 levels is refused at the bracket too
   CHECK(catalogError(deepest).find("nested more than") == std::string::npos);
   CHECK(catalogError(deepest).find("layers") != std::string::npos);
   // Lines and characters before the bracket count; brackets inside strings do not.
-  const std::string placed = "{\"name\": \"[[[{{{中\\\"[[\",\n  \"layers\": [\n" + test::repeated("{\"x\": ", 300) + "1" +
-                             test::repeated("}", 300) + "]}";
+  const std::string placed = "{\"name\": \"[[[{{{中\\\"[[\",\n  \"layers\": [\n" + test::repeated("{\"x\": ", 300) +
+                             "1" + test::repeated("}", 300) + "]}";
   CHECK(catalogError(placed).rfind("/data/catalog.json:3:1525: JSON nested more than 256 levels deep", 0) == 0);
 }
 
 TEST_CASE("A million nested brackets stop the catalog parser at the first one too deep", "[io][catalog][depth]") {
   // Unguarded, nlohmann::json would build a million nested arrays first (hundreds of MB).
-  CHECK(catalogError(test::repeated("[", 1000000)).rfind("/data/catalog.json:1:257: JSON nested more than 256", 0) == 0);
+  CHECK(catalogError(test::repeated("[", 1000000)).rfind("/data/catalog.json:1:257: JSON nested more than 256", 0) ==
+        0);
 }
 
 TEST_CASE("A style nested deeper than 256 levels is refused at the bracket too deep", "[style][depth]") {
-  const std::string tooDeep = "{\"renderer\": \"single\", \"symbol\": " + test::repeated("{\"fill\": ", 300) + "\"#ffffff\"" +
-                              test::repeated("}", 300) + "}";
+  const std::string tooDeep = "{\"renderer\": \"single\", \"symbol\": " + test::repeated("{\"fill\": ", 300) +
+                              "\"#ffffff\"" + test::repeated("}", 300) + "}";
   // The root is level 1; the 256th {"fill": … (9 characters each, from column 34) is level 257.
   CHECK(styleError(tooDeep) == "styles/deep.json:1:" + std::to_string(34 + 255 * 9) +
                                    ": JSON nested more than 256 levels deep (arrays and objects); a style needs four");
   CHECK(styleError(test::repeated("[", 1000000)).rfind("styles/deep.json:1:257: JSON nested more than 256", 0) == 0);
   // A style of ordinary depth still reads.
-  CHECK_NOTHROW(parseStyle(R"({"renderer": "single", "symbol": {"fill": "#ffffff", "stroke": "#000000", "stroke_width": 1}})",
-                           "styles/ok.json"));
+  CHECK_NOTHROW(
+      parseStyle(R"({"renderer": "single", "symbol": {"fill": "#ffffff", "stroke": "#000000", "stroke_width": 1}})",
+                 "styles/ok.json"));
 }
 
 TEST_CASE("A file nested too deep is no catalog to the guess that opens files", "[io][catalog][depth]") {
@@ -73,7 +75,8 @@ TEST_CASE("A file nested too deep is no catalog to the guess that opens files", 
   const auto deep = temp.path() / "deep.json";
   test::writeFile(deep, "{\"layers\": " + test::repeated("[", 100000) + test::repeated("]", 100000) + "}");
   const auto deepGeoJson = temp.path() / "deep_geojson.json";
-  test::writeFile(deepGeoJson, "{\"type\": \"FeatureCollection\", \"features\": " + test::repeated("[", 1000) + test::repeated("]", 1000) + "}");
+  test::writeFile(deepGeoJson, "{\"type\": \"FeatureCollection\", \"features\": " + test::repeated("[", 1000) +
+                                   test::repeated("]", 1000) + "}");
   // Like broken JSON: a catalog (so that loading it says why not) unless it says it is GeoJSON.
   CHECK(looksLikeCatalog(deep));
   CHECK_FALSE(looksLikeCatalog(deepGeoJson));
@@ -81,7 +84,8 @@ TEST_CASE("A file nested too deep is no catalog to the guess that opens files", 
     loadCatalog(deep);
     FAIL("a catalog nested 100,000 levels deep loaded");
   } catch (const InputError& error) {
-    CHECK(std::string(error.what()).find("deep.json:1:267: JSON nested more than 256 levels deep") != std::string::npos);
+    CHECK(std::string(error.what()).find("deep.json:1:267: JSON nested more than 256 levels deep") !=
+          std::string::npos);
   }
 }
 

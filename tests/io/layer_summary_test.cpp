@@ -26,7 +26,8 @@ TEST_CASE("The Daye catalog summary has every layer, valid and in CGCS2000", "[i
 TEST_CASE("Without a working CRS the UTM zone of the data is chosen", "[io][summary]") {
   test::TempDir temp;
   test::writeFile(temp.path() / "c.json", R"({"layers": [{"id": "d", "title": "D", "role": "zones",
-      "source": ")" + (test::dataDir() / "daye.gpkg").string() + R"(", "layer": "districts"}]})");
+      "source": ")" + (test::dataDir() / "daye.gpkg").string() +
+                                              R"(", "layer": "districts"}]})");
   const CatalogSummary summary = summariseCatalog(loadCatalog(temp.path() / "c.json"));
   CHECK(summary.workingCrsChosen);
   CHECK(summary.workingCrs.rfind("EPSG:32650", 0) == 0);

@@ -46,8 +46,8 @@ TEST_CASE("Malformed places are refused naming the option and the text", "[routi
     CHECK(message.find("not a place") != std::string::npos);
     CHECK(message.find("LON,LAT") != std::string::npos);
   }
-  for (const std::string text : {"abc,30.1", "114.98,", ",30.1", "114.98x,30.1", "nan,30", "114.98,inf", "0x72,30",
-                                 "1 14,30"}) {
+  for (const std::string text :
+       {"abc,30.1", "114.98,", ",30.1", "114.98x,30.1", "nan,30", "114.98,inf", "0x72,30", "1 14,30"}) {
     INFO(text);
     const std::string message = errorFor(text);
     CHECK(message.find("\"" + text + "\"") != std::string::npos);

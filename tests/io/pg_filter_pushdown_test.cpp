@@ -6,8 +6,10 @@
 
 using namespace urbangis;
 
-TEST_CASE("PostgreSQL columns for --where push-down: integers, floats and numerics as float8, text bytewise, the rest only for NULL",
-          "[io][where]") {
+TEST_CASE(
+    "PostgreSQL columns for --where push-down: integers, floats and numerics as float8, text bytewise, the rest only "
+    "for NULL",
+    "[io][where]") {
   using Kind = SqlColumn::Kind;
   for (const char* integer : {"int2", "int4", "int8"}) {
     const SqlColumn column = sqlColumnOf("n", integer, integer, true, true);
@@ -22,8 +24,8 @@ TEST_CASE("PostgreSQL columns for --where push-down: integers, floats and numeri
 
   CHECK(sqlColumnOf("t", "text", "text", true, true).kind == Kind::text);
   CHECK(sqlColumnOf("t", "varchar", "character varying(20)", true, true).kind == Kind::text);
-  CHECK(sqlColumnOf("t", "text", "text", false, true).kind == Kind::nullsOnly);  // e.g. case-insensitive ICU
-  CHECK(sqlColumnOf("t", "text", "text", true, false).kind == Kind::nullsOnly);  // not a UTF-8 database
+  CHECK(sqlColumnOf("t", "text", "text", false, true).kind == Kind::nullsOnly);           // e.g. case-insensitive ICU
+  CHECK(sqlColumnOf("t", "text", "text", true, false).kind == Kind::nullsOnly);           // not a UTF-8 database
   CHECK(sqlColumnOf("t", "bpchar", "character(4)", true, true).kind == Kind::nullsOnly);  // blank-padded
 
   CHECK(sqlColumnOf("d", "timestamp", "timestamp without time zone", true, true).presence ==

@@ -3,8 +3,8 @@
 #include <set>
 
 #include "core/error.h"
-#include "io/table_writer.h"
 #include "io/shapefile_output.h"
+#include "io/table_writer.h"
 #include "io/vector_source.h"
 #include "test_support.h"
 
@@ -27,13 +27,12 @@ OutputTable cableTable() {
   OutputTable table;
   table.name = "cable";
   table.crsDefinition = "EPSG:4547";
-  table.columns = {{"corridor_no", ColumnType::text},      {"road", ColumnType::text},
+  table.columns = {{"corridor_no", ColumnType::text},         {"road", ColumnType::text},
                    {"replaced_fibre_m", ColumnType::integer}, {"replaced_fibre_km", ColumnType::real},
-                   {"covered_area_m2", ColumnType::real},  {"备注说明文字", ColumnType::text}};
-  table.rows = {{std::string("XL2023-0060"), std::string("荟萃巷"), int64_t{119}, 0.119, 123456789.125,
-                 std::string("已完成")},
-                {std::string("XL2023-0061"), std::string("新冶大道"), int64_t{5000000000}, -0.25, 1.5e12,
-                 std::monostate{}}};
+                   {"covered_area_m2", ColumnType::real},     {"备注说明文字", ColumnType::text}};
+  table.rows = {
+      {std::string("XL2023-0060"), std::string("荟萃巷"), int64_t{119}, 0.119, 123456789.125, std::string("已完成")},
+      {std::string("XL2023-0061"), std::string("新冶大道"), int64_t{5000000000}, -0.25, 1.5e12, std::monostate{}}};
   table.wkb = {wkbFromWkt("LINESTRING (593361 3332375,593184 3332337)"),
                wkbFromWkt("MULTILINESTRING ((593400 3331496,593400 3331696),(593500 3331496,593600 3331696))")};
   return table;
@@ -56,9 +55,9 @@ TEST_CASE("DBF field names are cut to 10 bytes of whole characters, predictably"
   }
   SECTION("Chinese characters take 3 bytes and are never split") {
     CHECK(shapefileFieldNames({"名称"}) == std::vector<std::string>{"名称"});
-    CHECK(shapefileFieldNames({"管网隐患数量"}) == std::vector<std::string>{"管网隐"});   // 9 bytes
-    CHECK(shapefileFieldNames({"a管网隐患"}) == std::vector<std::string>{"a管网隐"});     // 10 bytes
-    CHECK(shapefileFieldNames({"ab管网隐患"}) == std::vector<std::string>{"ab管网"});     // not 11
+    CHECK(shapefileFieldNames({"管网隐患数量"}) == std::vector<std::string>{"管网隐"});  // 9 bytes
+    CHECK(shapefileFieldNames({"a管网隐患"}) == std::vector<std::string>{"a管网隐"});    // 10 bytes
+    CHECK(shapefileFieldNames({"ab管网隐患"}) == std::vector<std::string>{"ab管网"});    // not 11
     CHECK(utf8Prefix("ab管网隐患", 10) == "ab管网");
     CHECK(utf8Prefix("管", 2).empty());
   }
@@ -176,11 +175,11 @@ TEST_CASE("A shapefile set is replaced only on success, through a temporary fold
   SECTION("mixed geometry types are refused: a shapefile holds one") {
     OutputTable mixed = cableTable();
     mixed.wkb[1] = wkbFromWkt("POLYGON ((593400 3331496,593400 3331696,593600 3331696,593400 3331496))");
-    CHECK_THROWS_MATCHES(writeTable(mixed, file, {}), InputError,
-                         Catch::Message(file.string() +
-                                        ": a shapefile holds one geometry type, but output table row 1 has lines "
-                                        "and output table row 2 polygons; use .gpkg or .geojson, or export them "
-                                        "separately"));
+    CHECK_THROWS_MATCHES(
+        writeTable(mixed, file, {}), InputError,
+        Catch::Message(file.string() + ": a shapefile holds one geometry type, but output table row 1 has lines "
+                                       "and output table row 2 polygons; use .gpkg or .geojson, or export them "
+                                       "separately"));
     mixed.wkb[1] = wkbFromWkt("GEOMETRYCOLLECTION (POINT (593400 3331496))");
     CHECK_THROWS_WITH(writeTable(mixed, file, {}), Catch::Contains("which a shapefile cannot hold"));
     CHECK(test::folderFingerprint(temp.path()) == before);
@@ -209,8 +208,7 @@ TEST_CASE("Points among multipoints are written as multipoints", "[shapefile]") 
   table.crsDefinition = "EPSG:4547";
   table.columns = {{"id", ColumnType::integer}};
   table.rows = {{int64_t{1}}, {int64_t{2}}, {int64_t{3}}};
-  table.wkb = {wkbFromWkt("POINT (593400 3331496)"), {},
-               wkbFromWkt("MULTIPOINT ((593400 3331496),(593500 3331596))")};
+  table.wkb = {wkbFromWkt("POINT (593400 3331496)"), {}, wkbFromWkt("MULTIPOINT ((593400 3331496),(593500 3331596))")};
   writeTable(table, temp.path() / "pts.shp", {});
   GDALDatasetUniquePtr dataset = openDataset((temp.path() / "pts.shp").string(), GDAL_OF_VECTOR);
   OGRLayer& layer = *dataset->GetLayer(0);

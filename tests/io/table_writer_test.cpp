@@ -22,8 +22,7 @@ const std::string kDensity = "density:每平方公里";
 OutputTable sampleTable() {
   OutputTable table;
   table.name = "stats";
-  table.columns = {
-      {kName, ColumnType::text}, {kCount, ColumnType::integer}, {kDensity, ColumnType::real}};
+  table.columns = {{kName, ColumnType::text}, {kCount, ColumnType::integer}, {kDensity, ColumnType::real}};
   table.rows = {{std::string("东岳路街道"), int64_t{12}, 3.25},
                 {std::string("金湖街道"), std::monostate{}, 0.1},
                 {std::monostate{}, int64_t{5000000000}, std::monostate{}}};
@@ -41,8 +40,7 @@ std::vector<unsigned char> wkbFromWkt(const std::string& wkt) {
 
 // A square around E 593500, N 3331596 (EPSG:4547), i.e. about 114.97 E, 30.10 N, traced
 // clockwise.
-const char* kClockwiseSquare =
-    "POLYGON ((593400 3331496,593400 3331696,593600 3331696,593600 3331496,593400 3331496))";
+const char* kClockwiseSquare = "POLYGON ((593400 3331496,593400 3331696,593600 3331696,593600 3331496,593400 3331496))";
 
 OutputTable geometryTable() {
   OutputTable table = sampleTable();
@@ -54,8 +52,7 @@ OutputTable geometryTable() {
 
 std::set<std::string> folderNames(const fs::path& folder) {
   std::set<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder))
-    names.insert(entry.path().filename().string());
+  for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());
   return names;
 }
 
@@ -117,8 +114,7 @@ TEST_CASE("Tables round-trip through CSV and GeoJSON and GeoPackage", "[io][outp
     CHECK_FALSE(features[2]->IsFieldSetAndNotNull(2));
     CHECK(features[0]->GetGeometryRef() == nullptr);
   }
-  CHECK(folderNames(temp.path()) ==
-        std::set<std::string>{"stats.csv", "stats.geojson", "stats.gpkg"});
+  CHECK(folderNames(temp.path()) == std::set<std::string>{"stats.csv", "stats.geojson", "stats.gpkg"});
 }
 
 TEST_CASE("GeoJSON output follows RFC 7946", "[io][output]") {
@@ -211,12 +207,10 @@ TEST_CASE("Writing over an input is refused and the input is unchanged", "[io][o
   const std::vector<fs::path> inputs = {temp.path() / "gone.gpkg", input};
   const std::string before = test::folderFingerprint(temp.path());
 
-  for (const fs::path& target :
-       {input, temp.path() / "sub" / ".." / "cases.csv", temp.path() / "link.csv"}) {
+  for (const fs::path& target : {input, temp.path() / "sub" / ".." / "cases.csv", temp.path() / "link.csv"}) {
     INFO(target);
-    CHECK_THROWS_MATCHES(
-        writeTable(sampleTable(), target, inputs), InputError,
-        Catch::Message(target.string() + ": refusing to write over an input of this run"));
+    CHECK_THROWS_MATCHES(writeTable(sampleTable(), target, inputs), InputError,
+                         Catch::Message(target.string() + ": refusing to write over an input of this run"));
   }
   CHECK(test::folderFingerprint(temp.path()) == before);
   CHECK(test::readFile(input) == "id,lon,lat\n1,114.9,30.1\n");
@@ -259,10 +253,9 @@ TEST_CASE("Output formats come from the extension", "[io][output]") {
   CHECK(tableFormatFor("b.Json") == TableFormat::geojson);
   CHECK(tableFormatFor("b.GPKG") == TableFormat::gpkg);
   CHECK(tableFormatFor("out/zones.SHP") == TableFormat::shp);
-  CHECK_THROWS_MATCHES(
-      tableFormatFor("out/zones.kml"), InputError,
-      Catch::Message("out/zones.kml: unsupported output format \".kml\"; use .csv, .geojson, .gpkg, "
-                     ".gpx or .shp"));
+  CHECK_THROWS_MATCHES(tableFormatFor("out/zones.kml"), InputError,
+                       Catch::Message("out/zones.kml: unsupported output format \".kml\"; use .csv, .geojson, .gpkg, "
+                                      ".gpx or .shp"));
   CHECK_THROWS_AS(tableFormatFor("zones"), InputError);
 
   test::TempDir temp;
@@ -274,7 +267,6 @@ TEST_CASE("A missing output folder is refused and not created", "[io][output]") 
   test::TempDir temp;
   const fs::path file = temp.path() / "missing" / "stats.csv";
   CHECK_THROWS_AS(writeTable(sampleTable(), file, {}), InputError);
-  CHECK_THROWS_WITH(writeTable(sampleTable(), file, {}),
-                    Catch::Contains("missing\" does not exist"));
+  CHECK_THROWS_WITH(writeTable(sampleTable(), file, {}), Catch::Contains("missing\" does not exist"));
   CHECK_FALSE(fs::exists(temp.path() / "missing"));
 }

@@ -20,10 +20,9 @@ std::pair<std::set<std::string>, std::vector<std::string>> readNames(const std::
   test::TempDir temp;
   const std::string source = (test::sourceDir() / "tests" / "data" / "encodings" / file).string();
   const bool csv = file.size() > 4 && file.substr(file.size() - 4) == ".csv";
-  test::writeFile(temp.path() / "c.json",
-                  R"({"layers": [{"id": "p", "title": "P", "role": "points", "source": ")" + source +
-                      R"(", "crs": "CGCS2000", "name_field": "name")" +
-                      (csv ? R"(, "x": "lon", "y": "lat")" : "") + extraKeys + "}]}");
+  test::writeFile(temp.path() / "c.json", R"({"layers": [{"id": "p", "title": "P", "role": "points", "source": ")" +
+                                              source + R"(", "crs": "CGCS2000", "name_field": "name")" +
+                                              (csv ? R"(, "x": "lon", "y": "lat")" : "") + extraKeys + "}]}");
   VectorSource layer = openCatalogLayer(loadCatalog(temp.path() / "c.json").layers.front());
   std::set<std::string> names;
   for (auto& feature : *layer.layer) names.insert(feature->GetFieldAsString("name"));

@@ -63,8 +63,8 @@ TEST_CASE("Times with a UTC offset come to the catalog's zone; naive ones are it
   CHECK(monthKeyOf(*read("2023-06-30T15:59:59-05:00")) == 2023 * 12 + 6);  // 04:59:59 on 1 July in Shanghai
 
   const TimeRules newYork{{}, TimeZone("America/New_York")};
-  CHECK(read("2023-07-01T02:00:00Z", newYork) == at(2023, 6, 30, 22));  // EDT, UTC−4
-  CHECK(read("2023-01-01T02:00:00Z", newYork) == at(2022, 12, 31, 21)); // EST, UTC−5
+  CHECK(read("2023-07-01T02:00:00Z", newYork) == at(2023, 6, 30, 22));   // EDT, UTC−4
+  CHECK(read("2023-01-01T02:00:00Z", newYork) == at(2022, 12, 31, 21));  // EST, UTC−5
   CHECK(read("2023-07-01 08:00", newYork) == at(2023, 7, 1, 8));
 }
 
@@ -139,8 +139,10 @@ TEST_CASE("time_format and time_zone in the catalog", "[io][timestamps][catalog]
              Catch::Contains("time_zone") && Catch::Contains("not an IANA time-zone name"));
   CHECK_THAT(errorOf(R"({"layers": [)" + layer + R"(, "time_format": "%d/%m/%Y"}]})"),
              Catch::Contains("time_format") && Catch::Contains("\"MM/DD/YYYY\", \"DD/MM/YYYY\" or \"excel_days\""));
-  CHECK_THAT(errorOf(R"({"layers": [{"id": "z", "title": "Z", "role": "zones", "source": "z.gpkg", "time_format": "MM/DD/YYYY"}]})"),
-             Catch::Contains("applies to points, areas and lines layers only"));
+  CHECK_THAT(
+      errorOf(
+          R"({"layers": [{"id": "z", "title": "Z", "role": "zones", "source": "z.gpkg", "time_format": "MM/DD/YYYY"}]})"),
+      Catch::Contains("applies to points, areas and lines layers only"));
 }
 
 TEST_CASE("A layer's day order is decided by its values, or refused when nothing decides", "[io][timestamps]") {

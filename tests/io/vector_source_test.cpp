@@ -51,16 +51,16 @@ TEST_CASE("Opening problems name the layer and say what is wrong", "[io][source]
   test::writeFile(temp.path() / "cases.csv", "id,lon,lat\n1,114.9,30.1\n");
   test::writeFile(temp.path() / "notgpkg.gpkg", "this is not a database");
 
-  CHECK_THAT(openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "missing.gpkg"}]})",
-                       temp.path()),
-             Catch::Contains("missing.gpkg: file not found (layer \"a\""));
-  CHECK_THAT(openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "notgpkg.gpkg"}]})",
-                       temp.path()),
-             Catch::Contains("notgpkg.gpkg: cannot open"));
-  CHECK_THAT(openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": ")" + data +
-                           R"(/daye.gpkg"}]})",
-                       temp.path()),
-             Catch::Contains("the source has 14 layers; name one with \"layer\""));
+  CHECK_THAT(
+      openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "missing.gpkg"}]})", temp.path()),
+      Catch::Contains("missing.gpkg: file not found (layer \"a\""));
+  CHECK_THAT(
+      openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "notgpkg.gpkg"}]})", temp.path()),
+      Catch::Contains("notgpkg.gpkg: cannot open"));
+  CHECK_THAT(
+      openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": ")" + data + R"(/daye.gpkg"}]})",
+                temp.path()),
+      Catch::Contains("the source has 14 layers; name one with \"layer\""));
   CHECK_THAT(openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": ")" + data +
                            R"(/daye.gpkg", "layer": "districts"}]})",
                        temp.path()),
@@ -70,16 +70,19 @@ TEST_CASE("Opening problems name the layer and say what is wrong", "[io][source]
                        temp.path()),
              Catch::Contains("name_field names field \"nmae\", which the layer does not have; its "
                              "fields are: code, name, type"));
-  CHECK_THAT(openError(R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "cases.csv", "x": "lng", "y": "lat"}]})",
-                       temp.path()),
-             Catch::Contains("coordinate columns \"lng\"/\"lat\" not found; the file's columns are: id, lon, lat"));
+  CHECK_THAT(
+      openError(
+          R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "cases.csv", "x": "lng", "y": "lat"}]})",
+          temp.path()),
+      Catch::Contains("coordinate columns \"lng\"/\"lat\" not found; the file's columns are: id, lon, lat"));
 }
 
 TEST_CASE("A layer without a CRS is refused with a how-to", "[io][source]") {
   test::TempDir temp;
   test::writeFile(temp.path() / "cases.csv", "id,lon,lat\n1,114.9,30.1\n");
-  test::writeFile(temp.path() / "catalog.json",
-                  R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "cases.csv", "x": "lon", "y": "lat"}]})");
+  test::writeFile(
+      temp.path() / "catalog.json",
+      R"({"layers": [{"id": "a", "title": "A", "role": "points", "source": "cases.csv", "x": "lon", "y": "lat"}]})");
   const Catalog catalog = loadCatalog(temp.path() / "catalog.json");
   VectorSource source = openCatalogLayer(catalog.layers.front());
   CHECK_THROWS_WITH(layerCrsSpec(catalog.layers.front(), *source.layer),

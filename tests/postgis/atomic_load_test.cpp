@@ -174,25 +174,25 @@ TEST_CASE("a load that fails on a bad feature midway leaves every old table and 
   CHECK(count(schema.db, "\"atomic load\".areas") == 3);
   CHECK(stagingTables(schema.db) == 0);  // a failed load drops its staging tables
   // The old tables are whole: indexes and keys under their own names.
-  CHECK(schema.db.exec("SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND indexname IN "
-                       "('spots_pkey', 'spots_geom_geom_idx', 'areas_pkey', 'areas_geom_geom_idx')",
-                       {kSchema})
+  CHECK(schema.db
+            .exec("SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND indexname IN "
+                  "('spots_pkey', 'spots_geom_geom_idx', 'areas_pkey', 'areas_geom_geom_idx')",
+                  {kSchema})
             .integer(0, 0) == 4);
 }
 
 TEST_CASE("a load killed mid-copy leaves the old rows, and the next load succeeds", "[postgis][atomic]") {
   test::TempDir dir;
   Schema schema;
-  const auto first = test::run(URBANGIS_CLI, {"load", writeCatalog(dir.path(), "old", 100).string(),
-                                              test::pgSource(), "--schema", kSchema});
+  const auto first = test::run(
+      URBANGIS_CLI, {"load", writeCatalog(dir.path(), "old", 100).string(), test::pgSource(), "--schema", kSchema});
   REQUIRE(first.exitCode == 0);
   const fs::path big = writeCatalog(dir.path(), "big", 400000);
   {
     Loader loader(big, dir.path());
     // The kill lands while GDAL's COPY into the staging table runs.
     const bool copying = waitFor(loader, [&] {
-      return schema.db
-                 .exec("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY %urbangis_staging_spots%'")
+      return schema.db.exec("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY %urbangis_staging_spots%'")
                  .integer(0, 0) > 0;
     });
     INFO(test::readFile(loader.err));
@@ -201,8 +201,8 @@ TEST_CASE("a load killed mid-copy leaves the old rows, and the next load succeed
     CHECK(loader.wait() == 128 + SIGKILL);
   }
   CHECK(count(schema.db, kSpots) == 100);
-  const auto next = test::run(URBANGIS_CLI, {"load", writeCatalog(dir.path(), "next", 250).string(),
-                                             test::pgSource(), "--schema", kSchema});
+  const auto next = test::run(
+      URBANGIS_CLI, {"load", writeCatalog(dir.path(), "next", 250).string(), test::pgSource(), "--schema", kSchema});
   INFO(next.err);
   REQUIRE(next.exitCode == 0);
   CHECK(count(schema.db, kSpots) == 250);
@@ -213,8 +213,8 @@ TEST_CASE("a load killed mid-copy leaves the old rows, and the next load succeed
 TEST_CASE("a reader polling during a load sees the old table or the new one, whole", "[postgis][atomic]") {
   test::TempDir dir;
   Schema schema;
-  const auto first = test::run(URBANGIS_CLI, {"load", writeCatalog(dir.path(), "old", 100).string(),
-                                              test::pgSource(), "--schema", kSchema});
+  const auto first = test::run(
+      URBANGIS_CLI, {"load", writeCatalog(dir.path(), "old", 100).string(), test::pgSource(), "--schema", kSchema});
   REQUIRE(first.exitCode == 0);
   const PgConnection reader(test::pgSource());
   std::vector<int64_t> seen;
@@ -241,8 +241,8 @@ TEST_CASE("a reader polling during a load sees the old table or the new one, who
 TEST_CASE("a reader blocked on the old table during the swap reads the new one", "[postgis][atomic]") {
   test::TempDir dir;
   Schema schema;
-  const auto first = test::run(URBANGIS_CLI, {"load", writeCatalog(dir.path(), "old", 100).string(),
-                                              test::pgSource(), "--schema", kSchema});
+  const auto first = test::run(
+      URBANGIS_CLI, {"load", writeCatalog(dir.path(), "old", 100).string(), test::pgSource(), "--schema", kSchema});
   REQUIRE(first.exitCode == 0);
   // A transaction holding the old table keeps the swap waiting; a reader arriving then queues
   // behind the swap. When the transaction ends, the swap commits and the reader must find the

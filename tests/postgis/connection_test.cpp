@@ -20,8 +20,8 @@ TEST_CASE("the test cluster has PostGIS and answers through libpq", "[postgis]")
 
 TEST_CASE("bound parameters arrive as values, whatever they contain", "[postgis]") {
   const PgConnection connection(test::pgSource());
-  for (const std::string evil : {"'; DROP TABLE spatial_ref_sys; --", "x' OR '1'='1", "\\'; SELECT 1; --",
-                                 "$1", "\"; DROP SCHEMA public CASCADE; --", "大冶市'--"}) {
+  for (const std::string evil : {"'; DROP TABLE spatial_ref_sys; --", "x' OR '1'='1", "\\'; SELECT 1; --", "$1",
+                                 "\"; DROP SCHEMA public CASCADE; --", "大冶市'--"}) {
     const PgResult echo = connection.exec("SELECT $1::text, length($1::text)", {evil});
     CHECK(echo.text(0, 0) == evil);
   }

@@ -26,8 +26,8 @@ TEST_CASE("load writes indexed tables with every feature", "[postgis]") {
     CHECK(tables.integer(row, 3) == 1);
     CHECK(tables.text(row, 4) == "fid");
   }
-  const PgResult complaints = db.exec(
-      "SELECT count(*), count(DISTINCT type), min(opened)::text, GeometryType(min(geom)) FROM daye.complaints");
+  const PgResult complaints =
+      db.exec("SELECT count(*), count(DISTINCT type), min(opened)::text, GeometryType(min(geom)) FROM daye.complaints");
   CHECK(complaints.integer(0, 0) == 184);  // the CSV's rows, as points
   CHECK(complaints.integer(0, 1) == 2);
   CHECK(complaints.text(0, 2).rfind("2023-", 0) == 0);
@@ -40,9 +40,9 @@ TEST_CASE("load into another schema leaves the sources untouched and writes a us
   test::TempDir dir;
   const std::string before = test::folderFingerprint(test::dataDir());
   const std::string catalogBefore = test::fileFingerprint(test::dayeCatalog());
-  const auto first = test::run(URBANGIS_CLI, {"load", test::dayeCatalog().string(), test::pgSource(), "--schema",
-                                              "load test", "--layers", "complaints,districts", "--catalog-out",
-                                              (dir.path() / "c.json").string()});
+  const auto first =
+      test::run(URBANGIS_CLI, {"load", test::dayeCatalog().string(), test::pgSource(), "--schema", "load test",
+                               "--layers", "complaints,districts", "--catalog-out", (dir.path() / "c.json").string()});
   INFO(first.err);
   REQUIRE(first.exitCode == 0);
   CHECK(first.out.find("loaded complaints: 184 rows into load test.complaints (POINT") != std::string::npos);
@@ -55,9 +55,9 @@ TEST_CASE("load into another schema leaves the sources untouched and writes a us
   CHECK(test::folderFingerprint(test::dataDir()) == before);
   CHECK(test::fileFingerprint(test::dayeCatalog()) == catalogBefore);
 
-  const auto stats = test::run(URBANGIS_CLI, {"stats", (dir.path() / "c.json").string(), "--by", "districts",
-                                              "--layers", "complaints,gas_hazards", "--out",
-                                              (dir.path() / "mixed.csv").string()});
+  const auto stats =
+      test::run(URBANGIS_CLI, {"stats", (dir.path() / "c.json").string(), "--by", "districts", "--layers",
+                               "complaints,gas_hazards", "--out", (dir.path() / "mixed.csv").string()});
   INFO(stats.err);
   REQUIRE(stats.exitCode == 0);
   const auto rows = test::readCsv(dir.path() / "mixed.csv");

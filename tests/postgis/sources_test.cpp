@@ -48,7 +48,8 @@ TEST_CASE("info lists PostGIS layers as it lists the GeoPackage's", "[postgis]")
         CHECK(layer["features"] == original["features"]);
         CHECK(layer["invalid"] == original["invalid"]);
         for (size_t i = 0; i < 4; ++i)  // PostGIS extents come from float4 boxes
-          CHECK(layer["lonlat_extent"][i].get<double>() == Approx(original["lonlat_extent"][i].get<double>()).margin(1e-5));
+          CHECK(layer["lonlat_extent"][i].get<double>() ==
+                Approx(original["lonlat_extent"][i].get<double>()).margin(1e-5));
         CHECK(layer["driver"] == "PostgreSQL");
         CHECK(layer["source"].get<std::string>().find("password") == std::string::npos);
         ++compared;
@@ -62,13 +63,13 @@ TEST_CASE("stats --engine local on PostGIS layers equals stats on the GeoPackage
   for (const std::string by : {"districts", "communities"}) {
     sameOutput({"stats", test::dayeCatalog().string(), "--by", by, "--layers", kLayers, "--out",
                 (dir.path() / "local.csv").string()},
-               {"stats", test::dayePgCatalog().string(), "--by", by, "--layers", kLayers, "--engine",
-                "local", "--out", (dir.path() / "pg.csv").string()},
+               {"stats", test::dayePgCatalog().string(), "--by", by, "--layers", kLayers, "--engine", "local", "--out",
+                (dir.path() / "pg.csv").string()},
                dir.path() / "local.csv", dir.path() / "pg.csv");
   }
   // The time window reads PostgreSQL dates and timestamps as it reads the GeoPackage's.
-  sameOutput({"stats", test::dayeCatalog().string(), "--by", "districts", "--layers", kLayers, "--since",
-              "2023-06-01", "--until", "2023-08-31", "--out", (dir.path() / "local.csv").string()},
+  sameOutput({"stats", test::dayeCatalog().string(), "--by", "districts", "--layers", kLayers, "--since", "2023-06-01",
+              "--until", "2023-08-31", "--out", (dir.path() / "local.csv").string()},
              {"stats", test::dayePgCatalog().string(), "--by", "districts", "--layers", kLayers, "--since",
               "2023-06-01", "--until", "2023-08-31", "--engine", "local", "--out", (dir.path() / "pg.csv").string()},
              dir.path() / "local.csv", dir.path() / "pg.csv");
@@ -91,7 +92,8 @@ TEST_CASE("export, hotspot and route read PostGIS layers as they read the GeoPac
   // The PostGIS catalog has no national_classes.json beside it: name the Daye one for both.
   const std::string classes = (test::sourceDir() / "layers" / "national_classes.json").string();
   both({"export", "--layer", "cable", "--where", "kind = '社区' AND bundled_m > 100", "--by", "communities",
-        "--classes", classes}, "cable.csv");
+        "--classes", classes},
+       "cable.csv");
   both({"export", "--layer", "complaints", "--by", "districts", "--classes", classes}, "complaints.geojson");
   both({"hotspot", "hexbin", "--layer", "gas_hazards", "--size", "500"}, "hex.csv");
   both({"hotspot", "gistar", "--layer", "street_order", "--by", "communities", "--knn", "6"}, "gi.csv");

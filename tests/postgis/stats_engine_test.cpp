@@ -79,20 +79,21 @@ TEST_CASE("stats --engine postgis returns the local engine's table, cell by cell
 
 TEST_CASE("stats picks the PostGIS engine when every layer is in one database", "[postgis]") {
   test::TempDir dir;
-  const auto automatic = test::run(URBANGIS_CLI, {"stats", test::dayePgCatalog().string(), "--by", "districts",
-                                                  "--layers", "complaints,gas_hazards", "--out",
-                                                  (dir.path() / "auto.csv").string()});
+  const auto automatic =
+      test::run(URBANGIS_CLI, {"stats", test::dayePgCatalog().string(), "--by", "districts", "--layers",
+                               "complaints,gas_hazards", "--out", (dir.path() / "auto.csv").string()});
   INFO(automatic.err);
   REQUIRE(automatic.exitCode == 0);
   CHECK(automatic.err.find("engine postgis: the whole table was computed in PostGIS") != std::string::npos);
-  const auto local = test::run(URBANGIS_CLI, {"stats", test::dayePgCatalog().string(), "--by", "districts",
-                                              "--layers", "complaints,gas_hazards", "--engine", "local", "--out",
-                                              (dir.path() / "local.csv").string()});
+  const auto local = test::run(
+      URBANGIS_CLI, {"stats", test::dayePgCatalog().string(), "--by", "districts", "--layers", "complaints,gas_hazards",
+                     "--engine", "local", "--out", (dir.path() / "local.csv").string()});
   REQUIRE(local.exitCode == 0);
   CHECK(local.err.find("engine postgis") == std::string::npos);
   sameTable(dir.path() / "local.csv", dir.path() / "auto.csv", 19 * 13);
   // A catalog of files cannot run in PostGIS: exit 2, naming the layer.
-  const auto files = test::run(URBANGIS_CLI, {"stats", test::dayeCatalog().string(), "--by", "districts", "--engine", "postgis"});
+  const auto files =
+      test::run(URBANGIS_CLI, {"stats", test::dayeCatalog().string(), "--by", "districts", "--engine", "postgis"});
   CHECK(files.exitCode == 2);
   CHECK(files.err.find("is not in PostGIS") != std::string::npos);
 }

@@ -20,29 +20,44 @@ void createEvents(const PgConnection& db) {
   db.exec("DROP SCHEMA IF EXISTS tz_test CASCADE");
   db.exec("CREATE SCHEMA tz_test");
   db.exec("CREATE TABLE tz_test.zones (fid serial PRIMARY KEY, zid text, geom geometry(Polygon, 4547))");
-  db.exec("INSERT INTO tz_test.zones (zid, geom) VALUES ('A', ST_GeomFromText("
-          "'POLYGON((593000 3331000, 593100 3331000, 593100 3331100, 593000 3331100, 593000 3331000))', 4547))");
-  db.exec("CREATE TABLE tz_test.events (fid serial PRIMARY KEY, opened timestamptz, opened_naive timestamp, "
-          "geom geometry(Point, 4547))");
-  db.exec("INSERT INTO tz_test.events (opened, opened_naive, geom) VALUES "
-          "('2023-06-30T20:00:00Z',      '2023-06-30 23:59:59', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
-          "('2023-06-30T23:30:00+08:00', '2023-07-01 00:00:00', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
-          "('2023-06-30T12:00:00-05:00', '2023-07-31 23:59:59', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
-          "('2023-07-01T00:00:00+09:00', '2023-08-01 00:00:00', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
-          "('2023-07-01T04:00:00Z',      '2023-07-15 12:00:00', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547))");
+  db.exec(
+      "INSERT INTO tz_test.zones (zid, geom) VALUES ('A', ST_GeomFromText("
+      "'POLYGON((593000 3331000, 593100 3331000, 593100 3331100, 593000 3331100, 593000 3331000))', 4547))");
+  db.exec(
+      "CREATE TABLE tz_test.events (fid serial PRIMARY KEY, opened timestamptz, opened_naive timestamp, "
+      "geom geometry(Point, 4547))");
+  db.exec(
+      "INSERT INTO tz_test.events (opened, opened_naive, geom) VALUES "
+      "('2023-06-30T20:00:00Z',      '2023-06-30 23:59:59', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
+      "('2023-06-30T23:30:00+08:00', '2023-07-01 00:00:00', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
+      "('2023-06-30T12:00:00-05:00', '2023-07-31 23:59:59', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
+      "('2023-07-01T00:00:00+09:00', '2023-08-01 00:00:00', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547)),"
+      "('2023-07-01T04:00:00Z',      '2023-07-15 12:00:00', ST_SetSRID(ST_MakePoint(593050, 3331050), 4547))");
 }
 
 std::filesystem::path writeCatalog(const std::filesystem::path& dir, const std::string& zone) {
   const std::string source = test::pgSource();
-  const nlohmann::json catalog = {
-      {"crs", "EPSG:4547"},
-      {"time_zone", zone},
-      {"layers",
-       {{{"id", "zones"}, {"title", "Z"}, {"role", "zones"}, {"source", source}, {"layer", "tz_test.zones"}, {"id_field", "zid"}},
-        {{"id", "offsets"}, {"title", "O"}, {"role", "points"}, {"source", source}, {"layer", "tz_test.events"},
-         {"time_field", "opened"}},
-        {{"id", "naive"}, {"title", "N"}, {"role", "points"}, {"source", source}, {"layer", "tz_test.events"},
-         {"time_field", "opened_naive"}}}}};
+  const nlohmann::json catalog = {{"crs", "EPSG:4547"},
+                                  {"time_zone", zone},
+                                  {"layers",
+                                   {{{"id", "zones"},
+                                     {"title", "Z"},
+                                     {"role", "zones"},
+                                     {"source", source},
+                                     {"layer", "tz_test.zones"},
+                                     {"id_field", "zid"}},
+                                    {{"id", "offsets"},
+                                     {"title", "O"},
+                                     {"role", "points"},
+                                     {"source", source},
+                                     {"layer", "tz_test.events"},
+                                     {"time_field", "opened"}},
+                                    {{"id", "naive"},
+                                     {"title", "N"},
+                                     {"role", "points"},
+                                     {"source", source},
+                                     {"layer", "tz_test.events"},
+                                     {"time_field", "opened_naive"}}}}};
   const auto file = dir / ("catalog-" + std::to_string(zone.size()) + ".json");
   test::writeFile(file, catalog.dump());
   return file;
@@ -69,7 +84,8 @@ std::pair<std::string, std::string> julyCounts(const std::filesystem::path& cata
 
 }  // namespace
 
-TEST_CASE("timestamptz and naive timestamps fall in the catalog zone's days, on both engines", "[postgis][timestamps]") {
+TEST_CASE("timestamptz and naive timestamps fall in the catalog zone's days, on both engines",
+          "[postgis][timestamps]") {
   const PgConnection db(test::pgSource());
   createEvents(db);
   test::TempDir dir;

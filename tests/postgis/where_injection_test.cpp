@@ -52,14 +52,17 @@ std::map<std::string, int64_t> tableRows(const PgConnection& connection) {
   const PgResult tables = connection.exec(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1", {std::string("daye")});
   for (int i = 0; i < tables.rows(); ++i)
-    rows[tables.text(i, 0)] = connection.exec("SELECT count(*) FROM " + qualifiedName("daye", tables.text(i, 0))).integer(0, 0);
+    rows[tables.text(i, 0)] =
+        connection.exec("SELECT count(*) FROM " + qualifiedName("daye", tables.text(i, 0))).integer(0, 0);
   return rows;
 }
 
 }  // namespace
 
-TEST_CASE("where filters on PostGIS layers (--where): injection strings select what they select on the GeoPackage, reach SQL only as values and break nothing",
-          "[postgis]") {
+TEST_CASE(
+    "where filters on PostGIS layers (--where): injection strings select what they select on the GeoPackage, reach SQL "
+    "only as values and break nothing",
+    "[postgis]") {
   const PgConnection connection(test::pgSource());
   const auto before = tableRows(connection);
   REQUIRE(before.size() >= 11);
@@ -77,10 +80,10 @@ TEST_CASE("where filters on PostGIS layers (--where): injection strings select w
       const bool tour = c.layer == "cable";
       const auto command = [&](const fs::path& catalog, const fs::path& out) {
         if (tour)
-          return std::vector<std::string>{"route", "tour", catalog.string(), "--no-cache", "--corridors", "cable",
-                                          "--where", c.where, "--out", out.string()};
-        return std::vector<std::string>{"export",    catalog.string(), "--layer", c.layer, "--where", c.where,
-                                        "--classes", "local",          "--out",   out.string()};
+          return std::vector<std::string>{"route", "tour",    catalog.string(), "--no-cache", "--corridors",
+                                          "cable", "--where", c.where,          "--out",      out.string()};
+        return std::vector<std::string>{"export", catalog.string(), "--layer", c.layer, "--where",
+                                        c.where,  "--classes",      "local",   "--out", out.string()};
       };
       const fs::path localOut = dir.path() / (tour ? "local.geojson" : "local.csv");
       const fs::path pgOut = dir.path() / (tour ? "pg.geojson" : "pg.csv");
@@ -118,8 +121,8 @@ TEST_CASE("where filters on PostGIS layers (--where): injection strings select w
   // The server's log of the runs: the statements the commands sent name the tables (so they
   // were logged), none holds any of the user's text, and none failed to parse.
   const std::string logged = test::readFrom(log, logStart);
-  REQUIRE(logged.find("ugis_log_probe") != std::string::npos);   // log_statement was on
-  CHECK(logged.find("\"complaints\"") != std::string::npos);   // the reads of the layers
+  REQUIRE(logged.find("ugis_log_probe") != std::string::npos);  // log_statement was on
+  CHECK(logged.find("\"complaints\"") != std::string::npos);    // the reads of the layers
   CHECK(logged.find("\"cable\"") != std::string::npos);
   // The filters ran inside PostgreSQL (where_pushdown_test.cpp), their text only as parameters.
   CHECK(logged.find("DECLARE urbangis_where") != std::string::npos);
@@ -138,7 +141,8 @@ TEST_CASE("where filters on PostGIS layers (--where): injection strings select w
   CHECK(statements > 20);
 }
 
-TEST_CASE("where filters as SQL of our own (--where): bound parameters select what the local evaluator selects", "[postgis]") {
+TEST_CASE("where filters as SQL of our own (--where): bound parameters select what the local evaluator selects",
+          "[postgis]") {
   // The push-down path (FilterExpression::toSql + PQexecParams) on the text and date-free fields
   // of Daye's complaints: every filter counts in SQL what our evaluator counts in the GeoPackage
   // export, and the tables keep their rows.

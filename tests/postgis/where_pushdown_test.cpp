@@ -84,8 +84,10 @@ std::vector<GIntBig> fidsOf(const std::vector<OGRFeatureUniquePtr>& features) {
 
 }  // namespace
 
-TEST_CASE("where push-down: exact filters run in PostgreSQL as a WHERE with $n parameters, only the matches are read, as the features OGR builds",
-          "[postgis]") {
+TEST_CASE(
+    "where push-down: exact filters run in PostgreSQL as a WHERE with $n parameters, only the matches are read, as the "
+    "features OGR builds",
+    "[postgis]") {
   const Catalog postgis = loadCatalog(test::dayePgCatalog());
   const Catalog local = loadCatalog(test::dayeCatalog());
   const PgConnection connection(test::pgSource());
@@ -126,8 +128,10 @@ TEST_CASE("where push-down: exact filters run in PostgreSQL as a WHERE with $n p
   // The server ran our query: the filter as a WHERE with $n placeholders cast to the column's
   // kind, its literals only in the log's parameter lines.
   const std::string logged = test::readFrom(log, logStart);
-  CHECK(logged.find("DECLARE urbangis_where NO SCROLL CURSOR FOR SELECT \"fid\", ST_AsBinary(\"geom\")") != std::string::npos);
-  CHECK(logged.find("FROM \"daye\".\"complaints\" WHERE (\"case_no\" = $1::text) ORDER BY \"fid\"") != std::string::npos);
+  CHECK(logged.find("DECLARE urbangis_where NO SCROLL CURSOR FOR SELECT \"fid\", ST_AsBinary(\"geom\")") !=
+        std::string::npos);
+  CHECK(logged.find("FROM \"daye\".\"complaints\" WHERE (\"case_no\" = $1::text) ORDER BY \"fid\"") !=
+        std::string::npos);
   CHECK(logged.find("(\"case_no\" COLLATE \"C\" < $2::text)") != std::string::npos);
   CHECK(logged.find("LIKE $1::text ESCAPE ''") != std::string::npos);
   CHECK(logged.find("(\"bundled_m\" > $1::float8)") != std::string::npos);
@@ -142,8 +146,10 @@ TEST_CASE("where push-down: exact filters run in PostgreSQL as a WHERE with $n p
   }
 }
 
-TEST_CASE("where push-down: filters SQL would answer differently (numbers against text columns) are filtered here, as on the GeoPackage",
-          "[postgis]") {
+TEST_CASE(
+    "where push-down: filters SQL would answer differently (numbers against text columns) are filtered here, as on the "
+    "GeoPackage",
+    "[postgis]") {
   const Catalog postgis = loadCatalog(test::dayePgCatalog());
   const Catalog local = loadCatalog(test::dayeCatalog());
   int selectedSomething = 0;
@@ -189,13 +195,16 @@ TEST_CASE("where push-down: export and route tour give the GeoPackage's bytes an
         "--classes", "local"},
        "orders.csv", "features of street_order matching fine > 200 AND status = '已整改' (selected in PostGIS)");
   both({"export", "--layer", "complaints", "--where", "case_no > 5 OR type = '噪音'", "--classes", "local"},
-       "complaints.geojson", "(--where ran here, not in PostGIS: the number 5 against character varying column \"case_no\")");
+       "complaints.geojson",
+       "(--where ran here, not in PostGIS: the number 5 against character varying column \"case_no\")");
   both({"route", "tour", "--no-cache", "--corridors", "cable", "--where", "bundled_m > 999.5 AND kind = '社区'"},
        "tour.geojson", "cable --where \"bundled_m > 999.5 AND kind = '社区'\": selected in PostGIS");
 }
 
-TEST_CASE("where push-down: edge values (numeric text, NaN, infinities, 2^53 + 1, backslashes) select what our evaluator selects",
-          "[postgis]") {
+TEST_CASE(
+    "where push-down: edge values (numeric text, NaN, infinities, 2^53 + 1, backslashes) select what our evaluator "
+    "selects",
+    "[postgis]") {
   // A table of values where SQL and our evaluator part ways unless the push-down reads each
   // column as toExactSql says.
   const PgConnection connection(test::pgSource());
@@ -215,21 +224,22 @@ TEST_CASE("where push-down: edge values (numeric text, NaN, infinities, 2^53 + 1
   test::TempDir dir;
   test::writeFile(dir.path() / "edges.json",
                   R"({"name": {"en": "Edges"}, "layers": [{"id": "edges", "title": {"en": "Edges"}, "role": "points",
-                      "source": ")" + test::pgSource() + R"(", "layer": "pushdown_edges.edges"}]})");
+                      "source": ")" +
+                      test::pgSource() + R"(", "layer": "pushdown_edges.edges"}]})");
   const Catalog catalog = loadCatalog(dir.path() / "edges.json");
   const LayerSpec& spec = catalog.layer("edges");
   VectorSource source = openCatalogLayer(spec);
 
   const std::vector<std::string> exact = {
-      "amount != 1",                            // NaN is unknown to us, true to PostgreSQL
-      "amount < 1.5 OR price >= 2.25",          // -Infinity, numeric NaN
+      "amount != 1",                    // NaN is unknown to us, true to PostgreSQL
+      "amount < 1.5 OR price >= 2.25",  // -Infinity, numeric NaN
       "NOT amount > 0",
-      "price = 0.1",                            // numeric 0.10 as the double 0.1
-      "n BETWEEN 2.5 AND 7.5",                  // a fractional literal against integers
-      "big = 9007199254740992",                 // 2^53 + 1 is 2^53 as a double, to both
-      "seen IS NULL",                           // 'infinity' is a null once OGR has read it
-      "seen IS NOT NULL AND label LIKE 'a\\_'", // a backslash is no escape character
-      "label >= '30.1' AND label < '7'",        // bytewise order
+      "price = 0.1",                             // numeric 0.10 as the double 0.1
+      "n BETWEEN 2.5 AND 7.5",                   // a fractional literal against integers
+      "big = 9007199254740992",                  // 2^53 + 1 is 2^53 as a double, to both
+      "seen IS NULL",                            // 'infinity' is a null once OGR has read it
+      "seen IS NOT NULL AND label LIKE 'a\\_'",  // a backslash is no escape character
+      "label >= '30.1' AND label < '7'",         // bytewise order
       "label IN ('7', '10') OR label IS NULL",
   };
   for (const std::string& where : exact) {
@@ -244,7 +254,8 @@ TEST_CASE("where push-down: edge values (numeric text, NaN, infinities, 2^53 + 1
 
   // Numbers against text: to us '30.10' equals 30.1 and '10' is greater than 9, to PostgreSQL's
   // text comparison neither; so these are filtered here.
-  for (const std::string& where : {std::string("label = 30.1"), std::string("label > 9"), std::string("seen >= '2023'")}) {
+  for (const std::string& where :
+       {std::string("label = 30.1"), std::string("label > 9"), std::string("seen >= '2023'")}) {
     INFO("--where " << where);
     const Read here = readFiltered(spec, *source.layer, where);
     CHECK(!here.pushedDown);
@@ -252,7 +263,8 @@ TEST_CASE("where push-down: edge values (numeric text, NaN, infinities, 2^53 + 1
   }
   CHECK(fidsOf(readFiltered(spec, *source.layer, "label = 30.1").features) == std::vector<GIntBig>{1, 5});
   CHECK(fidsOf(readFiltered(spec, *source.layer, "label > 9").features) == std::vector<GIntBig>{1, 3, 5});
-  CHECK(connection.exec("SELECT count(*) FROM pushdown_edges.edges WHERE label = $1", {std::string("30.100000000000001")})
-            .integer(0, 0) == 0);  // what pasting the parameter as text would have selected
+  CHECK(
+      connection.exec("SELECT count(*) FROM pushdown_edges.edges WHERE label = $1", {std::string("30.100000000000001")})
+          .integer(0, 0) == 0);  // what pasting the parameter as text would have selected
   connection.exec("DROP SCHEMA pushdown_edges CASCADE");
 }

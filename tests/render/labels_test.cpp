@@ -32,8 +32,7 @@ TEST_CASE("district and community labels do not overlap and their text stays in 
   REQUIRE(districts.style.labels);
   REQUIRE(communities.style.labels);
   // The town centre (金湖街道 and its neighbours), close enough for community names.
-  const MapExtent extent =
-      zoneExtent(dayeCatalogLoaded(), "420281003", "districts", dayeWorkingCrs());
+  const MapExtent extent = zoneExtent(dayeCatalogLoaded(), "420281003", "districts", dayeWorkingCrs());
   const MapView view(extent, QRectF(0, 0, 1400, 1000), 96);
   INFO("scale 1:" << view.scaleDenominator());
   REQUIRE(view.scaleDenominator() <= *communities.style.labels->maxScale);

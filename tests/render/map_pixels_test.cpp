@@ -50,7 +50,8 @@ std::unique_ptr<OGRPolygon> polygonOf(const RenderLayer& layer, const DrawFeatur
   auto polygon = std::make_unique<OGRPolygon>();
   for (uint32_t part = feature.firstPart; part < feature.firstPart + feature.partCount; ++part) {
     OGRLinearRing ring;
-    for (uint32_t i = layer.partStarts[part]; i < layer.partStarts[part + 1]; ++i) ring.addPoint(layer.x[i], layer.y[i]);
+    for (uint32_t i = layer.partStarts[part]; i < layer.partStarts[part + 1]; ++i)
+      ring.addPoint(layer.x[i], layer.y[i]);
     ring.closeRings();
     polygon->addRing(&ring);
   }
@@ -58,7 +59,8 @@ std::unique_ptr<OGRPolygon> polygonOf(const RenderLayer& layer, const DrawFeatur
 }
 
 bool boxesOverlap(const DrawFeature& a, const DrawFeature& b, double margin) {
-  return a.minX - margin <= b.maxX && b.minX - margin <= a.maxX && a.minY - margin <= b.maxY && b.minY - margin <= a.maxY;
+  return a.minX - margin <= b.maxX && b.minX - margin <= a.maxX && a.minY - margin <= b.maxY &&
+         b.minY - margin <= a.maxY;
 }
 
 }  // namespace
@@ -81,7 +83,8 @@ TEST_CASE("a yellow-line zone is drawn in its fill colour inside and leaves the 
     if (alone) chosen = &feature, chosenWidth = width;
   }
   REQUIRE(chosen);
-  INFO("zone fid " << chosen->fid << ", " << chosen->maxX - chosen->minX << " × " << chosen->maxY - chosen->minY << " m");
+  INFO("zone fid " << chosen->fid << ", " << chosen->maxX - chosen->minX << " × " << chosen->maxY - chosen->minY
+                   << " m");
 
   const MapExtent extent = MapExtent{chosen->minX, chosen->minY, chosen->maxX, chosen->maxY}.grownBy(0.5);
   const MapView view(extent, QRectF(0, 0, 800, 600), 96);
@@ -106,13 +109,15 @@ TEST_CASE("a yellow-line zone is drawn in its fill colour inside and leaves the 
       if (!inside->Contains(&point)) continue;
       ++checkedInside;
       const QColor seen = image.pixelColor(x, y);
-      INFO("pixel " << x << "," << y << " is " << seen.name().toStdString() << ", expected " << expected.name().toStdString());
+      INFO("pixel " << x << "," << y << " is " << seen.name().toStdString() << ", expected "
+                    << expected.name().toStdString());
       REQUIRE(colourDistance(seen, expected) <= 2);
     }
   CHECK(checkedInside > 1000);
 
   // Its label point (a point on the surface) is yellow too.
-  const OGRGeometryUniquePtr onSurface(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(inside.get()))));
+  const OGRGeometryUniquePtr onSurface(
+      OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(inside.get()))));
   REQUIRE(onSurface);
   REQUIRE(wkbFlatten(onSurface->getGeometryType()) == wkbPoint);
   const QPointF labelAt = view.toScreen(onSurface->toPoint()->getX(), onSurface->toPoint()->getY());
@@ -159,7 +164,8 @@ void checkCategoryColours(const RenderLayer& layer) {
     REQUIRE(loneliest);
     REQUIRE(loneliestDistance > 0);
     const double half = loneliestDistance / 2.5;  // no other point in the view
-    const MapExtent extent{loneliest->minX - half, loneliest->minY - half, loneliest->minX + half, loneliest->minY + half};
+    const MapExtent extent{loneliest->minX - half, loneliest->minY - half, loneliest->minX + half,
+                           loneliest->minY + half};
     const MapView view(extent, QRectF(0, 0, 120, 120), 96);
     const QImage image = render(view, {{&layer, 1.0}}, 2);
     const QPointF at = view.toScreen(loneliest->minX, loneliest->minY);
@@ -233,14 +239,15 @@ TEST_CASE("billboard, complaint and city-component points are drawn in their cat
 
 TEST_CASE("a raster layer is drawn through its colour ramp: coloured where dense, background where zero", "[render]") {
   const TempDir temp;
-  const ProcessResult kde =
-      run(URBANGIS_CLI, {"hotspot", "kde", dayeCatalog().string(), "--layer", "gas_hazards", "--out", (temp.path() / "k.tif").string()});
+  const ProcessResult kde = run(URBANGIS_CLI, {"hotspot", "kde", dayeCatalog().string(), "--layer", "gas_hazards",
+                                               "--out", (temp.path() / "k.tif").string()});
   INFO(kde.err);
   REQUIRE(kde.exitCode == 0);
-  writeFile(temp.path() / "catalog.json",
-            R"({"crs": "EPSG:4547", "layers": [{"id": "kde", "title": {"zh": "燃气隐患密度", "en": "Gas hazard density"},
+  writeFile(
+      temp.path() / "catalog.json",
+      R"({"crs": "EPSG:4547", "layers": [{"id": "kde", "title": {"zh": "燃气隐患密度", "en": "Gas hazard density"},
                 "role": "raster", "source": "k.tif", "style": ")" +
-                (sourceDir() / "styles" / "kde.json").string() + R"("}]})");
+          (sourceDir() / "styles" / "kde.json").string() + R"("}]})");
   const Catalog catalog = loadCatalog(temp.path() / "catalog.json");
   const CrsSpec working = mapCrsFor(catalog);
   const RenderLayer layer = loadRenderLayer(catalog.layer("kde"), working, "zh", std::nullopt, SilentProgress());
@@ -292,7 +299,8 @@ TEST_CASE("a raster layer is drawn through its colour ramp: coloured where dense
           REQUIRE(colourDistance(seen, kBackground) <= 1);
           ++background;
         } else if (low >= 10) {  // dense all around (the ramp's 10 and up): clearly yellow-orange to red
-          INFO("dense cell " << column << "," << row << " (" << value(column, row) << ") shows " << seen.name().toStdString());
+          INFO("dense cell " << column << "," << row << " (" << value(column, row) << ") shows "
+                             << seen.name().toStdString());
           REQUIRE(colourDistance(seen, kBackground) >= 100);
           REQUIRE(seen.red() > seen.blue() + 100);
           ++coloured;

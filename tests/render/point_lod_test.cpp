@@ -29,9 +29,7 @@ RenderLayer randomPoints(size_t count, const Symbol& symbol) {
   std::mt19937_64 random(20231);
   std::uniform_real_distribution<double> uniform(-100, 1100);
   std::normal_distribution<double> normal(0, 1);
-  const struct {
-    double x, y, spread;
-  } clusters[] = {{300, 300, 60}, {700, 450, 120}, {500, 150, 30}, {150, 600, 90}};
+  const struct { double x, y, spread; } clusters[] = {{300, 300, 60}, {700, 450, 120}, {500, 150, 30}, {150, 600, 90}};
   layer.partStarts.push_back(0);
   for (size_t i = 0; i < count; ++i) {
     double x, y;
@@ -111,7 +109,8 @@ TEST_CASE("point level of detail skips hidden markers and draws the same picture
     painter.setBrush(fillBrush(symbol));
     for (size_t i = 0; i < layer.x.size(); ++i) {
       const double x = layer.x[i], y = layer.y[i];
-      if (x < view.extent().minX || x > view.extent().maxX || y < view.extent().minY || y > view.extent().maxY) continue;
+      if (x < view.extent().minX || x > view.extent().maxX || y < view.extent().minY || y > view.extent().maxY)
+        continue;
       drawMarker(painter, symbol, view.toScreen(x, y), 1);
     }
   }
@@ -159,7 +158,8 @@ TEST_CASE("point level of detail skips hidden markers and draws the same picture
     painter.setBrush(fillBrush(outlined.style.symbol));
     for (size_t i = 0; i < layer.x.size(); ++i) {
       const double x = layer.x[i], y = layer.y[i];
-      if (x < view.extent().minX || x > view.extent().maxX || y < view.extent().minY || y > view.extent().maxY) continue;
+      if (x < view.extent().minX || x > view.extent().maxX || y < view.extent().minY || y > view.extent().maxY)
+        continue;
       drawMarker(painter, outlined.style.symbol, view.toScreen(x, y), 1);
     }
   }
@@ -224,8 +224,8 @@ TEST_CASE("points stamped on two threads give the sequential picture bit for bit
   const QImage byQt = pixmap.toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
   size_t differingFromQt = 0;
   for (int y = 0; y < byQt.height(); ++y)
-    differingFromQt += std::memcmp(byQt.constScanLine(y), sequential.constScanLine(y),
-                                   static_cast<size_t>(byQt.bytesPerLine())) != 0;
+    differingFromQt +=
+        std::memcmp(byQt.constScanLine(y), sequential.constScanLine(y), static_cast<size_t>(byQt.bytesPerLine())) != 0;
   INFO(differingFromQt << " rows differ from Qt's blending");
   CHECK(differingFromQt == 0);
   // Drawing order shows: the same markers in reverse order give another picture.
@@ -242,7 +242,8 @@ TEST_CASE("points stamped on two threads give the sequential picture bit for bit
   CHECK(reversedImage != sequential);
 }
 
-TEST_CASE("a month filter draws a timed layer's points of that month only, as a layer of those points would", "[render]") {
+TEST_CASE("a month filter draws a timed layer's points of that month only, as a layer of those points would",
+          "[render]") {
   Symbol symbol;
   symbol.fill = Rgba{0xC9, 0x2A, 0x2A, 255};
   symbol.size = 5;
@@ -275,7 +276,8 @@ TEST_CASE("a month filter draws a timed layer's points of that month only, as a 
     CHECK(filteredStats.pointsSkipped == byHandStats.pointsSkipped);
     CHECK(filtered == byHand);
     const auto [whole, wholeStats] = render(layer, std::nullopt, threads);
-    CHECK(wholeStats.featuresDrawn + wholeStats.pointsSkipped > 10 * (filteredStats.featuresDrawn + filteredStats.pointsSkipped));
+    CHECK(wholeStats.featuresDrawn + wholeStats.pointsSkipped >
+          10 * (filteredStats.featuresDrawn + filteredStats.pointsSkipped));
     // A layer without times is not filtered.
     RenderLayer untimed = layer;
     untimed.timed = false;

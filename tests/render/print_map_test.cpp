@@ -83,7 +83,8 @@ TEST_CASE("a PNG print map has a white margin, a dark title, and a framed map", 
   // The title, top left above the map, is dark text.
   const QRectF frame = result.mapFrame;
   REQUIRE(frame.top() > margin + 20);
-  const QRect titleBand(margin + 1, margin + 1, static_cast<int>(frame.width() / 2), static_cast<int>(frame.top()) - margin - 2);
+  const QRect titleBand(margin + 1, margin + 1, static_cast<int>(frame.width() / 2),
+                        static_cast<int>(frame.top()) - margin - 2);
   const int titleInk = darkPixels(page, titleBand);
   CHECK(titleInk > 1000);
   // …and it is the title: a page without one has no ink there.
@@ -96,7 +97,8 @@ TEST_CASE("a PNG print map has a white margin, a dark title, and a framed map", 
   auto darkAcross = [&](double x, double y, bool vertical) {  // the line, within a pixel and a half
     int darkest = 255;
     for (int d = -2; d <= 1; ++d)
-      darkest = std::min(darkest, qGray(page.pixel(static_cast<int>(x) + (vertical ? d : 0), static_cast<int>(y) + (vertical ? 0 : d))));
+      darkest = std::min(darkest, qGray(page.pixel(static_cast<int>(x) + (vertical ? d : 0),
+                                                   static_cast<int>(y) + (vertical ? 0 : d))));
     return darkest;
   };
   for (int i = 1; i < 20; ++i) {
@@ -130,21 +132,22 @@ TEST_CASE("a PDF print map keeps its title and legend as text and its map as vec
     FAIL("pdftotext and pdfimages are missing: install Debian's poppler-utils (scripts/debian-packages.txt)");
   const TempDir temp;
   const std::filesystem::path pdf = temp.path() / "m.pdf";
-  const ProcessResult made = run(URBANGIS_CLI, {"render", dayeCatalog().string(), "--out", pdf.string(), "--size", "1754x1240",
-                                                "--dpi", "150", "--title", "大冶市测试地图"});
+  const ProcessResult made = run(URBANGIS_CLI, {"render", dayeCatalog().string(), "--out", pdf.string(), "--size",
+                                                "1754x1240", "--dpi", "150", "--title", "大冶市测试地图"});
   INFO(made.err);
   REQUIRE(made.exitCode == 0);
   REQUIRE(std::filesystem::exists(pdf));
 
   const QString text = pdfText(pdf);
   INFO(text.toStdString());
-  for (const char* wanted : {"大冶市测试地图", "图例", "空中线缆整治", "已完成", "待整治", "店外经营", "燃气隐患", "金湖街道", "公里"})
+  for (const char* wanted :
+       {"大冶市测试地图", "图例", "空中线缆整治", "已完成", "待整治", "店外经营", "燃气隐患", "金湖街道", "公里"})
     CHECK(text.contains(QString::fromUtf8(wanted)));
 
   // A map of roads and districts lists the road classes.
   const std::filesystem::path roads = temp.path() / "roads.pdf";
-  const ProcessResult roadMap = run(URBANGIS_CLI, {"render", dayeCatalog().string(), "--layers", "districts,roads", "--out",
-                                                   roads.string(), "--size", "1754x1240", "--dpi", "150"});
+  const ProcessResult roadMap = run(URBANGIS_CLI, {"render", dayeCatalog().string(), "--layers", "districts,roads",
+                                                   "--out", roads.string(), "--size", "1754x1240", "--dpi", "150"});
   INFO(roadMap.err);
   REQUIRE(roadMap.exitCode == 0);
   const QString roadText = pdfText(roads);

@@ -21,11 +21,10 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // (libpysal/examples/calemp/calempdensity.csv, column "emp/sq km"), the data set of
 // mapclassify's README, whose printed classifications are the references below.
 const std::vector<double> kCalemp = {
-    329.92, 0.42,    5.9,   14.03, 2.78,   1.34,   181.27, 1.65,  10.03, 16.7,   1.32, 3.99,
-    3.16,   0.22,    8.7,   6.56,  3.27,   0.33,   370.5,  4.51,  75.29, 0.99,   2.74, 8.68,
-    0.14,   0.92,    12.63, 28.7,  12.02,  722.85, 36.68,  0.74,  29.82, 192.05, 3.38, 11.15,
-    110.74, 4111.45, 49.47, 10.33, 317.11, 20.47,  264.93, 66.26, 5.39,  0.13,   0.61, 50.65,
-    40.48,  36.67,   13.09, 1.81,  0.2,    7.6,    2.51,   57.26, 24.32, 6.97};
+    329.92, 0.42, 5.9,   14.03,  2.78,  1.34,  181.27, 1.65,    10.03, 16.7,  1.32,   3.99,  3.16,   0.22,  8.7,
+    6.56,   3.27, 0.33,  370.5,  4.51,  75.29, 0.99,   2.74,    8.68,  0.14,  0.92,   12.63, 28.7,   12.02, 722.85,
+    36.68,  0.74, 29.82, 192.05, 3.38,  11.15, 110.74, 4111.45, 49.47, 10.33, 317.11, 20.47, 264.93, 66.26, 5.39,
+    0.13,   0.61, 50.65, 40.48,  36.67, 13.09, 1.81,   0.2,     7.6,   2.51,  57.26,  24.32, 6.97};
 
 std::vector<int> classCounts(const std::vector<double>& bounds, const std::vector<double>& values) {
   std::vector<int> counts(bounds.size() - 1, 0);
@@ -111,12 +110,9 @@ TEST_CASE("Class methods parse from the style file's names", "[style][classifica
 TEST_CASE("Equal interval bounds are exact", "[style][classification]") {
   std::vector<double> values;
   for (int i = 100; i >= 0; --i) values.push_back(i);
-  CHECK(classBreaks(values, ClassMethod::equalInterval, 4) ==
-        std::vector<double>{0, 25, 50, 75, 100});
-  CHECK(classBreaks({-10, 30, 0, 5}, ClassMethod::equalInterval, 4) ==
-        std::vector<double>{-10, 0, 10, 20, 30});
-  CHECK(classBreaks({0.5, 2.5, 1}, ClassMethod::equalInterval, 2) ==
-        std::vector<double>{0.5, 1.5, 2.5});
+  CHECK(classBreaks(values, ClassMethod::equalInterval, 4) == std::vector<double>{0, 25, 50, 75, 100});
+  CHECK(classBreaks({-10, 30, 0, 5}, ClassMethod::equalInterval, 4) == std::vector<double>{-10, 0, 10, 20, 30});
+  CHECK(classBreaks({0.5, 2.5, 1}, ClassMethod::equalInterval, 2) == std::vector<double>{0.5, 1.5, 2.5});
 
   // mapclassify's README: EqualInterval(calemp, k=5).
   const auto bounds = classBreaks(kCalemp, ClassMethod::equalInterval, 5);
@@ -145,10 +141,8 @@ TEST_CASE("Quantile breaks follow mapclassify and balance the counts", "[style][
   // 1…100 in quarters: linear interpolation puts the breaks between order statistics.
   std::vector<double> hundred;
   for (int i = 1; i <= 100; ++i) hundred.push_back(i);
-  CHECK(classBreaks(hundred, ClassMethod::quantile, 4) ==
-        std::vector<double>{1, 25.75, 50.5, 75.25, 100});
-  CHECK(classCounts(classBreaks(hundred, ClassMethod::quantile, 4), hundred) ==
-        std::vector<int>{25, 25, 25, 25});
+  CHECK(classBreaks(hundred, ClassMethod::quantile, 4) == std::vector<double>{1, 25.75, 50.5, 75.25, 100});
+  CHECK(classCounts(classBreaks(hundred, ClassMethod::quantile, 4), hundred) == std::vector<int>{25, 25, 25, 25});
 
   // Distinct values: every class within one of n/k.
   std::mt19937_64 random(42);
@@ -163,8 +157,7 @@ TEST_CASE("Quantile breaks follow mapclassify and balance the counts", "[style][
   }
 
   // When the minimum fills the first quantile it gets a class of its own, as in mapclassify.
-  CHECK(classBreaks({0, 0, 0, 0, 0, 0, 1, 2, 3}, ClassMethod::quantile, 3) ==
-        std::vector<double>{0, 0, 1.0 / 3.0, 3});
+  CHECK(classBreaks({0, 0, 0, 0, 0, 0, 1, 2, 3}, ClassMethod::quantile, 3) == std::vector<double>{0, 0, 1.0 / 3.0, 3});
 }
 
 TEST_CASE("Jenks finds the least within-class squared deviations", "[style][classification]") {
@@ -216,8 +209,7 @@ TEST_CASE("Jenks samples large inputs deterministically and fast", "[style][clas
 
   const auto start = std::chrono::steady_clock::now();
   const auto bounds = classBreaks(values, ClassMethod::jenks, 9);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(seconds < 1.0);
   REQUIRE(bounds.size() == 10);
   CHECK(bounds.front() == *std::min_element(values.begin(), values.end()));
@@ -245,8 +237,7 @@ TEST_CASE("Jenks samples large inputs deterministically and fast", "[style][clas
 }
 
 TEST_CASE("Class breaks ignore NaN and infinities", "[style][classification]") {
-  for (ClassMethod method :
-       {ClassMethod::equalInterval, ClassMethod::quantile, ClassMethod::jenks}) {
+  for (ClassMethod method : {ClassMethod::equalInterval, ClassMethod::quantile, ClassMethod::jenks}) {
     const std::vector<double> clean = {3, 1, 4, 1, 5, 9, 2, 6};
     const std::vector<double> dirty = {kNaN, 3, 1, kInf, 4, 1, -kInf, 5, 9, kNaN, 2, 6};
     CHECK(classBreaks(dirty, method, 3) == classBreaks(clean, method, 3));
@@ -261,8 +252,7 @@ TEST_CASE("Class breaks ignore NaN and infinities", "[style][classification]") {
   CHECK(classBreaks({10, 20}, ClassMethod::equalInterval, 4) == std::vector<double>{10, 15, 20});
 }
 
-TEST_CASE("classOf puts a value in the class of the first upper bound at or above it",
-          "[style][classification]") {
+TEST_CASE("classOf puts a value in the class of the first upper bound at or above it", "[style][classification]") {
   const std::vector<double> bounds = {0, 10, 20, 30};
   CHECK(classOf(bounds, 0) == 0);
   CHECK(classOf(bounds, 5) == 0);
@@ -288,8 +278,7 @@ TEST_CASE("classOf puts a value in the class of the first upper bound at or abov
   CHECK(classOf({0, 0, 1, 3}, 2) == 2);
 
   // Every value of a classification falls in a class.
-  for (ClassMethod method :
-       {ClassMethod::equalInterval, ClassMethod::quantile, ClassMethod::jenks}) {
+  for (ClassMethod method : {ClassMethod::equalInterval, ClassMethod::quantile, ClassMethod::jenks}) {
     const auto calempBounds = classBreaks(kCalemp, method, 7);
     for (double v : kCalemp) {
       const int c = classOf(calempBounds, v);

@@ -35,14 +35,14 @@ double luminance(Rgba c) {
   return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
 }
 
-const std::vector<std::string> kSequential = {
-    "YlOrRd", "YlOrBr", "YlGnBu",  "YlGn",  "Reds",   "RdPu", "Purples", "PuRd", "PuBuGn",
-    "PuBu",   "OrRd",   "Oranges", "Greys", "Greens", "GnBu", "BuPu",    "BuGn", "Blues"};
+const std::vector<std::string> kSequential = {"YlOrRd",  "YlOrBr", "YlGnBu", "YlGn", "Reds", "RdPu",
+                                              "Purples", "PuRd",   "PuBuGn", "PuBu", "OrRd", "Oranges",
+                                              "Greys",   "Greens", "GnBu",   "BuPu", "BuGn", "Blues"};
 const std::vector<std::string> kDiverging = {"RdYlGn", "RdYlBu", "RdBu", "PuOr",    "PRGn",
                                              "PiYG",   "BrBG",   "RdGy", "Spectral"};
-const std::vector<std::pair<std::string, int>> kQualitative = {
-    {"Set1", 9},    {"Set2", 8},    {"Set3", 12}, {"Pastel1", 9},
-    {"Pastel2", 8}, {"Paired", 12}, {"Dark2", 8}, {"Accent", 8}};
+const std::vector<std::pair<std::string, int>> kQualitative = {{"Set1", 9},    {"Set2", 8},    {"Set3", 12},
+                                                               {"Pastel1", 9}, {"Pastel2", 8}, {"Paired", 12},
+                                                               {"Dark2", 8},   {"Accent", 8}};
 
 void checkCounts(const std::string& name, int minCount, int maxCount) {
   INFO(name);
@@ -82,16 +82,13 @@ TEST_CASE("ColorBrewer has its 35 schemes at every class count", "[style][colorb
 }
 
 TEST_CASE("ColorBrewer palettes have the published colours", "[style][colorbrewer]") {
-  CHECK(palette("YlOrRd", 5) ==
-        std::vector<std::string>{"#FFFFB2", "#FECC5C", "#FD8D3C", "#F03B20", "#BD0026"});
+  CHECK(palette("YlOrRd", 5) == std::vector<std::string>{"#FFFFB2", "#FECC5C", "#FD8D3C", "#F03B20", "#BD0026"});
   // Each count has its own colours, not a subset of the 9-class palette.
   CHECK(palette("YlOrRd", 3) == std::vector<std::string>{"#FFEDA0", "#FEB24C", "#F03B20"});
-  CHECK(palette("YlOrRd", 9) == std::vector<std::string>{"#FFFFCC", "#FFEDA0", "#FED976", "#FEB24C",
-                                                         "#FD8D3C", "#FC4E2A", "#E31A1C", "#BD0026",
-                                                         "#800026"});
+  CHECK(palette("YlOrRd", 9) == std::vector<std::string>{"#FFFFCC", "#FFEDA0", "#FED976", "#FEB24C", "#FD8D3C",
+                                                         "#FC4E2A", "#E31A1C", "#BD0026", "#800026"});
   CHECK(palette("Blues", 3) == std::vector<std::string>{"#DEEBF7", "#9ECAE1", "#3182BD"});
-  CHECK(palette("Greys", 4) ==
-        std::vector<std::string>{"#F7F7F7", "#CCCCCC", "#969696", "#525252"});
+  CHECK(palette("Greys", 4) == std::vector<std::string>{"#F7F7F7", "#CCCCCC", "#969696", "#525252"});
   CHECK(palette("RdBu", 3) == std::vector<std::string>{"#EF8A62", "#F7F7F7", "#67A9CF"});
   CHECK(palette("RdBu", 11).front() == "#67001F");
   CHECK(palette("RdBu", 11).back() == "#053061");
@@ -136,9 +133,8 @@ TEST_CASE("Colours parse as #RRGGBB or #RRGGBBAA only", "[style][colour]") {
   CHECK(parseColour("#e0313180") == Rgba{0xE0, 0x31, 0x31, 0x80});
   CHECK(parseColour("#00aAfF") == Rgba{0, 0xAA, 0xFF});
   CHECK(parseColour("#00000000") == Rgba{0, 0, 0, 0});
-  for (const char* bad :
-       {"", "#", "FF0000", "#FFF", "#FFFF", "#FF000", "#FF00000", "#FF0000FF0", "#GG0000",
-        "#FF00 0", " #FF0000", "#FF0000 ", "red", "#+F0000", "0xFF0000", "#FF0000FF00"}) {
+  for (const char* bad : {"", "#", "FF0000", "#FFF", "#FFFF", "#FF000", "#FF00000", "#FF0000FF0", "#GG0000", "#FF00 0",
+                          " #FF0000", "#FF0000 ", "red", "#+F0000", "0xFF0000", "#FF0000FF00"}) {
     INFO(bad);
     CHECK_FALSE(parseColour(bad));
   }

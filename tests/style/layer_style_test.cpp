@@ -29,7 +29,8 @@ std::string loadError(const test::TempDir& temp, const std::string& text) {
   return "";
 }
 
-const char* const kPoint = R"({"fill": "#112233", "stroke": "#FFFFFF", "stroke_width": 1, "marker": "circle", "size": 6})";
+const char* const kPoint =
+    R"({"fill": "#112233", "stroke": "#FFFFFF", "stroke_width": 1, "marker": "circle", "size": 6})";
 
 }  // namespace
 
@@ -93,19 +94,22 @@ TEST_CASE("a wrong style file is refused naming the file and the key", "[style]"
   };
 
   SECTION("unknown key") {
-    refused(R"({"renderer": "single", "symbol": {"fill": "#112233", "stroke": "#000000", "stroke_width": 1}, "colour": "#FF0000"})",
-            file + ".colour", "unknown key");
-    refused(R"({"renderer": "single", "symbol": {"fill": "#112233", "stroke": "#000000", "stroke_width": 1, "width": 2}})",
-            file + ".symbol.width", "unknown key");
+    refused(
+        R"({"renderer": "single", "symbol": {"fill": "#112233", "stroke": "#000000", "stroke_width": 1}, "colour": "#FF0000"})",
+        file + ".colour", "unknown key");
+    refused(
+        R"({"renderer": "single", "symbol": {"fill": "#112233", "stroke": "#000000", "stroke_width": 1, "width": 2}})",
+        file + ".symbol.width", "unknown key");
   }
   SECTION("bad colour") {
     refused(R"({"renderer": "single", "symbol": {"fill": "red", "stroke": "#000000", "stroke_width": 1}})",
             file + ".symbol.fill", "expected a colour");
     refused(R"({"renderer": "single", "symbol": {"fill": "#123", "stroke": "#000000", "stroke_width": 1}})",
             file + ".symbol.fill", "#RRGGBB");
-    refused(std::string(R"({"renderer": "categorized", "field": "type", "symbol": )") + kPoint +
-                R"(, "categories": [{"value": "a", "label": "A", "symbol": {"fill": "#GG0000", "stroke": "#000000", "stroke_width": 1}}]})",
-            file + ".categories[0].symbol.fill", "expected a colour");
+    refused(
+        std::string(R"({"renderer": "categorized", "field": "type", "symbol": )") + kPoint +
+            R"(, "categories": [{"value": "a", "label": "A", "symbol": {"fill": "#GG0000", "stroke": "#000000", "stroke_width": 1}}]})",
+        file + ".categories[0].symbol.fill", "expected a colour");
   }
   SECTION("categorized without a field") {
     refused(std::string(R"({"renderer": "categorized", "symbol": )") + kPoint +

@@ -68,9 +68,17 @@ LayerFigures readLayer(const LayerSpec& spec, int year, std::map<int, int64_t>& 
 
   // Fields the catalog names keep their meaning; the others are summed (integers) or counted
   // by value (text).
-  std::set<std::string> named{spec.idField,        spec.nameField,   spec.categoryField, spec.timeField,
-                              spec.closeTimeField, spec.statusField, spec.deadlineField, spec.x,
-                              spec.y,              spec.onewayField, spec.speedField};
+  std::set<std::string> named{spec.idField,
+                              spec.nameField,
+                              spec.categoryField,
+                              spec.timeField,
+                              spec.closeTimeField,
+                              spec.statusField,
+                              spec.deadlineField,
+                              spec.x,
+                              spec.y,
+                              spec.onewayField,
+                              spec.speedField};
   std::vector<std::pair<std::string, int>> summed;  // field, index
   for (const std::string& field : spec.sumFields) {
     const int index = fieldIndexOf(definition, field);
@@ -116,8 +124,9 @@ LayerFigures readLayer(const LayerSpec& spec, int year, std::map<int, int64_t>& 
     }
     ++figures.count;
     const std::string category =
-        categoryIndex < 0 ? std::string()
-                          : (feature->IsFieldSetAndNotNull(categoryIndex) ? feature->GetFieldAsString(categoryIndex) : "(none)");
+        categoryIndex < 0
+            ? std::string()
+            : (feature->IsFieldSetAndNotNull(categoryIndex) ? feature->GetFieldAsString(categoryIndex) : "(none)");
     CategoryFigure* inCategory = nullptr;
     if (categoryIndex >= 0) {
       inCategory = &categories[category];
@@ -180,7 +189,8 @@ LayerFigures readLayer(const LayerSpec& spec, int year, std::map<int, int64_t>& 
 std::string yearsText(const std::map<int, int64_t>& years) {
   if (years.empty()) return "no dated features at all";
   std::string text;
-  for (const auto& [year, count] : years) text += (text.empty() ? "" : ", ") + std::to_string(year) + " (" + std::to_string(count) + ")";
+  for (const auto& [year, count] : years)
+    text += (text.empty() ? "" : ", ") + std::to_string(year) + " (" + std::to_string(count) + ")";
   return "the data holds " + text;
 }
 
@@ -261,8 +271,8 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
       datedInYear += layer.count;
       if (layer.timeIssues.count() > 0) figures.warnings.push_back(layer.timeIssues.warning(spec, spec.timeField));
       if (const int64_t empty = layer.undated - layer.timeIssues.count(); empty > 0)
-        figures.warnings.push_back(spec.id + ": " + std::to_string(empty) + " features with an empty " + spec.timeField +
-                                   " are left out");
+        figures.warnings.push_back(spec.id + ": " + std::to_string(empty) + " features with an empty " +
+                                   spec.timeField + " are left out");
     } else {
       figures.warnings.push_back(spec.id + ": no time_field; all " + std::to_string(layer.count) +
                                  " features are counted as of " + std::to_string(request.year));
@@ -281,9 +291,12 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
       if (spec.role != LayerRole::zones) continue;
       const GIntBig zoneCount = openCatalogLayer(spec).layer->GetFeatureCount();
       if (zoneCount > static_cast<GIntBig>(request.maxTableZones)) {
-        figures.warnings.push_back(spec.id + ": " + std::to_string(zoneCount) + " zones are too many for a printed table (over " +
-                                   std::to_string(request.maxTableZones) + "); left out of the report's tables and maps "
-                                   "(urbangis stats --by " + spec.id + " gives them)");
+        figures.warnings.push_back(spec.id + ": " + std::to_string(zoneCount) +
+                                   " zones are too many for a printed table (over " +
+                                   std::to_string(request.maxTableZones) +
+                                   "); left out of the report's tables and maps "
+                                   "(urbangis stats --by " +
+                                   spec.id + " gives them)");
         continue;
       }
       StatsRun stats;
@@ -303,7 +316,8 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
 
 PointSet pointsOfYear(const LayerSpec& spec, const CrsSpec& working, int year) {
   if (spec.role != LayerRole::points)
-    throw InputError(spec.where() + ": is a " + std::string(roleName(spec.role)) + " layer; a hot-spot map needs points");
+    throw InputError(spec.where() + ": is a " + std::string(roleName(spec.role)) +
+                     " layer; a hot-spot map needs points");
   VectorSource source = openCatalogLayer(spec);
   OGRLayer& layer = *source.layer;
   const int timeIndex = fieldIndexOf(*layer.GetLayerDefn(), spec.timeField);
@@ -349,7 +363,8 @@ PointSet pointsOfYear(const LayerSpec& spec, const CrsSpec& working, int year) {
     points.x.resize(kept), points.y.resize(kept), points.weight.resize(kept);
   }
   if (points.withoutPoint > 0)
-    points.warnings.push_back(spec.id + ": skipped " + std::to_string(points.withoutPoint) + " features without a usable point");
+    points.warnings.push_back(spec.id + ": skipped " + std::to_string(points.withoutPoint) +
+                              " features without a usable point");
   return points;
 }
 

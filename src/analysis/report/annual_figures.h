@@ -15,9 +15,9 @@
 
 #include "analysis/point_set.h"
 #include "analysis/stats.h"
+#include "core/catalog.h"
 #include "core/progress.h"
 #include "io/layer_times.h"
-#include "core/catalog.h"
 
 namespace urbangis {
 
@@ -54,17 +54,17 @@ struct LayerFigures {
   LocalizedText title;
   LayerRole role = LayerRole::points;
   std::string categoryField, statusField, nameField, timeField;
-  bool dated = false;        // the layer has a time field: only the year's features count
-  int64_t count = 0;         // features counted (of the year when dated)
-  int64_t undated = 0;       // dated layer: features whose time cannot be read (left out)
-  TimeIssues timeIssues;     // of those, the values that are not usable dates (the rest are empty)
-  int64_t otherYears = 0;    // dated layer: features of other years (left out)
-  std::vector<CategoryFigure> categories;             // byte order of the value
+  bool dated = false;                      // the layer has a time field: only the year's features count
+  int64_t count = 0;                       // features counted (of the year when dated)
+  int64_t undated = 0;                     // dated layer: features whose time cannot be read (left out)
+  TimeIssues timeIssues;                   // of those, the values that are not usable dates (the rest are empty)
+  int64_t otherYears = 0;                  // dated layer: features of other years (left out)
+  std::vector<CategoryFigure> categories;  // byte order of the value
   std::vector<std::pair<std::string, int64_t>> statuses;  // byte order
-  std::vector<FieldTotal> totals;                     // sum_fields first, then other integer fields
+  std::vector<FieldTotal> totals;                         // sum_fields first, then other integer fields
   std::vector<YesNoFigure> yesNo;
   std::vector<Breakdown> breakdowns;
-  int64_t distinctNames = 0;  // distinct name_field values (0 without a name field)
+  int64_t distinctNames = 0;          // distinct name_field values (0 without a name field)
   std::array<int64_t, 12> monthly{};  // dated layer: features per month of the year
 
   const CategoryFigure* category(const std::string& value) const;
@@ -84,7 +84,7 @@ struct ZoneTable {
 
 struct AnnualFigures {
   int year = 0;
-  LocalizedText place;  // the catalog's name
+  LocalizedText place;               // the catalog's name
   std::vector<LayerFigures> layers;  // catalog order
   std::vector<ZoneTable> tables;     // one per zones layer, catalog order
   std::vector<std::string> warnings;
@@ -96,9 +96,9 @@ struct AnnualFigures {
 
 struct AnnualRequest {
   int year = 0;
-  bool tables = true;    // also compute the per-zone tables (computeStats)
+  bool tables = true;           // also compute the per-zone tables (computeStats)
   size_t maxTableZones = 1000;  // zones layers with more zones (unit grids) get no table
-  unsigned threads = 0;  // for computeStats
+  unsigned threads = 0;         // for computeStats
 };
 
 // Reads every points, areas and lines layer of `catalog`. Throws InputError when no dated layer

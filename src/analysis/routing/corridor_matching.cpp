@@ -46,7 +46,8 @@ LoadedCorridors loadCorridors(const LayerSpec& spec, const std::optional<FilterE
     }
     Corridor corridor;
     corridor.id = idIndex >= 0 ? feature->GetFieldAsString(idIndex) : "fid " + std::to_string(feature->GetFID());
-    if (nameIndex >= 0 && feature->IsFieldSetAndNotNull(nameIndex)) corridor.name = feature->GetFieldAsString(nameIndex);
+    if (nameIndex >= 0 && feature->IsFieldSetAndNotNull(nameIndex))
+      corridor.name = feature->GetFieldAsString(nameIndex);
     corridor.geometry = transformGeometry(geos, line.get(), toWorking);
     loaded.corridors.push_back(std::move(corridor));
   }
@@ -63,7 +64,8 @@ CorridorMatch matchCorridors(const RoadGraph& graph, const std::vector<Corridor>
   std::vector<double> planar(graph.edges.size(), 0);
   for (uint32_t e = 0; e < graph.edges.size(); ++e) {
     const GraphEdge& edge = graph.edges[e];
-    double minX = graph.vertices[edge.firstVertex].x, maxX = minX, minY = graph.vertices[edge.firstVertex].y, maxY = minY;
+    double minX = graph.vertices[edge.firstVertex].x, maxX = minX, minY = graph.vertices[edge.firstVertex].y,
+           maxY = minY;
     for (uint32_t i = edge.firstVertex; i < edge.firstVertex + edge.vertexCount; ++i) {
       const Point2 p = graph.vertices[i];
       minX = std::min(minX, p.x), maxX = std::max(maxX, p.x), minY = std::min(minY, p.y), maxY = std::max(maxY, p.y);
@@ -87,7 +89,8 @@ CorridorMatch matchCorridors(const RoadGraph& graph, const std::vector<Corridor>
     GEOSSTRtree_query_r(
         h, tree.get(), zone.get(),
         [](void* item, void* data) {
-          static_cast<std::vector<uint32_t>*>(data)->push_back(static_cast<uint32_t>(reinterpret_cast<uintptr_t>(item)));
+          static_cast<std::vector<uint32_t>*>(data)->push_back(
+              static_cast<uint32_t>(reinterpret_cast<uintptr_t>(item)));
         },
         &candidates);
     std::sort(candidates.begin(), candidates.end());

@@ -55,8 +55,9 @@ EdgeLocator::EdgeLocator(const RoadGraph& graph) : graph_(graph) {
   for (uint32_t e = 0; e < graph.edges.size(); ++e) {
     const GraphEdge& edge = graph.edges[e];
     for (uint32_t i = edge.firstVertex; i + 1 < edge.firstVertex + edge.vertexCount; ++i)
-      cellsOf(graph.vertices[i], graph.vertices[i + 1],
-              [&](size_t cell) { entries_[fill[cell]++] = {e, i - edge.firstVertex}; });
+      cellsOf(graph.vertices[i], graph.vertices[i + 1], [&](size_t cell) {
+        entries_[fill[cell]++] = {e, i - edge.firstVertex};
+      });
   }
 }
 

@@ -45,8 +45,10 @@ Point2 at(Point2 a, Point2 b, double t) { return {a.x + (b.x - a.x) * t, a.y + (
 class Builder {
  public:
   Builder(std::vector<RoadLine> lines, const GraphBuildOptions& options, const Progress& progress)
-      : lines_(std::move(lines)), tolerance_(std::max(options.snapTolerance, 0.0)),
-        mergeDistance_(std::max(tolerance_, 1e-6)), progress_(progress) {}
+      : lines_(std::move(lines)),
+        tolerance_(std::max(options.snapTolerance, 0.0)),
+        mergeDistance_(std::max(tolerance_, 1e-6)),
+        progress_(progress) {}
 
   RoadGraph build(std::vector<RoadInfo> roads) {
     RoadGraph graph;
@@ -145,8 +147,8 @@ class Builder {
           const Segment& a = segments_[entries[i].second];
           const Segment& b = segments_[entries[j].second];
           if (a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY || b.maxY < a.minY) continue;
-          const uint64_t owner = cellOf(std::max(a.minX, b.minX), originX_) << 32 |
-                                 cellOf(std::max(a.minY, b.minY), originY_);
+          const uint64_t owner =
+              cellOf(std::max(a.minX, b.minX), originX_) << 32 | cellOf(std::max(a.minY, b.minY), originY_);
           if (owner != key || adjacent(a, b)) continue;
           examine(a, b, report);
         }
@@ -289,9 +291,8 @@ class Builder {
       const auto lastSegment = static_cast<uint32_t>(line.points.size() - 2);
       for (Cut& c : cuts)  // the end of segment i is the start of segment i + 1
         if (c.t >= 1.0 && c.segment < lastSegment) c = {c.segment + 1, 0.0, c.candidate};
-      std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) {
-        return a.segment != b.segment ? a.segment < b.segment : a.t < b.t;
-      });
+      std::sort(cuts.begin(), cuts.end(),
+                [](const Cut& a, const Cut& b) { return a.segment != b.segment ? a.segment < b.segment : a.t < b.t; });
       for (size_t k = 0; k + 1 < cuts.size(); ++k) {
         const Cut& from = cuts[k];
         const Cut& to = cuts[k + 1];
@@ -335,8 +336,8 @@ class Builder {
 
 }  // namespace
 
-RoadGraph buildRoadGraph(std::vector<RoadLine> lines, std::vector<RoadInfo> roads,
-                         const GraphBuildOptions& options, const Progress& progress) {
+RoadGraph buildRoadGraph(std::vector<RoadLine> lines, std::vector<RoadInfo> roads, const GraphBuildOptions& options,
+                         const Progress& progress) {
   return Builder(std::move(lines), options, progress).build(std::move(roads));
 }
 

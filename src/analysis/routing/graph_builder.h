@@ -24,7 +24,7 @@ struct GraphBuildOptions {
 
 // `roads[line.road]` names each line's feature in the report. Lines with fewer than two
 // distinct points are dropped and listed in report.degenerate.
-RoadGraph buildRoadGraph(std::vector<RoadLine> lines, std::vector<RoadInfo> roads,
-                         const GraphBuildOptions& options, const Progress& progress);
+RoadGraph buildRoadGraph(std::vector<RoadLine> lines, std::vector<RoadInfo> roads, const GraphBuildOptions& options,
+                         const Progress& progress);
 
 }  // namespace urbangis

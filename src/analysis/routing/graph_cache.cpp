@@ -155,11 +155,20 @@ std::string graphCacheKey(const LayerSpec& network, const CrsSpec& working) {
   const auto modified = fs::last_write_time(source, error);
   if (error) return {};
   std::ostringstream key;
-  key << kFormat << '\n' << fs::absolute(source).string() << '\n' << size << '\n'
-      << modified.time_since_epoch().count() << '\n' << network.layerName << '\n' << network.snapM << '\n'
-      << network.idField << '\n' << network.nameField << '\n' << network.categoryField << '\n'
-      << network.onewayField << '\n' << network.speedField << '\n' << network.encoding << '\n'
-      << (network.crs ? network.crs->definition : "") << '\n' << working.definition << '\n';
+  key << kFormat << '\n'
+      << fs::absolute(source).string() << '\n'
+      << size << '\n'
+      << modified.time_since_epoch().count() << '\n'
+      << network.layerName << '\n'
+      << network.snapM << '\n'
+      << network.idField << '\n'
+      << network.nameField << '\n'
+      << network.categoryField << '\n'
+      << network.onewayField << '\n'
+      << network.speedField << '\n'
+      << network.encoding << '\n'
+      << (network.crs ? network.crs->definition : "") << '\n'
+      << working.definition << '\n';
   return key.str();
 }
 

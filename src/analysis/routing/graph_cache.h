@@ -14,8 +14,8 @@
 #include <string>
 
 #include "analysis/routing/road_graph.h"
-#include "core/crs.h"
 #include "core/catalog.h"
+#include "core/crs.h"
 
 namespace urbangis {
 

@@ -19,7 +19,8 @@ namespace {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   out.erase(0, out.find_first_not_of(" \t"));
   out.erase(out.find_last_not_of(" \t") + 1);
   return out;
@@ -46,7 +47,8 @@ struct RoadLines {
   std::vector<std::string> notes;
 };
 
-RoadLines readRoads(const LayerSpec& spec, const ProjContext& proj, const MeasureFrame& frame, const Progress& progress) {
+RoadLines readRoads(const LayerSpec& spec, const ProjContext& proj, const MeasureFrame& frame,
+                    const Progress& progress) {
   VectorSource source = openCatalogLayer(spec);
   OGRLayer& layer = *source.layer;
   const Crs from(proj, layerCrsSpec(spec, layer));
@@ -55,9 +57,8 @@ RoadLines readRoads(const LayerSpec& spec, const ProjContext& proj, const Measur
   if (transform) toWorking.emplace(proj, from, frame.working());
   OGRFeatureDefn& definition = *layer.GetLayerDefn();
   auto index = [&](const std::string& field) { return field.empty() ? -1 : definition.GetFieldIndex(field.c_str()); };
-  const int idIndex = index(spec.idField), nameIndex = index(spec.nameField),
-            categoryIndex = index(spec.categoryField), onewayIndex = index(spec.onewayField),
-            speedIndex = index(spec.speedField);
+  const int idIndex = index(spec.idField), nameIndex = index(spec.nameField), categoryIndex = index(spec.categoryField),
+            onewayIndex = index(spec.onewayField), speedIndex = index(spec.speedField);
 
   RoadLines out;
   std::vector<std::string> badOneWay, noSpeed;
@@ -66,15 +67,18 @@ RoadLines readRoads(const LayerSpec& spec, const ProjContext& proj, const Measur
   layer.ResetReading();
   for (auto& feature : layer) {
     RoadInfo road;
-    road.feature = idIndex >= 0 ? std::string(feature->GetFieldAsString(idIndex)) : "fid " + std::to_string(feature->GetFID());
+    road.feature =
+        idIndex >= 0 ? std::string(feature->GetFieldAsString(idIndex)) : "fid " + std::to_string(feature->GetFID());
     if (nameIndex >= 0 && feature->IsFieldSetAndNotNull(nameIndex)) road.name = feature->GetFieldAsString(nameIndex);
     if (categoryIndex >= 0 && feature->IsFieldSetAndNotNull(categoryIndex))
       road.category = feature->GetFieldAsString(categoryIndex);
     int direction = 0;
     if (onewayIndex >= 0 && feature->IsFieldSetAndNotNull(onewayIndex)) {
       const auto parsed = parseOneWay(feature->GetFieldAsString(onewayIndex));
-      if (parsed) direction = *parsed;
-      else badOneWay.push_back(road.feature + " (\"" + feature->GetFieldAsString(onewayIndex) + "\")");
+      if (parsed)
+        direction = *parsed;
+      else
+        badOneWay.push_back(road.feature + " (\"" + feature->GetFieldAsString(onewayIndex) + "\")");
     }
     double speedMps = 0;
     if (speedIndex >= 0) {
@@ -108,9 +112,9 @@ RoadLines readRoads(const LayerSpec& spec, const ProjContext& proj, const Measur
     return text + (items.size() > 5 ? ", …" : "");
   };
   if (!badOneWay.empty())
-    out.notes.push_back(spec.where() + ": " + std::to_string(badOneWay.size()) + " features have a " + spec.onewayField +
-                        " value that is not one of 1/0/-1, yes/no, T/F, FT/TF/B; they are taken as two-way: " +
-                        list(badOneWay));
+    out.notes.push_back(
+        spec.where() + ": " + std::to_string(badOneWay.size()) + " features have a " + spec.onewayField +
+        " value that is not one of 1/0/-1, yes/no, T/F, FT/TF/B; they are taken as two-way: " + list(badOneWay));
   if (!noSpeed.empty()) {
     double fallback = 30 / 3.6;
     if (!speeds.empty()) {

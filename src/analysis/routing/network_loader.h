@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "analysis/routing/road_graph.h"
+#include "core/catalog.h"
 #include "core/crs.h"
 #include "core/progress.h"
-#include "core/catalog.h"
 
 namespace urbangis {
 

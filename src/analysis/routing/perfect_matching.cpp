@@ -32,8 +32,9 @@ std::vector<size_t> greedyPerfectMatching(const std::vector<double>& cost, size_
   std::vector<std::pair<size_t, size_t>> pairs;
   for (size_t i = 0; i < n; ++i)
     for (size_t j = i + 1; j < n; ++j) pairs.emplace_back(i, j);
-  std::stable_sort(pairs.begin(), pairs.end(),
-                   [&](const auto& a, const auto& b) { return cost[a.first * n + a.second] < cost[b.first * n + b.second]; });
+  std::stable_sort(pairs.begin(), pairs.end(), [&](const auto& a, const auto& b) {
+    return cost[a.first * n + a.second] < cost[b.first * n + b.second];
+  });
   std::vector<size_t> mate(n, n);
   for (const auto& [i, j] : pairs)
     if (mate[i] == n && mate[j] == n) mate[i] = j, mate[j] = i;

@@ -92,8 +92,7 @@ double RoadGraph::lowerBound(uint32_t a, uint32_t b) const {
 std::string describe(const GraphReport& report, const std::string& layer) {
   std::string text = layer + ": " + thousands(report.nodes) + " nodes, " + thousands(report.edges) + " edges, " +
                      thousands(report.components) + (report.components == 1 ? " component" : " components");
-  if (report.components > 1)
-    text += " (the largest has " + thousands(report.largestComponentEdges) + " edges)";
+  if (report.components > 1) text += " (the largest has " + thousands(report.largestComponentEdges) + " edges)";
   text += ", " + thousands(report.danglingEnds) + " dangling ends, " + thousands(report.oneWayEdges) +
           " one-way edges; " + thousands(report.crossingsNoded) + " crossings noded, " +
           thousands(report.endpointsSnapped) + " ends snapped";

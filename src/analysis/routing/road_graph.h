@@ -22,11 +22,11 @@ struct RoadInfo {
 
 struct GraphEdge {
   uint32_t from = 0, to = 0;
-  uint32_t road = 0;                       // index into RoadGraph::roads
+  uint32_t road = 0;                          // index into RoadGraph::roads
   uint32_t firstVertex = 0, vertexCount = 0;  // geometry, from → to, in RoadGraph::vertices
-  double lengthM = 0;                      // ellipsoidal
+  double lengthM = 0;                         // ellipsoidal
   double forwardCost = 0, backwardCost = 0;   // kNoPassage where one-way forbids it
-  double speedMps = 0;                     // from the speed field; 0 when there is none
+  double speedMps = 0;                        // from the speed field; 0 when there is none
 };
 
 // An edge travelled in one direction: edge * 2, + 1 when travelled to → from.
@@ -36,14 +36,14 @@ inline bool arcReversed(Arc arc) { return (arc & 1U) != 0; }
 inline Arc makeArc(uint32_t edge, bool reversed) { return edge << 1 | (reversed ? 1U : 0U); }
 
 struct GraphReport {
-  size_t inputLines = 0;       // line parts read from the layer
+  size_t inputLines = 0;  // line parts read from the layer
   size_t nodes = 0, edges = 0;
-  size_t components = 0;       // connected parts, ignoring one-way restrictions
+  size_t components = 0;  // connected parts, ignoring one-way restrictions
   size_t largestComponentEdges = 0;
-  size_t danglingEnds = 0;     // nodes where a single edge ends
+  size_t danglingEnds = 0;  // nodes where a single edge ends
   size_t oneWayEdges = 0;
-  size_t crossingsNoded = 0;   // places where roads cross or touch and were cut
-  size_t endpointsSnapped = 0; // ends moved onto a road or end within the tolerance
+  size_t crossingsNoded = 0;            // places where roads cross or touch and were cut
+  size_t endpointsSnapped = 0;          // ends moved onto a road or end within the tolerance
   std::vector<std::string> degenerate;  // features dropped: no length, fewer than two points
   std::vector<std::string> notes;       // what reading decided (bad one-way values, missing speeds)
 };
@@ -63,7 +63,7 @@ class RoadGraph {
   std::vector<RoadInfo> roads;
   // Earth-centred coordinates of each node (metres): the chord between two nodes never exceeds
   // the ellipsoidal length of any road between them, so it bounds A* admissibly.
-  std::vector<double> nodeEcef;  // x, y, z per node
+  std::vector<double> nodeEcef;     // x, y, z per node
   std::vector<uint32_t> component;  // per node, 0-based, largest first
   GraphReport report;
 

@@ -25,7 +25,8 @@ LonLat RoadNetwork::lonLatOf(Point2 point) const {
   return {point.x, point.y};
 }
 
-EdgePosition RoadNetwork::snap(const LonLat& place, const CrsSpec& crs, const std::string& what, double maxSnapM) const {
+EdgePosition RoadNetwork::snap(const LonLat& place, const CrsSpec& crs, const std::string& what,
+                               double maxSnapM) const {
   const Crs from(proj_, crs);
   const Transform transform(proj_, from, frame_->working());
   Point2 point{place.lon, place.lat};
@@ -42,8 +43,7 @@ EdgePosition RoadNetwork::snap(const LonLat& place, const CrsSpec& crs, const st
     const RoadInfo& road = loaded_.graph.roads[loaded_.graph.edges[nearest->edge].road];
     throw InputError(std::string(text) + (road.name.empty() ? "" : " (" + road.name + ")") + "; the limit is " +
                      std::to_string(static_cast<int>(maxSnapM)) +
-                     " m (--max-snap). Check the coordinates (LON,LAT, in " + crs.label +
-                     ") or raise --max-snap");
+                     " m (--max-snap). Check the coordinates (LON,LAT, in " + crs.label + ") or raise --max-snap");
   }
   EdgePosition position = *nearest;
   position.distance = gap;
@@ -71,7 +71,8 @@ std::vector<Point2> RoadNetwork::subline(uint32_t edge, double from, double to) 
   return points;
 }
 
-std::vector<RoutePiece> RoadNetwork::pieces(const GraphPath& path, const EdgePosition& from, const EdgePosition& to) const {
+std::vector<RoutePiece> RoadNetwork::pieces(const GraphPath& path, const EdgePosition& from,
+                                            const EdgePosition& to) const {
   const RoadGraph& graph = loaded_.graph;
   auto endOf = [&](uint32_t edge) { return static_cast<double>(graph.edges[edge].vertexCount - 1); };
   std::vector<RoutePiece> out;

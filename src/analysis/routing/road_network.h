@@ -17,7 +17,8 @@ namespace urbangis {
 
 class RoadNetwork {
  public:
-  RoadNetwork(const Catalog& catalog, const LayerSpec& network, const GraphLoadOptions& options, const Progress& progress);
+  RoadNetwork(const Catalog& catalog, const LayerSpec& network, const GraphLoadOptions& options,
+              const Progress& progress);
 
   const RoadGraph& graph() const { return loaded_.graph; }
   const LayerSpec& spec() const { return spec_; }

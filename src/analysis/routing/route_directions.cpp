@@ -85,25 +85,38 @@ std::vector<RouteStep> buildSteps(const std::vector<RoutePiece>& pieces, const R
 std::string formatDistance(double metres) {
   char text[32];
   // The unit follows the rounded value: 999.6 m is "1.0 km", 9,960 m is "10 km".
-  if (metres < 999.5) std::snprintf(text, sizeof text, "%.0f m", metres);
-  else if (metres < 9950) std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
-  else std::snprintf(text, sizeof text, "%.0f km", metres / 1000);
+  if (metres < 999.5)
+    std::snprintf(text, sizeof text, "%.0f m", metres);
+  else if (metres < 9950)
+    std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
+  else
+    std::snprintf(text, sizeof text, "%.0f km", metres / 1000);
   return text;
 }
 
 std::string describeTurn(Turn turn, const std::string& language) {
   const bool zh = language == "zh";
   switch (turn) {
-    case Turn::depart: return zh ? "出发" : "depart";
-    case Turn::straight: return zh ? "直行" : "continue straight";
-    case Turn::slightLeft: return zh ? "稍向左转" : "bear left";
-    case Turn::left: return zh ? "左转" : "turn left";
-    case Turn::sharpLeft: return zh ? "向左急转" : "turn sharp left";
-    case Turn::slightRight: return zh ? "稍向右转" : "bear right";
-    case Turn::right: return zh ? "右转" : "turn right";
-    case Turn::sharpRight: return zh ? "向右急转" : "turn sharp right";
-    case Turn::uTurn: return zh ? "掉头" : "make a U-turn";
-    case Turn::via: return zh ? "经过途经点" : "pass the via point";
+    case Turn::depart:
+      return zh ? "出发" : "depart";
+    case Turn::straight:
+      return zh ? "直行" : "continue straight";
+    case Turn::slightLeft:
+      return zh ? "稍向左转" : "bear left";
+    case Turn::left:
+      return zh ? "左转" : "turn left";
+    case Turn::sharpLeft:
+      return zh ? "向左急转" : "turn sharp left";
+    case Turn::slightRight:
+      return zh ? "稍向右转" : "bear right";
+    case Turn::right:
+      return zh ? "右转" : "turn right";
+    case Turn::sharpRight:
+      return zh ? "向右急转" : "turn sharp right";
+    case Turn::uTurn:
+      return zh ? "掉头" : "make a U-turn";
+    case Turn::via:
+      return zh ? "经过途经点" : "pass the via point";
   }
   return {};
 }

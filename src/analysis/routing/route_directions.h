@@ -17,7 +17,7 @@ struct RoutePiece {
   std::vector<Point2> points;  // working CRS, in travel order
   uint32_t road = 0;           // index into RoadGraph::roads
   double lengthM = 0;
-  bool startsAtVia = false;    // the first piece after a via point
+  bool startsAtVia = false;  // the first piece after a via point
 };
 
 struct RouteStep {
@@ -25,7 +25,7 @@ struct RouteStep {
   Turn turn = Turn::depart;
   double lengthM = 0;
   std::vector<Point2> points;
-  int via = 0;       // for Turn::via: which via point (1-based) was passed before this step
+  int via = 0;  // for Turn::via: which via point (1-based) was passed before this step
 };
 
 // Turns more than 150° are U-turns, 30–150° left or right (sharp past 120°, slight under 45°).

@@ -46,10 +46,12 @@ const LayerSpec& networkLayer(const Catalog& catalog, const std::string& id) {
     if (spec.role == LayerRole::network) networks.push_back(&spec);
   if (networks.size() == 1) return *networks.front();
   if (networks.empty())
-    throw InputError(catalog.file.string() + ": the catalog has no layer with role network; routes need road centre lines");
+    throw InputError(catalog.file.string() +
+                     ": the catalog has no layer with role network; routes need road centre lines");
   std::string ids;
   for (const LayerSpec* spec : networks) ids += (ids.empty() ? "" : ", ") + spec->id;
-  throw InputError(catalog.file.string() + ": the catalog has several network layers (" + ids + "); choose one with --network");
+  throw InputError(catalog.file.string() + ": the catalog has several network layers (" + ids +
+                   "); choose one with --network");
 }
 
 RouteResult planRoute(const Catalog& catalog, const RouteRequest& request, const Progress& progress) {
@@ -64,7 +66,8 @@ RouteResult planRoute(const Catalog& catalog, const RouteRequest& request, const
 
   std::vector<EdgePosition> positions;
   for (size_t i = 0; i < request.stops.size(); ++i) {
-    positions.push_back(network.snap(request.stops[i], request.stopsCrs, stopName(i, request.stops.size()), request.maxSnapM));
+    positions.push_back(
+        network.snap(request.stops[i], request.stopsCrs, stopName(i, request.stops.size()), request.maxSnapM));
     result.snapDistancesM.push_back(positions.back().distance);
   }
 
@@ -88,8 +91,8 @@ RouteResult planRoute(const Catalog& catalog, const RouteRequest& request, const
                          std::to_string(b + 1) + " of " + std::to_string(graph.report.components) +
                          "); check the network for gaps wider than snap_m (" + snap + " m)");
       }
-      throw InputError("no route between " + ends + " that respects the one-way roads of " + spec.id +
-                       " (" + spec.onewayField + ")");
+      throw InputError("no route between " + ends + " that respects the one-way roads of " + spec.id + " (" +
+                       spec.onewayField + ")");
     }
     cost += path->cost;
     std::vector<RoutePiece> legPieces = network.pieces(*path, from, to);
@@ -113,9 +116,8 @@ RouteResult planRoute(const Catalog& catalog, const RouteRequest& request, const
   OutputTable& table = result.table;
   table.name = "route";
   table.crsDefinition = network.working().definition;
-  table.columns = {{"name", ColumnType::text},     {"from", ColumnType::text},
-                   {"to", ColumnType::text},       {"via", ColumnType::text},
-                   {"length_m", ColumnType::real}, {"duration_s", ColumnType::real},
+  table.columns = {{"name", ColumnType::text},     {"from", ColumnType::text},      {"to", ColumnType::text},
+                   {"via", ColumnType::text},      {"length_m", ColumnType::real},  {"duration_s", ColumnType::real},
                    {"steps", ColumnType::integer}, {"directions", ColumnType::text}};
   std::string vias;
   for (size_t i = 1; i + 1 < request.stops.size(); ++i) vias += (vias.empty() ? "" : ";") + placeText(request.stops[i]);

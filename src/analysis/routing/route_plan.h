@@ -10,19 +10,19 @@
 
 #include "analysis/routing/network_loader.h"
 #include "analysis/routing/route_directions.h"
-#include "core/crs.h"
-#include "core/progress.h"
 #include "core/catalog.h"
-#include "io/lon_lat.h"
+#include "core/crs.h"
 #include "core/output_table.h"
+#include "core/progress.h"
+#include "io/lon_lat.h"
 
 namespace urbangis {
 
 struct RouteRequest {
-  std::string network;             // network layer id; empty: the catalog's only one
-  std::vector<LonLat> stops;       // from, vias…, to
+  std::string network;                                          // network layer id; empty: the catalog's only one
+  std::vector<LonLat> stops;                                    // from, vias…, to
   CrsSpec stopsCrs{"EPSG:4326", ChineseOffset::none, "WGS84"};  // what the places are given in
-  double maxSnapM = 500;           // farther from every road is an error
+  double maxSnapM = 500;                                        // farther from every road is an error
   std::string language = "zh";
   GraphLoadOptions graph;
 };
@@ -31,9 +31,9 @@ struct RouteResult {
   double lengthM = 0;
   std::optional<double> durationS;  // when the network has speeds
   std::vector<RouteStep> steps;
-  std::string directions;           // in the request's language
+  std::string directions;  // in the request's language
   std::vector<double> snapDistancesM;
-  OutputTable table;                // one row: the route as a LineString
+  OutputTable table;  // one row: the route as a LineString
   std::vector<std::string> messages;
   std::vector<std::filesystem::path> inputs;
 };

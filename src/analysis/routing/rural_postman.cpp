@@ -41,7 +41,8 @@ uint32_t otherEnd(const GraphEdge& edge, uint32_t node) { return edge.from == no
 // Dijkstra from several sources; stops early once every node in `targets` is settled.
 DistanceTree distancesFrom(const RoadGraph& graph, const Incidence& incidence, const std::vector<uint32_t>& sources,
                            const std::vector<uint32_t>& targets = {}) {
-  DistanceTree tree{std::vector<double>(graph.nodes.size(), kNoPassage), std::vector<uint32_t>(graph.nodes.size(), kNone)};
+  DistanceTree tree{std::vector<double>(graph.nodes.size(), kNoPassage),
+                    std::vector<uint32_t>(graph.nodes.size(), kNone)};
   std::vector<char> wanted(targets.empty() ? 0 : graph.nodes.size(), 0);
   size_t remaining = 0;
   for (uint32_t t : targets) remaining += wanted[t] ? 0 : (wanted[t] = 1);

@@ -16,7 +16,10 @@ double partialCost(double fraction, double cost) {
 }  // namespace
 
 ShortestPathSearch::ShortestPathSearch(const RoadGraph& graph)
-    : graph_(graph), cost_(graph.nodes.size()), parent_(graph.nodes.size()), fromStart_(graph.nodes.size()),
+    : graph_(graph),
+      cost_(graph.nodes.size()),
+      parent_(graph.nodes.size()),
+      fromStart_(graph.nodes.size()),
       stamp_(graph.nodes.size(), 0) {}
 
 void ShortestPathSearch::label(uint32_t node, double cost, Arc arc, bool fromStart) {
@@ -42,9 +45,11 @@ std::optional<GraphPath> ShortestPathSearch::between(const EdgePosition& from, c
   // Both on one edge, the second further along the way it may be travelled.
   if (from.edge == to.edge) {
     if (to.fraction >= from.fraction && start.forwardCost != kNoPassage)
-      best = (to.fraction - from.fraction) * start.forwardCost, path.firstArc = path.lastArc = makeArc(from.edge, false);
+      best = (to.fraction - from.fraction) * start.forwardCost,
+      path.firstArc = path.lastArc = makeArc(from.edge, false);
     else if (to.fraction <= from.fraction && start.backwardCost != kNoPassage)
-      best = (from.fraction - to.fraction) * start.backwardCost, path.firstArc = path.lastArc = makeArc(from.edge, true);
+      best = (from.fraction - to.fraction) * start.backwardCost,
+      path.firstArc = path.lastArc = makeArc(from.edge, true);
     path.direct = best != kNoPassage;
   }
 
@@ -96,7 +101,8 @@ std::optional<GraphPath> ShortestPathSearch::between(const EdgePosition& from, c
   if (best == kNoPassage) return std::nullopt;
   path.cost = best;
   if (!path.direct) {
-    for (uint32_t node = arrival; !fromStart_[node]; node = graph_.arcTail(parent_[node])) path.arcs.push_back(parent_[node]);
+    for (uint32_t node = arrival; !fromStart_[node]; node = graph_.arcTail(parent_[node]))
+      path.arcs.push_back(parent_[node]);
     std::reverse(path.arcs.begin(), path.arcs.end());
     uint32_t first = arrival;
     while (!fromStart_[first]) first = graph_.arcTail(parent_[first]);

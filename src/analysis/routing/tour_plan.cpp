@@ -45,7 +45,8 @@ TourResult planTour(const Catalog& catalog, const TourRequest& request, const Pr
   result.inputs = {networkSpec.resolvedSource, corridorSpec.resolvedSource};
   const RoadNetwork network(catalog, networkSpec, request.graph, progress);
   const RoadGraph& graph = network.graph();
-  result.messages.push_back(describe(graph.report, networkSpec.id) + (network.fromCache() ? " (from the graph cache)" : ""));
+  result.messages.push_back(describe(graph.report, networkSpec.id) +
+                            (network.fromCache() ? " (from the graph cache)" : ""));
 
   GeosContext geos;
   LoadedCorridors loaded = loadCorridors(corridorSpec, request.where, geos, network.proj(), network.frame());
@@ -53,7 +54,8 @@ TourResult planTour(const Catalog& catalog, const TourRequest& request, const Pr
   if (!loaded.filterNote.empty())
     result.messages.push_back(corridorSpec.id + " --where \"" + request.where->text() + "\": " + loaded.filterNote);
   if (loaded.skipped)
-    result.messages.push_back(std::to_string(loaded.skipped) + " features of " + corridorSpec.id + " have no line geometry; left out");
+    result.messages.push_back(std::to_string(loaded.skipped) + " features of " + corridorSpec.id +
+                              " have no line geometry; left out");
   if (corridors.empty())
     throw InputError(corridorSpec.where() + ": no corridors to tour" +
                      (request.where ? " match --where \"" + request.where->text() + "\"" : std::string()));
@@ -80,7 +82,8 @@ TourResult planTour(const Catalog& catalog, const TourRequest& request, const Pr
   if (!offNetwork.empty()) {
     const std::string list = std::to_string(offNetwork.size()) + " corridors of " + corridorSpec.id +
                              " lie along no road of " + networkSpec.id + " within buffer_m (" +
-                             std::to_string(static_cast<int>(corridorSpec.bufferM)) + " m): " + joined(offNetwork, "; ");
+                             std::to_string(static_cast<int>(corridorSpec.bufferM)) +
+                             " m): " + joined(offNetwork, "; ");
     if (!request.skipOffNetwork || result.corridorCount == 0)
       throw InputError(list + ". Fix their geometry, raise buffer_m in the catalog, leave them out with --where, or " +
                        "tour the rest with --skip-off-network");
@@ -97,8 +100,8 @@ TourResult planTour(const Catalog& catalog, const TourRequest& request, const Pr
     depot = at.fraction <= 0.5 ? edge.from : edge.to;
     const LonLat node = network.lonLatOf(graph.nodes[depot]);
     char text[160];
-    std::snprintf(text, sizeof text, "the tour starts and ends at the junction %.6f,%.6f, %.0f m from --depot", node.lon,
-                  node.lat, network.length({at.point, graph.nodes[depot]}) + at.distance);
+    std::snprintf(text, sizeof text, "the tour starts and ends at the junction %.6f,%.6f, %.0f m from --depot",
+                  node.lon, node.lat, network.length({at.point, graph.nodes[depot]}) + at.distance);
     result.messages.push_back(text);
   } else {
     depot = centralNode(graph, required);
@@ -112,8 +115,11 @@ TourResult planTour(const Catalog& catalog, const TourRequest& request, const Pr
   OutputTable& table = result.table;
   table.name = "tour";
   table.crsDefinition = network.working().definition;
-  table.columns = {{"seq", ColumnType::integer}, {"kind", ColumnType::text}, {"corridors", ColumnType::text},
-                   {"road", ColumnType::text}, {"length_m", ColumnType::real}};
+  table.columns = {{"seq", ColumnType::integer},
+                   {"kind", ColumnType::text},
+                   {"corridors", ColumnType::text},
+                   {"road", ColumnType::text},
+                   {"length_m", ColumnType::real}};
   std::vector<char> seen(corridors.size(), 0);
   struct Stretch {
     bool service;

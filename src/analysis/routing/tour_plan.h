@@ -8,21 +8,21 @@
 #include <vector>
 
 #include "analysis/routing/network_loader.h"
-#include "core/progress.h"
 #include "core/catalog.h"
+#include "core/output_table.h"
+#include "core/progress.h"
 #include "io/filter_expression.h"
 #include "io/lon_lat.h"
-#include "core/output_table.h"
 
 namespace urbangis {
 
 struct TourRequest {
-  std::string corridors;                // lines layer id
+  std::string corridors;  // lines layer id
   std::optional<FilterExpression> where;
-  std::optional<LonLat> depot;          // none: the corridor junction nearest their centre
+  std::optional<LonLat> depot;  // none: the corridor junction nearest their centre
   CrsSpec depotCrs{"EPSG:4326", ChineseOffset::none, "WGS84"};
   double maxSnapM = 500;
-  bool skipOffNetwork = false;          // leave out corridors along no road instead of failing
+  bool skipOffNetwork = false;  // leave out corridors along no road instead of failing
   std::string network;
   std::string language = "zh";
   GraphLoadOptions graph;
