@@ -114,7 +114,8 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
     needsTransform = !sameCrs(crs, workingCrs);
   }
   std::vector<std::string> fields;
-  if (!spec.categoryField.empty()) fields.push_back(spec.categoryField);
+  const bool byCategory = layerKind(spec.role).countsByCategory && !spec.categoryField.empty();
+  if (byCategory) fields.push_back(spec.categoryField);
   // An inventory (assets) is also counted by condition.
   const bool byCondition = layerKind(spec.role).countsByCondition && !spec.statusField.empty();
   if (byCondition && std::find(fields.begin(), fields.end(), spec.statusField) == fields.end())
@@ -131,7 +132,7 @@ PointCounts countPoints(const LayerSpec& spec, std::shared_future<const ZoneLoca
   ArrowBatchReader reader(*source.layer, fields, spec.where(), timed);
   const int geometryColumn = reader.geometryColumn();
   if (geometryColumn < 0) throw InputError(spec.where() + ": the layer has no geometry column");
-  const int categoryColumn = spec.categoryField.empty() ? -1 : reader.fieldColumn(spec.categoryField);
+  const int categoryColumn = byCategory ? reader.fieldColumn(spec.categoryField) : -1;
   const int conditionColumn = byCondition ? reader.fieldColumn(spec.statusField) : -1;
   const int timeColumn = window.active() && !spec.timeField.empty() ? reader.fieldColumn(spec.timeField) : -1;
   std::vector<int> sumColumns;

@@ -19,21 +19,21 @@ enum class LayerRole { zones, network, points, areas, lines, raster, assets };
 enum class GeometryFamily { point, line, polygon, raster };
 
 struct LayerKind {
-  LayerRole role;
-  std::string_view name;          // as written in a catalog's "role"
-  GeometryFamily geometry;        // what its features are
-  std::string_view geometryNoun;  // for messages: "points", "lines", "polygons", "a raster"
+  LayerRole role = LayerRole::zones;
+  std::string_view name{};                            // as written in a catalog's "role"
+  GeometryFamily geometry = GeometryFamily::polygon;  // what its features are
+  std::string_view geometryNoun{};                    // for messages: "points", "lines", "polygons", "a raster"
   // Its features are counted per zone: `stats`, the report's figures, registration checks.
-  bool tallied;
+  bool tallied = false;
   // Its features are reported cases (投诉, 案件 …): time windows, deadlines, closure, flags.
-  bool cases;
-  std::string_view unitZh, unitEn;        // one feature in the report: 件 / cases
-  std::vector<std::string_view> ownKeys;  // catalog keys only kinds that list them take
-  std::vector<ZoneStatistic> statistics;  // the columns `stats --by` yields for it, in order
-  std::optional<ZoneStatistic> headline;  // the report's counts-per-zone column
-  std::optional<ZoneStatistic> density;   // the report's densities-per-zone column
-  bool countsByCategory;                  // a <layer>_count:<category> column per category_field value
-  bool countsByCondition;                 // a <layer>_condition:<value> column per status_field value
+  bool cases = false;
+  std::string_view unitZh{}, unitEn{};      // one feature in the report: 件 / cases
+  std::vector<std::string_view> ownKeys{};  // catalog keys only kinds that list them take
+  std::vector<ZoneStatistic> statistics{};  // the columns `stats --by` yields for it, in order
+  std::optional<ZoneStatistic> headline{};  // the report's counts-per-zone column
+  std::optional<ZoneStatistic> density{};   // the report's densities-per-zone column
+  bool countsByCategory = false;            // a <layer>_count:<category> column per category_field value
+  bool countsByCondition = false;           // a <layer>_condition:<value> column per status_field value
 };
 
 // Every kind, in the order `info` and the docs list them.
