@@ -220,7 +220,8 @@ StatsResult computeStatsInPostgis(const Catalog& catalog, const StatsRequest& re
   for (const LayerSpec* layer : layers) {
     progress.checkCancelled();
     const std::string& L = layer->id;
-    if (request.window.active() && layer->timeField.empty())
+    // As the local engine: only a case layer without dates is worth a word.
+    if (request.window.active() && layer->timeField.empty() && layerKind(layer->role).cases)
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
     if (geometryOf(layer->role) != GeometryFamily::point) {
       measureInPostgis(db, catalog, *layer, request.window, W, G, slotOf, perArea, zonesSpec.id, zonesExtent, columns,

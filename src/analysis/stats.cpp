@@ -178,7 +178,8 @@ StatsResult computeStats(const Catalog& catalog, const StatsRequest& request, co
   for (const LayerSpec* layer : layers) {
     result.inputs.push_back(layer->resolvedSource);
     const std::string& L = layer->id;
-    if (request.window.active() && layer->timeField.empty())
+    // A case layer without dates is worth a word; an inventory (assets) is a stock, counted whole.
+    if (request.window.active() && layer->timeField.empty() && layerKind(layer->role).cases)
       result.warnings.push_back(L + ": has no time_field in the catalog, so --since/--until do not filter it");
     const TimeWindow window = windowFor(*layer);
 

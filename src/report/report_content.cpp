@@ -168,7 +168,10 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
                       percentText(static_cast<double>(count), static_cast<double>(layer.count)) + ")");
     card.lines.push_back((zh ? "状态" : "Status") + colon + join(parts));
   }
-  if (!layer.dated)
+  if (!layer.dated && !layerKind(layer.role).cases)
+    card.lines.push_back(zh ? "（部件清查存量：计入全部要素，不按年份筛选）"
+                            : "(an inventory: every component counted, not only the year's)");
+  else if (!layer.dated)
     card.lines.push_back(zh ? "（图层无日期字段：计入全部要素）" : "(no date field: every feature counted)");
   return card;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # `urbangis report` on the Daye catalog: report.html and report.pdf in Chinese and English hold
-# the bureau's 2023 figures (check_report.py); writing again into the folder replaces both files
+# the bureau's 2023 figures (check_report.py), the component inventory counted whole without a
+# word about its dates; writing again into the folder replaces both files
 # and leaves nothing else; the inputs are unchanged. Skipped (77) without poppler-utils unless
 # CI=true.
 set -eu
@@ -18,6 +19,10 @@ before=$(fingerprint)
 
 "$urbangis" report "$source_dir/layers/daye.json" --year 2023 --out "$tmp/zh" 2>"$tmp/zh.log"
 grep -q "wrote $tmp/zh/report.html and $tmp/zh/report.pdf" "$tmp/zh.log"
+# The component inventory (assets) is a stock without dates: counted whole without a word about
+# its dates on stderr, and its card says so.
+if grep "assets:.*time_field" "$tmp/zh.log"; then echo "stderr speaks of the inventory's dates"; exit 1; fi
+grep -q "部件清查存量：计入全部要素" "$tmp/zh/report.html" || { echo "the inventory's card does not say it counts every component"; exit 1; }
 /usr/bin/python3 "$source_dir/tests/scripts/check_report.py" "$tmp/zh" zh
 
 "$urbangis" report "$source_dir/layers/daye.json" --year 2023 --lang en --out "$tmp/en" 2>"$tmp/en.log"

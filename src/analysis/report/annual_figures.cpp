@@ -273,7 +273,7 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
       if (const int64_t empty = layer.undated - layer.timeIssues.count(); empty > 0)
         figures.warnings.push_back(spec.id + ": " + std::to_string(empty) + " features with an empty " +
                                    spec.timeField + " are left out");
-    } else {
+    } else if (layerKind(spec.role).cases) {  // an inventory (assets) is counted whole without a word
       figures.warnings.push_back(spec.id + ": no time_field; all " + std::to_string(layer.count) +
                                  " features are counted as of " + std::to_string(request.year));
     }
