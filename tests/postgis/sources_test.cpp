@@ -55,7 +55,7 @@ TEST_CASE("info lists PostGIS layers as it lists the GeoPackage's", "[postgis]")
         ++compared;
       }
   }
-  CHECK(compared == 11);
+  CHECK(compared == 12);
 }
 
 TEST_CASE("stats --engine local on PostGIS layers equals stats on the GeoPackage, cell by cell", "[postgis]") {

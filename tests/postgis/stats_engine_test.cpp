@@ -13,7 +13,8 @@ using namespace urbangis;
 
 namespace {
 
-const std::string kLayers = "street_order,demolitions,billboards,muck_sources,complaints,gas_hazards,yellow_line,cable";
+const std::string kLayers =
+    "street_order,demolitions,billboards,muck_sources,complaints,gas_hazards,yellow_line,cable,assets";
 
 void sameTable(const std::filesystem::path& localFile, const std::filesystem::path& postgisFile, size_t atLeast = 500) {
   const auto local = test::readCsv(localFile), postgis = test::readCsv(postgisFile);

@@ -18,7 +18,7 @@ case "$action" in
     # The Daye data into schema "daye", and a catalog of it for the tests. The unit grids are
     # left out: they are another layer's work in progress, not needed here.
     eval "$(bash "$CLUSTER" env "$state")"
-    layers=districts,communities,roads,street_order,demolitions,billboards,muck_sources,complaints,gas_hazards,yellow_line,cable
+    layers=districts,communities,roads,street_order,demolitions,billboards,muck_sources,complaints,gas_hazards,yellow_line,cable,assets
     "$3" load "$4/layers/daye.json" "$URBANGIS_PG_TEST" --schema daye --layers "$layers" \
       --catalog-out "$state/daye_pg.json" || { echo "postgis_fixture: loading Daye failed" >&2; exit 1; }
     ;;
