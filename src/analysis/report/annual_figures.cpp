@@ -304,7 +304,10 @@ AnnualFigures computeAnnualFigures(const Catalog& catalog, const AnnualRequest& 
       stats.request.window = TimeWindow::parse(year + "-01-01", year + "-12-31");
       stats.request.threads = request.threads;
       ZoneTable table{spec.id, spec.title, runStats(catalog, stats, progress)};
-      for (const std::string& warning : table.stats.warnings) figures.warnings.push_back(warning);
+      // Each zone table reads the same layers: a warning about a layer is said once.
+      for (const std::string& warning : table.stats.warnings)
+        if (std::find(figures.warnings.begin(), figures.warnings.end(), warning) == figures.warnings.end())
+          figures.warnings.push_back(warning);
       figures.inputs.insert(figures.inputs.end(), table.stats.inputs.begin(), table.stats.inputs.end());
       figures.tables.push_back(std::move(table));
     }
