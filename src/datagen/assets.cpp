@@ -19,9 +19,8 @@ Table makeAssets(const GeneratorContext& context, Random& random) {
                {"road", FieldKind::text},
                {"surveyed", FieldKind::date}},
               {}};
-  std::vector<int64_t> counts{2400, 1800, 900, 320, 120};
-  for (auto& count : counts) count *= context.scale;
-  const auto classes = shuffledLabels({"井盖", "路灯", "果皮箱", "消防栓", "公交站亭"}, counts, random);
+  const auto classes = shuffledLabels({"井盖", "路灯", "果皮箱", "消防栓", "公交站亭"},
+                                      scaled({2400, 1800, 900, 320, 120}, context.scale), random);
   for (size_t i = 0; i < classes.size(); ++i) {
     const std::string& kind = classes[i];
     std::string road;

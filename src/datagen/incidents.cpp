@@ -15,11 +15,6 @@ std::string serial(const char* prefix, size_t index, int64_t scale) {
   return text;
 }
 
-std::vector<int64_t> scaled(std::vector<int64_t> counts, int64_t scale) {
-  for (auto& count : counts) count *= scale;
-  return counts;
-}
-
 }  // namespace
 
 Table makeStreetOrderCases(const GeneratorContext& context, Random& random) {

@@ -137,6 +137,11 @@ std::vector<int64_t> allocateExactly(int64_t total, const std::vector<double>& w
   return parts;
 }
 
+std::vector<int64_t> scaled(std::vector<int64_t> counts, int64_t scale) {
+  for (auto& count : counts) count *= scale;
+  return counts;
+}
+
 std::vector<std::string> shuffledLabels(const std::vector<std::string>& labels, const std::vector<int64_t>& counts,
                                         Random& random) {
   std::vector<std::string> out;

@@ -60,6 +60,9 @@ class Sampler {
 // `total` exactly (largest remainders); `total` must be a multiple of `unit`.
 std::vector<int64_t> allocateExactly(int64_t total, const std::vector<double>& weights, int64_t unit = 1);
 
+// Each count multiplied by the context's scale.
+std::vector<int64_t> scaled(std::vector<int64_t> counts, int64_t scale);
+
 // `counts[i]` copies of `labels[i]`, shuffled.
 std::vector<std::string> shuffledLabels(const std::vector<std::string>& labels, const std::vector<int64_t>& counts,
                                         Random& random);

@@ -215,16 +215,17 @@ std::vector<TextTable> zoneTables(const AnnualFigures& figures, const ZoneTable&
     const LayerKind& kind = layerKind(layer.role);
     const std::string unit(zh ? kind.unitZh : kind.unitEn);
     // A column the table lacks (road share without `covers`) is left out.
-    const auto column = [&](ZoneStatistic statistic, bool summable) -> std::optional<TableColumn> {
+    const auto column = [&](ZoneStatistic statistic) -> std::optional<TableColumn> {
       const std::string name = statisticColumn(layer.id, statistic);
       if (!columnIndex(table, name)) return std::nullopt;
       const ZoneStatisticInfo& info = zoneStatisticInfo(statistic);
-      return TableColumn{statisticHeading(statistic, title, unit, zh), name, info.reportScale, info.integer, summable};
+      return TableColumn{statisticHeading(statistic, title, unit, zh), name, info.reportScale, info.integer,
+                         info.summable};
     };
     if (kind.headline)
-      if (auto found = column(*kind.headline, true)) counts.push_back(*found);
+      if (auto found = column(*kind.headline)) counts.push_back(*found);
     if (kind.density)
-      if (auto found = column(*kind.density, false)) densities.push_back(*found);
+      if (auto found = column(*kind.density)) densities.push_back(*found);
   }
   const std::optional<size_t> nameColumn = columnIndex(table, "zone_name");
   const std::string noZone = zh ? "（不在任何" + zonesTitle + "内）" : "(in no " + zonesTitle + ")";
