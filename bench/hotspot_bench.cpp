@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <map>
 
-#include "analysis/gi_star.h"
-#include "analysis/hex_grid.h"
-#include "analysis/kde.h"
+#include "analysis/hotspots/gi_star.h"
+#include "analysis/hotspots/hex_grid.h"
+#include "analysis/hotspots/kde.h"
 #include "datagen/random.h"
 
 namespace {

@@ -3,7 +3,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "analysis/zone_locator.h"
+#include "analysis/zones/zone_locator.h"
 #include "datagen/random.h"
 #include "datagen/shapes.h"
 #include "datagen/tiling.h"

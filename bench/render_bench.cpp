@@ -21,7 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "io/catalog_loader.h"
+#include "io/catalog/catalog_loader.h"
 #include "render/catalog_layers.h"
 #include "render/map_renderer.h"
 

@@ -10,7 +10,7 @@
 #include "analysis/routing/shortest_path.h"
 #include "analysis/routing/tour_plan.h"
 #include "datagen/random.h"
-#include "io/catalog_loader.h"
+#include "io/catalog/catalog_loader.h"
 
 #ifndef URBANGIS_SOURCE_DIR
 #error "URBANGIS_SOURCE_DIR must be defined"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Byte for byte, the outputs of two builds of UrbanGIS on the Daye data: for a refactoring that
 # must change nothing (docs/architecture.md). Runs stats (four zones layers, cases, national
-# classes), export, render, a choropleth, Gi*, a route, the report and info with each tree's own
-# binary and catalog, then lists each output as same or DIFFERENT. Timestamps inside PDFs and
+# classes), export, render, a choropleth, Gi*, a route, a tour, a density surface, unit grids,
+# the report and info with each tree's own binary and catalog, then lists each output as same or
+# DIFFERENT. Timestamps inside PDFs and
 # GeoPackages, the catalog's path in `info` and progress lines on stderr always differ.
 #   scripts/compare-outputs.sh BEFORE_TREE AFTER_TREE [--drop-layers A,B]
 # --drop-layers leaves layers the after tree added out of its catalog (a copy, under the same
@@ -57,6 +58,9 @@ for side in before after; do
   run $side choropleth render CAT --style-by complaints_per_km2 --by communities --size 900x700 --out OUT/choropleth.png
   run $side gistar hotspot gistar CAT --layer gas_hazards --hex 400 --out OUT/gistar.csv
   run $side route route CAT --from 114.98,30.10 --to 114.95,30.08 --out OUT/route.geojson
+  run $side tour route tour CAT --corridors cable --skip-off-network --no-cache --out OUT/tour.csv
+  run $side kde hotspot kde CAT --layer complaints --radius 500 --cell 50 --out OUT/kde.tif
+  run $side grid grid CAT --by communities --split-by roads --out OUT/grid.csv
   run $side report report CAT --year 2023 --out OUT/report
   run $side info info CAT
 done

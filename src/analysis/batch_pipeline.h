@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/progress.h"
-#include "io/arrow_batches.h"
+#include "io/sources/arrow_batches.h"
 
 namespace urbangis {
 

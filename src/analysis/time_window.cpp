@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "core/error.h"
-#include "io/timestamps.h"
+#include "io/values/timestamps.h"
 
 namespace urbangis {
 namespace {

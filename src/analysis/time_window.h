@@ -1,6 +1,6 @@
 #pragma once
 // The --since/--until filter: both days inclusive, in wall-clock seconds of the catalog's
-// time_zone, as io/timestamps.h reads times.
+// time_zone, as io/values/timestamps.h reads times.
 
 #include <cstdint>
 #include <optional>

@@ -20,13 +20,13 @@
 #include <initializer_list>
 #include <utility>
 
-#include "analysis/hotspots.h"
-#include "analysis/stats_run.h"
+#include "analysis/hotspots/hotspots.h"
+#include "analysis/stats/stats_run.h"
 #include "app/map_document.h"
 #include "core/error.h"
-#include "io/resources.h"
-#include "io/table_writer.h"
-#include "io/timestamps.h"
+#include "io/catalog/resources.h"
+#include "io/outputs/table_writer.h"
+#include "io/values/timestamps.h"
 
 namespace urbangis::viewer {
 namespace {
@@ -219,7 +219,7 @@ void AnalysisPanel::runStats() {
     AnalysisOutcome outcome;
     outcome.kind = AnalysisOutcome::Kind::stats;
     try {
-      // PostGIS when the catalog's layers are there (analysis/stats_run.h), as `stats` does.
+      // PostGIS when the catalog's layers are there (analysis/stats/stats_run.h), as `stats` does.
       StatsRun run;
       run.request.zonesLayer = zones;
       run.request.window = window;
@@ -522,14 +522,7 @@ bool AnalysisPanel::showColumn(const QString& column) {
   choropleth.classes.method = parseClassMethod(style.method).value_or(ClassMethod::jenks);
   choropleth.classes.count = style.classes;
   choropleth.classes.palette = style.palette;
-  for (const auto& row : stats_.rows) {
-    const auto* id = std::get_if<std::string>(&row[0]);
-    if (!id) continue;
-    if (const auto* real = std::get_if<double>(&row[index]))
-      choropleth.valueById[*id] = *real;
-    else if (const auto* integer = std::get_if<int64_t>(&row[index]))
-      choropleth.valueById[*id] = static_cast<double>(*integer);
-  }
+  choropleth.valueById = numbersById(stats_, index);
   DocumentLayer* zones = document_.find(statsZones_);
   if (!zones) return false;
   try {

@@ -15,10 +15,10 @@
 
 #include <algorithm>
 
-#include "analysis/export_layer.h"
+#include "analysis/export/export_layer.h"
 #include "app/map_document.h"
 #include "core/error.h"
-#include "io/table_writer.h"
+#include "io/outputs/table_writer.h"
 
 namespace urbangis::viewer {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "io/attribute_rows.h"
+#include "io/sources/attribute_rows.h"
 
 class QComboBox;
 class QLabel;

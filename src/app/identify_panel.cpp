@@ -3,7 +3,7 @@
 #include <QHeaderView>
 
 #include "app/map_document.h"
-#include "io/feature_attributes.h"
+#include "io/sources/feature_attributes.h"
 #include "render/feature_pick.h"
 
 namespace urbangis::viewer {

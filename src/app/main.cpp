@@ -6,7 +6,7 @@
 #include <QSettings>
 
 #include "app/main_window.h"
-#include "io/resources.h"
+#include "io/catalog/resources.h"
 
 int main(int argc, char** argv) {
   QApplication application(argc, argv);

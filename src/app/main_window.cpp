@@ -1,24 +1,22 @@
+// The viewer's main window: its map, docks, menus and toolbar, its languages, opening a catalog
+// and closing. What it does with them is in main_window_*.cpp, one file per feature (search,
+// selection, months, status bar, state and recent files, outputs).
+
 #include "app/main_window.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QCompleter>
-#include <QDate>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStatusBar>
-#include <QStringListModel>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include "analysis/routing/graph_measure.h"
-#include "analysis/zones.h"
 #include "app/analysis_panel.h"
 #include "app/attribute_table.h"
 #include "app/identify_panel.h"
@@ -27,16 +25,10 @@
 #include "app/map_canvas.h"
 #include "app/month_counts.h"
 #include "app/month_slider.h"
-#include "app/polygon_selection.h"
 #include "app/route_panel.h"
 #include "app/trend_chart.h"
 #include "app/viewer_state.h"
-#include "core/geos_context.h"
-#include "io/attribute_rows.h"
-#include "io/timestamps.h"
-#include "render/print_export.h"
-
-#include <ogr_geometry.h>
+#include "io/values/timestamps.h"
 
 namespace urbangis::viewer {
 
@@ -362,63 +354,6 @@ bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
   return true;
 }
 
-void MainWindow::applySavedState(const std::optional<ViewerState>& state) {
-  restoring_ = true;
-  if (state) {
-    for (const LayerState& layer : state->layers) {
-      const QString id = QString::fromStdString(layer.id);
-      savedOrder_.push_back(id);
-      if (!document_.find(id)) {
-        awaitedLayers_.push_back(layer);
-        continue;
-      }
-      document_.setVisible(id, layer.visible);
-      document_.setOpacity(id, layer.opacity);
-    }
-    if (!savedOrder_.empty()) document_.reorder(savedOrder_);
-  }
-  restoring_ = false;
-  layerPanel_->rebuild(language_);
-  legend_->update();
-  if (state && state->extent)
-    canvas_->zoomTo(*state->extent);
-  else
-    canvas_->zoomToFullExtent();
-}
-
-// An analysis overlay saved with the state arrives when it has been computed again: it gets
-// its saved visibility, opacity and place.
-void MainWindow::applyAwaitedLayerStates() {
-  bool arrived = false;
-  for (auto it = awaitedLayers_.begin(); it != awaitedLayers_.end();) {
-    const QString id = QString::fromStdString(it->id);
-    if (!document_.find(id)) {
-      ++it;
-      continue;
-    }
-    document_.setVisible(id, it->visible);
-    document_.setOpacity(id, it->opacity);
-    it = awaitedLayers_.erase(it);
-    arrived = true;
-  }
-  if (arrived) document_.reorder(savedOrder_);
-}
-
-void MainWindow::saveState() {
-  if (!document_.isOpen() || !stateApplied_) return;
-  ViewerState state;
-  state.language = language_;
-  state.extent = canvas_->visibleExtent();
-  for (const DocumentLayer& layer : document_.layers())
-    state.layers.push_back({layer.spec->id, layer.visible, layer.opacity});
-  // Overlays still being computed again keep their saved place, visibility and opacity.
-  state.layers.insert(state.layers.end(), awaitedLayers_.begin(), awaitedLayers_.end());
-  state.choropleth = analysisPanel_->choropleth();
-  state.hotspots = analysisPanel_->hotspots();
-  if (const std::optional<int32_t> month = monthSlider_->month()) state.month = monthKeyText(*month);
-  saveViewerState(catalogFile_, state);
-}
-
 // Closing never waits for work in the background: every worker is told to stop and owns what
 // it reads, so the window goes at once and the workers end at their next check.
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -427,266 +362,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   analysisPanel_->cancel();
   routePanel_->cancel();
   event->accept();
-}
-
-void MainWindow::showCursor(double x, double y) {
-  projectedLabel_->setText(QStringLiteral("X %1  Y %2").arg(x, 0, 'f', 1).arg(y, 0, 'f', 1));
-  if (!cursor_) return;
-  double lon = x, lat = y;
-  if (cursor_->toLonLat.applyLenient(&lon, &lat, 1) != 0) return;
-  QString text = QStringLiteral("%1°E %2°N").arg(lon, 0, 'f', 6).arg(lat, 0, 'f', 6);
-  if (gcjAction_->isChecked()) {
-    double gx = x, gy = y;
-    if (cursor_->toGcj.applyLenient(&gx, &gy, 1) == 0)
-      text += QStringLiteral("  GCJ-02 %1, %2").arg(gx, 0, 'f', 6).arg(gy, 0, 'f', 6);
-  }
-  lonLatLabel_->setText(text);
-}
-
-void MainWindow::updateScale() {
-  const double scale = canvas_ ? canvas_->scaleDenominator() : 0;
-  scaleLabel_->setText(scale > 0 ? tr("Scale 1:%1").arg(QLocale().toString(static_cast<qlonglong>(std::llround(scale))))
-                                 : QString());
-}
-
-QString MainWindow::exportMap(const QString& file) {
-  if (!document_.isOpen()) return tr("No catalog is open");
-  PrintMap map;
-  map.language = language_;
-  map.extent = canvas_->visibleExtent();
-  for (const DocumentLayer& layer : document_.layers())
-    if (layer.visible && layer.rendered) map.layers.push_back({layer.rendered.get(), layer.opacity});
-  const bool zh = language_ == "zh";
-  const std::string place = document_.catalog().name.in(language_);
-  map.title = QString::fromStdString(place + (zh ? "城市管理地图" : " urban management map"));
-  map.dateText =
-      (zh ? QStringLiteral("制图日期 ") : QStringLiteral("Made ")) + QDate::currentDate().toString(Qt::ISODate);
-  map.sourceNote = QString::fromStdString((zh ? "数据来源：" : "Data: ") + place);
-  map.crsText = crsLabel_->text();
-  map.month = monthSlider_->month();  // the print shows what the map shows
-  if (map.month) map.subtitle = QString::fromStdString((zh ? "月份 " : "Month ") + monthKeyText(*map.month));
-  std::vector<std::filesystem::path> inputs{catalogFile_};
-  for (const DocumentLayer& layer : document_.layers()) inputs.push_back(layer.spec->resolvedSource);
-  try {
-    exportPrintMap(map, file.toStdString(), QSize(3508, 2480), 300, inputs);
-  } catch (const std::exception& error) {
-    return QString::fromStdString(error.what());
-  }
-  statusBar()->showMessage(tr("Wrote %1").arg(file), 8000);
-  return {};
-}
-
-void MainWindow::addRecent(const QString& file) {
-  QSettings settings;
-  QStringList recent = settings.value("recentCatalogs").toStringList();
-  recent.removeAll(file);
-  recent.prepend(file);
-  while (recent.size() > 8) recent.removeLast();
-  settings.setValue("recentCatalogs", recent);
-  rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-  recentMenu_->clear();
-  const QStringList recent = QSettings().value("recentCatalogs").toStringList();
-  for (const QString& file : recent)
-    recentMenu_->addAction(file, this, [this, file] { openCatalog(file.toStdString()); });
-  recentMenu_->setEnabled(!recent.isEmpty());
-}
-
-}  // namespace urbangis::viewer
-
-namespace urbangis::viewer {
-
-// Names and codes of every zones layer's features, for the search box.
-void MainWindow::buildSearchIndex() {
-  searchIndex_.clear();
-  QStringList words;
-  for (const DocumentLayer& layer : document_.layers()) {
-    if (layer.spec->role != LayerRole::zones || !layer.rendered) continue;
-    try {
-      const AttributeRows rows = readAttributeRows(*layer.spec, SilentProgress());
-      auto column = [&](const std::string& name) {
-        for (size_t c = 0; c < rows.columns.size(); ++c)
-          if (rows.columns[c].name == name) return static_cast<int>(c);
-        return -1;
-      };
-      const int id = column(layer.spec->idField), name = column(layer.spec->nameField);
-      for (size_t r = 0; r < rows.rows.size(); ++r)
-        for (int c : {name, id}) {
-          if (c < 0) continue;
-          const CellValue& cell = rows.rows[r][static_cast<size_t>(c)];
-          QString text;
-          if (const auto* s = std::get_if<std::string>(&cell))
-            text = QString::fromStdString(*s);
-          else if (const auto* i = std::get_if<int64_t>(&cell))
-            text = QString::number(*i);
-          if (text.isEmpty()) continue;
-          searchIndex_.push_back({text, QString::fromStdString(layer.spec->id), rows.fids[r]});
-          words << text;
-        }
-    } catch (const std::exception&) {
-      // A layer that cannot be read is already marked in the layer panel.
-    }
-  }
-  words.removeDuplicates();
-  auto* completer = new QCompleter(words, searchBox_);
-  completer->setCaseSensitivity(Qt::CaseInsensitive);
-  completer->setFilterMode(Qt::MatchContains);
-  searchBox_->setCompleter(completer);
-}
-
-bool MainWindow::search(const QString& text) {
-  const QString wanted = text.trimmed();
-  if (wanted.isEmpty()) return false;
-  const SearchEntry* best = nullptr;
-  for (const SearchEntry& entry : searchIndex_) {
-    if (entry.text == wanted) {
-      best = &entry;
-      break;
-    }
-    if (!best && entry.text.contains(wanted, Qt::CaseInsensitive)) best = &entry;
-  }
-  if (!best) return false;
-  highlightFids(best->layer, {best->fid}, true);
-  return true;
-}
-
-void MainWindow::highlightFids(const QString& layerId, const std::vector<int64_t>& fids, bool zoom) {
-  const DocumentLayer* layer = document_.find(layerId);
-  if (!layer || !layer->rendered) return;
-  highlighted_ = {layerId, fids};
-  std::vector<size_t> indexes;
-  MapExtent extent{INFINITY, INFINITY, -INFINITY, -INFINITY};
-  for (size_t i = 0; i < layer->rendered->features.size(); ++i) {
-    const DrawFeature& feature = layer->rendered->features[i];
-    if (std::find(fids.begin(), fids.end(), feature.fid) == fids.end()) continue;
-    indexes.push_back(i);
-    extent = {std::min(extent.minX, feature.minX), std::min(extent.minY, feature.minY),
-              std::max(extent.maxX, feature.maxX), std::max(extent.maxY, feature.maxY)};
-  }
-  canvas_->setHighlight(layerId, indexes);
-  if (layer->spec->role == LayerRole::zones && !fids.empty()) showTrend(layerId, fids.front());
-  if (zoom && !indexes.empty()) {
-    // A point or a tiny feature is shown with some surroundings (about 1:5,000).
-    const double minimum = 400;
-    const double cx = (extent.minX + extent.maxX) / 2, cy = (extent.minY + extent.maxY) / 2;
-    const double w = std::max(extent.width(), minimum), h = std::max(extent.height(), minimum);
-    canvas_->zoomTo(MapExtent{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2}.grownBy(0.15));
-  }
-}
-
-void MainWindow::chooseMonth(std::optional<int32_t> month) {
-  canvas_->setMonth(month);
-  analysisPanel_->setMonth(month);
-  trendChart_->setHighlight(month);
-}
-
-// The zone's monthly counts of the analysis panel's points layer, every month of the slider
-// shown (zeros too) so the bars line up with it.
-void MainWindow::showTrend(const QString& zonesId, int64_t zoneFid) {
-  const DocumentLayer* zones = document_.find(zonesId);
-  const DocumentLayer* points = document_.find(analysisPanel_->pointsLayer());
-  if (!zones || !zones->rendered || !points || !points->rendered) return trendChart_->clear();
-  trendZone_ = {zonesId, zoneFid};
-  const std::map<int32_t, size_t> counts = monthlyCountsInZone(*zones->rendered, zoneFid, *points->rendered);
-  std::vector<std::pair<int32_t, size_t>> series;
-  for (const int32_t month : monthSlider_->months()) {
-    const auto found = counts.find(month);
-    series.emplace_back(month, found == counts.end() ? 0 : found->second);
-  }
-  QString zoneName = QString::number(zoneFid);
-  for (const SearchEntry& entry : searchIndex_)
-    if (entry.layer == zonesId && entry.fid == zoneFid) {
-      zoneName = entry.text;  // its name comes before its code
-      break;
-    }
-  // A layer read by view window holds only what is around the view: its counts say so.
-  const QString title =
-      points->windowed ? tr("%1 per month in %2 (features loaded around the view)") : tr("%1 per month in %2");
-  trendChart_->setSeries(title.arg(QString::fromStdString(points->spec->title.in(language_)), zoneName),
-                         std::move(series));
-}
-
-void MainWindow::selectInBox(const MapExtent& box) {
-  const QString id = attributeTable_->currentLayer();
-  const DocumentLayer* layer = document_.find(id);
-  if (!layer || !layer->rendered) return;
-  std::vector<int64_t> fids;
-  for (const DrawFeature& feature : layer->rendered->features)
-    if (layer->rendered->shows(feature, canvas_->month()) && feature.minX >= box.minX && feature.maxX <= box.maxX &&
-        feature.minY >= box.minY && feature.maxY <= box.maxY)
-      fids.push_back(feature.fid);
-  showSelection(id, fids);
-}
-
-// The features of the attribute table's layer that the polygon touches.
-void MainWindow::selectInPolygon(const std::vector<QPointF>& vertices) {
-  const QString id = attributeTable_->currentLayer();
-  const DocumentLayer* layer = document_.find(id);
-  if (!layer || !layer->rendered) return;
-  try {
-    showSelection(id, fidsIntersectingPolygon(*layer->rendered, vertices, canvas_->month()));
-  } catch (const std::exception& error) {
-    statusBar()->showMessage(QString::fromStdString(error.what()), 15000);
-  }
-}
-
-// A selection made on the map: rows selected in the table and the features highlighted.
-void MainWindow::showSelection(const QString& layerId, const std::vector<int64_t>& fids) {
-  attributeTable_->selectFeatures(layerId, fids);
-  highlightFids(layerId, fids, false);
-  statusBar()->showMessage(tr("%n feature(s) selected", nullptr, static_cast<int>(fids.size())), 5000);
-}
-
-void MainWindow::measure(const std::vector<QPointF>& points, bool finished) {
-  if (!document_.isOpen() || points.empty()) return;
-  ProjContext proj;
-  const MeasureFrame frame(proj, document_.workingCrs());
-  std::vector<Point2> line;
-  for (const QPointF& p : points) line.push_back({p.x(), p.y()});
-  measuredLength_ = polylineLength(line, proj, frame);
-  measuredArea_ = 0;
-  if (points.size() >= 3) {
-    GeosContext geos;
-    std::string wkt = "POLYGON((";
-    for (const QPointF& p : points) wkt += QString::asprintf("%.3f %.3f,", p.x(), p.y()).toStdString();
-    wkt += QString::asprintf("%.3f %.3f))", points.front().x(), points.front().y()).toStdString();
-    try {
-      GeomPtr polygon = geos.fromWkt(wkt);
-      GeomPtr valid = repaired(geos, std::move(polygon), 2);
-      if (valid) measuredArea_ = frame.area(geos, valid.get());
-    } catch (const std::exception&) {
-      measuredArea_ = 0;
-    }
-  }
-  QString text = tr("Length %1 m").arg(QLocale().toString(measuredLength_, 'f', 1));
-  if (points.size() >= 3) text += tr(", area %1 m² (closed)").arg(QLocale().toString(measuredArea_, 'f', 0));
-  text += finished ? tr(" — ellipsoidal") : tr(" — double-click to finish");
-  statusBar()->showMessage(text);
-}
-
-}  // namespace urbangis::viewer
-
-namespace urbangis::viewer {
-
-// The route or tour on the map: its lines from the output table (working CRS) and the places.
-void MainWindow::showRoute() {
-  std::vector<std::vector<QPointF>> lines;
-  const auto& outcome = routePanel_->outcome();
-  if (outcome && outcome->error.isEmpty())
-    for (const auto& wkb : outcome->table.wkb) {
-      OGRGeometry* geometry = nullptr;
-      if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) != OGRERR_NONE)
-        continue;
-      OGRGeometryUniquePtr owned(geometry);
-      if (wkbFlatten(geometry->getGeometryType()) != wkbLineString) continue;
-      std::vector<QPointF> line;
-      for (const auto& point : *geometry->toLineString()) line.emplace_back(point.getX(), point.getY());
-      lines.push_back(std::move(line));
-    }
-  canvas_->setRouteOverlay(std::move(lines), {});
-  if (outcome && !outcome->error.isEmpty()) statusBar()->showMessage(outcome->error, 15000);
 }
 
 }  // namespace urbangis::viewer

@@ -10,9 +10,9 @@
 
 #include "app/flag_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/pg_row_estimate.h"
-#include "io/pg_source.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/postgis/pg_row_estimate.h"
+#include "io/postgis/pg_source.h"
 #include "render/catalog_layers.h"
 
 namespace urbangis::viewer {

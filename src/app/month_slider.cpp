@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "io/timestamps.h"
+#include "io/values/timestamps.h"
 
 namespace urbangis::viewer {
 

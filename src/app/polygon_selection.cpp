@@ -2,7 +2,8 @@
 
 #include <utility>
 
-#include "analysis/zones.h"
+#include "analysis/zones/zones.h"
+#include "core/geometry_access.h"
 #include "core/geos_context.h"
 
 namespace urbangis::viewer {
@@ -31,13 +32,13 @@ GeomPtr selectionPolygon(const GeosContext& geos, const std::vector<QPointF>& ve
 // A point inside each lobe of the selection: if no feature boundary meets the selection, the
 // selection lies wholly inside a polygon feature exactly when these points do.
 std::vector<std::pair<double, double>> interiorPoints(const GeosContext& geos, const GEOSGeometry* selection) {
-  GEOSContextHandle_t h = geos.handle();
   std::vector<std::pair<double, double>> points;
-  for (int i = 0; i < GEOSGetNumGeometries_r(h, selection); ++i) {
-    GeomPtr inside = geos.own(GEOSPointOnSurface_r(h, GEOSGetGeometryN_r(h, selection, i)), "point on surface");
-    double x = 0, y = 0;
-    if (GEOSGeomGetX_r(h, inside.get(), &x) == 1 && GEOSGeomGetY_r(h, inside.get(), &y) == 1) points.emplace_back(x, y);
-  }
+  forEachPart(geos, selection, [&](const GEOSGeometry* lobe) {
+    GeomPtr inside = geos.own(GEOSPointOnSurface_r(geos.handle(), lobe), "point on surface");
+    if (GEOSisEmpty_r(geos.handle(), inside.get())) return;
+    const XY xy = pointCoordinates(geos, inside.get());
+    points.emplace_back(xy.x, xy.y);
+  });
   return points;
 }
 
@@ -69,14 +70,14 @@ class FeatureTester {
     if (kind == DrawKind::point || last - first < 2) {
       for (uint32_t i = first; i < last; ++i) {
         GeomPtr point = geos_.own(GEOSGeom_createPointFromXY_r(h, layer_.x[i], layer_.y[i]), "point");
-        if (GEOSPreparedIntersects_r(h, prepared_.get(), point.get()) == 1) return true;
+        if (relates(geos_, prepared_.get(), Relation::intersects, point.get())) return true;
       }
       return false;
     }
     GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromArrays_r(h, layer_.x.data() + first, layer_.y.data() + first,
                                                                 nullptr, nullptr, last - first);
     GeomPtr line = geos_.own(GEOSGeom_createLineString_r(h, sequence), "line string");
-    return GEOSPreparedIntersects_r(h, prepared_.get(), line.get()) == 1;
+    return relates(geos_, prepared_.get(), Relation::intersects, line.get());
   }
 
   // The crossing rule over one ring of the layer.

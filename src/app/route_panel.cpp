@@ -16,7 +16,7 @@
 #include "analysis/routing/tour_plan.h"
 #include "app/flag_progress.h"
 #include "app/map_document.h"
-#include "io/table_writer.h"
+#include "io/outputs/table_writer.h"
 
 namespace urbangis::viewer {
 namespace {

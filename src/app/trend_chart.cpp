@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "io/timestamps.h"
+#include "io/values/timestamps.h"
 
 namespace urbangis::viewer {
 

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/atomic_output.h"
+#include "io/outputs/atomic_output.h"
 
 namespace urbangis::viewer {
 namespace fs = std::filesystem;

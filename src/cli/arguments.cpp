@@ -1,5 +1,6 @@
 #include "cli/arguments.h"
 
+#include <cmath>
 #include <sstream>
 
 #include "core/error.h"
@@ -45,6 +46,18 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
 std::vector<std::string> Arguments::values(const std::string& name) const {
   auto it = values_.find(name);
   return it == values_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::optional<double> parseNumber(const std::string& text) {
+  size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used != text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
 }
 
 std::vector<std::string> splitList(const std::string& text) {

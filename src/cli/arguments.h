@@ -29,6 +29,10 @@ class Arguments {
   std::set<std::string> switches_;
 };
 
+// A finite decimal number that is the whole of `text` ("12", "0.5", "1e3"; not "12m", "inf"):
+// what every numeric option reads before checking its own range.
+std::optional<double> parseNumber(const std::string& text);
+
 // The non-empty items of a comma-separated list (--layers a,b,c).
 std::vector<std::string> splitList(const std::string& text);
 

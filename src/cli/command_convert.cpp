@@ -5,7 +5,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "core/error.h"
-#include "io/layer_convert.h"
+#include "io/outputs/layer_convert.h"
 
 namespace urbangis::cli {
 namespace {

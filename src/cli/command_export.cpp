@@ -3,14 +3,14 @@
 
 #include <iostream>
 
-#include "analysis/export_layer.h"
+#include "analysis/export/export_layer.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/resources.h"
-#include "io/table_writer.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
+#include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
 

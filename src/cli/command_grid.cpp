@@ -5,14 +5,14 @@
 #include <cmath>
 #include <iostream>
 
-#include "analysis/grid_table.h"
+#include "analysis/grids/grid_table.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/resources.h"
-#include "io/table_writer.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
+#include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
 namespace {
@@ -22,17 +22,11 @@ constexpr const char* kUsage =
     "                     [--major-classes A,B] [--out FILE.gpkg|.geojson|.csv|.shp] [--threads N]";
 
 double number(const std::string& text, const char* option, bool zeroAllowed) {
-  size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || !std::isfinite(value) || value < 0 || (!zeroAllowed && value == 0))
+  const std::optional<double> value = parseNumber(text);
+  if (!value || *value < 0 || (!zeroAllowed && *value == 0))
     throw InputError(std::string(option) + " needs a number " + (zeroAllowed ? "of 0 or more" : "greater than 0") +
                      ", got \"" + text + "\"\n" + kUsage);
-  return value;
+  return *value;
 }
 
 }  // namespace

@@ -2,29 +2,23 @@
 
 #include <iostream>
 
-#include "analysis/hotspots.h"
+#include "analysis/hotspots/hotspots.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/resources.h"
-#include "io/table_writer.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
+#include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
 namespace {
 
 double positive(const std::string& text, const char* option) {
-  size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || !(value > 0))
+  const std::optional<double> value = parseNumber(text);
+  if (!value || !(*value > 0))
     throw InputError(std::string(option) + " needs a number of metres greater than 0, got \"" + text + "\"");
-  return value;
+  return *value;
 }
 
 constexpr const char* kUsage =

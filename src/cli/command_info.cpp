@@ -8,13 +8,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/registration_check.h"
+#include "analysis/checks/registration_check.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/layer_summary.h"
-#include "io/resources.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
+#include "io/sources/layer_summary.h"
 
 namespace urbangis::cli {
 namespace {

@@ -7,10 +7,10 @@
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/pg_source.h"
-#include "io/postgis_load.h"
-#include "io/resources.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
+#include "io/postgis/pg_source.h"
+#include "io/postgis/postgis_load.h"
 
 namespace urbangis::cli {
 

@@ -9,14 +9,14 @@
 #include <iostream>
 #include <sstream>
 
-#include "analysis/stats_run.h"
+#include "analysis/stats/stats_run.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/resources.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
 #include "render/catalog_layers.h"
 #include "render/print_export.h"
 
@@ -58,14 +58,7 @@ Choropleth statsChoropleth(const Catalog& catalog, const std::string& zones, con
                      "; its columns are: " + names);
   Choropleth choropleth;
   choropleth.column = column;
-  for (const auto& row : stats.table.rows) {
-    const auto* id = std::get_if<std::string>(&row[0]);
-    if (!id) continue;
-    if (const auto* real = std::get_if<double>(&row[index]))
-      choropleth.valueById[*id] = *real;
-    else if (const auto* integer = std::get_if<int64_t>(&row[index]))
-      choropleth.valueById[*id] = static_cast<double>(*integer);
-  }
+  choropleth.valueById = numbersById(stats.table, index);
   return choropleth;
 }
 

@@ -6,14 +6,14 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "analysis/report/annual_figures.h"
+#include "analysis/figures/annual_figures.h"
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/resources.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
 #include "report/report_writer.h"
 
 namespace urbangis::cli {

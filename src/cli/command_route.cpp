@@ -13,9 +13,9 @@
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog_loader.h"
-#include "io/resources.h"
-#include "io/table_writer.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/catalog/resources.h"
+#include "io/outputs/table_writer.h"
 
 #include <ogr_geometry.h>
 

@@ -7,7 +7,7 @@
 #include <csignal>
 #include <cstdio>
 
-#include "io/temporary_files.h"
+#include "io/outputs/temporary_files.h"
 
 namespace urbangis::cli {
 namespace {

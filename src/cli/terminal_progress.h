@@ -11,7 +11,7 @@
 namespace urbangis::cli {
 
 // Installs a SIGINT handler for the life of the object; the first Ctrl-C asks work to stop
-// cleanly, a second one removes the registered temporary files (io/temporary_files.h) and ends
+// cleanly, a second one removes the registered temporary files (io/outputs/temporary_files.h) and ends
 // the process at once.
 class InterruptFlag {
  public:

@@ -1,6 +1,6 @@
 #pragma once
 // The layer catalog (project file): which layers a city has, where they live and what their
-// fields mean. Plain data, the domain model every part shares; io/catalog_loader.h builds it from
+// fields mean. Plain data, the domain model every part shares; io/catalog/catalog_loader.h builds it from
 // JSON and refuses anything it does not understand. The format is documented in docs/catalog.md
 // and docs/catalog.schema.json.
 
@@ -33,7 +33,7 @@ struct LayerSpec {
   std::string encoding;
   std::string idField, nameField, categoryField, timeField, closeTimeField, statusField, deadlineField, onewayField,
       speedField;
-  std::string timeFormat;  // time_format: "MM/DD/YYYY", "DD/MM/YYYY", "excel_days" or empty (io/timestamps.h)
+  std::string timeFormat;  // time_format: "MM/DD/YYYY", "DD/MM/YYYY", "excel_days" or empty (io/values/timestamps.h)
   std::string timeZone{kDefaultTimeZone};  // the catalog's time_zone, copied to each layer
   std::vector<std::string> sumFields;
   std::vector<std::string> flagFields;  // yes/no fields reported as shares (是/否, yes/no, 1/0 …)

@@ -1,8 +1,10 @@
 #pragma once
 // A result table as analyses produce it (one row per zone, cell, route …): named, typed columns,
-// rows of cells and an optional geometry per row. io/table_writer.h writes it.
+// rows of cells and an optional geometry per row. io/outputs/table_writer.h writes it.
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -32,5 +34,31 @@ struct OutputTable {
   // lon/lat (`export --keep-crs`): clearly not RFC 7946.
   bool rfc7946 = true;
 };
+
+// The index of the column named `name`, if the table has one.
+inline std::optional<size_t> columnIndex(const OutputTable& table, const std::string& name) {
+  for (size_t c = 0; c < table.columns.size(); ++c)
+    if (table.columns[c].name == name) return c;
+  return std::nullopt;
+}
+
+// A cell as a number: integers and reals; nothing for text and empty cells.
+inline std::optional<double> numberIn(const CellValue& cell) {
+  if (const auto* real = std::get_if<double>(&cell)) return *real;
+  if (const auto* integer = std::get_if<int64_t>(&cell)) return static_cast<double>(*integer);
+  return std::nullopt;
+}
+
+// The numbers of one column keyed by each row's id (its first cell, text): what a choropleth
+// colours zones by. Rows without an id or a number are left out.
+inline std::map<std::string, double> numbersById(const OutputTable& table, size_t column) {
+  std::map<std::string, double> values;
+  for (const auto& row : table.rows) {
+    const auto* id = std::get_if<std::string>(&row[0]);
+    const std::optional<double> value = numberIn(row[column]);
+    if (id && value) values[*id] = *value;
+  }
+  return values;
+}
 
 }  // namespace urbangis

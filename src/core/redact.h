@@ -1,6 +1,6 @@
 #pragma once
 // Passwords out of text shown to people: messages, logs and outputs name sources, and a source
-// must never carry its password there (io/pg_source.h refuses sources that hold one).
+// must never carry its password there (io/postgis/pg_source.h refuses sources that hold one).
 
 #include <string>
 

@@ -48,7 +48,7 @@ std::string conditionCountColumn(std::string_view layerId, std::string_view cond
 // "sites_sum_area_m2": a catalog sum_fields field summed per zone.
 std::string sumColumn(std::string_view layerId, std::string_view field);
 // "complaints_event:市容环境" / "assets_component:公用设施": a layer's count in a national class
-// (analysis/national_classes.h).
+// (analysis/stats/national_classes.h).
 std::string nationalClassColumn(std::string_view layerId, bool event, std::string_view nationalClass);
 // True when `column` is the `statistic` column of some layer, e.g. "x_per_km2" for perKm2.
 bool isStatisticColumn(std::string_view column, ZoneStatistic statistic);

@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "io/gdal_support.h"
-#include "io/temporary_files.h"
+#include "io/outputs/temporary_files.h"
 
 namespace urbangis::datagen {
 namespace {

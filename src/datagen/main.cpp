@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "datagen/generator.h"
-#include "io/resources.h"
+#include "io/catalog/resources.h"
 
 namespace {
 

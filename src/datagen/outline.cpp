@@ -2,7 +2,7 @@
 
 #include "core/chinese_offsets.h"
 #include "core/error.h"
-#include "io/vector_source.h"
+#include "io/sources/vector_source.h"
 
 namespace urbangis::datagen {
 namespace {

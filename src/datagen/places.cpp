@@ -1,7 +1,7 @@
 #include "datagen/places.h"
 
 #include "core/error.h"
-#include "io/vector_source.h"
+#include "io/sources/vector_source.h"
 
 namespace urbangis::datagen {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "analysis/grid_table.h"
-#include "analysis/zones.h"
+#include "analysis/grids/grid_table.h"
+#include "analysis/zones/zones.h"
 #include "core/geometry_transform.h"
 #include "datagen/layers.h"
 

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "analysis/zones.h"
+#include "analysis/zones/zones.h"
 #include "core/error.h"
-#include "io/vector_source.h"
+#include "io/sources/vector_source.h"
 
 namespace urbangis {
 

@@ -9,7 +9,7 @@
 #include <cctype>
 
 #include "core/error.h"
-#include "io/atomic_output.h"
+#include "io/outputs/atomic_output.h"
 
 namespace urbangis {
 namespace fs = std::filesystem;

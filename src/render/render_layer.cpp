@@ -12,8 +12,8 @@
 
 #include "core/error.h"
 #include "io/gdal_support.h"
-#include "io/layer_times.h"
-#include "io/vector_source.h"
+#include "io/sources/layer_times.h"
+#include "io/sources/vector_source.h"
 #include "style/color_brewer.h"
 
 namespace urbangis {
@@ -109,7 +109,7 @@ class Collector {
   const Transform* toWorking_;
 };
 
-// The month of a feature's time field under the layer's rules (io/layer_times.h); kNoMonth when
+// The month of a feature's time field under the layer's rules (io/sources/layer_times.h); kNoMonth when
 // empty or not a usable date.
 int32_t monthOf(OGRFeature& feature, int field, const TimeRules& rules) {
   const ReadTime read = featureTime(feature, field, rules);

@@ -28,7 +28,7 @@ struct DrawFeature {
   uint32_t firstPart = 0, partCount = 0;  // parts: rings of polygons (shell first), lines, points
   int32_t symbolClass = -1;               // index into RenderLayer::symbols; -1 the default symbol
   int64_t fid = 0;
-  int32_t month = kNoMonth;  // monthKeyOf its time_field (io/timestamps.h) in a timed layer
+  int32_t month = kNoMonth;  // monthKeyOf its time_field (io/values/timestamps.h) in a timed layer
   std::string label;
   double minX = 0, minY = 0, maxX = 0, maxY = 0;
   double labelX = 0, labelY = 0;  // where a label goes (a point inside polygons)

@@ -178,16 +178,7 @@ FigureCard cardFor(const LayerSpec& spec, const LayerFigures& layer, const std::
 
 // The stats table's cell as a number (nullopt when empty).
 std::optional<double> numberAt(const OutputTable& table, size_t row, size_t column) {
-  const CellValue& cell = table.rows[row][column];
-  if (const auto* integer = std::get_if<int64_t>(&cell)) return static_cast<double>(*integer);
-  if (const auto* real = std::get_if<double>(&cell)) return *real;
-  return std::nullopt;
-}
-
-std::optional<size_t> columnIndex(const OutputTable& table, const std::string& name) {
-  for (size_t c = 0; c < table.columns.size(); ++c)
-    if (table.columns[c].name == name) return c;
-  return std::nullopt;
+  return numberIn(table.rows[row][column]);
 }
 
 std::string decimalText(std::optional<double> value) {

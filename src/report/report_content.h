@@ -1,6 +1,6 @@
 #pragma once
 // The annual report as text in one language: headline cards, monthly series, zone tables and the
-// words around them, built from the figures (analysis/report/annual_figures.h). The HTML and the
+// words around them, built from the figures (analysis/figures/annual_figures.h). The HTML and the
 // PDF are both drawn from this, so they say the same thing.
 
 #include <array>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/report/annual_figures.h"
+#include "analysis/figures/annual_figures.h"
 #include "core/catalog.h"
 
 namespace urbangis {

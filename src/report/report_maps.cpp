@@ -5,9 +5,9 @@
 #include <limits>
 #include <map>
 
-#include "analysis/kde.h"
+#include "analysis/hotspots/kde.h"
 #include "core/error.h"
-#include "io/resources.h"
+#include "io/catalog/resources.h"
 #include "render/catalog_layers.h"
 #include "report/report_content.h"
 #include "style/layer_style.h"
@@ -33,18 +33,6 @@ const LayerSpec* choosePoints(const Catalog& catalog, const AnnualFigures& figur
   for (const LayerFigures& layer : figures.layers)
     if (layer.role == LayerRole::points && (!best || (largest && layer.count > best->count))) best = &layer;
   return best ? &catalog.layer(best->id) : nullptr;
-}
-
-std::optional<size_t> column(const OutputTable& table, const std::string& name) {
-  for (size_t c = 0; c < table.columns.size(); ++c)
-    if (table.columns[c].name == name) return c;
-  return std::nullopt;
-}
-
-std::optional<double> number(const CellValue& cell) {
-  if (const auto* integer = std::get_if<int64_t>(&cell)) return static_cast<double>(*integer);
-  if (const auto* real = std::get_if<double>(&cell)) return *real;
-  return std::nullopt;
 }
 
 // The kernel-density colour ramp (styles/kde.json, else a built-in one) stretched to `largest`.
@@ -156,8 +144,8 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
   // 1. Choropleth: a points layer per km² by zone.
   if (const LayerSpec* points = choroplethPoints) {
     const OutputTable& table = zones->stats.table;
-    const auto index = column(table, statisticColumn(points->id, ZoneStatistic::perKm2));
-    const auto nameIndex = column(table, "zone_name");
+    const auto index = columnIndex(table, statisticColumn(points->id, ZoneStatistic::perKm2));
+    const auto nameIndex = columnIndex(table, "zone_name");
     if (index) {
       const std::string unit = zh ? "件/km²" : "per km²";
       Choropleth choropleth;
@@ -165,7 +153,7 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
       std::vector<std::pair<double, std::string>> ranked;
       for (const auto& row : table.rows) {
         const auto* id = std::get_if<std::string>(&row[0]);
-        const auto value = number(row[*index]);
+        const auto value = numberIn(row[*index]);
         if (!id || *id == "(none)" || !value) continue;
         choropleth.valueById[*id] = *value;
         const auto* name = nameIndex ? std::get_if<std::string>(&row[*nameIndex]) : nullptr;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/report/annual_figures.h"
+#include "analysis/figures/annual_figures.h"
 #include "core/catalog.h"
 #include "core/progress.h"
 #include "render/print_layout.h"

@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "core/error.h"
-#include "io/atomic_output.h"
+#include "io/outputs/atomic_output.h"
 
 namespace urbangis {
 namespace fs = std::filesystem;

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "analysis/zones.h"
+#include "analysis/zones/zones.h"
 #include "core/chinese_offsets.h"
 #include "datagen/dataset_reading.h"
 

@@ -9,7 +9,7 @@
 
 #include "core/geodesic.h"
 #include "core/geos_context.h"
-#include "io/vector_source.h"
+#include "io/sources/vector_source.h"
 #include "test_support.h"
 
 namespace urbangis::test {

@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <string>
 
-#include "analysis/point_set.h"
+#include "analysis/hotspots/point_set.h"
 #include "core/error.h"
 #include "fuzz_support.h"
-#include "io/text_encoding.h"
+#include "io/sources/text_encoding.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   urbangis::fuzz::quietGdal();

@@ -8,11 +8,11 @@
 #include <cstdint>
 #include <string>
 
-#include "analysis/zones.h"
+#include "analysis/zones/zones.h"
 #include "core/error.h"
 #include "core/geos_context.h"
 #include "fuzz_support.h"
-#include "io/vector_source.h"
+#include "io/sources/vector_source.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 
 #include "analysis/routing/network_loader.h"
 #include "core/error.h"
-#include "io/lon_lat.h"
+#include "io/values/lon_lat.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "io/filter_expression.h"
+#include "io/filter/filter_expression.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

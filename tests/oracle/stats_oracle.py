@@ -4,7 +4,7 @@ pyproj (Debian's python3-geopandas, python3-shapely, python3-pyproj) and writes 
 
     stats_oracle.py CATALOG --by ZONES [--layers a,b] --out ORACLE.csv
 
-The rules (see src/analysis/stats.cpp and tests/cases/stats/make_cases.py):
+The rules (see src/analysis/stats/stats.cpp and tests/cases/stats/make_cases.py):
 - Everything is reprojected to the working CRS (the catalog's "crs"; when absent the WGS84 UTM
   zone of the zones layer's centre) in lon/lat (always_xy) order. Invalid geometries are repaired
   with make_valid, keeping the polygonal parts (zones, areas) or the line parts (lines, network).

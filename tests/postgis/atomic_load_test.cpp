@@ -20,7 +20,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "io/postgis_connection.h"
+#include "io/postgis/postgis_connection.h"
 #include "postgis/postgis_support.h"
 #include "test_support.h"
 

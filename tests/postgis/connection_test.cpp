@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
-#include "io/pg_source.h"
-#include "io/postgis_connection.h"
+#include "io/postgis/pg_source.h"
+#include "io/postgis/postgis_connection.h"
 #include "postgis/postgis_support.h"
 
 using namespace urbangis;

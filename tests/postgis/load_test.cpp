@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "io/postgis_connection.h"
+#include "io/postgis/postgis_connection.h"
 #include "postgis/postgis_support.h"
 #include "test_support.h"
 

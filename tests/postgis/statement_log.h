@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "io/postgis_connection.h"
+#include "io/postgis/postgis_connection.h"
 #include "postgis/postgis_support.h"
 
 namespace urbangis::test {

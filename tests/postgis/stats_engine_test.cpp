@@ -40,7 +40,7 @@ void sameTable(const std::filesystem::path& localFile, const std::filesystem::pa
 }
 
 // The lines both engines write about features in no zone, in several zones or far from the zones
-// (analysis/zone_tally.h), in order.
+// (analysis/zones/zone_tally.h), in order.
 std::vector<std::string> placementLines(const std::string& stderrText) {
   std::vector<std::string> lines;
   std::istringstream text(stderrText);

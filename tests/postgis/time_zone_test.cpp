@@ -1,12 +1,12 @@
 // Times with UTC offsets on the PostGIS engine: the session's TimeZone is the catalog's
 // time_zone, so a timestamptz column and a naive timestamp column fall in the same days and
-// months as the local engine reads them (io/timestamps.h), around a month boundary.
+// months as the local engine reads them (io/values/timestamps.h), around a month boundary.
 
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include "io/postgis_connection.h"
+#include "io/postgis/postgis_connection.h"
 #include "postgis/postgis_support.h"
 #include "test_support.h"
 

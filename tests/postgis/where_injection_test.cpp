@@ -11,8 +11,8 @@
 #include <map>
 #include <sstream>
 
-#include "io/filter_expression.h"
-#include "io/postgis_connection.h"
+#include "io/filter/filter_expression.h"
+#include "io/postgis/postgis_connection.h"
 #include "postgis/postgis_support.h"
 #include "postgis/statement_log.h"
 #include "test_support.h"

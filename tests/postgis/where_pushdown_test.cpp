@@ -1,4 +1,4 @@
-// `--where` pushed down to PostgreSQL (io/filtered_features.h): filters that can select exactly
+// `--where` pushed down to PostgreSQL (io/filter/filtered_features.h): filters that can select exactly
 // what our evaluator selects run inside the server as one query of ours with bound parameters,
 // and only the matching rows come back, as the features OGR would have built; filters that
 // cannot (a number against a text column, a date compared with text) are filtered here. Either
@@ -9,10 +9,10 @@
 #include <sstream>
 #include <vector>
 
-#include "io/catalog_loader.h"
-#include "io/feature_filter.h"
-#include "io/filtered_features.h"
-#include "io/vector_source.h"
+#include "io/catalog/catalog_loader.h"
+#include "io/filter/feature_filter.h"
+#include "io/filter/filtered_features.h"
+#include "io/sources/vector_source.h"
 #include "postgis/postgis_support.h"
 #include "postgis/statement_log.h"
 #include "test_support.h"

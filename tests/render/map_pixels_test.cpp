@@ -19,7 +19,7 @@
 #include <memory>
 
 #include "core/progress.h"
-#include "io/catalog_loader.h"
+#include "io/catalog/catalog_loader.h"
 #include "render/catalog_layers.h"
 #include "render/legend.h"
 #include "render/map_renderer.h"

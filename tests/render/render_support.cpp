@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "core/progress.h"
-#include "io/catalog_loader.h"
+#include "io/catalog/catalog_loader.h"
 #include "render/catalog_layers.h"
 #include "test_support.h"
 

@@ -72,7 +72,7 @@ if not catalog.is_valid({"crs": "epsg:4547", "time_zone": "America/New_York",
     failures.append("catalog schema refuses a valid catalog")
 
 # Schema and loader know the same layer keys.
-with open(os.path.join(root, "src", "io", "catalog_loader.cpp"), encoding="utf-8") as f:
+with open(os.path.join(root, "src", "io", "catalog", "catalog_loader.cpp"), encoding="utf-8") as f:
     source = f.read()
 block = re.search(r"kLayerKeys = \{(.*?)\};", source, re.S).group(1)
 loader_keys = set(re.findall(r'"([a-z_$]+)"', block))

@@ -1,5 +1,5 @@
 #!/bin/bash
-# A GBK CSV is recoded to UTF-8 as a stream (io/text_encoding.h): `urbangis info` on a ~300 MB GBK
+# A GBK CSV is recoded to UTF-8 as a stream (io/sources/text_encoding.h): `urbangis info` on a ~300 MB GBK
 # CSV keeps its peak resident memory under 200 MB (recoding the whole file in memory took more
 # than five times the file). Under AddressSanitizer the file is 60 MB and the bound is not checked:
 # ASan's shadow memory and its quarantine of freed blocks (256 MB by default) are resident memory

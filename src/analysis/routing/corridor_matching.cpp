@@ -1,12 +1,13 @@
 #include "analysis/routing/corridor_matching.h"
+#include "core/geometry_access.h"
 
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
 
 #include "core/geometry_transform.h"
-#include "io/filtered_features.h"
-#include "io/vector_source.h"
+#include "io/filter/filtered_features.h"
+#include "io/sources/vector_source.h"
 
 namespace urbangis {
 namespace {
@@ -96,9 +97,9 @@ CorridorMatch matchCorridors(const RoadGraph& graph, const std::vector<Corridor>
     std::sort(candidates.begin(), candidates.end());
     for (uint32_t e : candidates) {
       GeomPtr line = lineOf(geos, graph, e);
-      if (!GEOSPreparedIntersects_r(h, prepared.get(), line.get())) continue;
+      if (!relates(geos, prepared.get(), Relation::intersects, line.get())) continue;
       double inside = 0;
-      if (GEOSPreparedContains_r(h, prepared.get(), line.get()) == 1) {
+      if (relates(geos, prepared.get(), Relation::contains, line.get())) {
         inside = planar[e];
       } else {
         GeomPtr part = geos.own(GEOSIntersection_r(h, line.get(), zone.get()), "edge within corridor");

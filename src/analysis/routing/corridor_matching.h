@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "analysis/routing/road_graph.h"
-#include "analysis/zones.h"
-#include "io/filter_expression.h"
+#include "analysis/zones/zones.h"
+#include "io/filter/filter_expression.h"
 
 namespace urbangis {
 

@@ -15,7 +15,7 @@
 #include <type_traits>
 
 #include "core/error.h"
-#include "io/temporary_files.h"
+#include "io/outputs/temporary_files.h"
 
 namespace urbangis {
 namespace fs = std::filesystem;

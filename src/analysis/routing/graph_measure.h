@@ -3,7 +3,7 @@
 // positions A* bounds its search with.
 
 #include "analysis/routing/road_graph.h"
-#include "analysis/zones.h"
+#include "analysis/zones/zones.h"
 
 namespace urbangis {
 

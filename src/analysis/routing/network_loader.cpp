@@ -10,9 +10,9 @@
 #include "analysis/routing/graph_builder.h"
 #include "analysis/routing/graph_cache.h"
 #include "analysis/routing/graph_measure.h"
-#include "analysis/zones.h"
+#include "analysis/zones/zones.h"
 #include "core/error.h"
-#include "io/vector_source.h"
+#include "io/sources/vector_source.h"
 
 namespace urbangis {
 namespace {

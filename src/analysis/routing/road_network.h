@@ -10,8 +10,8 @@
 #include "analysis/routing/network_loader.h"
 #include "analysis/routing/route_directions.h"
 #include "analysis/routing/shortest_path.h"
-#include "analysis/zones.h"
-#include "io/lon_lat.h"
+#include "analysis/zones/zones.h"
+#include "io/values/lon_lat.h"
 
 namespace urbangis {
 

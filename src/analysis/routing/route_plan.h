@@ -14,7 +14,7 @@
 #include "core/crs.h"
 #include "core/output_table.h"
 #include "core/progress.h"
-#include "io/lon_lat.h"
+#include "io/values/lon_lat.h"
 
 namespace urbangis {
 

@@ -11,8 +11,8 @@
 #include "core/catalog.h"
 #include "core/output_table.h"
 #include "core/progress.h"
-#include "io/filter_expression.h"
-#include "io/lon_lat.h"
+#include "io/filter/filter_expression.h"
+#include "io/values/lon_lat.h"
 
 namespace urbangis {
 

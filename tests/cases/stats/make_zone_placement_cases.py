@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes the cases of what `stats` and `hotspot gistar --by` say of points in no zone, points in
-overlapping zones and a layer in the wrong CRS (analysis/zone_tally.h): the same words from both.
+overlapping zones and a layer in the wrong CRS (analysis/zones/zone_tally.h): the same words from both.
 Run: /usr/bin/python3 tests/cases/stats/make_zone_placement_cases.py"""
 import json
 import os
