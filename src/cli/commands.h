@@ -18,5 +18,6 @@ int runReport(const std::vector<std::string>& args);
 int runLoad(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
 int runCache(const std::vector<std::string>& args);
+int runCatalog(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

@@ -51,6 +51,9 @@ Commands:
   convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
                                       convert a file between GCJ-02, BD-09, WGS84, CGCS2000
                                       and EPSG:n (exact offsets; all attributes kept)
+  catalog init FILE|FOLDER… --out CATALOG.json [--name N] [--role ID=ROLE] [--field ID.KEY=F]
+       [--crs ID=CRS]                 a catalog of your own files: roles, fields and CRS
+                                      inferred and printed with their reasons
   cache [clear]                       where the road-graph cache is, its size and limit
                                       (URBANGIS_CACHE_MAX_MB, default 512); clear empties it
 
@@ -83,6 +86,7 @@ int main(int argc, char** argv) {
     if (command == "load") return urbangis::cli::runLoad(rest);
     if (command == "grid") return urbangis::cli::runGrid(rest);
     if (command == "cache") return urbangis::cli::runCache(rest);
+    if (command == "catalog") return urbangis::cli::runCatalog(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

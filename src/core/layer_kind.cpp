@@ -21,14 +21,24 @@ std::vector<std::string_view> keys(std::initializer_list<std::string_view> own, 
 std::vector<LayerKind> declareKinds() {
   std::vector<LayerKind> kinds;
   // Zones aggregate the others: communities, grids, townships.
-  kinds.push_back(
-      {.role = LayerRole::zones, .name = "zones", .geometry = GeometryFamily::polygon, .geometryNoun = "polygons"});
+  kinds.push_back({.role = LayerRole::zones,
+                   .name = "zones",
+                   .geometry = GeometryFamily::polygon,
+                   .geometryNoun = "polygons",
+                   .nameHints = {"社区",    "村",   "街道",      "乡镇",          "网格",         "行政区",
+                                 "区划",    "辖区", "片区",      "边界",          "ward",         "district",
+                                 "borough", "boro", "community", "neighbourhood", "neighborhood", "tract",
+                                 "county",  "zone", "township",  "precinct",      "bound",        "admin"},
+                   .defaultForGeometry = true});
   // Road centre lines: routing, coverage of lines, unit-grid splitting.
-  kinds.push_back({.role = LayerRole::network,
-                   .name = "network",
-                   .geometry = GeometryFamily::line,
-                   .geometryNoun = "lines",
-                   .ownKeys = keys({"snap_m", "oneway_field", "speed_field"}, false)});
+  kinds.push_back(
+      {.role = LayerRole::network,
+       .name = "network",
+       .geometry = GeometryFamily::line,
+       .geometryNoun = "lines",
+       .ownKeys = keys({"snap_m", "oneway_field", "speed_field"}, false),
+       .nameHints = {"道路", "路网", "街巷", "road", "street", "highway", "network", "centerline", "centreline"},
+       .defaultForGeometry = true});
   // Reported cases at a place: complaints, violations, inspections.
   kinds.push_back({.role = LayerRole::points,
                    .name = "points",
@@ -42,7 +52,10 @@ std::vector<LayerKind> declareKinds() {
                    .statistics = {S::count, S::perKm2},
                    .headline = S::count,
                    .density = S::perKm2,
-                   .countsByCategory = true});
+                   .countsByCategory = true,
+                   .nameHints = {"案件", "事件", "投诉", "举报", "热线", "违法", "crime", "incident", "case",
+                                 "complaint", "event", "report", "accident", "violation", "311"},
+                   .defaultForGeometry = true});
   // Cases with an extent: illegal structures, occupied land.
   kinds.push_back({.role = LayerRole::areas,
                    .name = "areas",
@@ -55,7 +68,9 @@ std::vector<LayerKind> declareKinds() {
                    .ownKeys = keys({}, true),
                    .statistics = {S::count, S::areaM2, S::areaPct},
                    .headline = S::count,
-                   .density = S::areaPct});
+                   .density = S::areaPct,
+                   .nameHints = {"违建", "拆除", "工地", "占道", "黄线", "demolition", "construction", "site", "parcel",
+                                 "encroach"}});
   // Works along roads: overhead-cable corridors, repaired kerbs.
   kinds.push_back({.role = LayerRole::lines,
                    .name = "lines",
@@ -68,7 +83,8 @@ std::vector<LayerKind> declareKinds() {
                    .ownKeys = keys({"buffer_m", "covers"}, true),
                    .statistics = {S::lengthM, S::roadPct},
                    .headline = S::lengthM,
-                   .density = S::roadPct});
+                   .density = S::roadPct,
+                   .nameHints = {"线缆", "管线", "线路", "cable", "pipe", "corridor", "wire", "sewer"}});
   // Gridded values: kernel densities, imagery.
   kinds.push_back(
       {.role = LayerRole::raster, .name = "raster", .geometry = GeometryFamily::raster, .geometryNoun = "a raster"});
@@ -86,7 +102,10 @@ std::vector<LayerKind> declareKinds() {
                    .headline = S::count,
                    .density = S::perKm2,
                    .countsByCategory = true,
-                   .countsByCondition = true});
+                   .countsByCondition = true,
+                   .nameHints = {"部件",    "井盖",   "路灯",     "果皮箱",  "垃圾桶",      "消防栓",  "站亭",
+                                 "设施",    "asset",  "manhole",  "lamp",    "streetlight", "hydrant", "bin",
+                                 "facilit", "school", "hospital", "station", "stop",        "poi"}});
   return kinds;
 }
 

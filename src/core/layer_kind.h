@@ -34,6 +34,10 @@ struct LayerKind {
   std::optional<ZoneStatistic> density{};   // the report's densities-per-zone column
   bool countsByCategory = false;            // a <layer>_count:<category> column per category_field value
   bool countsByCondition = false;           // a <layer>_condition:<value> column per status_field value
+  // Words in a layer's name that say it is of this kind (`catalog init`, io/catalog/layer_inference.h):
+  // Chinese anywhere in the name, English as the start of a word ("streets" carries "street").
+  std::vector<std::string_view> nameHints{};
+  bool defaultForGeometry = false;  // what a layer of this geometry is when no kind's hint fits
 };
 
 // Every kind, in the order `info` and the docs list them.
