@@ -189,6 +189,7 @@ bool inLonLatRange(const FieldProfile& x, const FieldProfile& y) {
 // CGCS2000 Gauss-Krüger with the zone number written before the easting (38,512,345.6 is zone
 // 38): 3° zones 25–45 are EPSG:4513–4533, 6° zones 13–23 EPSG:4491–4501.
 std::optional<std::string> gaussKrugerZone(double minX, double maxX) {
+  if (!(minX > 0 && maxX < 1e8)) return std::nullopt;  // zone numbers are two digits
   const auto zone = static_cast<int>(std::floor(minX / 1e6));
   if (zone != static_cast<int>(std::floor(maxX / 1e6))) return std::nullopt;
   if (zone >= 25 && zone <= 45) return "EPSG:" + std::to_string(4513 + zone - 25);
@@ -284,7 +285,8 @@ const std::vector<std::string_view> kNotValueHints{
     "lat", "lng", "编号",     "编码", "代码",  "经度", "纬度",      "坐标",   "面积", "周长", "长度"};
 
 bool idLike(const std::string& name) {
-  const std::string low = lower(name);
+  std::string low = lower(name);
+  while (!low.empty() && std::isdigit(static_cast<unsigned char>(low.back()))) low.pop_back();  // POLYID2
   return carries(name, "id") || carries(name, "code") || carries(name, "编号") || carries(name, "编码") ||
          carries(name, "代码") ||
          (low.size() > 2 && (low.ends_with("id") || low.ends_with("code") || low.ends_with("_no")));
