@@ -1,5 +1,7 @@
 #include "io/gdal_support.h"
 
+#include <cctype>
+
 #include <cpl_conv.h>
 
 #include <mutex>
@@ -35,6 +37,12 @@ ScopedGdalConfig::ScopedGdalConfig(const char* key, const char* value) : key_(ke
 
 ScopedGdalConfig::~ScopedGdalConfig() {
   CPLSetThreadLocalConfigOption(key_.c_str(), hadPrevious_ ? previous_.c_str() : nullptr);
+}
+
+std::string lowerExtension(const std::filesystem::path& file) {
+  std::string extension = file.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension;
 }
 
 }  // namespace urbangis

@@ -5,12 +5,16 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <filesystem>
 #include <string>
 
 namespace urbangis {
 
 // Registers GDAL/OGR drivers once per process (thread-safe, idempotent).
 void ensureGdalRegistered();
+
+// A file's extension in lower case (".SHP" → ".shp"): what formats and drivers are chosen by.
+std::string lowerExtension(const std::filesystem::path& file);
 
 // While alive, GDAL errors on this thread are collected instead of printed.
 class GdalErrorCapture {

@@ -18,13 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lowerExtension(const fs::path& file) {
-  std::string extension = file.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
-}
-
 // Files that hold layers by themselves; a shapefile's .dbf, .shx, .prj … belong to its .shp.
 const std::set<std::string>& dataExtensions() {
   static const std::set<std::string> extensions{".gpkg", ".shp", ".geojson", ".json", ".kml",    ".kmz", ".fgb",

@@ -19,13 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lowerExtension(const fs::path& file) {
-  std::string extension = file.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
-}
-
 [[noreturn]] void fail(const std::string& where, const std::string& what, const GdalErrorCapture& errors) {
   const std::string why = errors.lastError().empty() ? "" : ": " + errors.lastError();
   throw InputError(where + ": " + what + why);
