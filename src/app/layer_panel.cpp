@@ -107,6 +107,7 @@ void LayerPanel::contextMenuEvent(QContextMenuEvent* event) {
                                              layer ? static_cast<int>(layer->opacity * 100) : 100, 0, 100, 5, &ok);
     if (ok) document_.setOpacity(id, percent / 100.0);
   });
+  menu.addAction(tr("Properties…"), this, [this, id] { emit propertiesRequested(id); });
   menu.exec(event->globalPos());
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The layer panel: every layer with its title in the UI language, a swatch of its style, a
 // visibility check box, its feature count (or why it failed), drag to reorder (top of the list
-// draws on top), and a context menu for zoom to layer and opacity.
+// draws on top), and a context menu for zoom to layer, opacity and the layer's properties.
 
 #include <QTreeWidget>
 
@@ -20,6 +20,7 @@ class LayerPanel : public QTreeWidget {
 
  signals:
   void zoomToLayerRequested(const QString& id);
+  void propertiesRequested(const QString& id);
 
  protected:
   void dropEvent(QDropEvent* event) override;

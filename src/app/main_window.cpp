@@ -28,6 +28,7 @@
 #include "app/route_panel.h"
 #include "app/trend_chart.h"
 #include "app/viewer_state.h"
+#include "io/catalog/catalog_loader.h"
 #include "io/values/timestamps.h"
 
 namespace urbangis::viewer {
@@ -97,7 +98,12 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
     statusBar()->showMessage(tr("Layer %1 could not be loaded: %2").arg(id, error), 15000);
   });
   connect(&document_, &MapDocument::loadingFinished, this, [this] {
-    const std::optional<ViewerState> state = loadViewerState(catalogFile_);
+    if (stateApplied_ && !addedIds_.empty()) {
+      finishAddedLayers();
+      return;
+    }
+    addedIds_.clear();
+    const std::optional<ViewerState> state = catalogFile_.empty() ? std::nullopt : loadViewerState(catalogFile_);
     applySavedState(state);
     attributeTable_->rebuild(language_);
     routePanel_->rebuild(language_);
@@ -121,6 +127,7 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
     legend_->update();
     canvas_->refresh();
   });
+  connect(layerPanel_, &LayerPanel::propertiesRequested, this, &MainWindow::showLayerProperties);
   connect(layerPanel_, &LayerPanel::zoomToLayerRequested, this, [this](const QString& id) {
     if (const DocumentLayer* layer = document_.find(id); layer && layer->rendered)
       canvas_->zoomTo(
@@ -173,6 +180,7 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   connect(analysisPanel_, &AnalysisPanel::pointsLayerChanged, this, [this] {
     if (trendZone_) showTrend(trendZone_->first, trendZone_->second);  // the chart counts that layer
   });
+  setAcceptDrops(true);  // files and folders dropped on the window are added (main_window_layers.cpp)
   setLanguage(language);
   resize(1280, 800);
 }
@@ -192,6 +200,28 @@ void MainWindow::buildActions() {
   });
   openAction_->setShortcut(QKeySequence::Open);
   recentMenu_ = fileMenu_->addMenu(QString());
+  addLayersAction_ = fileMenu_->addAction(QString(), this, [this] {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Add layers"), QString(),
+        tr("Data files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;All files (*)"));
+    std::vector<std::filesystem::path> paths;
+    for (const QString& file : files) paths.emplace_back(file.toStdString());
+    if (!paths.empty()) addLayers(paths);
+  });
+  addLayersAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+  addFolderAction_ = fileMenu_->addAction(QString(), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of layers"));
+    if (!folder.isEmpty()) addLayers({folder.toStdString()});
+  });
+  saveCatalogAction_ = fileMenu_->addAction(QString(), this, &MainWindow::saveCatalog);
+  saveCatalogAction_->setShortcut(QKeySequence::Save);
+  saveCatalogAsAction_ = fileMenu_->addAction(QString(), this, [this] {
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Save catalog as"), QStringLiteral("city.json"), tr("Catalogs (*.json)"));
+    if (!file.isEmpty()) saveCatalogAs(file.toStdString());
+  });
+  saveCatalogAsAction_->setShortcut(QKeySequence::SaveAs);
+  fileMenu_->addSeparator();
   exportAction_ = fileMenu_->addAction(QString(), this, [this] {
     const QString file = QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("map.png"),
                                                       tr("Images and PDF (*.png *.pdf)"));
@@ -274,6 +304,10 @@ void MainWindow::buildActions() {
 void MainWindow::retranslate() {
   fileMenu_->setTitle(tr("&File"));
   openAction_->setText(tr("&Open catalog…"));
+  addLayersAction_->setText(tr("&Add layers…"));
+  addFolderAction_->setText(tr("Add a &folder of layers…"));
+  saveCatalogAction_->setText(tr("&Save catalog"));
+  saveCatalogAsAction_->setText(tr("Save catalog &as…"));
   recentMenu_->setTitle(tr("Open &recent"));
   exportAction_->setText(tr("&Export map…"));
   quitAction_->setText(tr("&Quit"));
@@ -324,16 +358,36 @@ void MainWindow::setLanguage(const std::string& language) {
   canvas_->setLanguage(language);
   // Legend labels and layer titles come from the catalog and styles in both languages: reload.
   if (changed && document_.isOpen()) {
-    openCatalog(catalogFile_, true);
+    saveState();
+    openDocument(Catalog(document_.catalog()), true);  // with its added layers, saved or not
   } else {
     layerPanel_->rebuild(language);
   }
 }
 
 bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
-  saveState();  // of the catalog open until now (the same one, when reloading)
+  Catalog catalog;
   try {
-    document_.open(file, language_);
+    catalog = loadCatalog(file);
+  } catch (const std::exception& error) {
+    lastError_ = QString::fromStdString(error.what());
+    if (!quiet) QMessageBox::critical(this, tr("Cannot open the catalog"), lastError_);
+    return false;
+  }
+  saveState();  // of the catalog open until now (the same one, when reloading)
+  const std::filesystem::path before = catalogFile_;
+  catalogFile_ = file;  // the saved state applied when the layers have loaded is this file's
+  if (!openDocument(std::move(catalog), quiet)) {
+    catalogFile_ = before;
+    return false;
+  }
+  addRecent(QString::fromStdString(std::filesystem::absolute(file).string()));
+  return true;
+}
+
+bool MainWindow::openDocument(Catalog catalog, bool quiet) {
+  try {
+    document_.open(std::move(catalog), language_);
   } catch (const std::exception& error) {
     lastError_ = QString::fromStdString(error.what());
     if (!quiet) QMessageBox::critical(this, tr("Cannot open the catalog"), lastError_);
@@ -343,13 +397,11 @@ bool MainWindow::openCatalog(const std::filesystem::path& file, bool quiet) {
   stateApplied_ = false;
   awaitedLayers_.clear();
   savedOrder_.clear();
-  catalogFile_ = file;
   cursor_ = std::make_unique<CursorTransforms>(document_.workingCrs());
   crsLabel_->setText(QString::fromStdString(cursor_->working.describe()));
   layerPanel_->rebuild(language_);
   identifyPanel_->clear();
   canvas_->setHighlight({}, {});
-  addRecent(QString::fromStdString(std::filesystem::absolute(file).string()));
   retranslate();
   return true;
 }

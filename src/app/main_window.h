@@ -1,6 +1,6 @@
 #pragma once
 // The viewer's main window: the map canvas in the middle; layers, legend and identify results
-// in docks; File (open, recent, export map), View (zoom, tools, GCJ-02) and Language menus; a
+// in docks; File (open, recent, add layers, save catalog, export map), View (zoom, tools, GCJ-02) and Language menus; a
 // status bar with the cursor's lon/lat (and GCJ-02), projected coordinates, scale and CRS.
 
 #include <QLabel>
@@ -8,16 +8,24 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <QStringList>
+
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/map_document.h"
 #include "app/viewer_state.h"
 #include "core/crs.h"
+#include "io/catalog/layer_inference.h"
 #include "render/map_view.h"
 
 class QAction;
+class QDragEnterEvent;
+class QDropEvent;
 class QLineEdit;
 class QMenu;
 
@@ -28,6 +36,7 @@ class AttributeTable;
 class RoutePanel;
 class IdentifyPanel;
 class LayerPanel;
+class LayerPropertiesDialog;
 class LegendWidget;
 class MapCanvas;
 class MonthSlider;
@@ -46,6 +55,17 @@ class MainWindow : public QMainWindow {
   const std::string& language() const { return language_; }
   // Writes the print map of the current view (PNG or PDF); returns an error text or "".
   QString exportMap(const QString& file);
+  // Adds the layers of files and folders (as dropped on the window): roles, fields and CRS
+  // inferred as `catalog init` infers them; a choice of layers asked in a dialog when there are
+  // several. Added to the open catalog, or, over the embedded sample, as a catalog of their own.
+  // Emits catalogLoaded when they have loaded; what could not be added is in lastProblems().
+  void addLayers(const std::vector<std::filesystem::path>& paths);
+  // Writes the open catalog (with its added layers) to `file`; false with lastError() if not.
+  bool saveCatalogAs(const std::filesystem::path& file);
+  // Opens the properties dialog of a catalog layer (not modal); null for an analysis overlay.
+  LayerPropertiesDialog* showLayerProperties(const QString& id);
+  QStringList lastProblems() const { return lastProblems_; }
+  const std::filesystem::path& catalogFile() const { return catalogFile_; }
 
   MapDocument& document() { return document_; }
   MapCanvas& canvas() { return *canvas_; }
@@ -68,9 +88,17 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void buildActions();
+  // Shows `catalog` (read from a file, or made of added files); false with the error if not.
+  bool openDocument(Catalog catalog, bool quiet);
+  void addDrafted(std::vector<InferredLayer> layers, const std::filesystem::path& anchor);
+  void applyLayerProperties(const LayerSpec& spec);
+  void saveCatalog();
+  void finishAddedLayers();
   void retranslate();
   void saveState();
   void applySavedState(const std::optional<ViewerState>& state);
@@ -116,11 +144,12 @@ class MainWindow : public QMainWindow {
   std::vector<SearchEntry> searchIndex_;
   double measuredLength_ = 0, measuredArea_ = 0;
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
-  QAction *openAction_ = nullptr, *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr,
-          *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr,
-          *identifyAction_ = nullptr, *selectAction_ = nullptr, *selectPolygonAction_ = nullptr,
-          *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr, *chineseAction_ = nullptr,
-          *englishAction_ = nullptr;
+  QAction *openAction_ = nullptr, *addLayersAction_ = nullptr, *addFolderAction_ = nullptr,
+          *saveCatalogAction_ = nullptr, *saveCatalogAsAction_ = nullptr, *exportAction_ = nullptr,
+          *quitAction_ = nullptr, *fullExtentAction_ = nullptr, *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr,
+          *panAction_ = nullptr, *zoomBoxAction_ = nullptr, *identifyAction_ = nullptr, *selectAction_ = nullptr,
+          *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr,
+          *chineseAction_ = nullptr, *englishAction_ = nullptr;
   QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
   std::filesystem::path catalogFile_;
   // The cursor's lon/lat and GCJ-02: the transforms live with the PROJ context they were made
@@ -133,6 +162,9 @@ class MainWindow : public QMainWindow {
   };
   std::unique_ptr<CursorTransforms> cursor_;
   QString lastError_;
+  QStringList lastProblems_;                    // of the last Add layers: files left out, warnings
+  std::map<std::string, QString> roleReasons_;  // why an added layer got its role
+  std::vector<std::string> addedIds_;           // layers added and still loading
   bool restoring_ = false;
   // The saved state was applied to the open catalog: until then saving would overwrite it
   // with what loading shows.

@@ -57,7 +57,7 @@ void MainWindow::applyAwaitedLayerStates() {
 }
 
 void MainWindow::saveState() {
-  if (!document_.isOpen() || !stateApplied_) return;
+  if (!document_.isOpen() || !stateApplied_ || catalogFile_.empty()) return;  // a catalog not saved yet
   ViewerState state;
   state.language = language_;
   state.extent = canvas_->visibleExtent();

@@ -49,7 +49,10 @@ void MapDocument::cancelLoading() {
 }
 
 void MapDocument::open(const std::filesystem::path& catalogFile, const std::string& language) {
-  Catalog catalog = loadCatalog(catalogFile);  // throws before anything changes
+  open(loadCatalog(catalogFile), language);  // throws before anything changes
+}
+
+void MapDocument::open(Catalog catalog, const std::string& language) {
   const CrsSpec working = mapCrsFor(catalog);
   cancelLoading();
   for (auto& [id, read] : windowReads_) read.cancel->store(true);
@@ -65,7 +68,52 @@ void MapDocument::open(const std::filesystem::path& catalogFile, const std::stri
   loadAll(language);
 }
 
+void MapDocument::addLayers(const std::vector<LayerSpec>& specs) {
+  // Growing the catalog moves its entries: note which layers point into it, by id, first.
+  std::vector<std::optional<std::string>> catalogIds;
+  for (const DocumentLayer& layer : layers_) {
+    const bool overlay = std::any_of(overlaySpecs_.begin(), overlaySpecs_.end(),
+                                     [&](const LayerSpec& spec) { return &spec == layer.spec; });
+    catalogIds.push_back(overlay ? std::nullopt : std::optional<std::string>(layer.spec->id));
+  }
+  for (const LayerSpec& spec : specs) catalog_->layers.push_back(spec);
+  for (size_t i = 0; i < layers_.size(); ++i)
+    if (catalogIds[i]) layers_[i].spec = catalog_->find(*catalogIds[i]);
+  // Added layers draw on top of the catalog's, under the analysis overlays.
+  size_t at = 0;
+  while (at < layers_.size() && catalogIds[at]) ++at;
+  std::vector<DocumentLayer> added;
+  for (size_t i = catalog_->layers.size() - specs.size(); i < catalog_->layers.size(); ++i)
+    added.push_back({&catalog_->layers[i], nullptr, {}, true, 1.0});
+  layers_.insert(layers_.begin() + static_cast<std::ptrdiff_t>(at), added.begin(), added.end());
+  std::vector<const DocumentLayer*> toLoad;
+  for (size_t i = 0; i < added.size(); ++i) toLoad.push_back(&layers_[at + i]);
+  emit layersReplaced();
+  load(toLoad);
+}
+
+void MapDocument::updateLayer(const LayerSpec& spec) {
+  LayerSpec* entry = nullptr;
+  for (LayerSpec& layer : catalog_->layers)
+    if (layer.id == spec.id) entry = &layer;
+  DocumentLayer* layer = find(QString::fromStdString(spec.id));
+  if (!entry || !layer) return;
+  *entry = spec;
+  layer->rendered.reset();
+  layer->error.clear();
+  layer->windowed = false;
+  emit layersReplaced();
+  load({layer});
+}
+
 void MapDocument::loadAll(std::string language) {
+  language_ = std::move(language);
+  std::vector<const DocumentLayer*> all;
+  for (const DocumentLayer& layer : layers_) all.push_back(&layer);
+  load(all);
+}
+
+void MapDocument::load(const std::vector<const DocumentLayer*>& layers) {
   // The worker owns copies of what it reads; results come back to the UI thread by id, and are
   // dropped if the document was reopened or destroyed meanwhile.
   struct Job {
@@ -73,9 +121,10 @@ void MapDocument::loadAll(std::string language) {
     QString id;
   };
   std::vector<Job> jobs;
-  for (const DocumentLayer& layer : layers_) jobs.push_back({*layer.spec, QString::fromStdString(layer.spec->id)});
+  for (const DocumentLayer* layer : layers) jobs.push_back({*layer->spec, QString::fromStdString(layer->spec->id)});
   auto cancel = cancel_;
   const CrsSpec working = working_;
+  const std::string language = language_;
   const double threshold = windowRowThreshold_;
   QPointer<MapDocument> self(this);
   (void)QtConcurrent::run([jobs = std::move(jobs), cancel, working, language, threshold, self]() {

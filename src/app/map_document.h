@@ -39,6 +39,16 @@ class MapDocument : public QObject {
 
   // Reads the catalog (throws InputError) and starts loading its layers in the background.
   void open(const std::filesystem::path& catalogFile, const std::string& language);
+  // The same for a catalog already read (one made of added files, or the open one again).
+  void open(Catalog catalog, const std::string& language);
+  // Adds layers to the open catalog (ids it does not use; io/catalog/catalog_with_files.h gives
+  // them) and loads them in the background, drawn on top.
+  void addLayers(const std::vector<LayerSpec>& specs);
+  // Replaces the catalog entry of the layer with `spec`'s id (its role, fields or CRS corrected)
+  // and loads it again.
+  void updateLayer(const LayerSpec& spec);
+  // The catalog was saved as `file`: its relative paths and messages now refer to it.
+  void setCatalogFile(const std::filesystem::path& file) { catalog_->file = file; }
   void cancelLoading();
   bool isOpen() const { return catalog_.has_value(); }
   const Catalog& catalog() const { return *catalog_; }
@@ -77,6 +87,7 @@ class MapDocument : public QObject {
 
  private:
   void loadAll(std::string language);
+  void load(const std::vector<const DocumentLayer*>& layers);
 
   std::optional<Catalog> catalog_;
   CrsSpec working_;

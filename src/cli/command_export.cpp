@@ -5,21 +5,19 @@
 
 #include "analysis/export/export_layer.h"
 #include "cli/arguments.h"
+#include "cli/command_catalog_input.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog/catalog_loader.h"
-#include "io/catalog/resources.h"
 #include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
 
 int runExport(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"layer", "where", "by", "format", "out", "to", "classes"}, {"keep-crs"});
-  if (arguments.positionals().size() > 1) throw InputError("export takes one catalog");
-  const Catalog catalog = loadCatalog(
-      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
-  const auto layer = arguments.value("layer");
+  const CommandCatalog input(arguments, {{"layer"}, {"by", LayerRole::zones}}, "export");
+  const Catalog& catalog = input.catalog();
+  const auto layer = input.layers("layer");
   const auto out = arguments.value("out");
   if (!layer || !out) throw InputError("export needs --layer LAYER_ID and --out FILE");
   const TableFormat format = tableFormatFor(*out);
@@ -35,7 +33,7 @@ int runExport(const std::vector<std::string>& args) {
   ExportRequest request;
   request.layer = *layer;
   if (auto where = arguments.value("where")) request.where = FilterExpression::parse(*where);
-  request.byZones = arguments.value("by").value_or("");
+  request.byZones = input.layers("by").value_or("");
   request.keepCrs = arguments.has("keep-crs");
   if (auto to = arguments.value("to")) {
     request.to = parseCrsName(*to);

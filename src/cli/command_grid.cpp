@@ -7,11 +7,10 @@
 
 #include "analysis/grids/grid_table.h"
 #include "cli/arguments.h"
+#include "cli/command_catalog_input.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog/catalog_loader.h"
-#include "io/catalog/resources.h"
 #include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
@@ -33,16 +32,18 @@ double number(const std::string& text, const char* option, bool zeroAllowed) {
 
 int runGrid(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"by", "cell", "min-area", "split-by", "major-classes", "out", "threads"}, {});
-  if (arguments.positionals().size() > 1)
-    throw InputError("grid takes one catalog, got " + std::to_string(arguments.positionals().size()) + "\n" + kUsage);
-  const auto by = arguments.value("by");
-  if (!by) throw InputError(std::string("grid needs --by ZONES_LAYER_ID (communities or villages)\n") + kUsage);
+  if (!arguments.value("by"))
+    throw InputError(std::string("grid needs --by ZONES (communities or villages: an id or a file)\n") + kUsage);
+  const auto started = std::chrono::steady_clock::now();
+  const CommandCatalog input(arguments, {{"by", LayerRole::zones}, {"split-by", LayerRole::network}}, "grid");
+  const Catalog& catalog = input.catalog();
+  const auto by = input.layers("by");
 
   GridRequest request;
   request.zonesLayer = *by;
   if (auto cell = arguments.value("cell")) request.cell = number(*cell, "--cell", false);
   if (auto minArea = arguments.value("min-area")) request.minAreaM2 = number(*minArea, "--min-area", true);
-  request.splitBy = arguments.value("split-by").value_or("");
+  request.splitBy = input.layers("split-by").value_or("");
   if (auto classes = arguments.value("major-classes")) {
     request.majorClasses = splitList(*classes);
     if (request.majorClasses.empty()) throw InputError("--major-classes needs at least one road class");
@@ -55,9 +56,6 @@ int runGrid(const std::vector<std::string>& args) {
   const auto out = arguments.value("out");
   if (out) tableFormatFor(*out);  // refuse an unknown format before any work
 
-  const auto started = std::chrono::steady_clock::now();
-  const Catalog catalog = loadCatalog(
-      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
   const InterruptFlag interrupt;
   GridOutcome outcome;
   {

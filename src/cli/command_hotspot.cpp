@@ -4,11 +4,10 @@
 
 #include "analysis/hotspots/hotspots.h"
 #include "cli/arguments.h"
+#include "cli/command_catalog_input.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog/catalog_loader.h"
-#include "io/catalog/resources.h"
 #include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
@@ -41,10 +40,9 @@ int runHotspot(const std::vector<std::string>& args) {
                             {"layer", "kernel", "radius", "cell", "weight", "out", "size", "clip", "hex", "by",
                              "distance", "knn", "since", "until"},
                             {"fdr"});
-  if (arguments.positionals().size() > 1) throw InputError(std::string("hotspot takes one catalog\n") + kUsage);
-  const Catalog catalog = loadCatalog(
-      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
-  const auto layer = arguments.value("layer");
+  const CommandCatalog input(arguments, {{"layer"}, {"by", LayerRole::zones}, {"clip", LayerRole::zones}}, "hotspot");
+  const Catalog& catalog = input.catalog();
+  const auto layer = input.layers("layer");
   if (!layer) throw InputError(std::string("hotspot needs --layer POINTS_LAYER_ID\n") + kUsage);
   const HotspotSource source{
       *layer, arguments.value("weight").value_or(""),
@@ -77,11 +75,11 @@ int runHotspot(const std::vector<std::string>& args) {
   if (method == "hexbin") {
     const auto size = arguments.value("size");
     if (!size) throw InputError("hotspot hexbin needs --size M (the hexagon's side in metres)");
-    outcome = runHexbin(catalog, source, {positive(*size, "--size"), arguments.value("clip").value_or("")}, progress);
+    outcome = runHexbin(catalog, source, {positive(*size, "--size"), input.layers("clip").value_or("")}, progress);
   } else if (method == "gistar") {
     GiStarRun run;
     const auto hex = arguments.value("hex");
-    const auto by = arguments.value("by");
+    const auto by = input.layers("by");
     if (hex.has_value() == by.has_value())
       throw InputError("hotspot gistar needs either --hex M (hexagon cells) or --by ZONES_LAYER");
     if (hex) run.hexSize = positive(*hex, "--hex");

@@ -11,12 +11,11 @@
 
 #include "analysis/stats/stats_run.h"
 #include "cli/arguments.h"
+#include "cli/command_catalog_input.h"
 #include "cli/commands.h"
 #include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog/catalog_loader.h"
-#include "io/catalog/resources.h"
 #include "render/catalog_layers.h"
 #include "render/print_export.h"
 
@@ -67,9 +66,9 @@ Choropleth statsChoropleth(const Catalog& catalog, const std::string& zones, con
 int runRender(const std::vector<std::string>& args) {
   const Arguments arguments(
       args, {"layers", "extent", "zones", "bbox", "style-by", "by", "size", "dpi", "title", "lang", "out"}, {});
-  if (arguments.positionals().size() > 1) throw InputError("render takes one catalog");
-  const Catalog catalog = loadCatalog(
-      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
+  const CommandCatalog input(
+      arguments, {{"layers", std::nullopt, true}, {"by", LayerRole::zones}, {"zones", LayerRole::zones}}, "render");
+  const Catalog& catalog = input.catalog();
   const auto out = arguments.value("out");
   if (!out) throw InputError("render needs --out FILE.png or FILE.pdf");
   (void)printFormatFor(*out);
@@ -83,7 +82,7 @@ int runRender(const std::vector<std::string>& args) {
                          : QSize(static_cast<int>(297 / 25.4 * dpi), static_cast<int>(210 / 25.4 * dpi));
 
   std::vector<std::string> ids;
-  if (auto layers = arguments.value("layers")) {
+  if (auto layers = input.layers("layers")) {
     ids = splitList(*layers);
   } else {
     for (const LayerSpec& spec : catalog.layers)
@@ -100,7 +99,7 @@ int runRender(const std::vector<std::string>& args) {
   std::optional<Choropleth> choropleth;
   std::string choroplethLayer;
   if (auto column = arguments.value("style-by")) {
-    choroplethLayer = arguments.value("by").value_or("");
+    choroplethLayer = input.layers("by").value_or("");
     if (choroplethLayer.empty())
       for (const std::string& id : ids)
         if (catalog.layer(id).role == LayerRole::zones) {
@@ -129,7 +128,7 @@ int runRender(const std::vector<std::string>& args) {
   std::vector<const RenderLayer*> all;
   for (const RenderLayer& layer : loaded) all.push_back(&layer);
   if (auto zone = arguments.value("extent")) {
-    map.extent = zoneExtent(catalog, *zone, arguments.value("zones").value_or(""), working);
+    map.extent = zoneExtent(catalog, *zone, input.layers("zones").value_or(""), working);
   } else if (auto box = arguments.value("bbox")) {
     const std::vector<std::string> parts = splitList(*box);
     if (parts.size() != 4) throw InputError("--bbox \"" + *box + "\": expected WEST,SOUTH,EAST,NORTH in degrees");

@@ -8,12 +8,11 @@
 
 #include "analysis/figures/annual_figures.h"
 #include "cli/arguments.h"
+#include "cli/command_catalog_input.h"
 #include "cli/commands.h"
 #include "cli/offscreen_gui.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog/catalog_loader.h"
-#include "io/catalog/resources.h"
 #include "report/report_writer.h"
 
 namespace urbangis::cli {
@@ -31,7 +30,6 @@ int parseYear(const std::string& text) {
 
 int runReport(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"year", "out", "lang", "choropleth", "hotspot", "threads"}, {});
-  if (arguments.positionals().size() > 1) throw InputError("report takes one catalog");
   const auto yearText = arguments.value("year");
   if (!yearText) throw InputError("report needs --year YYYY (the calendar year to report on)");
   const int year = parseYear(*yearText);
@@ -47,14 +45,14 @@ int runReport(const std::vector<std::string>& args) {
       throw InputError("--threads \"" + *text + "\": expected 1 to 1024");
     threads = static_cast<unsigned>(value);
   }
-  const Catalog catalog = loadCatalog(
-      arguments.positionals().empty() ? defaultCatalog() : std::filesystem::path(arguments.positionals()[0]));
+  const CommandCatalog input(arguments, {{"choropleth", LayerRole::points}, {"hotspot", LayerRole::points}}, "report");
+  const Catalog& catalog = input.catalog();
   // Check the target before the work: a file (an input or not) is no folder.
   std::vector<std::filesystem::path> catalogFiles{catalog.file};
   for (const LayerSpec& spec : catalog.layers) catalogFiles.push_back(spec.resolvedSource);
   checkReportTarget(*out, catalogFiles);
   for (const char* option : {"choropleth", "hotspot"})
-    if (auto id = arguments.value(option)) {
+    if (auto id = input.layers(option)) {
       const LayerSpec& spec = catalog.layer(*id);
       if (spec.role != LayerRole::points)
         throw InputError("--" + std::string(option) + " " + *id + ": is a " + std::string(roleName(spec.role)) +
@@ -74,8 +72,8 @@ int runReport(const std::vector<std::string>& args) {
   const std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
   const ReportContent content = buildReportContent(catalog, figures, language, today);
   ReportMapOptions mapOptions;
-  mapOptions.choroplethLayer = arguments.value("choropleth").value_or("");
-  mapOptions.hotspotLayer = arguments.value("hotspot").value_or("");
+  mapOptions.choroplethLayer = input.layers("choropleth").value_or("");
+  mapOptions.hotspotLayer = input.layers("hotspot").value_or("");
   mapOptions.language = language;
   mapOptions.madeOn = content.madeOn;
   const ReportMaps maps = buildReportMaps(catalog, figures, mapOptions, progress);

@@ -10,11 +10,10 @@
 #include "analysis/routing/route_plan.h"
 #include "analysis/routing/tour_plan.h"
 #include "cli/arguments.h"
+#include "cli/command_catalog_input.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog/catalog_loader.h"
-#include "io/catalog/resources.h"
 #include "io/outputs/table_writer.h"
 
 #include <ogr_geometry.h>
@@ -49,6 +48,7 @@ std::string metres(double value) {
 struct Common {
   Catalog catalog;
   std::string network;
+  std::optional<std::string> corridors;  // route tour
   CrsSpec coords{"EPSG:4326", ChineseOffset::none, "WGS84"};
   double maxSnapM = 500;
   std::string language = "zh";
@@ -57,11 +57,11 @@ struct Common {
 };
 
 Common readCommon(const Arguments& arguments) {
-  if (arguments.positionals().size() > 1) throw InputError("route takes one catalog");
   Common common;
-  common.catalog = loadCatalog(arguments.positionals().empty() ? defaultCatalog()
-                                                               : std::filesystem::path(arguments.positionals()[0]));
-  common.network = arguments.value("network").value_or("");
+  const CommandCatalog input(arguments, {{"network", LayerRole::network}, {"corridors", LayerRole::lines}}, "route");
+  common.catalog = input.catalog();
+  common.network = input.layers("network").value_or("");
+  common.corridors = input.layers("corridors");
   if (auto coords = arguments.value("coords")) {
     auto parsed = parseCrsName(*coords);
     if (!parsed)
@@ -133,7 +133,7 @@ int runTour(const std::vector<std::string>& args) {
   const Arguments arguments(args, with(kCommonValued, {"corridors", "where", "depot"}),
                             with(kCommonSwitches, {"skip-off-network"}));
   Common common = readCommon(arguments);
-  const auto corridors = arguments.value("corridors");
+  const auto& corridors = common.corridors;
   if (!corridors) throw InputError(std::string("route tour needs --corridors LAYER\n") + kUsage);
   TourRequest request;
   request.corridors = *corridors;

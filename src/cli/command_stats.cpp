@@ -10,11 +10,10 @@
 
 #include "analysis/stats/stats_run.h"
 #include "cli/arguments.h"
+#include "cli/command_catalog_input.h"
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
-#include "io/catalog/catalog_loader.h"
-#include "io/catalog/resources.h"
 #include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
@@ -69,17 +68,17 @@ void printTable(const OutputTable& table, std::ostream& out) {
 int runStats(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads", "classes", "engine"},
                             {"cases", "monthly"});
-  if (arguments.positionals().size() > 1)
-    throw InputError("stats takes one catalog, got " + std::to_string(arguments.positionals().size()));
-  const std::string catalogPath =
-      arguments.positionals().empty() ? defaultCatalog().string() : arguments.positionals().front();
-  const auto by = arguments.value("by");
-  if (!by) throw InputError("stats needs --by ZONES_LAYER_ID (the zones layer to aggregate by)");
+  if (!arguments.value("by"))
+    throw InputError("stats needs --by ZONES (a zones layer id, or a file of zones: --by wards.geojson)");
+  const auto started = std::chrono::steady_clock::now();
+  const CommandCatalog input(arguments, {{"by", LayerRole::zones}, {"layers", std::nullopt, true}}, "stats");
+  const Catalog& catalog = input.catalog();
+  const auto by = input.layers("by");
 
   StatsRun run;
   StatsRequest& request = run.request;
   request.zonesLayer = *by;
-  if (auto layers = arguments.value("layers")) request.layers = splitList(*layers);
+  if (auto layers = input.layers("layers")) request.layers = splitList(*layers);
   request.window = TimeWindow::parse(arguments.value("since").value_or(""), arguments.value("until").value_or(""));
   if (auto threads = arguments.value("threads")) {
     request.threads = static_cast<unsigned>(std::stoul(*threads));
@@ -92,8 +91,6 @@ int runStats(const std::vector<std::string>& args) {
   const std::optional<std::string> out = arguments.value("out");
   if (out) tableFormatFor(*out);  // refuse an unknown format before any work
 
-  const auto started = std::chrono::steady_clock::now();
-  const Catalog catalog = loadCatalog(catalogPath);
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt);
   const StatsRunResult result = runStats(catalog, run, progress);

@@ -57,6 +57,11 @@ Commands:
   cache [clear]                       where the road-graph cache is, its size and limit
                                       (URBANGIS_CACHE_MAX_MB, default 512); clear empties it
 
+CATALOG is a catalog file, or a data file or folder in its place (its layers inferred as by
+catalog init). A layer option (--by, --layers, --layer …) takes a layer id or a data file: an
+argument with a '/' or a '.' is a file (no layer id has either), e.g.
+  urbangis stats --by wards.geojson --layers cases.csv
+
 Exit codes: 0 success, 1 internal error, 2 bad input or usage.
 )";
 

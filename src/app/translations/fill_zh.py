@@ -9,6 +9,19 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "Add layers": "添加图层",
+    "Layers found; untick those not to add. The role can be changed later in the layer's properties.":
+        "找到以下图层；取消勾选不需添加的。角色之后可在图层属性中修改。",
+    "Layer": "图层", "Role": "角色", "Why": "依据", "Left out:": "未添加：",
+    "Layer properties — %1": "图层属性 — %1", "Id": "标识", "Source": "数据源", "(none)": "（无）",
+    "from the file": "取自文件", "CRS": "坐标系", "as the catalog says": "按图层目录", "chosen by you": "由您选定",
+    "No layer added: %1": "未添加图层：%1", "%n layer(s) added": "已添加 %n 个图层", "Save catalog": "保存图层目录",
+    "Saved %1": "已保存 %1", "Layer properties": "图层属性", "Save catalog as": "图层目录另存为",
+    "Data files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;All files (*)":
+        "数据文件 (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;所有文件 (*)",
+    "Add a folder of layers": "添加文件夹中的图层", "&Add layers…": "添加图层(&A)…",
+    "Add a &folder of layers…": "添加文件夹中的图层(&F)…", "&Save catalog": "保存图层目录(&S)",
+    "Save catalog &as…": "图层目录另存为(&A)…", "Properties…": "属性…",
     "Counting by zone for %1…": "正在按分区统计 %1…", "Time": "时间", "%1 per month in %2": "%2 逐月%1",
     "%1 per month in %2 (features loaded around the view)": "%2 逐月%1（仅视图周围已读取的要素）",
     "%1: more than %2 features in view; the first %2 are drawn. Zoom in to see all.":

@@ -1,105 +1,138 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>urbangis::viewer::AddLayersDialog</name>
+    <message>
+        <location filename="../add_layers_dialog.cpp" line="13" />
+        <source>Add layers</source>
+        <translation>添加图层</translation>
+    </message>
+    <message>
+        <location filename="../add_layers_dialog.cpp" line="15" />
+        <source>Layers found; untick those not to add. The role can be changed later in the layer's properties.</source>
+        <translation>找到以下图层；取消勾选不需添加的。角色之后可在图层属性中修改。</translation>
+    </message>
+    <message>
+        <location filename="../add_layers_dialog.cpp" line="19" />
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../add_layers_dialog.cpp" line="19" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../add_layers_dialog.cpp" line="19" />
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../add_layers_dialog.cpp" line="36" />
+        <source>Left out:</source>
+        <translation>未添加：</translation>
+    </message>
+</context>
+<context>
     <name>urbangis::viewer::AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.cpp" line="166" />
+        <location filename="../analysis_panel.cpp" line="170" />
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="167" />
+        <location filename="../analysis_panel.cpp" line="171" />
         <source>Quantiles</source>
         <translation>分位数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="168" />
+        <location filename="../analysis_panel.cpp" line="172" />
         <source>Equal intervals</source>
         <translation>等间距</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="163" />
+        <location filename="../analysis_panel.cpp" line="167" />
         <source>Statistics by zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="164" />
+        <location filename="../analysis_panel.cpp" line="168" />
         <source>Hot spots</source>
         <translation>热点分析</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="165" />
+        <location filename="../analysis_panel.cpp" line="169" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="169" />
+        <location filename="../analysis_panel.cpp" line="173" />
         <source>Kernel density</source>
         <translation>核密度</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="170" />
+        <location filename="../analysis_panel.cpp" line="174" />
         <source>Gi* hot spots (500 m hexagons)</source>
         <translation>Gi* 热点（500 米六边形）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="171" />
+        <location filename="../analysis_panel.cpp" line="175" />
         <source>Zones</source>
         <translation>分区图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="172" />
+        <location filename="../analysis_panel.cpp" line="176" />
         <source>Map</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="173" />
+        <location filename="../analysis_panel.cpp" line="177" />
         <source>Classes</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="174" />
+        <location filename="../analysis_panel.cpp" line="178" />
         <source>Colours</source>
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="175" />
+        <location filename="../analysis_panel.cpp" line="179" />
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="176" />
+        <location filename="../analysis_panel.cpp" line="180" />
         <source>Points</source>
         <translation>点图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="177" />
+        <location filename="../analysis_panel.cpp" line="181" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="209" />
+        <location filename="../analysis_panel.cpp" line="214" />
         <source>Counting by zone for %1…</source>
         <translation>正在按分区统计 %1…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="210" />
+        <location filename="../analysis_panel.cpp" line="215" />
         <source>Counting by zone…</source>
         <translation>正在分区统计…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="221" />
-        <location filename="../analysis_panel.cpp" line="291" />
+        <location filename="../analysis_panel.cpp" line="228" />
+        <location filename="../analysis_panel.cpp" line="300" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="259" />
+        <location filename="../analysis_panel.cpp" line="266" />
         <source>Looking for hot spots…</source>
         <translation>正在分析热点…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="356" />
+        <location filename="../analysis_panel.cpp" line="372" />
         <source>%1 zones</source>
         <translation>%1 个分区</translation>
     </message>
@@ -107,44 +140,44 @@
 <context>
     <name>urbangis::viewer::AttributeTable</name>
     <message>
-        <location filename="../attribute_table.cpp" line="95" />
+        <location filename="../attribute_table.cpp" line="97" />
         <source>Filter, e.g. status = '待整治' AND bundled_m &gt; 1000</source>
         <translation>筛选，例如 status = '待整治' AND bundled_m &gt; 1000</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="96" />
+        <location filename="../attribute_table.cpp" line="98" />
         <source>Zoom to selection</source>
         <translation>缩放到所选</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="97" />
+        <location filename="../attribute_table.cpp" line="99" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="134" />
-        <location filename="../attribute_table.cpp" line="198" />
+        <location filename="../attribute_table.cpp" line="136" />
+        <location filename="../attribute_table.cpp" line="201" />
         <source>No layer</source>
         <translation>没有图层</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="157" />
+        <location filename="../attribute_table.cpp" line="159" />
         <source>%1 of %2 features</source>
         <translation>%1 / %2 个要素</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="189" />
-        <location filename="../attribute_table.cpp" line="193" />
+        <location filename="../attribute_table.cpp" line="192" />
+        <location filename="../attribute_table.cpp" line="196" />
         <source>Export layer</source>
         <translation>导出图层</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="190" />
+        <location filename="../attribute_table.cpp" line="193" />
         <source>GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)</source>
         <translation>GeoJSON、GeoPackage、CSV、Shapefile (*.geojson *.gpkg *.csv *.shp)</translation>
     </message>
     <message>
-        <location filename="../attribute_table.cpp" line="207" />
+        <location filename="../attribute_table.cpp" line="211" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
@@ -162,12 +195,12 @@
         <translation>值</translation>
     </message>
     <message numerus="yes">
-        <location filename="../identify_panel.cpp" line="27" />
+        <location filename="../identify_panel.cpp" line="28" />
         <source>%n feature(s)</source>
         <translation><numerusform>%n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../identify_panel.cpp" line="30" />
+        <location filename="../identify_panel.cpp" line="31" />
         <source>feature %1</source>
         <translation>要素 %1</translation>
     </message>
@@ -175,298 +208,427 @@
 <context>
     <name>urbangis::viewer::LayerPanel</name>
     <message>
-        <location filename="../layer_panel.cpp" line="60" />
+        <location filename="../layer_panel.cpp" line="62" />
         <source>failed</source>
         <translation>加载失败</translation>
     </message>
     <message>
-        <location filename="../layer_panel.cpp" line="61" />
+        <location filename="../layer_panel.cpp" line="64" />
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../layer_panel.cpp" line="62" />
+        <location filename="../layer_panel.cpp" line="66" />
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../layer_panel.cpp" line="96" />
+        <location filename="../layer_panel.cpp" line="102" />
         <source>Zoom to layer</source>
         <translation>缩放到图层</translation>
     </message>
     <message>
-        <location filename="../layer_panel.cpp" line="97" />
+        <location filename="../layer_panel.cpp" line="103" />
         <source>Opacity…</source>
         <translation>透明度…</translation>
     </message>
     <message>
-        <location filename="../layer_panel.cpp" line="100" />
+        <location filename="../layer_panel.cpp" line="106" />
         <source>Opacity</source>
         <translation>透明度</translation>
     </message>
     <message>
-        <location filename="../layer_panel.cpp" line="100" />
+        <location filename="../layer_panel.cpp" line="106" />
         <source>Opacity (%):</source>
         <translation>不透明度（%）：</translation>
+    </message>
+    <message>
+        <location filename="../layer_panel.cpp" line="110" />
+        <source>Properties…</source>
+        <translation>属性…</translation>
+    </message>
+</context>
+<context>
+    <name>urbangis::viewer::LayerPropertiesDialog</name>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="58" />
+        <source>Layer properties — %1</source>
+        <translation>图层属性 — %1</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="60" />
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="63" />
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="70" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="77" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="86" />
+        <source>from the file</source>
+        <translation>取自文件</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="87" />
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="99" />
+        <source>as the catalog says</source>
+        <translation>按图层目录</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="100" />
+        <source>chosen by you</source>
+        <translation>由您选定</translation>
     </message>
 </context>
 <context>
     <name>urbangis::viewer::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="105" />
+        <location filename="../main_window.cpp" line="98" />
         <source>Layer %1 could not be loaded: %2</source>
         <translation>图层 %1 无法加载：%2</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="152" />
+        <location filename="../main_window.cpp" line="153" />
         <source>%1: more than %2 features in view; the first %2 are drawn. Zoom in to see all.</source>
         <translation>%1：视图中要素超过 %2 个，只绘制了前 %2 个；放大可查看全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="160" />
+        <location filename="../main_window.cpp" line="161" />
         <source>%n feature(s) found</source>
         <translation><numerusform>找到 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="169" />
+        <location filename="../main_window.cpp" line="170" />
         <source>The map could not be drawn: %1</source>
         <translation>地图无法绘制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="195" />
+        <location filename="../main_window.cpp" line="198" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="195" />
+        <location filename="../main_window.cpp" line="198" />
+        <location filename="../main_window.cpp" line="220" />
+        <location filename="../main_window_layers.cpp" line="157" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="201" />
         <location filename="../main_window.cpp" line="205" />
+        <location filename="../main_window_layers.cpp" line="58" />
+        <location filename="../main_window_layers.cpp" line="92" />
+        <source>Add layers</source>
+        <translation>添加图层</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="206" />
+        <source>Data files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;All files (*)</source>
+        <translation>数据文件 (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="213" />
+        <source>Add a folder of layers</source>
+        <translation>添加文件夹中的图层</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="220" />
+        <source>Save catalog as</source>
+        <translation>图层目录另存为</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="226" />
+        <location filename="../main_window.cpp" line="230" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="202" />
+        <location filename="../main_window.cpp" line="227" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="271" />
+        <location filename="../main_window.cpp" line="299" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="277" />
+        <location filename="../main_window.cpp" line="305" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="278" />
+        <location filename="../main_window.cpp" line="306" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="279" />
+        <location filename="../main_window.cpp" line="307" />
+        <source>&amp;Add layers…</source>
+        <translation>添加图层(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="308" />
+        <source>Add a &amp;folder of layers…</source>
+        <translation>添加文件夹中的图层(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="309" />
+        <source>&amp;Save catalog</source>
+        <translation>保存图层目录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="310" />
+        <source>Save catalog &amp;as…</source>
+        <translation>图层目录另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="311" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="280" />
+        <location filename="../main_window.cpp" line="312" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="281" />
+        <location filename="../main_window.cpp" line="313" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="282" />
+        <location filename="../main_window.cpp" line="314" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="283" />
+        <location filename="../main_window.cpp" line="315" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="284" />
+        <location filename="../main_window.cpp" line="316" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="285" />
+        <location filename="../main_window.cpp" line="317" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="286" />
+        <location filename="../main_window.cpp" line="318" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="287" />
+        <location filename="../main_window.cpp" line="319" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="288" />
+        <location filename="../main_window.cpp" line="320" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="289" />
+        <location filename="../main_window.cpp" line="321" />
         <source>&amp;Select by box</source>
         <translation>框选要素(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="290" />
+        <location filename="../main_window.cpp" line="322" />
         <source>Select by pol&amp;ygon</source>
         <translation>多边形选择(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="291" />
+        <location filename="../main_window.cpp" line="324" />
         <source>Select by polygon: click the corners, double-click or Enter to close, Esc to cancel</source>
         <translation>多边形选择：依次点击顶点，双击或按回车闭合，按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="292" />
+        <location filename="../main_window.cpp" line="325" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="293" />
+        <location filename="../main_window.cpp" line="326" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="294" />
+        <location filename="../main_window.cpp" line="327" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="295" />
+        <location filename="../main_window.cpp" line="328" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="296" />
+        <location filename="../main_window.cpp" line="329" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="299" />
+        <location filename="../main_window.cpp" line="332" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="300" />
+        <location filename="../main_window.cpp" line="333" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="301" />
+        <location filename="../main_window.cpp" line="334" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="302" />
+        <location filename="../main_window.cpp" line="335" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="303" />
+        <location filename="../main_window.cpp" line="336" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="304" />
+        <location filename="../main_window.cpp" line="337" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="305" />
+        <location filename="../main_window.cpp" line="338" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="306" />
+        <location filename="../main_window.cpp" line="339" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="306" />
+        <location filename="../main_window.cpp" line="339" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="311" />
+        <location filename="../main_window.cpp" line="344" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="311" />
+        <location filename="../main_window.cpp" line="344" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="339" />
+        <location filename="../main_window.cpp" line="374" />
+        <location filename="../main_window.cpp" line="393" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="436" />
+        <location filename="../main_window_status_bar.cpp" line="35" />
         <source>Scale 1:%1</source>
         <translation>比例尺 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="440" />
+        <location filename="../main_window_outputs.cpp" line="21" />
         <source>No catalog is open</source>
         <translation>尚未打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="461" />
+        <location filename="../main_window_outputs.cpp" line="43" />
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="589" />
+        <location filename="../main_window_months.cpp" line="40" />
         <source>%1 per month in %2 (features loaded around the view)</source>
         <translation>%2 逐月%1（仅视图周围已读取的要素）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="590" />
+        <location filename="../main_window_months.cpp" line="40" />
         <source>%1 per month in %2</source>
         <translation>%2 逐月%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="622" />
+        <location filename="../main_window_selection.cpp" line="41" />
         <source>%n feature(s) selected</source>
         <translation><numerusform>已选择 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="646" />
+        <location filename="../main_window_status_bar.cpp" line="60" />
         <source>Length %1 m</source>
         <translation>长度 %1 米</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="647" />
+        <location filename="../main_window_status_bar.cpp" line="61" />
         <source>, area %1 m² (closed)</source>
         <translation>，面积 %1 平方米（闭合）</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="648" />
+        <location filename="../main_window_status_bar.cpp" line="62" />
         <source> — ellipsoidal</source>
         <translation> — 椭球面量算</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="648" />
+        <location filename="../main_window_status_bar.cpp" line="62" />
         <source> — double-click to finish</source>
         <translation> — 双击结束</translation>
+    </message>
+    <message>
+        <location filename="../main_window_layers.cpp" line="57" />
+        <source>No layer added: %1</source>
+        <translation>未添加图层：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window_layers.cpp" line="113" />
+        <source>%n layer(s) added</source>
+        <translation><numerusform>已添加 %n 个图层</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../main_window_layers.cpp" line="137" />
+        <location filename="../main_window_layers.cpp" line="157" />
+        <source>Save catalog</source>
+        <translation>保存图层目录</translation>
+    </message>
+    <message>
+        <location filename="../main_window_layers.cpp" line="145" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window_layers.cpp" line="173" />
+        <source>Layer properties</source>
+        <translation>图层属性</translation>
+    </message>
+    <message>
+        <location filename="../main_window_layers.cpp" line="190" />
+        <source>chosen by you</source>
+        <translation>由您选定</translation>
     </message>
 </context>
 <context>
@@ -490,89 +652,89 @@
 <context>
     <name>urbangis::viewer::RoutePanel</name>
     <message>
-        <location filename="../route_panel.cpp" line="78" />
+        <location filename="../route_panel.cpp" line="81" />
         <source>From</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="79" />
+        <location filename="../route_panel.cpp" line="82" />
         <source>To</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="80" />
+        <location filename="../route_panel.cpp" line="83" />
         <source>Via</source>
         <translation>途经点</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="81" />
+        <location filename="../route_panel.cpp" line="84" />
         <source>Corridors</source>
         <translation>整治路段图层</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="82" />
+        <location filename="../route_panel.cpp" line="85" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="83" />
+        <location filename="../route_panel.cpp" line="86" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="84" />
+        <location filename="../route_panel.cpp" line="87" />
         <source>Tour along the corridors</source>
         <translation>规划巡查线路</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="85" />
+        <location filename="../route_panel.cpp" line="88" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="86" />
+        <location filename="../route_panel.cpp" line="89" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="87" />
-        <location filename="../route_panel.cpp" line="88" />
+        <location filename="../route_panel.cpp" line="90" />
+        <location filename="../route_panel.cpp" line="91" />
         <source>click the map, or LON,LAT</source>
         <translation>在地图上点选，或输入 经度,纬度</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="89" />
+        <location filename="../route_panel.cpp" line="92" />
         <source>more clicks add vias; LON,LAT;LON,LAT</source>
         <translation>继续点选添加途经点；经度,纬度;经度,纬度</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="127" />
+        <location filename="../route_panel.cpp" line="134" />
         <source>Routing…</source>
         <translation>正在计算路线…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="138" />
+        <location filename="../route_panel.cpp" line="148" />
         <source>Route %1</source>
         <translation>路线 %1</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="156" />
+        <location filename="../route_panel.cpp" line="166" />
         <source>Planning the tour…</source>
         <translation>正在规划巡查线路…</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="166" />
+        <location filename="../route_panel.cpp" line="178" />
         <source>Tour %1: %2 along corridors, %3 between them</source>
         <translation>巡查线路 %1：整治段 %2，空驶 %3</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="194" />
-        <location filename="../route_panel.cpp" line="202" />
+        <location filename="../route_panel.cpp" line="207" />
+        <location filename="../route_panel.cpp" line="215" />
         <source>Export route</source>
         <translation>导出路线</translation>
     </message>
     <message>
-        <location filename="../route_panel.cpp" line="195" />
+        <location filename="../route_panel.cpp" line="208" />
         <source>GeoJSON, GPX, GeoPackage (*.geojson *.gpx *.gpkg)</source>
         <translation>GeoJSON、GPX、GeoPackage (*.geojson *.gpx *.gpkg)</translation>
     </message>

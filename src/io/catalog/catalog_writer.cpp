@@ -36,12 +36,28 @@ std::string sourceFor(const std::string& source, const fs::path& folder) {
   return relative.generic_string();
 }
 
+// A path as the loaded catalog wrote it, kept when it still leads to the same file from
+// `folder` (a catalog saved again in its place, a shared style by its bare name); else the file
+// it led to, written for `folder`. A catalog saved elsewhere keeps its layers.
+std::string pathFor(const std::string& written, const std::string& resolved, const fs::path& folder,
+                    const char* sharedFolder = nullptr) {
+  if (resolved.empty() || resolved == written || resolved.rfind("/vsi", 0) == 0 || resolved.rfind("PG:", 0) == 0)
+    return sourceFor(written, folder);
+  const fs::path base = fs::absolute(folder).lexically_normal();
+  const fs::path target = fs::absolute(resolved).lexically_normal();  // a catalog opened by a relative path
+  const auto same = [&](const fs::path& candidate) { return candidate.lexically_normal() == target; };
+  if (!written.empty() && fs::path(written).is_relative() &&
+      (same(base / written) || (sharedFolder && same(base / ".." / sharedFolder / written))))
+    return written;
+  return sourceFor(target.string(), folder);
+}
+
 json layerJson(const LayerSpec& layer, const fs::path& folder) {
   json object;
   object["id"] = layer.id;
   object["title"] = localized(layer.title);
   object["role"] = std::string(roleName(layer.role));
-  object["source"] = sourceFor(layer.source, folder);
+  object["source"] = pathFor(layer.source, layer.resolvedSource, folder);
   auto text = [&](const char* key, const std::string& value) {
     if (!value.empty()) object[key] = value;
   };
@@ -67,7 +83,7 @@ json layerJson(const LayerSpec& layer, const fs::path& folder) {
   text("covers", layer.covers);
   if (layer.role == LayerRole::lines && layer.bufferM != 15.0) object["buffer_m"] = layer.bufferM;
   if (layer.role == LayerRole::network && layer.snapM != 1.0) object["snap_m"] = layer.snapM;
-  text("style", layer.style);
+  if (!layer.style.empty()) object["style"] = pathFor(layer.style, layer.resolvedStyle, folder, "styles");
   return object;
 }
 

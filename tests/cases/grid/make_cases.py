@@ -229,7 +229,7 @@ write("error_cell_not_positive", error_case(
     files([good]), ["--cell", "0"], ["--cell needs a number greater than 0, got \"0\""], lines=None))
 write("error_by_missing", error_case(
     "--by names the zones layer",
-    files([good]), [], ["grid needs --by ZONES_LAYER_ID"], args=["grid", "${TMP}/catalog.json"], lines=None))
+    files([good]), [], ["grid needs --by ZONES"], args=["grid", "${TMP}/catalog.json"], lines=None))
 
 # 6. Daye.
 write("daye_fine_cell_names_the_community", {

@@ -317,5 +317,5 @@ error_case("error_output_format", "an output format stats cannot write",
 error_case("error_bad_date", "--since needs a date", base_files,
            ["stats", "${TMP}/catalog.json", "--by", "zones", "--since", "2023-13-01"], ["is not a date"])
 error_case("error_missing_by", "--by is required", base_files,
-           ["stats", "${TMP}/catalog.json"], ["stats needs --by ZONES_LAYER_ID"])
+           ["stats", "${TMP}/catalog.json"], ["stats needs --by ZONES"])
 print("wrote cases to", HERE)

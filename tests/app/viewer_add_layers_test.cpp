@@ -1,0 +1,185 @@
+// A person's own data in the viewer (main_window_layers.cpp): files and folders dropped on the
+// real window, a GeoPackage's layers chosen in the list, roles inferred and shown, corrected in
+// the layer properties dialog, a broken file among good ones, and File → Save catalog: the saved
+// catalog reloads to the same map and runs stats. Real data of other cities, unedited
+// (python3-libpysal's Berlin example).
+
+#include <catch2/catch.hpp>
+
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrl>
+
+#include <fstream>
+
+#include "analysis/stats/stats_run.h"
+#include "app/add_layers_dialog.h"
+#include "app/layer_properties_dialog.h"
+#include "app/viewer_support.h"
+#include "core/output_table.h"
+#include "core/progress.h"
+#include "io/catalog/catalog_loader.h"
+
+using namespace urbangis;
+using namespace urbangis::viewer;
+using namespace viewer_test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kBerlin = "/usr/lib/python3/dist-packages/libpysal/examples/berlin";
+
+// Drags `files` over the window and drops them, as a file manager does.
+void dropFiles(MainWindow& window, const std::vector<fs::path>& files) {
+  QMimeData mime;
+  QList<QUrl> urls;
+  for (const fs::path& file : files) urls << QUrl::fromLocalFile(QString::fromStdString(file.string()));
+  mime.setUrls(urls);
+  const QPoint at = window.rect().center();
+  QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&window, &enter);
+  REQUIRE(enter.isAccepted());
+  QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&window, &drop);
+}
+
+bool waitForSignal(QSignalSpy& spy) { return spy.count() > 0 || spy.wait(30000); }
+
+const DocumentLayer& layerWithId(MainWindow& window, const std::string& id) {
+  const DocumentLayer* layer = window.document().find(QString::fromStdString(id));
+  REQUIRE(layer);
+  return *layer;
+}
+
+double differingShare(const QImage& a, const QImage& b) {
+  REQUIRE(a.size() == b.size());
+  const QImage left = a.convertToFormat(QImage::Format_RGB32), right = b.convertToFormat(QImage::Format_RGB32);
+  size_t differing = 0;
+  for (int y = 0; y < left.height(); ++y)
+    for (int x = 0; x < left.width(); ++x) differing += left.pixel(x, y) != right.pixel(x, y);
+  return static_cast<double>(differing) / (left.width() * left.height());
+}
+
+}  // namespace
+
+TEST_CASE("files dropped on an empty window make a catalog; saved, it reloads to the same map and runs stats",
+          "[viewer][add_layers]") {
+  REQUIRE(fs::exists(kBerlin));
+  test::TempDir dir;
+  // A Chinese file name, as a bureau's files have.
+  const fs::path listings = dir.path() / "房源点.zip";
+  fs::copy_file(kBerlin / "prenzlauer.zip", listings);
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+
+  QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+  dropFiles(window, {kBerlin / "prenz_bound.zip", listings});
+  // Two layers: the list to choose from is open, every layer ticked.
+  auto* dialog = window.findChild<AddLayersDialog*>();
+  REQUIRE(dialog);
+  CHECK(dialog->chosen() == std::vector<size_t>{0, 1});
+  dialog->accept();
+  REQUIRE(waitForSignal(loaded));
+  REQUIRE(waitForFrame(window));
+
+  REQUIRE(window.document().layers().size() == 2);
+  const DocumentLayer& bound = layerWithId(window, "prenz_bound");
+  CHECK(bound.spec->role == LayerRole::zones);
+  const DocumentLayer& points = window.document().layers().back();
+  CHECK(points.spec->role == LayerRole::points);
+  CHECK(points.spec->resolvedSource.find("房源点.zip") != std::string::npos);
+  REQUIRE(points.rendered);
+  CHECK(points.rendered->features.size() == 2203);
+  CHECK(window.catalogFile().empty());  // not saved yet
+  CHECK(markerPixels(window.canvas().lastFrame()) > 2000);
+  screenshot(window, "viewer-added-berlin.png");
+
+  // Saved, then opened in a second window of the same size: the same map.
+  const fs::path saved = dir.path() / "berlin.json";
+  REQUIRE(window.saveCatalogAs(saved));
+  const Catalog catalog = loadCatalog(saved);
+  REQUIRE(catalog.layers.size() == 2);
+  CHECK(catalog.layer("prenz_bound").role == LayerRole::zones);
+  MainWindow again("zh");
+  again.resize(1200, 800);
+  again.show();
+  REQUIRE(openAndWait(again, saved));
+  CHECK(differingShare(window.canvas().lastFrame(), again.canvas().lastFrame()) < 0.01);
+
+  // And it runs stats: every listing in a zone or in "(none)".
+  StatsRun run;
+  run.request.zonesLayer = "prenz_bound";
+  const StatsRunResult result = runStats(catalog, run, SilentProgress());
+  const std::optional<size_t> count = columnIndex(result.table, points.spec->id + "_count");
+  REQUIRE(count);
+  double total = 0;
+  for (const auto& row : result.table.rows) total += numberIn(row[*count]).value_or(0);
+  CHECK(total == 2203);
+}
+
+TEST_CASE("a GeoPackage's layers chosen in the list join the open catalog; a broken file is named, the rest load",
+          "[viewer][add_layers]") {
+  test::TempDir dir;
+  const fs::path catalog = copyCatalogWithData(dir);
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+  REQUIRE(openAndWait(window, catalog));
+  const size_t before = window.document().layers().size();
+
+  const fs::path drop = dir.path() / "drop";
+  fs::create_directories(drop);
+  fs::copy_file(dir.path() / "data" / "daye.gpkg", drop / "survey.gpkg");
+  std::ofstream(drop / "broken.geojson") << "{\"type\": \"FeatureCollection\", \"features\": [ {";
+  QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+  dropFiles(window, {drop / "survey.gpkg", drop / "broken.geojson"});
+  auto* dialog = window.findChild<AddLayersDialog*>();
+  REQUIRE(dialog);
+  // Keep the communities (first is districts) and the roads only.
+  const std::vector<size_t> all = dialog->chosen();
+  REQUIRE(all.size() == 14);
+  for (size_t i = 0; i < all.size(); ++i) dialog->setChosen(i, i == 1 || i == 2);
+  dialog->accept();
+  REQUIRE(waitForSignal(loaded));
+  REQUIRE(waitForFrame(window));
+
+  REQUIRE(window.document().layers().size() == before + 2);
+  // Ids the catalog does not use yet; roles from geometry and name.
+  const DocumentLayer& communities = layerWithId(window, "communities_2");
+  CHECK(communities.spec->role == LayerRole::zones);
+  CHECK(communities.rendered);
+  const DocumentLayer& roads = layerWithId(window, "roads_2");
+  CHECK(roads.spec->role == LayerRole::network);
+  CHECK(roads.rendered);
+  CHECK(layerWithId(window, "communities").rendered);  // the catalog's own layer is untouched
+  REQUIRE(window.lastProblems().size() == 1);
+  CHECK(window.lastProblems().front().contains(QStringLiteral("broken.geojson")));
+  CHECK(window.layerPanel().topLevelItemCount() == static_cast<int>(before + 2));
+
+  // The properties dialog: the inferred role with its reason, corrected to areas.
+  LayerPropertiesDialog* properties = window.showLayerProperties(QStringLiteral("communities_2"));
+  REQUIRE(properties);
+  QComboBox& role = properties->roleBox();
+  CHECK(role.currentText() == QStringLiteral("zones"));
+  CHECK(role.findText(QStringLiteral("network")) < 0);  // only the roles of its geometry
+  CHECK(properties->fieldBox("id_field").findText(QStringLiteral("code")) >= 0);
+  role.setCurrentIndex(role.findText(QStringLiteral("areas")));
+  QSignalSpy reloaded(&window.document(), &MapDocument::layerLoaded);
+  properties->accept();
+  REQUIRE(waitForSignal(reloaded));
+  CHECK(reloaded.front().front().toString() == QStringLiteral("communities_2"));
+  CHECK(layerWithId(window, "communities_2").spec->role == LayerRole::areas);
+  CHECK(window.document().catalog().layer("communities_2").role == LayerRole::areas);
+
+  // Saving writes the catalog where it was opened from, its own layers and the added ones.
+  REQUIRE(window.saveCatalogAs(catalog));
+  const Catalog saved = loadCatalog(catalog);
+  CHECK(saved.layers.size() == before + 2);
+  CHECK(saved.layer("communities_2").role == LayerRole::areas);
+  CHECK(saved.layer("districts").resolvedSource == window.document().catalog().layer("districts").resolvedSource);
+}
