@@ -34,16 +34,10 @@ int runGrid(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"by", "cell", "min-area", "split-by", "major-classes", "out", "threads"}, {});
   if (!arguments.value("by"))
     throw InputError(std::string("grid needs --by ZONES (communities or villages: an id or a file)\n") + kUsage);
-  const auto started = std::chrono::steady_clock::now();
-  const CommandCatalog input(arguments, {{"by", LayerRole::zones}, {"split-by", LayerRole::network}}, "grid");
-  const Catalog& catalog = input.catalog();
-  const auto by = input.layers("by");
 
   GridRequest request;
-  request.zonesLayer = *by;
   if (auto cell = arguments.value("cell")) request.cell = number(*cell, "--cell", false);
   if (auto minArea = arguments.value("min-area")) request.minAreaM2 = number(*minArea, "--min-area", true);
-  request.splitBy = input.layers("split-by").value_or("");
   if (auto classes = arguments.value("major-classes")) {
     request.majorClasses = splitList(*classes);
     if (request.majorClasses.empty()) throw InputError("--major-classes needs at least one road class");
@@ -55,6 +49,12 @@ int runGrid(const std::vector<std::string>& args) {
   }
   const auto out = arguments.value("out");
   if (out) tableFormatFor(*out);  // refuse an unknown format before any work
+
+  const auto started = std::chrono::steady_clock::now();
+  const CommandCatalog input(arguments, {{"by", LayerRole::zones}, {"split-by", LayerRole::network}}, "grid");
+  const Catalog& catalog = input.catalog();
+  request.zonesLayer = *input.layers("by");
+  request.splitBy = input.layers("split-by").value_or("");
 
   const InterruptFlag interrupt;
   GridOutcome outcome;

@@ -70,15 +70,9 @@ int runStats(const std::vector<std::string>& args) {
                             {"cases", "monthly"});
   if (!arguments.value("by"))
     throw InputError("stats needs --by ZONES (a zones layer id, or a file of zones: --by wards.geojson)");
-  const auto started = std::chrono::steady_clock::now();
-  const CommandCatalog input(arguments, {{"by", LayerRole::zones}, {"layers", std::nullopt, true}}, "stats");
-  const Catalog& catalog = input.catalog();
-  const auto by = input.layers("by");
 
   StatsRun run;
   StatsRequest& request = run.request;
-  request.zonesLayer = *by;
-  if (auto layers = input.layers("layers")) request.layers = splitList(*layers);
   request.window = TimeWindow::parse(arguments.value("since").value_or(""), arguments.value("until").value_or(""));
   if (auto threads = arguments.value("threads")) {
     request.threads = static_cast<unsigned>(std::stoul(*threads));
@@ -90,6 +84,12 @@ int runStats(const std::vector<std::string>& args) {
   run.classes = arguments.value("classes").value_or("");
   const std::optional<std::string> out = arguments.value("out");
   if (out) tableFormatFor(*out);  // refuse an unknown format before any work
+
+  const auto started = std::chrono::steady_clock::now();
+  const CommandCatalog input(arguments, {{"by", LayerRole::zones}, {"layers", std::nullopt, true}}, "stats");
+  const Catalog& catalog = input.catalog();
+  request.zonesLayer = *input.layers("by");
+  if (auto layers = input.layers("layers")) request.layers = splitList(*layers);
 
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt);
