@@ -62,7 +62,7 @@ void LayerPanel::rebuild(const std::string& language) {
       detail = tr("failed");
     else if (!layer.rendered)
       detail = tr("loading…");
-    else if (layer.rendered->raster)
+    else if (layer.rendered->raster || layer.rendered->imagery)
       detail = tr("raster");
     else
       detail = QString::number(layer.rendered->features.size());

@@ -169,6 +169,8 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   connect(canvas_, &MapCanvas::renderFailed, this, [this](const QString& error) {
     statusBar()->showMessage(tr("The map could not be drawn: %1").arg(error), 15000);
   });
+  connect(canvas_, &MapCanvas::drawingProblem, this,
+          [this](const QString& message) { statusBar()->showMessage(tr("Not drawn: %1").arg(message), 15000); });
   connect(canvas_, &MapCanvas::measureChanged, this, &MainWindow::measure);
   connect(canvas_, &MapCanvas::placeClicked, this, [this](double x, double y) {
     if (!cursor_) return;

@@ -168,6 +168,8 @@ void MapCanvas::frameFinished() {
     frame_ = frame.image;
     shownGeneration_ = frame.generation;
     frameStats_ = frame.stats;
+    for (const std::string& message : frame.stats.messages)
+      if (problemsTold_.insert(message).second) emit drawingProblem(QString::fromStdString(message));
     frameCentreX_ = frame.centreX, frameCentreY_ = frame.centreY, frameUnitsPerPixel_ = frame.unitsPerPixel;
     update();
     if (frame.generation == generation_) emit frameRendered();
@@ -182,6 +184,7 @@ void MapCanvas::discardFrames() {
   pending_ = false;
   frame_ = QImage();
   frameStats_ = FrameStats();
+  problemsTold_.clear();
   frameUnitsPerPixel_ = 0;
   measure_.clear();
   measureFinished_ = false;

@@ -12,6 +12,8 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "render/map_renderer.h"
 #include "render/map_view.h"
@@ -70,6 +72,9 @@ class MapCanvas : public QWidget {
   void boxSelected(const MapExtent& extent);
   void polygonSelected(const std::vector<QPointF>& vertices);  // closed by double-click or Enter
   void renderFailed(const QString& error);
+  // Part of a frame could not be drawn (a basemap out of reach, drawn grey): once per problem
+  // until another catalog opens, so an offline basemap is one message, not one per pan.
+  void drawingProblem(const QString& message);
   void measureChanged(const std::vector<QPointF>& points, bool finished);
   void placeClicked(double x, double y);  // the route tool, working CRS
 
@@ -109,6 +114,7 @@ class MapCanvas : public QWidget {
   QFutureWatcher<Frame> watcher_;
   std::shared_ptr<std::atomic<bool>> cancel_;
   unsigned generation_ = 0;
+  std::set<std::string> problemsTold_;   // drawingProblem already emitted for these
   unsigned firstCurrentGeneration_ = 0;  // frames older than this show a catalog no longer open
   unsigned shownGeneration_ = 0;         // the generation of frame_
   bool pending_ = false;

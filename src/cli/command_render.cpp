@@ -154,6 +154,7 @@ int runRender(const std::vector<std::string>& args) {
   map.crsText = QString::fromStdString((zh ? "坐标系 " : "CRS ") + Crs(proj, working).describe());
 
   const PrintResult result = exportPrintMap(map, *out, size, dpi, inputs);
+  for (const std::string& message : result.frame.messages) std::cerr << "urbangis: warning: " << message << "\n";
   std::cerr << "urbangis: drew " << result.frame.featuresDrawn << " features, " << result.frame.labelsPlaced << " of "
             << result.frame.labelCandidates << " labels; wrote " << *out << " (" << size.width() << "×" << size.height()
             << " px at " << dpi << " dpi)\n";

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "render/fonts.h"
+#include "render/imagery_painter.h"
 #include "render/symbol_painter.h"
 
 namespace urbangis {
@@ -599,6 +600,11 @@ PaintStats paintLayer(QPainter& painter, const MapView& view, const RenderLayer&
   painter.save();
   painter.setOpacity(options.opacity);
   painter.setClipRect(view.frame());
+  if (layer.imagery) {
+    paintImagery(painter, view, layer, options, stats);
+    painter.restore();
+    return stats;
+  }
   if (layer.raster) {
     paintRaster(painter, view, layer);
     painter.restore();

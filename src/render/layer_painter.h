@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <QPainter>
 
@@ -30,6 +32,7 @@ struct PaintOptions {
 
 struct PaintStats {
   size_t featuresDrawn = 0, pointsSkipped = 0;
+  std::vector<std::string> messages;  // what could not be drawn (imagery out of reach: drawn grey)
 };
 
 PaintStats paintLayer(QPainter& painter, const MapView& view, const RenderLayer& layer, LabelEngine& labels,

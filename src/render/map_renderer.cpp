@@ -21,6 +21,7 @@ FrameStats renderMap(QPainter& painter, const MapView& view, const std::vector<M
     const PaintStats painted = paintLayer(painter, view, *layers[i].layer, labels, layerOptions);
     stats.featuresDrawn += painted.featuresDrawn;
     stats.pointsSkipped += painted.pointsSkipped;
+    stats.messages.insert(stats.messages.end(), painted.messages.begin(), painted.messages.end());
   }
   stats.labelCandidates = labels.candidateCount();
   painter.setClipRect(view.frame());
@@ -33,8 +34,12 @@ FrameStats renderMap(QPainter& painter, const MapView& view, const std::vector<M
 MapExtent extentOf(const std::vector<const RenderLayer*>& layers) {
   MapExtent extent;
   bool any = false;
+  const bool onlyImagery = std::all_of(layers.begin(), layers.end(), [](const RenderLayer* layer) {
+    return !layer || layer->imagery || (layer->features.empty() && !layer->raster);
+  });
   for (const RenderLayer* layer : layers) {
-    if (!layer || (layer->features.empty() && !layer->raster)) continue;
+    if (!layer || (layer->features.empty() && !layer->raster && !(onlyImagery && layer->imagery))) continue;
+    if (layer->imagery && !onlyImagery) continue;
     if (!any) extent = {layer->minX, layer->minY, layer->maxX, layer->maxY};
     extent.minX = std::min(extent.minX, layer->minX), extent.minY = std::min(extent.minY, layer->minY);
     extent.maxX = std::max(extent.maxX, layer->maxX), extent.maxY = std::max(extent.maxY, layer->maxY);

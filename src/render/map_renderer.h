@@ -21,14 +21,16 @@ struct MapLayer {
 
 struct FrameStats {
   size_t featuresDrawn = 0, pointsSkipped = 0, labelsPlaced = 0, labelCandidates = 0;
-  std::vector<QRectF> labelBoxes;  // where the placed labels are, in device pixels
+  std::vector<QRectF> labelBoxes;     // where the placed labels are, in device pixels
+  std::vector<std::string> messages;  // the layers' PaintStats::messages
 };
 
 // `layers` bottom first. `options.labelPriority` is ignored: lower layers' labels win.
 FrameStats renderMap(QPainter& painter, const MapView& view, const std::vector<MapLayer>& layers, PaintOptions options,
                      const QColor& background = QColor(0xFA, 0xFA, 0xF8));
 
-// The union of the layers' extents.
+// The union of the layers' extents; imagery (a basemap of the world) counts only when there is
+// nothing else.
 MapExtent extentOf(const std::vector<const RenderLayer*>& layers);
 
 }  // namespace urbangis

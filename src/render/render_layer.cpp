@@ -12,6 +12,8 @@
 
 #include "core/error.h"
 #include "io/gdal_support.h"
+#include "io/imagery/imagery_source.h"
+#include "io/imagery/imagery_view.h"
 #include "io/sources/layer_times.h"
 #include "io/sources/vector_source.h"
 #include "style/color_brewer.h"
@@ -156,6 +158,28 @@ void classify(RenderLayer& layer, const std::vector<double>& values, const Gradu
   for (size_t i = 0; i < layer.features.size(); ++i) layer.features[i].symbolClass = classOf(bounds, values[i]);
 }
 
+// Imagery (RGB, RGBA, a palette, tiles) is not read now but for each view; its extent is kept
+// (inverted when it has none in the working CRS, as tiles of the whole world). False for a grid
+// of values, which loadRaster reads.
+bool loadImagery(RenderLayer& layer, const LayerSpec& spec, const CrsSpec& working) {
+  {
+    GDALDatasetUniquePtr dataset = openImagery(spec.resolvedSource);
+    if (!isImagery(*dataset)) return false;
+  }
+  layer.imagery = ImageryLayer{spec.resolvedSource, spec.crs, working};
+  try {
+    const std::optional<ImageryExtent> extent = imageryExtent(spec.resolvedSource, spec.crs, working);
+    if (extent) {
+      layer.minX = extent->minX, layer.minY = extent->minY, layer.maxX = extent->maxX, layer.maxY = extent->maxY;
+    } else {
+      layer.minX = layer.minY = 1, layer.maxX = layer.maxY = 0;
+    }
+  } catch (const InputError& error) {
+    throw InputError(spec.where() + ": " + error.what());
+  }
+  return true;
+}
+
 void loadRaster(RenderLayer& layer, const LayerSpec& spec, const CrsSpec& working) {
   ensureGdalRegistered();
   GdalErrorCapture errors;
@@ -224,6 +248,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   layer.style.symbol = defaultSymbol(geometryOf(spec.role));
   if (!spec.resolvedStyle.empty()) layer.style = loadStyle(spec.resolvedStyle);
   if (!spec.isVector()) {
+    if (loadImagery(layer, spec, working)) return layer;
     loadRaster(layer, spec, working);
     if (!layer.legend.empty()) layer.legend.front().label = spec.title.in(language);
     return layer;

@@ -48,6 +48,14 @@ struct RasterGrid {
   std::vector<float> values;
 };
 
+// Imagery drawn again for every view (a basemap, an orthophoto, map tiles): read at the view's
+// resolution by io/imagery/imagery_view.h when a frame is painted, never held whole.
+struct ImageryLayer {
+  std::string source;          // the catalog's resolved source, secrets as ${env:NAME}
+  std::optional<CrsSpec> crs;  // the catalog's "crs" (GCJ-02: the raster's projection on that datum)
+  CrsSpec mapCrs;              // the working CRS the frames are in
+};
+
 // Part of a layer too big to hold whole (a huge PostGIS table in the viewer): the features whose
 // boxes meet this box (working CRS), at most `maxFeatures` of them.
 struct ReadWindow {
@@ -69,6 +77,7 @@ struct RenderLayer {
   std::vector<Symbol> symbols;  // per symbol class
   std::vector<LegendEntry> legend;
   std::optional<RasterGrid> raster;
+  std::optional<ImageryLayer> imagery;
   double minX = 0, minY = 0, maxX = 0, maxY = 0;  // extent in the working CRS
   std::vector<std::string> messages;              // e.g. features that could not be drawn
   bool timed = false;                             // a points layer whose features carry their time_field's month

@@ -12,6 +12,7 @@
 #include "analysis/routing/graph_measure.h"
 #include "analysis/zones/zones.h"
 #include "core/error.h"
+#include "io/cache_folder.h"
 #include "io/sources/vector_source.h"
 
 namespace urbangis {
@@ -144,12 +145,7 @@ std::optional<int> parseOneWay(std::string_view text) {
   return std::nullopt;
 }
 
-std::filesystem::path defaultGraphCacheDir() {
-  if (const char* dir = std::getenv("URBANGIS_CACHE_DIR"); dir && *dir) return dir;
-  if (const char* dir = std::getenv("XDG_CACHE_HOME"); dir && *dir) return std::filesystem::path(dir) / "urbangis";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "urbangis";
-  return {};
-}
+std::filesystem::path defaultGraphCacheDir() { return userCacheFolder(); }
 
 LoadedGraph loadRoadGraph(const LayerSpec& network, const CrsSpec& working, const GraphLoadOptions& options,
                           const Progress& progress) {

@@ -31,7 +31,7 @@ LoadedGraph loadRoadGraph(const LayerSpec& network, const CrsSpec& working, cons
 // nullopt for anything else.
 std::optional<int> parseOneWay(std::string_view text);
 
-// The cache folder: $URBANGIS_CACHE_DIR, else $XDG_CACHE_HOME/urbangis, else ~/.cache/urbangis.
+// The cache folder (io/cache_folder.h): $URBANGIS_CACHE_DIR, else $XDG_CACHE_HOME/urbangis, else ~/.cache/urbangis.
 std::filesystem::path defaultGraphCacheDir();
 
 }  // namespace urbangis

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "Not drawn: %1": "未能绘制：%1",
     "Add layers": "添加图层",
     "Layers found; untick those not to add. The role can be changed later in the layer's properties.":
         "找到以下图层；取消勾选不需添加的。角色之后可在图层属性中修改。",

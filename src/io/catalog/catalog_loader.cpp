@@ -215,7 +215,9 @@ std::string resolvePath(const std::string& source, const fs::path& catalogDir) {
       std::all_of(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
         return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
       });
-  if (connection || source.rfind("/vsi", 0) == 0) return source;
+  // Tile and service URLs (http://, https://, file://) and GDAL_WMS text too.
+  const bool url = source.find("://") != std::string::npos || source.rfind("<GDAL_", 0) == 0;
+  if (connection || url || source.rfind("/vsi", 0) == 0) return source;
   const fs::path path(source);
   if (path.is_absolute()) return path.lexically_normal().string();
   return (catalogDir / path).lexically_normal().string();
