@@ -62,7 +62,7 @@ void MapDocument::open(Catalog catalog, const std::string& language) {
   working_ = working;
   layers_.clear();
   overlaySpecs_.clear();
-  for (const LayerSpec& spec : catalog_->layers) layers_.push_back({&spec, nullptr, {}, true, 1.0});
+  for (const LayerSpec& spec : catalog_->layers) layers_.push_back({&spec, nullptr, {}, true, spec.opacity});
   cancel_ = std::make_shared<std::atomic<bool>>(false);
   emit opened();
   loadAll(language);
@@ -76,18 +76,37 @@ void MapDocument::addLayers(const std::vector<LayerSpec>& specs) {
                                      [&](const LayerSpec& spec) { return &spec == layer.spec; });
     catalogIds.push_back(overlay ? std::nullopt : std::optional<std::string>(layer.spec->id));
   }
-  for (const LayerSpec& spec : specs) catalog_->layers.push_back(spec);
+  // Rasters (imagery, basemaps) go under everything, first in the catalog as in the drawing;
+  // the rest on top of the catalog's layers, under the analysis overlays.
+  std::vector<std::string> rasterIds, vectorIds;
+  size_t rastersBefore = 0;
+  for (const LayerSpec& spec : specs) {
+    if (spec.isVector()) {
+      catalog_->layers.push_back(spec);
+      vectorIds.push_back(spec.id);
+    } else {
+      catalog_->layers.insert(catalog_->layers.begin() + static_cast<std::ptrdiff_t>(rastersBefore++), spec);
+      rasterIds.push_back(spec.id);
+    }
+  }
   for (size_t i = 0; i < layers_.size(); ++i)
     if (catalogIds[i]) layers_[i].spec = catalog_->find(*catalogIds[i]);
-  // Added layers draw on top of the catalog's, under the analysis overlays.
   size_t at = 0;
   while (at < layers_.size() && catalogIds[at]) ++at;
-  std::vector<DocumentLayer> added;
-  for (size_t i = catalog_->layers.size() - specs.size(); i < catalog_->layers.size(); ++i)
-    added.push_back({&catalog_->layers[i], nullptr, {}, true, 1.0});
+  const auto documentLayers = [&](const std::vector<std::string>& ids) {
+    std::vector<DocumentLayer> made;
+    for (const std::string& id : ids) {
+      const LayerSpec* spec = catalog_->find(id);
+      made.push_back({spec, nullptr, {}, true, spec->opacity});
+    }
+    return made;
+  };
+  const std::vector<DocumentLayer> added = documentLayers(vectorIds), rasters = documentLayers(rasterIds);
   layers_.insert(layers_.begin() + static_cast<std::ptrdiff_t>(at), added.begin(), added.end());
+  layers_.insert(layers_.begin(), rasters.begin(), rasters.end());
   std::vector<const DocumentLayer*> toLoad;
-  for (size_t i = 0; i < added.size(); ++i) toLoad.push_back(&layers_[at + i]);
+  for (size_t i = 0; i < rasters.size(); ++i) toLoad.push_back(&layers_[i]);
+  for (size_t i = 0; i < added.size(); ++i) toLoad.push_back(&layers_[rasters.size() + at + i]);
   emit layersReplaced();
   load(toLoad);
 }

@@ -85,8 +85,7 @@ int runRender(const std::vector<std::string>& args) {
   if (auto layers = input.layers("layers")) {
     ids = splitList(*layers);
   } else {
-    for (const LayerSpec& spec : catalog.layers)
-      if (spec.isVector()) ids.push_back(spec.id);
+    for (const LayerSpec& spec : catalog.layers) ids.push_back(spec.id);  // rasters too: a basemap listed first
   }
   if (ids.empty()) throw InputError("--layers: no layers to draw");
 
@@ -124,7 +123,7 @@ int runRender(const std::vector<std::string>& args) {
   }
   PrintMap map;
   map.language = language;
-  for (const RenderLayer& layer : loaded) map.layers.push_back({&layer, 1.0});
+  for (const RenderLayer& layer : loaded) map.layers.push_back({&layer, catalog.layer(layer.id).opacity});
   std::vector<const RenderLayer*> all;
   for (const RenderLayer& layer : loaded) all.push_back(&layer);
   if (auto zone = arguments.value("extent")) {

@@ -43,6 +43,8 @@ struct LayerSpec {
   double bufferM = 15.0;                  // lines: coverage buffer
   std::string covers;                     // lines: id of the network layer they cover
   double snapM = 1.0;                     // network: endpoint snapping tolerance
+  std::optional<int> maxZoom;             // raster tile URLs: the deepest zoom level the server has
+  double opacity = 1.0;                   // raster: how opaque it draws (a basemap under the data: 0.6 …)
   std::string style;                      // as written
   std::string resolvedStyle;
 

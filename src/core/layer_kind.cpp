@@ -85,9 +85,12 @@ std::vector<LayerKind> declareKinds() {
                    .headline = S::lengthM,
                    .density = S::roadPct,
                    .nameHints = {"线缆", "管线", "线路", "cable", "pipe", "corridor", "wire", "sewer"}});
-  // Gridded values: kernel densities, imagery.
-  kinds.push_back(
-      {.role = LayerRole::raster, .name = "raster", .geometry = GeometryFamily::raster, .geometryNoun = "a raster"});
+  // Gridded values (kernel densities) and imagery: orthophotos, basemaps, map tiles.
+  kinds.push_back({.role = LayerRole::raster,
+                   .name = "raster",
+                   .geometry = GeometryFamily::raster,
+                   .geometryNoun = "a raster",
+                   .ownKeys = keys({"max_zoom", "opacity"}, false)});
   // The city-component inventory (城市部件): manhole covers, lamps, bins … counted per zone by
   // class (category_field) and by condition (status_field). Not cases: no deadlines or closure.
   kinds.push_back({.role = LayerRole::assets,

@@ -16,6 +16,7 @@ void paintImagery(QPainter& painter, const MapView& view, const RenderLayer& lay
   ImageryRequest request;
   request.source = imagery.source;
   request.layerCrs = imagery.crs;
+  request.maxZoom = imagery.maxZoom;
   request.mapCrs = imagery.mapCrs;
   request.minX = view.extent().minX, request.minY = view.extent().minY;
   request.maxX = view.extent().maxX, request.maxY = view.extent().maxY;

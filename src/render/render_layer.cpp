@@ -163,12 +163,12 @@ void classify(RenderLayer& layer, const std::vector<double>& values, const Gradu
 // of values, which loadRaster reads.
 bool loadImagery(RenderLayer& layer, const LayerSpec& spec, const CrsSpec& working) {
   {
-    GDALDatasetUniquePtr dataset = openImagery(spec.resolvedSource);
+    GDALDatasetUniquePtr dataset = openImagery(spec.resolvedSource, {}, spec.maxZoom);
     if (!isImagery(*dataset)) return false;
   }
-  layer.imagery = ImageryLayer{spec.resolvedSource, spec.crs, working};
+  layer.imagery = ImageryLayer{spec.resolvedSource, spec.crs, working, spec.maxZoom};
   try {
-    const std::optional<ImageryExtent> extent = imageryExtent(spec.resolvedSource, spec.crs, working);
+    const std::optional<ImageryExtent> extent = imageryExtent(spec.resolvedSource, spec.crs, working, spec.maxZoom);
     if (extent) {
       layer.minX = extent->minX, layer.minY = extent->minY, layer.maxX = extent->maxX, layer.maxY = extent->maxY;
     } else {

@@ -54,6 +54,7 @@ struct ImageryLayer {
   std::string source;          // the catalog's resolved source, secrets as ${env:NAME}
   std::optional<CrsSpec> crs;  // the catalog's "crs" (GCJ-02: the raster's projection on that datum)
   CrsSpec mapCrs;              // the working CRS the frames are in
+  std::optional<int> maxZoom;  // a tile URL's deepest level (the catalog's "max_zoom")
 };
 
 // Part of a layer too big to hold whole (a huge PostGIS table in the viewer): the features whose

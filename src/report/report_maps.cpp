@@ -290,6 +290,18 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
     maps.maps.push_back(std::move(map));
     break;
   }
+  // Imagery (an orthophoto, a basemap) under every map, as the catalog lists it, at its opacity.
+  std::vector<MapLayer> basemaps;
+  for (const LayerSpec& spec : catalog.layers) {
+    if (spec.role != LayerRole::raster) continue;
+    try {
+      const RenderLayer* layer = load(spec, std::nullopt);
+      if (layer->imagery) basemaps.push_back({layer, spec.opacity});
+    } catch (const InputError& error) {
+      maps.messages.push_back("no basemap " + spec.id + ": " + error.what());
+    }
+  }
+  for (ReportMap& map : maps.maps) map.map.layers.insert(map.map.layers.begin(), basemaps.begin(), basemaps.end());
   return maps;
 }
 

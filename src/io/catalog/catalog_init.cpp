@@ -51,6 +51,9 @@ CatalogDraft draftCatalog(const CatalogInitRequest& request) {
       layer.warnings.push_back(layer.spec.id + ": several network layers; say which it runs along with \"covers\"");
     }
   }
+  // Rasters first: layers draw in catalog order, and imagery belongs under the data.
+  std::stable_partition(draft.layers.begin(), draft.layers.end(),
+                        [](const InferredLayer& layer) { return layer.spec.role == LayerRole::raster; });
   for (const InferredLayer& layer : draft.layers) draft.catalog.layers.push_back(layer.spec);
   return draft;
 }

@@ -90,6 +90,8 @@ const std::vector<std::string> kLayerKeys = {"id",
                                              "buffer_m",
                                              "covers",
                                              "snap_m",
+                                             "max_zoom",
+                                             "opacity",
                                              "oneway_field",
                                              "speed_field",
                                              "style",
@@ -280,6 +282,11 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   const auto buffer = reader.positiveNumber("buffer_m");
   layer.covers = reader.string("covers", false);
   const auto snap = reader.positiveNumber("snap_m");
+  const auto maxZoom = reader.positiveNumber("max_zoom");
+  if (maxZoom && (*maxZoom != std::floor(*maxZoom) || *maxZoom > 24))
+    reader.fail("max_zoom", "must be a whole zoom level from 1 to 24");
+  const auto opacity = reader.positiveNumber("opacity");
+  if (opacity && *opacity > 1) reader.fail("opacity", "must be greater than 0 and at most 1");
   layer.onewayField = reader.string("oneway_field", false);
   layer.speedField = reader.string("speed_field", false);
   layer.style = reader.string("style", false);
@@ -302,12 +309,16 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   onlyFor(buffer.has_value(), "buffer_m");
   onlyFor(!layer.covers.empty(), "covers");
   onlyFor(snap.has_value(), "snap_m");
+  onlyFor(maxZoom.has_value(), "max_zoom");
+  onlyFor(opacity.has_value(), "opacity");
   onlyFor(!layer.onewayField.empty(), "oneway_field");
   onlyFor(!layer.speedField.empty(), "speed_field");
   if (geometryOf(layer.role) == GeometryFamily::raster && (!layer.declaredFields().empty() || !layer.encoding.empty()))
     reader.fail("id_field", "applies to vector layers only, not to role " + std::string(roleName(layer.role)));
   if (buffer) layer.bufferM = *buffer;
   if (snap) layer.snapM = *snap;
+  if (maxZoom) layer.maxZoom = static_cast<int>(*maxZoom);
+  if (opacity) layer.opacity = *opacity;
   return layer;
 }
 

@@ -83,6 +83,8 @@ json layerJson(const LayerSpec& layer, const fs::path& folder) {
   text("covers", layer.covers);
   if (layer.role == LayerRole::lines && layer.bufferM != 15.0) object["buffer_m"] = layer.bufferM;
   if (layer.role == LayerRole::network && layer.snapM != 1.0) object["snap_m"] = layer.snapM;
+  if (layer.maxZoom) object["max_zoom"] = *layer.maxZoom;
+  if (layer.opacity != 1.0) object["opacity"] = layer.opacity;
   if (!layer.style.empty()) object["style"] = pathFor(layer.style, layer.resolvedStyle, folder, "styles");
   return object;
 }

@@ -20,13 +20,32 @@ namespace fs = std::filesystem;
 
 // Files that hold layers by themselves; a shapefile's .dbf, .shx, .prj … belong to its .shp.
 const std::set<std::string>& dataExtensions() {
-  static const std::set<std::string> extensions{".gpkg", ".shp", ".geojson", ".json", ".kml",    ".kmz", ".fgb",
-                                                ".gpx",  ".csv", ".xlsx",    ".zip",  ".sqlite", ".gml"};
+  static const std::set<std::string> extensions{".gpkg", ".shp", ".geojson", ".json",   ".kml", ".kmz",
+                                                ".fgb",  ".gpx", ".csv",     ".xlsx",   ".zip", ".sqlite",
+                                                ".gml",  ".tif", ".tiff",    ".mbtiles"};
   return extensions;
+}
+
+// A GeoTIFF, or an MBTiles file of image tiles: one raster layer.
+bool addRaster(const std::string& source, const std::string& fileName, LayerDiscovery& found) {
+  const std::string extension = lowerExtension(fileName);
+  if (extension != ".tif" && extension != ".tiff" && extension != ".mbtiles") return false;
+  GDALDatasetUniquePtr dataset;
+  try {
+    dataset = openDataset(source, GDAL_OF_RASTER);
+  } catch (const InputError& error) {
+    if (extension == ".mbtiles") return false;  // vector tiles, perhaps
+    found.problems.push_back(error.what());
+    return true;
+  }
+  if (dataset->GetRasterCount() == 0) return false;
+  found.layers.push_back({source, fs::path(fileName).stem().string(), fileName, true, true});
+  return true;
 }
 
 // Adds the layers of one GDAL source; a source GDAL cannot open is a problem, named.
 void addSource(const std::string& source, const std::string& fileName, LayerDiscovery& found) {
+  if (addRaster(source, fileName, found)) return;
   GDALDatasetUniquePtr dataset;
   try {
     dataset = openDataset(source, GDAL_OF_VECTOR);

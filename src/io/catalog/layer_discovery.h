@@ -1,8 +1,8 @@
 #pragma once
-// The vector layers a person points at: files and folders as they come (a GeoPackage of several
-// layers, a shapefile, a zipped shapefile, GeoJSON, KML/KMZ, FlatGeobuf, GPX, CSV, XLSX), each
-// layer found by GDAL, never by us reading a format. What `catalog init` (and the viewer's Add
-// layers) starts from.
+// The layers a person points at: files and folders as they come (a GeoPackage of several
+// layers, a shapefile, a zipped shapefile, GeoJSON, KML/KMZ, FlatGeobuf, GPX, CSV, XLSX; GeoTIFF
+// and MBTiles rasters), each layer found by GDAL, never by us reading a format. What `catalog init` (and the viewer's
+// Add layers) starts from.
 
 #include <filesystem>
 #include <string>
@@ -15,6 +15,7 @@ struct FoundLayer {
   std::string layerName;  // the layer within the source
   std::string fileName;   // the file (or zip member) the layer came from, for names and messages
   bool onlyLayer = true;  // the source holds no other layer (the catalog needs no "layer" key)
+  bool raster = false;    // a raster (GeoTIFF, MBTiles of imagery): a layer of role raster
 };
 
 struct LayerDiscovery {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "io/imagery/imagery_source.h"
 #include "io/sources/vector_source.h"
 #include "io/values/time_zone.h"
 #include "io/values/timestamps.h"
@@ -497,6 +498,39 @@ std::string catalogIdFor(const std::string& layerName, const std::string& fallba
   return unique;
 }
 
+namespace {
+
+// A raster is a layer of role raster: imagery (RGB, RGBA, a palette, image tiles) drawn in its own
+// colours under the map, or a grid of values drawn with a colour ramp. Its CRS is the file's.
+InferredLayer inferRaster(const FoundLayer& found, InferredLayer out, const LayerOverrides& overrides) {
+  LayerSpec& spec = out.spec;
+  spec.role = LayerRole::raster;
+  if (overrides.role && *overrides.role != LayerRole::raster)
+    throw InputError(found.fileName + ": --role " + std::string(roleName(*overrides.role)) +
+                     " does not fit: the file is a raster");
+  if (!overrides.fields.empty()) throw InputError(found.fileName + ": a raster has no fields to name (--field)");
+  GDALDatasetUniquePtr dataset = openImagery(found.source);
+  const bool imagery = isImagery(*dataset);
+  out.decisions.push_back({"role", "raster",
+                           imagery ? "a raster of colours (RGB, a palette or image tiles): drawn as imagery, under the "
+                                     "map when it is listed first"
+                                   : "a raster of values (" + std::to_string(dataset->GetRasterCount()) +
+                                         " band): drawn with a colour ramp"});
+  if (overrides.crs) {
+    spec.crs = parseCrsName(*overrides.crs);
+    if (!spec.crs) throw InputError("--crs " + *overrides.crs + ": use EPSG:n, WGS84, CGCS2000, GCJ-02 or BD-09");
+    out.decisions.push_back({"crs", *overrides.crs, "as you said"});
+  } else if (dataset->GetSpatialRef()) {
+    out.decisions.push_back({"crs", "", std::string("the file's own: ") + dataset->GetSpatialRef()->GetName()});
+  } else {
+    out.decisions.push_back({"crs", "", "none in the file"});
+    out.warnings.push_back(spec.id + ": the raster has no CRS; give it with --crs " + spec.id + "=EPSG:n");
+  }
+  return out;
+}
+
+}  // namespace
+
 InferredLayer inferLayer(const FoundLayer& found, const std::string& id, const LayerOverrides& overrides) {
   InferredLayer out;
   LayerSpec& spec = out.spec;
@@ -505,6 +539,7 @@ InferredLayer inferLayer(const FoundLayer& found, const std::string& id, const L
   spec.source = found.source;
   spec.resolvedSource = found.source;
   if (!found.onlyLayer) spec.layerName = found.layerName;
+  if (found.raster) return inferRaster(found, std::move(out), overrides);
 
   VectorSource source = openVectorSource(found.source, "");
   OGRLayer* layer = source.dataset->GetLayerByName(found.layerName.c_str());

@@ -91,7 +91,7 @@ TileCache defaultTileCache() {
   return cache;
 }
 
-std::string tileServiceXml(const std::string& url, const TileCache& cache) {
+std::string tileServiceXml(const std::string& url, const TileCache& cache, int maxZoom) {
   // XYZ placeholders as the TMS minidriver writes them; {-y} counts rows from the south.
   const bool fromSouth = url.find("{-y}") != std::string::npos;
   std::string server = std::regex_replace(url, std::regex(R"(\{-y\})"), "${y}");
@@ -103,7 +103,8 @@ std::string tileServiceXml(const std::string& url, const TileCache& cache) {
       "</ServerUrl></Service>"
       "<DataWindow><UpperLeftX>-20037508.342789244</UpperLeftX><UpperLeftY>20037508.342789244</UpperLeftY>"
       "<LowerRightX>20037508.342789244</LowerRightX><LowerRightY>-20037508.342789244</LowerRightY>"
-      "<TileLevel>18</TileLevel><TileCountX>1</TileCountX><TileCountY>1</TileCountY><YOrigin>" +
+      "<TileLevel>" +
+      std::to_string(maxZoom) + "</TileLevel><TileCountX>1</TileCountX><TileCountY>1</TileCountY><YOrigin>" +
       std::string(fromSouth ? "bottom" : "top") +
       "</YOrigin></DataWindow>"
       "<Projection>EPSG:3857</Projection><BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY>"
@@ -115,11 +116,13 @@ std::string tileServiceXml(const std::string& url, const TileCache& cache) {
   return xml + "</GDAL_WMS>";
 }
 
-GDALDatasetUniquePtr openImagery(const std::string& source, const std::vector<std::string>& openOptions) {
+GDALDatasetUniquePtr openImagery(const std::string& source, const std::vector<std::string>& openOptions,
+                                 std::optional<int> maxZoom) {
   if (!isServiceSource(source)) return openDataset(source, GDAL_OF_RASTER, openOptions);
   ensureGdalRegistered();
   const std::string filled = withEnvironment(source);
-  const std::string name = isTileUrl(filled) ? tileServiceXml(filled, defaultTileCache()) : filled;
+  const std::string name =
+      isTileUrl(filled) ? tileServiceXml(filled, defaultTileCache(), maxZoom.value_or(18)) : filled;
   std::vector<const char*> options;
   for (const auto& option : openOptions) options.push_back(option.c_str());
   options.push_back(nullptr);

@@ -10,6 +10,7 @@
 #include <gdal_priv.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,14 +39,16 @@ struct TileCache {
 // $URBANGIS_TILE_CACHE_MAX_MB megabytes (default 256).
 TileCache defaultTileCache();
 
-// The GDAL_WMS description of a tile URL: Web Mercator tiles of 256 pixels, levels 0–18,
-// missing tiles (HTTP 204/404) transparent, cached in `cache`.
-std::string tileServiceXml(const std::string& url, const TileCache& cache);
+// The GDAL_WMS description of a tile URL: Web Mercator tiles of 256 pixels, levels 0 to
+// `maxZoom`, missing tiles (HTTP 204/404) transparent, cached in `cache`.
+std::string tileServiceXml(const std::string& url, const TileCache& cache, int maxZoom = 18);
 
 // Opens `source` read-only as a raster (secrets filled in, tile URLs described, services opened
-// without looking for a file). `openOptions` as GDAL takes them (e.g. OVERVIEW_LEVEL=3). Throws
-// InputError with GDAL's reason, secrets hidden.
-GDALDatasetUniquePtr openImagery(const std::string& source, const std::vector<std::string>& openOptions = {});
+// without looking for a file). `openOptions` as GDAL takes them (e.g. OVERVIEW_LEVEL=3);
+// `maxZoom` the deepest level of a tile URL (18 when not given). Throws InputError with GDAL's
+// reason, secrets hidden.
+GDALDatasetUniquePtr openImagery(const std::string& source, const std::vector<std::string>& openOptions = {},
+                                 std::optional<int> maxZoom = std::nullopt);
 
 // Whether a raster is imagery to be shown in its own colours: three or four bytes bands (RGB,
 // RGBA), a palette, or tiles of a web service. A single band of values is a grid, drawn with a

@@ -135,11 +135,25 @@ int overviewFor(GDALDataset& dataset, double sourcePixelsPerViewPixel) {
   return chosen;
 }
 
+// GDAL's message for a failed read, in one line: for tiles that could not be downloaded, the
+// network's reason (GDAL's hint about <ZeroBlockHttpCodes> is for GDAL users, not ours).
+std::string readFailure(const std::string& gdalError) {
+  if (gdalError.find("Unable to download") != std::string::npos) {
+    const auto reason = gdalError.rfind("error: ");
+    std::string why = reason == std::string::npos ? "" : gdalError.substr(reason + 7);
+    why = why.substr(0, why.find('\n'));
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+    return "tiles could not be downloaded" + (why.empty() ? std::string() : " (" + why + ")");
+  }
+  std::string line = gdalError.substr(0, gdalError.find('\n'));
+  return "cannot read the imagery: " + (line.empty() ? std::string("GDAL gave no reason") : line);
+}
+
 }  // namespace
 
 std::optional<ImageryExtent> imageryExtent(const std::string& source, const std::optional<CrsSpec>& layerCrs,
-                                           const CrsSpec& mapCrs) {
-  GDALDatasetUniquePtr dataset = openImagery(source);
+                                           const CrsSpec& mapCrs, std::optional<int> maxZoom) {
+  GDALDatasetUniquePtr dataset = openImagery(source, {}, maxZoom);
   double grid[6];
   if (dataset->GetGeoTransform(grid) != CE_None) return std::nullopt;
   ImageryRequest request;
@@ -173,7 +187,7 @@ ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>
     return pixels;
   ensureGdalRegistered();
   GdalErrorCapture errors;
-  GDALDatasetUniquePtr full = openImagery(request.source);
+  GDALDatasetUniquePtr full = openImagery(request.source, {}, request.maxZoom);
   double grid[6];
   if (full->GetGeoTransform(grid) != CE_None) throw InputError(request.source + ": the raster has no georeferencing");
   const CrsSpec sourceCrs = ownCrs(*full, request);
@@ -220,7 +234,8 @@ ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>
     expanded = translate(*full, {"-of", "VRT", "-expand", "rgba"});
     atLevel = translate(*expanded, {"-of", "VRT", "-ovr", level >= 0 ? std::to_string(level) : "NONE"});
   } else {
-    atLevel = level >= 0 ? openImagery(request.source, {"OVERVIEW_LEVEL=" + std::to_string(level)}) : std::move(full);
+    atLevel = level >= 0 ? openImagery(request.source, {"OVERVIEW_LEVEL=" + std::to_string(level)}, request.maxZoom)
+                         : std::move(full);
   }
   source = atLevel.get();
   double levelGrid[6];
@@ -257,7 +272,7 @@ ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>
   const CPLErr warped = GDALChunkAndWarpImage(operation.get(), 0, 0, request.width, request.height);
   if (cancel && cancel->load()) throw Cancelled();
   if (warped != CE_None)
-    throw InputError(hideSecrets(request.source + ": cannot read the imagery: " + errors.lastError(), request.source));
+    throw InputError(hideSecrets(request.source + ": " + readFailure(errors.lastError()), request.source));
   if (target->RasterIO(GF_Read, 0, 0, request.width, request.height, pixels.rgba.data(), request.width, request.height,
                        GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(request.width) * 4, 1, nullptr) != CE_None)
     throw InputError(request.source + ": cannot read the warped imagery");

@@ -19,6 +19,7 @@ struct ImageryRequest {
   std::optional<CrsSpec> layerCrs;  // the catalog's "crs": the dataset's own when absent; GCJ-02
                                     // / BD-09: the dataset's own projection on that datum
   CrsSpec mapCrs;
+  std::optional<int> maxZoom;                     // a tile URL's deepest level (default 18)
   double minX = 0, minY = 0, maxX = 0, maxY = 0;  // the view, in the map CRS
   int width = 0, height = 0;                      // its pixels
 };
@@ -37,7 +38,7 @@ struct ImageryExtent {
 // The imagery's extent in `mapCrs`; nullopt when it has none there (tiles of the whole world
 // reach where the map's projection does not).
 std::optional<ImageryExtent> imageryExtent(const std::string& source, const std::optional<CrsSpec>& layerCrs,
-                                           const CrsSpec& mapCrs);
+                                           const CrsSpec& mapCrs, std::optional<int> maxZoom = std::nullopt);
 
 // Reads the view's pixels. `cancel` (may be null) stops the read between chunks: Cancelled is
 // thrown. Throws InputError, secrets hidden, when the source cannot be read (a tile server out
