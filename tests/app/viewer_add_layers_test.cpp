@@ -16,6 +16,9 @@
 
 #include <fstream>
 
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+
 #include "analysis/stats/stats_run.h"
 #include "app/add_layers_dialog.h"
 #include "app/layer_properties_dialog.h"
@@ -23,6 +26,7 @@
 #include "core/output_table.h"
 #include "core/progress.h"
 #include "io/catalog/catalog_loader.h"
+#include "io/gdal_support.h"
 
 using namespace urbangis;
 using namespace urbangis::viewer;
@@ -182,4 +186,84 @@ TEST_CASE("a GeoPackage's layers chosen in the list join the open catalog; a bro
   CHECK(saved.layers.size() == before + 2);
   CHECK(saved.layer("communities_2").role == LayerRole::areas);
   CHECK(saved.layer("districts").resolvedSource == window.document().catalog().layer("districts").resolvedSource);
+}
+
+namespace {
+
+// Writes `layer` of the Daye GeoPackage to `file` in `format` (GDAL's vector translate, as
+// ogr2ogr does), optionally through SQL.
+void translate(const fs::path& file, const char* format, const char* layer, const std::string& sql = {},
+               const std::vector<std::string>& more = {}) {
+  ensureGdalRegistered();
+  GDALDatasetUniquePtr daye(
+      GDALDataset::Open((test::dataDir() / "daye.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  REQUIRE(daye);
+  std::vector<std::string> words = {"-f", format, "-t_srs", "EPSG:4326"};
+  words.insert(words.end(), more.begin(), more.end());
+  if (sql.empty()) {
+    words.push_back(layer);
+  } else {
+    words.insert(words.end(), {"-dialect", "SQLite", "-sql", sql, "-nln", layer});
+  }
+  std::vector<char*> arguments;
+  for (std::string& word : words) arguments.push_back(word.data());
+  arguments.push_back(nullptr);
+  GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(arguments.data(), nullptr);
+  GDALDatasetH source = GDALDataset::ToHandle(daye.get());
+  GDALDatasetH written = GDALVectorTranslate(file.c_str(), nullptr, 1, &source, options, nullptr);
+  GDALVectorTranslateOptionsFree(options);
+  REQUIRE(written);
+  GDALClose(written);
+}
+
+}  // namespace
+
+TEST_CASE("a folder of every format dropped on the window: each layer loads with its role", "[viewer][add_layers]") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "城管数据";
+  fs::create_directories(folder);
+  translate(folder / "社区.kml", "KML", "communities");
+  translate(folder / "roads.fgb", "FlatGeobuf", "roads");
+  translate(folder / "billboards.geojson", "GeoJSON", "billboards");
+  translate(folder / "demolitions.shp", "ESRI Shapefile", "demolitions", {}, {"-lco", "ENCODING=CP936"});  // GBK
+  translate(folder / "muck_sources.gpx", "GPX", "muck_sources",
+            "SELECT geom, site_no AS name, kind AS \"desc\" FROM muck_sources");
+  translate(folder / "gas_hazards.kmz", "LIBKML", "gas_hazards");
+  fs::copy_file(test::dataDir() / "complaints.csv", folder / "complaints.csv");
+  translate(folder / "assets.xlsx", "XLSX", "assets",
+            "SELECT ST_X(geom) AS \"经度\", ST_Y(geom) AS \"纬度\", class FROM assets LIMIT 500");
+
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+  QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+  dropFiles(window, {folder});
+  auto* dialog = window.findChild<AddLayersDialog*>();
+  REQUIRE(dialog);
+  dialog->accept();
+  REQUIRE(waitForSignal(loaded));
+  REQUIRE(waitForFrame(window));
+  CHECK(window.lastProblems().isEmpty());
+  std::map<std::string, LayerRole> roles;
+  for (const DocumentLayer& layer : window.document().layers()) {
+    INFO(layer.spec->id << " (" << layer.spec->source << "): " << layer.error.toStdString());
+    CHECK(layer.rendered);
+    CHECK(layer.error.isEmpty());
+    if (layer.rendered) CHECK(!layer.rendered->features.empty());
+    roles[fs::path(layer.spec->source).filename().string()] = layer.spec->role;
+  }
+  INFO("layers: " << roles.size());
+  CHECK(roles.size() == 8);  // the GPX gives its waypoints; its empty routes and tracks are left out
+  CHECK(roles["社区.kml"] == LayerRole::zones);
+  CHECK(roles["roads.fgb"] == LayerRole::network);
+  CHECK(roles["demolitions.shp"] == LayerRole::areas);
+  CHECK(roles["complaints.csv"] == LayerRole::points);
+  CHECK(roles["assets.xlsx"] == LayerRole::assets);  // the name says so (城市部件)
+  // The GBK shapefile's Chinese values read as they are (kind 城区拆除/乡镇指导).
+  for (const DocumentLayer& layer : window.document().layers())
+    if (layer.spec->source.find("demolitions.shp") != std::string::npos) {
+      CHECK(layer.spec->encoding.empty());  // found from the .cpg, not written into the catalog
+      CHECK(layer.spec->categoryField == "kind");
+    }
+  CHECK(markerPixels(window.canvas().lastFrame()) > 2000);
 }

@@ -45,6 +45,21 @@ deviations = [float(v) for v in re.findall(r"StdDev=([0-9.]+)", open(sys.argv[1]
 assert deviations and max(deviations) > 5, deviations
 PY
 
+# A spreadsheet with 经度/纬度 columns (made from Daye's complaints CSV): its points through GDAL's
+# OGR VRT, counted as the CSV's are.
+daye=$(cd "$(dirname "$0")/../.." && pwd)
+ogr2ogr -f XLSX "$dir/投诉.xlsx" "$daye/data/complaints.csv" -nln 投诉 -dialect SQLite \
+  -sql 'SELECT case_no, type, opened, lon AS "经度", lat AS "纬度" FROM complaints'
+"$urbangis" stats "$daye/layers/daye.json" --by districts --layers "$dir/投诉.xlsx,complaints" --out "$dir/xlsx.csv" \
+  2>"$dir/xlsx.err" || { cat "$dir/xlsx.err"; fail "stats with an XLSX"; }
+python3 - "$dir/xlsx.csv" <<'PY' || fail "the XLSX counts differ from the CSV's"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+assert sum(int(r["complaints_count"]) for r in rows) == 184
+for row in rows:
+    assert row["layer_count"] == row["complaints_count"], row
+PY
+
 # A missing file: exit 2, the name as written, no output.
 set +e
 "$urbangis" stats --by "$dir/no-such-wards.geojson" --out "$dir/none.csv" 2>"$dir/missing.err"

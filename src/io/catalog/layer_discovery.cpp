@@ -58,8 +58,16 @@ void addSource(const std::string& source, const std::string& fileName, LayerDisc
     found.problems.push_back(fileName + ": holds no vector layer");
     return;
   }
+  // A GPX file always has its five layers (waypoints, routes, tracks …): the empty ones are no data.
+  const bool gpx = std::string(dataset->GetDriverName()) == "GPX";
+  std::vector<std::string> names;
   for (int i = 0; i < count; ++i)
-    found.layers.push_back({source, dataset->GetLayer(i)->GetName(), fileName, count == 1});
+    if (!gpx || dataset->GetLayer(i)->GetFeatureCount() > 0) names.push_back(dataset->GetLayer(i)->GetName());
+  if (names.empty()) {
+    found.problems.push_back(fileName + ": holds no feature");
+    return;
+  }
+  for (const std::string& name : names) found.layers.push_back({source, name, fileName, count == 1});
 }
 
 // The data files inside a zip (a zipped shapefile, or several), each opened through /vsizip/.

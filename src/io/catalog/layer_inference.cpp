@@ -571,10 +571,6 @@ InferredLayer inferLayer(const FoundLayer& found, const std::string& id, const L
       throw InputError(found.fileName + ", layer " + found.layerName +
                        ": no geometry, and no coordinate columns (lon/lat, x/y, 经度/纬度, 横坐标/纵坐标) that hold "
                        "numbers; a WKT column must be named WKT");
-    if (std::string(source.dataset->GetDriverName()) != "CSV")
-      throw InputError(found.fileName + ", layer " + found.layerName + ": coordinate columns " + xField->name + "/" +
-                       yField->name + " in a " + source.dataset->GetDriverName() +
-                       " file; the catalog reads coordinate columns from CSV only: save it as CSV");
     spec.x = xField->name, spec.y = yField->name;
     family = GeometryFamily::point;
     out.decisions.push_back({"x, y", spec.x + ", " + spec.y,

@@ -28,7 +28,36 @@ bool isFilePath(const std::string& path) {
       std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
         return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
       });
-  return !connection && path.rfind("/vsi", 0) != 0;
+  return !connection && path.rfind("/vsi", 0) != 0 && path.rfind("<", 0) != 0;  // "<OGRVRTDataSource>…": text
+}
+
+bool isCsv(const std::string& path) {
+  std::string extension = fs::path(path).extension().string();
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".csv" || extension == ".tsv" || path.rfind("CSV:", 0) == 0;
+}
+
+// A spreadsheet's (XLSX, ODS …) point layer from its coordinate columns: GDAL's OGR VRT driver
+// builds the points (PointFromColumns), as the CSV driver does for a CSV with X/Y_POSSIBLE_NAMES.
+std::string pointsFromColumns(const LayerSpec& spec) {
+  std::string sheet = spec.layerName;
+  if (sheet.empty()) {
+    GDALDatasetUniquePtr dataset = openDataset(spec.resolvedSource, GDAL_OF_VECTOR);
+    if (dataset->GetLayerCount() != 1)
+      throw InputError(spec.where() + ": the file has " + std::to_string(dataset->GetLayerCount()) +
+                       " sheets; name one with \"layer\"");
+    sheet = dataset->GetLayer(0)->GetName();
+  }
+  const auto xml = [](const std::string& text) {
+    char* escaped = CPLEscapeString(text.c_str(), -1, CPLES_XML);
+    std::string result = escaped;
+    CPLFree(escaped);
+    return result;
+  };
+  return "<OGRVRTDataSource><OGRVRTLayer name=\"" + xml(sheet) + "\"><SrcDataSource>" + xml(spec.resolvedSource) +
+         "</SrcDataSource><SrcLayer>" + xml(sheet) +
+         "</SrcLayer><GeometryType>wkbPoint</GeometryType><GeometryField encoding=\"PointFromColumns\" x=\"" +
+         xml(spec.x) + "\" y=\"" + xml(spec.y) + "\"/></OGRVRTLayer></OGRVRTDataSource>";
 }
 
 std::string fieldList(OGRFeatureDefn& definition) {
@@ -219,14 +248,16 @@ VectorSource openVectorSource(const std::string& sourcePath, const std::string& 
 VectorSource openCatalogLayer(const LayerSpec& spec) {
   if (!spec.isVector()) throw InputError(spec.where() + ": is a raster layer, not a vector one");
   std::vector<std::string> options;
-  if (!spec.x.empty()) {
+  const bool spreadsheet = !spec.x.empty() && !isCsv(spec.resolvedSource);
+  if (!spec.x.empty() && !spreadsheet) {
     options.push_back("X_POSSIBLE_NAMES=" + spec.x);
     options.push_back("Y_POSSIBLE_NAMES=" + spec.y);
     options.push_back("KEEP_GEOM_COLUMNS=NO");
   }
   VectorSource source;
   try {
-    source = openVectorSource(spec.resolvedSource, spec.encoding, options);
+    source = spreadsheet ? openVectorSource(pointsFromColumns(spec), "", {})
+                         : openVectorSource(spec.resolvedSource, spec.encoding, options);
   } catch (const InputError& error) {
     std::error_code missing;
     const bool notFound = isFilePath(spec.resolvedSource) && !fs::exists(spec.resolvedSource, missing);
@@ -258,7 +289,7 @@ VectorSource openCatalogLayer(const LayerSpec& spec) {
   // Fields are found by name, so two of one name are ambiguous; and GDAL 3.6 builds a broken
   // layer from a CSV with two columns of the coordinate's name and KEEP_GEOM_COLUMNS=NO (reading
   // it crashed in the Arrow stream, as fuzzing found): checked on the columns as the file has them.
-  GDALDatasetUniquePtr plainCsv = spec.x.empty() ? nullptr : openDataset(path, GDAL_OF_VECTOR);
+  GDALDatasetUniquePtr plainCsv = spec.x.empty() || spreadsheet ? nullptr : openDataset(path, GDAL_OF_VECTOR);
   OGRFeatureDefn& columns = plainCsv ? *plainCsv->GetLayer(0)->GetLayerDefn() : definition;
   std::set<std::string> names;
   for (int i = 0; i < columns.GetFieldCount(); ++i) {
