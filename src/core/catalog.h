@@ -46,6 +46,7 @@ struct LayerSpec {
   std::optional<int> maxZoom;             // raster tile URLs: the deepest zoom level the server has
   double opacity = 1.0;                   // raster: how opaque it draws (a basemap under the data: 0.6 …)
   std::string style;                      // as written
+  std::string colour;                     // "#RRGGBB": its colour while it has no style (catalog init gives one)
   std::string resolvedStyle;
 
   bool isVector() const { return geometryOf(role) != GeometryFamily::raster; }

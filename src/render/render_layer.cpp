@@ -16,6 +16,7 @@
 #include "io/imagery/imagery_view.h"
 #include "io/sources/layer_times.h"
 #include "io/sources/vector_source.h"
+#include "render/default_style.h"
 #include "style/color_brewer.h"
 
 namespace urbangis {
@@ -256,6 +257,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
 
   VectorSource source = openCatalogLayer(spec);
   OGRLayer& ogr = *source.layer;
+  if (spec.resolvedStyle.empty()) applyDefaultStyle(layer.style, spec, ogr, choropleth.has_value());
   ProjContext proj;
   const Crs from(proj, layerCrsSpec(spec, ogr)), to(proj, working);
   std::optional<Transform> toWorking;

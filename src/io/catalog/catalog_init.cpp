@@ -6,6 +6,19 @@
 
 namespace urbangis {
 
+const std::vector<std::string>& layerColours() {
+  static const std::vector<std::string> colours{"#E41A1C", "#377EB8", "#4DAF4A", "#984EA3", "#FF7F00",
+                                                "#A65628", "#F781BF", "#1B9E77", "#D95F02", "#7570B3"};
+  return colours;
+}
+
+std::string nextLayerColour(const std::vector<std::string>& used) {
+  const std::vector<std::string>& colours = layerColours();
+  for (const std::string& colour : colours)
+    if (std::find(used.begin(), used.end(), colour) == used.end()) return colour;
+  return colours[used.size() % colours.size()];
+}
+
 CatalogDraft draftCatalog(const CatalogInitRequest& request) {
   const LayerDiscovery discovery = discoverLayers(request.inputs);
   CatalogDraft draft;
@@ -54,6 +67,15 @@ CatalogDraft draftCatalog(const CatalogInitRequest& request) {
   // Rasters first: layers draw in catalog order, and imagery belongs under the data.
   std::stable_partition(draft.layers.begin(), draft.layers.end(),
                         [](const InferredLayer& layer) { return layer.spec.role == LayerRole::raster; });
+  // A colour of its own for each vector layer, so that layers without a style tell apart.
+  std::vector<std::string> used;
+  for (InferredLayer& layer : draft.layers) {
+    if (!layer.spec.isVector()) continue;
+    layer.spec.colour = nextLayerColour(used);
+    used.push_back(layer.spec.colour);
+    layer.decisions.push_back(
+        {"colour", layer.spec.colour, "a colour no other layer here has, until a style is given"});
+  }
   for (const InferredLayer& layer : draft.layers) draft.catalog.layers.push_back(layer.spec);
   return draft;
 }

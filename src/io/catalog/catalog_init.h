@@ -26,6 +26,13 @@ struct CatalogDraft {
   std::vector<std::string> problems;  // files or layers left out, each named, with why
 };
 
+// The colours drafted layers get, one each in turn ("colour" in the catalog): ColorBrewer's Set1
+// without its yellow (too pale on white), then three of Dark2.
+const std::vector<std::string>& layerColours();
+
+// The first of layerColours() not in `used` (when all are, they go round again).
+std::string nextLayerColour(const std::vector<std::string>& used);
+
 // Throws InputError when nothing usable is found, or when an override names a layer id the
 // draft does not have.
 CatalogDraft draftCatalog(const CatalogInitRequest& request);

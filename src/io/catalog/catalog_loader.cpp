@@ -91,6 +91,7 @@ const std::vector<std::string> kLayerKeys = {"id",
                                              "covers",
                                              "snap_m",
                                              "max_zoom",
+                                             "colour",
                                              "opacity",
                                              "oneway_field",
                                              "speed_field",
@@ -290,6 +291,12 @@ LayerSpec readLayer(const json& object, size_t index, const fs::path& file) {
   layer.onewayField = reader.string("oneway_field", false);
   layer.speedField = reader.string("speed_field", false);
   layer.style = reader.string("style", false);
+  layer.colour = reader.string("colour", false);
+  static const std::regex kColour("#[0-9A-Fa-f]{6}");
+  if (!layer.colour.empty() && !std::regex_match(layer.colour, kColour))
+    reader.fail("colour", "\"" + layer.colour + "\" is not a colour; write it as #RRGGBB, e.g. #E41A1C");
+  if (!layer.colour.empty() && geometryOf(layer.role) == GeometryFamily::raster)
+    reader.fail("colour", "applies to vector layers only, not to role raster");
   if (!layer.style.empty()) layer.resolvedStyle = resolveStyle(layer.style, file.parent_path());
 
   // Keys that only some kinds take (core/layer_kind.cpp): refuse them elsewhere rather than

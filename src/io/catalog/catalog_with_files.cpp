@@ -66,6 +66,16 @@ std::vector<std::string> addInferredLayers(std::optional<Catalog>& catalog, std:
   std::vector<std::string> taken;
   if (catalog)
     for (const LayerSpec& layer : catalog->layers) taken.push_back(layer.id);
+  // Colours the catalog's layers do not have yet.
+  std::vector<std::string> colours;
+  if (catalog)
+    for (const LayerSpec& layer : catalog->layers)
+      if (!layer.colour.empty()) colours.push_back(layer.colour);
+  for (InferredLayer& layer : layers)
+    if (!layer.spec.colour.empty()) {
+      layer.spec.colour = nextLayerColour(colours);
+      colours.push_back(layer.spec.colour);
+    }
   std::map<std::string, std::string> renamed;
   for (InferredLayer& layer : layers) {
     const std::string id = catalogIdFor(layer.spec.id, "layer", taken);

@@ -85,6 +85,7 @@ json layerJson(const LayerSpec& layer, const fs::path& folder) {
   if (layer.role == LayerRole::network && layer.snapM != 1.0) object["snap_m"] = layer.snapM;
   if (layer.maxZoom) object["max_zoom"] = *layer.maxZoom;
   if (layer.opacity != 1.0) object["opacity"] = layer.opacity;
+  text("colour", layer.colour);
   if (!layer.style.empty()) object["style"] = pathFor(layer.style, layer.resolvedStyle, folder, "styles");
   return object;
 }
