@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Basemaps under the map, with tiles this test makes from Daye's communities (red on white):
-# a GeoTIFF, the same as MBTiles (gdal_translate, gdaladdo for the lower zooms) and as an XYZ
-# folder served from file://. `urbangis render` shows the basemap under the layers, reprojected
-# to the map's Gauss-Krüger CRS, at the whole city and zoomed into one community; tiles once read
-# come from the disk cache when the folder is gone; a server out of reach draws grey with one
-# warning, and the key in its URL (from the environment) is never printed.
+# Basemaps under the map, with tiles this test makes from Daye's communities (red on white): a
+# GeoTIFF, the same as MBTiles (gdal_translate, gdaladdo for the lower zooms), as an XYZ folder
+# served from file:// and as a WMTS service over that folder. `urbangis render` shows the
+# basemap under the layers, reprojected to the map's Gauss-Krüger CRS, at the whole city and
+# zoomed into one community; the report puts it under its maps; tiles once read come from the
+# disk cache when the folder is gone; a server out of reach draws grey with one warning, and the
+# key in its URL (from the environment) is never printed.
 #   tests/scripts/basemap_test.sh URBANGIS SOURCE_DIR
 set -euo pipefail
 urbangis=${1:?urbangis binary}
@@ -27,6 +28,28 @@ for z, x, row, data in db.execute("SELECT zoom_level, tile_column, tile_row, til
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "%d.png" % ((1 << z) - 1 - row)), "wb") as tile:
         tile.write(data)
+PY
+
+# And a WMTS service over the same folder: its capabilities (GoogleMapsCompatible, levels 0–12),
+# read by GDAL's WMTS driver.
+python3 - "$dir" <<'PY'
+import sys
+folder = sys.argv[1]
+matrices = "".join(
+    "<TileMatrix><ows:Identifier>%d</ows:Identifier><ScaleDenominator>%r</ScaleDenominator>"
+    "<TopLeftCorner>-20037508.3427892 20037508.3427892</TopLeftCorner><TileWidth>256</TileWidth>"
+    "<TileHeight>256</TileHeight><MatrixWidth>%d</MatrixWidth><MatrixHeight>%d</MatrixHeight></TileMatrix>"
+    % (z, 559082264.0287178 / 2 ** z, 2 ** z, 2 ** z) for z in range(13))
+open(folder + "/wmts.xml", "w").write(
+    '<?xml version="1.0" encoding="UTF-8"?><Capabilities xmlns="http://www.opengis.net/wmts/1.0" '
+    'xmlns:ows="http://www.opengis.net/ows/1.1" version="1.0.0"><Contents><Layer><ows:Title>ortho</ows:Title>'
+    '<ows:Identifier>ortho</ows:Identifier><ows:WGS84BoundingBox><ows:LowerCorner>114.5 29.8</ows:LowerCorner>'
+    '<ows:UpperCorner>115.3 30.4</ows:UpperCorner></ows:WGS84BoundingBox><Style isDefault="true">'
+    '<ows:Identifier>default</ows:Identifier></Style><Format>image/png</Format><TileMatrixSetLink>'
+    '<TileMatrixSet>GoogleMapsCompatible</TileMatrixSet></TileMatrixSetLink><ResourceURL format="image/png" '
+    'resourceType="tile" template="file://' + folder + '/xyz/{TileMatrix}/{TileCol}/{TileRow}.png"/></Layer>'
+    '<TileMatrixSet><ows:Identifier>GoogleMapsCompatible</ows:Identifier><ows:SupportedCRS>'
+    'urn:ogc:def:crs:EPSG::3857</ows:SupportedCRS>' + matrices + '</TileMatrixSet></Contents></Capabilities>')
 PY
 
 # A catalog of the basemap and the communities over it.
@@ -63,11 +86,12 @@ catalog tif "$dir/ortho.tif"
 plain=$(python3 -c "import sys; print(float(sys.argv[1]) - float(sys.argv[2]))" \
   "$(mean "$dir/plain-city.png" 1)" "$(mean "$dir/plain-city.png" 3)")
 
-for source in tif mbtiles xyz; do
+for source in tif mbtiles xyz wmts; do
   case $source in
     tif) catalog $source "$dir/ortho.tif" ;;
     mbtiles) catalog $source "$dir/ortho.mbtiles" ;;
     xyz) catalog $source "file://$dir/xyz/{z}/{x}/{y}.png" 12 ;;  # levels 9–12: deeper views enlarge 12
+    wmts) catalog $source "WMTS:$dir/wmts.xml" ;;
   esac
   render $source $source-city
   render $source $source-zoom "${zoom[@]}"
