@@ -25,6 +25,7 @@ class ViewToSource {
     view_[0] = request.minX, view_[1] = (request.maxX - request.minX) / request.width, view_[2] = 0;
     view_[3] = request.maxY, view_[4] = 0, view_[5] = -(request.maxY - request.minY) / request.height;
     std::copy(sourceGrid, sourceGrid + 6, sourceGrid_);
+    if (!GDALInvGeoTransform(view_, viewInverse_)) throw InputError(request.source + ": an empty view");
     if (!GDALInvGeoTransform(sourceGrid_, sourceInverse_))
       throw InputError(request.source + ": the raster's georeferencing cannot be inverted");
     const ChineseOffset offset = request.layerCrs ? request.layerCrs->offset : ChineseOffset::none;
@@ -66,9 +67,7 @@ class ViewToSource {
       grid(sourceGrid_, x, y, n);
       if (sourceToDatum_) sourceToDatum_->applyLenient(x, y, n);
       toMap_->applyLenient(x, y, n);
-      double inverse[6];
-      GDALInvGeoTransform(const_cast<double*>(view_), inverse);
-      grid(inverse, x, y, n);
+      grid(viewInverse_, x, y, n);
     }
     for (size_t i = 0; i < n; ++i) success[i] = std::isfinite(x[i]) && std::isfinite(y[i]) && std::abs(x[i]) < 1e15;
     return TRUE;
@@ -87,7 +86,7 @@ class ViewToSource {
   Crs map_, source_;
   std::optional<Crs> datum_, plain_;
   std::optional<Transform> toSource_, toMap_, datum_toSource_, sourceToDatum_;
-  double view_[6]{}, sourceGrid_[6]{}, sourceInverse_[6]{};
+  double view_[6]{}, viewInverse_[6]{}, sourceGrid_[6]{}, sourceInverse_[6]{};
 };
 
 struct ApproxTransformerDeleter {
@@ -209,12 +208,10 @@ ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>
   const int level = sourcePerView > 1 ? overviewFor(*full, sourcePerView) : -1;
   pixels.overviewLevel = level;
 
-  // The level chosen, as a dataset of its own (its grid scaled). A palette is expanded to RGBA
-  // by gdal_translate, which takes the level itself: an overview band does not carry the palette.
-  // Declared in the order they refer to each other: each is closed before what it reads.
+  // The level chosen, as a dataset of its own (its grid scaled). Declared in the order they refer
+  // to each other, so that each is closed before what it reads.
   GDALDatasetUniquePtr expanded;  // a palette as RGBA, still at full resolution
   GDALDatasetUniquePtr atLevel;
-  GDALDataset* source = nullptr;
   if (full->GetRasterCount() == 1 && full->GetRasterBand(1)->GetColorTable()) {
     // Expanded first (an overview band does not carry the palette), then the level taken from
     // the expanded VRT, whose overviews are the source's, expanded.
@@ -237,7 +234,7 @@ ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>
     atLevel = level >= 0 ? openImagery(request.source, {"OVERVIEW_LEVEL=" + std::to_string(level)}, request.maxZoom)
                          : std::move(full);
   }
-  source = atLevel.get();
+  GDALDataset* source = atLevel.get();
   double levelGrid[6];
   if (source->GetGeoTransform(levelGrid) != CE_None)
     throw InputError(request.source + ": the overview has no georeferencing");
