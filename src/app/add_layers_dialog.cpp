@@ -6,6 +6,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace urbangis::viewer {
 
 AddLayersDialog::AddLayersDialog(const CatalogDraft& draft, const std::string& language, QWidget* parent)
@@ -25,6 +27,7 @@ AddLayersDialog::AddLayersDialog(const CatalogDraft& draft, const std::string& l
     auto* item = new QTreeWidgetItem(list_);
     item->setText(0, QString::fromStdString(layer.spec.title.in(language) + "  (" + layer.spec.id + ")"));
     item->setToolTip(0, QString::fromStdString(layer.spec.source));
+    item->setData(0, Qt::UserRole, QString::fromStdString(layer.spec.id));
     item->setText(1, QString::fromStdString(std::string(roleName(layer.spec.role))));
     item->setText(2, why);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -52,6 +55,19 @@ std::vector<size_t> AddLayersDialog::chosen() const {
   for (int i = 0; i < list_->topLevelItemCount(); ++i)
     if (list_->topLevelItem(i)->checkState(0) == Qt::Checked) indices.push_back(static_cast<size_t>(i));
   return indices;
+}
+
+int AddLayersDialog::chooseOnly(const QStringList& suffixes) {
+  int ticked = 0;
+  for (int i = 0; i < list_->topLevelItemCount(); ++i) {
+    QTreeWidgetItem* item = list_->topLevelItem(i);
+    const QString id = item->data(0, Qt::UserRole).toString();
+    const bool chosen =
+        std::any_of(suffixes.begin(), suffixes.end(), [&](const QString& suffix) { return id.endsWith(suffix); });
+    item->setCheckState(0, chosen ? Qt::Checked : Qt::Unchecked);
+    ticked += chosen;
+  }
+  return ticked;
 }
 
 void AddLayersDialog::setChosen(size_t index, bool chosen) {

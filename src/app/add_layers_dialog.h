@@ -20,6 +20,9 @@ class AddLayersDialog : public QDialog {
   // The indices into the draft's layers still ticked.
   std::vector<size_t> chosen() const;
   void setChosen(size_t index, bool chosen);
+  // Ticks the layers whose ids end with one of `suffixes` ("street_order" ticks daye_street_order
+  // too), unticks the rest; returns how many are ticked.
+  int chooseOnly(const QStringList& suffixes);
 
  private:
   QTreeWidget* list_;

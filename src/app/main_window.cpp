@@ -215,6 +215,7 @@ void MainWindow::buildActions() {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a folder of layers"));
     if (!folder.isEmpty()) addLayers({folder.toStdString()});
   });
+  addPostgisAction_ = fileMenu_->addAction(QString(), this, [this] { showPostgisDialog(); });
   saveCatalogAction_ = fileMenu_->addAction(QString(), this, &MainWindow::saveCatalog);
   saveCatalogAction_->setShortcut(QKeySequence::Save);
   saveCatalogAsAction_ = fileMenu_->addAction(QString(), this, [this] {
@@ -308,6 +309,7 @@ void MainWindow::retranslate() {
   openAction_->setText(tr("&Open catalog…"));
   addLayersAction_->setText(tr("&Add layers…"));
   addFolderAction_->setText(tr("Add a &folder of layers…"));
+  addPostgisAction_->setText(tr("Add &PostGIS layers…"));
   saveCatalogAction_->setText(tr("&Save catalog"));
   saveCatalogAsAction_->setText(tr("Save catalog &as…"));
   recentMenu_->setTitle(tr("Open &recent"));

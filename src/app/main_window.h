@@ -37,6 +37,7 @@ class RoutePanel;
 class IdentifyPanel;
 class LayerPanel;
 class LayerPropertiesDialog;
+class PostgisDialog;
 class LegendWidget;
 class MapCanvas;
 class MonthSlider;
@@ -62,6 +63,9 @@ class MainWindow : public QMainWindow {
   void addLayers(const std::vector<std::filesystem::path>& paths);
   // Writes the open catalog (with its added layers) to `file`; false with lastError() if not.
   bool saveCatalogAs(const std::filesystem::path& file);
+  // Opens File → Add PostGIS layers… (not modal); accepted, the database's tables are listed
+  // for Add layers, the password kept for this session only (PGPASSWORD).
+  PostgisDialog* showPostgisDialog();
   // Opens the properties dialog of a catalog layer (not modal); null for an analysis overlay.
   LayerPropertiesDialog* showLayerProperties(const QString& id);
   QStringList lastProblems() const { return lastProblems_; }
@@ -145,11 +149,11 @@ class MainWindow : public QMainWindow {
   double measuredLength_ = 0, measuredArea_ = 0;
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
   QAction *openAction_ = nullptr, *addLayersAction_ = nullptr, *addFolderAction_ = nullptr,
-          *saveCatalogAction_ = nullptr, *saveCatalogAsAction_ = nullptr, *exportAction_ = nullptr,
-          *quitAction_ = nullptr, *fullExtentAction_ = nullptr, *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr,
-          *panAction_ = nullptr, *zoomBoxAction_ = nullptr, *identifyAction_ = nullptr, *selectAction_ = nullptr,
-          *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr,
-          *chineseAction_ = nullptr, *englishAction_ = nullptr;
+          *saveCatalogAction_ = nullptr, *addPostgisAction_ = nullptr, *saveCatalogAsAction_ = nullptr,
+          *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr, *zoomInAction_ = nullptr,
+          *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr, *identifyAction_ = nullptr,
+          *selectAction_ = nullptr, *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr,
+          *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
   QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
   std::filesystem::path catalogFile_;
   // The cursor's lon/lat and GCJ-02: the transforms live with the PROJ context they were made

@@ -20,6 +20,7 @@
 #include "app/map_canvas.h"
 #include "app/month_counts.h"
 #include "app/month_slider.h"
+#include "app/postgis_dialog.h"
 #include "app/route_panel.h"
 #include "io/catalog/catalog_init.h"
 #include "io/catalog/catalog_loader.h"
@@ -156,6 +157,18 @@ void MainWindow::saveCatalog() {
   const QString file =
       QFileDialog::getSaveFileName(this, tr("Save catalog"), QStringLiteral("city.json"), tr("Catalogs (*.json)"));
   if (!file.isEmpty()) saveCatalogAs(file.toStdString());
+}
+
+PostgisDialog* MainWindow::showPostgisDialog() {
+  auto* dialog = new PostgisDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    // libpq reads it from the environment; the catalog never sees it.
+    if (!dialog->password().isEmpty()) qputenv("PGPASSWORD", dialog->password().toUtf8());
+    addLayers({dialog->connection()});
+  });
+  dialog->open();
+  return dialog;
 }
 
 LayerPropertiesDialog* MainWindow::showLayerProperties(const QString& id) {

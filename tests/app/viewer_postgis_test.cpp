@@ -2,12 +2,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
 
 #include "analysis/stats/stats.h"
+#include "app/add_layers_dialog.h"
+#include "app/postgis_dialog.h"
 #include "app/viewer_support.h"
 #include "postgis/postgis_support.h"
 #include "render/render_layer.h"
@@ -112,4 +115,44 @@ TEST_CASE("a big PostGIS layer is read by view window: what is in view is all th
     CHECK(stats.featuresDrawn + stats.pointsSkipped == inView);
     if (inView > 0) CHECK(markerPixels(window.canvas().lastFrame()) > 0);
   }
+}
+
+// Run by CTest as viewer.postgis_window with the PostGIS test cluster (hidden otherwise).
+TEST_CASE("PostGIS tables added through the dialog: chosen in the list, no password in the saved catalog",
+          "[.][postgis]") {
+  test::TempDir dir;
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+  PostgisDialog* connection = window.showPostgisDialog();
+  REQUIRE(connection);
+  connection->setConnection(test::pgSource() + " schemas=daye");
+  CHECK(connection->connection().find("dbname=") != std::string::npos);
+  CHECK(connection->connection().find("password") == std::string::npos);
+  QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+  QSignalSpy windowRead(&window.document(), &MapDocument::windowRead);  // PostGIS points: read for the view
+  connection->accept();
+  auto* list = window.findChild<AddLayersDialog*>();
+  REQUIRE(list);  // the schema's tables, to choose from
+  REQUIRE(list->chooseOnly({QStringLiteral("street_order"), QStringLiteral("districts")}) == 2);
+  list->accept();
+  REQUIRE((loaded.count() > 0 || loaded.wait(60000)));
+  REQUIRE(window.document().layers().size() == 2);
+  REQUIRE((windowRead.count() > 0 || windowRead.wait(30000)));
+  for (const DocumentLayer& layer : window.document().layers()) {
+    INFO(layer.spec->id << ": " << layer.error.toStdString());
+    CHECK(layer.rendered);
+    CHECK(layer.spec->resolvedSource.rfind("PG:", 0) == 0);
+    if (layer.spec->id.find("street_order") != std::string::npos) {
+      CHECK(layer.spec->role == LayerRole::points);
+      REQUIRE(layer.rendered);
+      CHECK(layer.rendered->features.size() == 840);
+    } else {
+      CHECK(layer.spec->role == LayerRole::zones);
+    }
+  }
+  REQUIRE(window.saveCatalogAs(dir.path() / "pg.json"));
+  const std::string saved = test::readFile(dir.path() / "pg.json");
+  CHECK(saved.find("PG:host=") != std::string::npos);
+  CHECK(saved.find("password") == std::string::npos);
 }

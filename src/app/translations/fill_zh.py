@@ -9,6 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "Add PostGIS layers": "添加 PostGIS 图层", "Add &PostGIS layers…": "添加 PostGIS 图层(&P)…",
+    "every schema": "所有模式", "Host": "主机", "Port": "端口", "Database": "数据库", "User": "用户",
+    "Password": "密码", "Schema": "模式",
+    "The password is used for this session only and never written to the catalog; to open the catalog later, keep it in ~/.pgpass.":
+        "密码仅在本次会话中使用，不会写入图层目录；以后要再打开该目录，请将密码保存在 ~/.pgpass 中。",
     "Not drawn: %1": "未能绘制：%1",
     "Add layers": "添加图层",
     "Layers found; untick those not to add. The role can be changed later in the layer's properties.":

@@ -3,32 +3,32 @@
 <context>
     <name>urbangis::viewer::AddLayersDialog</name>
     <message>
-        <location filename="../add_layers_dialog.cpp" line="13" />
+        <location filename="../add_layers_dialog.cpp" line="15" />
         <source>Add layers</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../add_layers_dialog.cpp" line="15" />
+        <location filename="../add_layers_dialog.cpp" line="17" />
         <source>Layers found; untick those not to add. The role can be changed later in the layer's properties.</source>
         <translation>找到以下图层；取消勾选不需添加的。角色之后可在图层属性中修改。</translation>
     </message>
     <message>
-        <location filename="../add_layers_dialog.cpp" line="19" />
+        <location filename="../add_layers_dialog.cpp" line="21" />
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../add_layers_dialog.cpp" line="19" />
+        <location filename="../add_layers_dialog.cpp" line="21" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../add_layers_dialog.cpp" line="19" />
+        <location filename="../add_layers_dialog.cpp" line="21" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../add_layers_dialog.cpp" line="36" />
+        <location filename="../add_layers_dialog.cpp" line="39" />
         <source>Left out:</source>
         <translation>未添加：</translation>
     </message>
@@ -319,233 +319,243 @@
         <translation>地图无法绘制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="198" />
+        <location filename="../main_window.cpp" line="173" />
+        <source>Not drawn: %1</source>
+        <translation>未能绘制：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="200" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="198" />
-        <location filename="../main_window.cpp" line="220" />
-        <location filename="../main_window_layers.cpp" line="157" />
+        <location filename="../main_window.cpp" line="200" />
+        <location filename="../main_window.cpp" line="223" />
+        <location filename="../main_window_layers.cpp" line="158" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="205" />
-        <location filename="../main_window_layers.cpp" line="58" />
-        <location filename="../main_window_layers.cpp" line="92" />
+        <location filename="../main_window.cpp" line="207" />
+        <location filename="../main_window_layers.cpp" line="59" />
+        <location filename="../main_window_layers.cpp" line="93" />
         <source>Add layers</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="206" />
+        <location filename="../main_window.cpp" line="208" />
         <source>Data files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;All files (*)</source>
         <translation>数据文件 (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="213" />
+        <location filename="../main_window.cpp" line="215" />
         <source>Add a folder of layers</source>
         <translation>添加文件夹中的图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="220" />
+        <location filename="../main_window.cpp" line="223" />
         <source>Save catalog as</source>
         <translation>图层目录另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="226" />
-        <location filename="../main_window.cpp" line="230" />
+        <location filename="../main_window.cpp" line="229" />
+        <location filename="../main_window.cpp" line="233" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="227" />
+        <location filename="../main_window.cpp" line="230" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="299" />
+        <location filename="../main_window.cpp" line="302" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="305" />
+        <location filename="../main_window.cpp" line="308" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="306" />
+        <location filename="../main_window.cpp" line="309" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="307" />
+        <location filename="../main_window.cpp" line="310" />
         <source>&amp;Add layers…</source>
         <translation>添加图层(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="308" />
+        <location filename="../main_window.cpp" line="311" />
         <source>Add a &amp;folder of layers…</source>
         <translation>添加文件夹中的图层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="309" />
+        <location filename="../main_window.cpp" line="312" />
+        <source>Add &amp;PostGIS layers…</source>
+        <translation>添加 PostGIS 图层(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="313" />
         <source>&amp;Save catalog</source>
         <translation>保存图层目录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="310" />
+        <location filename="../main_window.cpp" line="314" />
         <source>Save catalog &amp;as…</source>
         <translation>图层目录另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="311" />
+        <location filename="../main_window.cpp" line="315" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="312" />
+        <location filename="../main_window.cpp" line="316" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="313" />
+        <location filename="../main_window.cpp" line="317" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="314" />
+        <location filename="../main_window.cpp" line="318" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="315" />
+        <location filename="../main_window.cpp" line="319" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="316" />
+        <location filename="../main_window.cpp" line="320" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="317" />
+        <location filename="../main_window.cpp" line="321" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="318" />
+        <location filename="../main_window.cpp" line="322" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="319" />
+        <location filename="../main_window.cpp" line="323" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="320" />
+        <location filename="../main_window.cpp" line="324" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="321" />
+        <location filename="../main_window.cpp" line="325" />
         <source>&amp;Select by box</source>
         <translation>框选要素(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="322" />
+        <location filename="../main_window.cpp" line="326" />
         <source>Select by pol&amp;ygon</source>
         <translation>多边形选择(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="324" />
+        <location filename="../main_window.cpp" line="328" />
         <source>Select by polygon: click the corners, double-click or Enter to close, Esc to cancel</source>
         <translation>多边形选择：依次点击顶点，双击或按回车闭合，按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="325" />
+        <location filename="../main_window.cpp" line="329" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="326" />
+        <location filename="../main_window.cpp" line="330" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="327" />
+        <location filename="../main_window.cpp" line="331" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="328" />
+        <location filename="../main_window.cpp" line="332" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="329" />
+        <location filename="../main_window.cpp" line="333" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="332" />
+        <location filename="../main_window.cpp" line="336" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="333" />
+        <location filename="../main_window.cpp" line="337" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="334" />
+        <location filename="../main_window.cpp" line="338" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="335" />
+        <location filename="../main_window.cpp" line="339" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="336" />
+        <location filename="../main_window.cpp" line="340" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="337" />
+        <location filename="../main_window.cpp" line="341" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="338" />
+        <location filename="../main_window.cpp" line="342" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="339" />
+        <location filename="../main_window.cpp" line="343" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="339" />
+        <location filename="../main_window.cpp" line="343" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="344" />
+        <location filename="../main_window.cpp" line="348" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="344" />
+        <location filename="../main_window.cpp" line="348" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="374" />
-        <location filename="../main_window.cpp" line="393" />
+        <location filename="../main_window.cpp" line="378" />
+        <location filename="../main_window.cpp" line="397" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
@@ -600,33 +610,33 @@
         <translation> — 双击结束</translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="57" />
+        <location filename="../main_window_layers.cpp" line="58" />
         <source>No layer added: %1</source>
         <translation>未添加图层：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window_layers.cpp" line="113" />
+        <location filename="../main_window_layers.cpp" line="114" />
         <source>%n layer(s) added</source>
         <translation><numerusform>已添加 %n 个图层</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="137" />
-        <location filename="../main_window_layers.cpp" line="157" />
+        <location filename="../main_window_layers.cpp" line="138" />
+        <location filename="../main_window_layers.cpp" line="158" />
         <source>Save catalog</source>
         <translation>保存图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="145" />
+        <location filename="../main_window_layers.cpp" line="146" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="173" />
+        <location filename="../main_window_layers.cpp" line="186" />
         <source>Layer properties</source>
         <translation>图层属性</translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="190" />
+        <location filename="../main_window_layers.cpp" line="203" />
         <source>chosen by you</source>
         <translation>由您选定</translation>
     </message>
@@ -647,6 +657,54 @@
         <location filename="../month_slider.cpp" line="66" />
         <source>All</source>
         <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>urbangis::viewer::PostgisDialog</name>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="20" />
+        <source>Add PostGIS layers</source>
+        <translation>添加 PostGIS 图层</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="24" />
+        <source>every schema</source>
+        <translation>所有模式</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="26" />
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="27" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="28" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="29" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="30" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="31" />
+        <source>Schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../postgis_dialog.cpp" line="32" />
+        <source>The password is used for this session only and never written to the catalog; to open the catalog later, keep it in ~/.pgpass.</source>
+        <translation>密码仅在本次会话中使用，不会写入图层目录；以后要再打开该目录，请将密码保存在 ~/.pgpass 中。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "io/catalog/catalog_init.h"
 #include "io/catalog/catalog_loader.h"
 #include "io/catalog/catalog_writer.h"
+#include "io/postgis/pg_source.h"
 
 namespace urbangis {
 namespace {
@@ -84,7 +85,8 @@ std::vector<std::string> addInferredLayers(std::optional<Catalog>& catalog, std:
     taken.push_back(id);
   }
   Catalog draft;
-  draft.name = LocalizedText{anchor.stem().string(), anchor.stem().string()};
+  draft.name = isPgSource(anchor.string()) ? LocalizedText{"PostGIS", "PostGIS"}
+                                           : LocalizedText{anchor.stem().string(), anchor.stem().string()};
   if (anchor.filename() == ".")
     draft.name = LocalizedText{anchor.parent_path().filename().string(), anchor.parent_path().filename().string()};
   std::vector<std::string> ids;

@@ -9,8 +9,10 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/redact.h"
 #include "io/catalog/catalog_loader.h"
 #include "io/gdal_support.h"
+#include "io/postgis/pg_source.h"
 #include "io/sources/vector_source.h"
 
 namespace urbangis {
@@ -108,7 +110,9 @@ LayerDiscovery discoverLayers(const std::vector<fs::path>& inputs) {
   LayerDiscovery found;
   for (const fs::path& input : inputs) {
     std::error_code error;
-    if (fs::is_directory(input, error)) {
+    if (isPgSource(input.string())) {
+      addSource(input.string(), redactSecrets(input.string()), found);  // a PostGIS database: its tables
+    } else if (fs::is_directory(input, error)) {
       std::vector<fs::path> files;
       for (const auto& entry : fs::recursive_directory_iterator(input, error))
         if (entry.is_regular_file() && dataExtensions().count(lowerExtension(entry.path())))

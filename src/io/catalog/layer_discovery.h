@@ -24,7 +24,8 @@ struct LayerDiscovery {
 };
 
 // Every vector layer of `inputs`, in order: files as given, folders walked (sorted, recursively;
-// shapefile side files and non-data files skipped). A file GDAL cannot open is a problem, not an
+// shapefile side files and non-data files skipped), PostGIS databases ("PG:…", no password in
+// it: PGPASSWORD or ~/.pgpass gives it) by their geometry tables. A file GDAL cannot open is a problem, not an
 // error: the other files still count.
 LayerDiscovery discoverLayers(const std::vector<std::filesystem::path>& inputs);
 
