@@ -48,13 +48,13 @@ std::string crsText(const CrsSpec& crs) {
 }  // namespace
 
 LayerPropertiesDialog::LayerPropertiesDialog(const LayerSpec& spec, const QString& why, const std::string& language,
-                                             QWidget* parent)
+                                             const std::vector<std::string>& crsCandidates, QWidget* parent)
     : QDialog(parent),
       spec_(spec),
       role_(new QComboBox(this)),
       why_(new QLabel(this)),
       inferredWhy_(why),
-      crs_(new QLineEdit(this)) {
+      crs_(new QComboBox(this)) {
   setWindowTitle(tr("Layer properties — %1").arg(QString::fromStdString(spec.title.in(language))));
   auto* form = new QFormLayout(this);
   form->addRow(tr("Id"), new QLabel(QString::fromStdString(spec.id), this));
@@ -82,9 +82,23 @@ LayerPropertiesDialog::LayerPropertiesDialog(const LayerSpec& spec, const QStrin
     fields_[field.key] = box;
     form->addRow(QString::fromUtf8(field.key), box);
   }
-  crs_->setText(spec.crs ? QString::fromStdString(crsText(*spec.crs)) : QString());
-  crs_->setPlaceholderText(tr("from the file"));
+  crs_->setEditable(true);
+  crs_->lineEdit()->setPlaceholderText(tr("from the file"));
+  for (const std::string& candidate : crsCandidates) crs_->addItem(QString::fromStdString(candidate));
+  // A guessed CRS shows as the candidate it was guessed from (CGCS2000, not EPSG:4490).
+  if (!crsCandidates.empty())
+    crs_->setEditText(QString::fromStdString(crsCandidates.front()));
+  else if (spec.crs)
+    crs_->setEditText(QString::fromStdString(crsText(*spec.crs)));
   form->addRow(tr("CRS"), crs_);
+  if (!crsCandidates.empty()) {
+    auto* missing = new QLabel(tr("The data declares no CRS. Its coordinates suggest the ones listed, and it is "
+                                  "drawn in the first until you choose the one it was made in."),
+                               this);
+    missing->setWordWrap(true);
+    missing->setStyleSheet(QStringLiteral("color: #C92A2A"));
+    form->addRow(QString(), missing);
+  }
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -108,7 +122,7 @@ LayerSpec LayerPropertiesDialog::edited() const {
     const QComboBox& box = *fields_.at(field.key);
     spec.*field.member = box.isEnabled() ? box.currentData().toString().toStdString() : std::string();
   }
-  const std::string crs = crs_->text().trimmed().toStdString();
+  const std::string crs = crs_->currentText().trimmed().toStdString();
   if (crs.empty()) {
     spec.crs.reset();
   } else if (!spec.crs || crsText(*spec.crs) != crs) {

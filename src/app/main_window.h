@@ -166,9 +166,10 @@ class MainWindow : public QMainWindow {
   };
   std::unique_ptr<CursorTransforms> cursor_;
   QString lastError_;
-  QStringList lastProblems_;                    // of the last Add layers: files left out, warnings
-  std::map<std::string, QString> roleReasons_;  // why an added layer got its role
-  std::vector<std::string> addedIds_;           // layers added and still loading
+  QStringList lastProblems_;                                       // of the last Add layers: files left out, warnings
+  std::map<std::string, QString> roleReasons_;                     // why an added layer got its role
+  std::map<std::string, std::vector<std::string>> crsCandidates_;  // added layers without a CRS
+  std::vector<std::string> addedIds_;                              // layers added and still loading
   bool restoring_ = false;
   // The saved state was applied to the open catalog: until then saving would overwrite it
   // with what loading shows.

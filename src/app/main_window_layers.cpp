@@ -79,6 +79,15 @@ void MainWindow::addLayers(const std::vector<fs::path>& paths) {
 }
 
 void MainWindow::addDrafted(std::vector<InferredLayer> layers, const fs::path& anchor) {
+  // A layer whose data declares no CRS is drawn in the likeliest one its coordinates suggest,
+  // and the person is asked below (without one it could not be drawn, nor a map made of it alone).
+  for (InferredLayer& layer : layers)
+    if (!layer.spec.crs && !layer.crsCandidates.empty()) {
+      layer.spec.crs = parseCrsName(layer.crsCandidates.front());
+      lastProblems_ << tr("%1: the data declares no CRS; drawn as %2 until you choose")
+                           .arg(QString::fromStdString(layer.spec.id),
+                                QString::fromStdString(layer.crsCandidates.front()));
+    }
   // The embedded sample is for looking: files added to it start a catalog of their own.
   const bool own = document_.isOpen() && !catalogFile_.empty() &&
                    fs::absolute(catalogFile_).lexically_normal() != fs::absolute(defaultCatalog()).lexically_normal();
@@ -98,7 +107,10 @@ void MainWindow::addDrafted(std::vector<InferredLayer> layers, const fs::path& a
     for (const Decision& decision : layer.decisions)
       if (decision.key == "role") why = QString::fromStdString(decision.reason);
     roleReasons_[layer.spec.id] = why;
-    for (const std::string& warning : layer.warnings) lastProblems_ << QString::fromStdString(warning);
+    if (!layer.crsCandidates.empty()) crsCandidates_[layer.spec.id] = layer.crsCandidates;
+    // A missing CRS was said above, in the viewer's words (the inference's speak of --crs).
+    if (layer.crsCandidates.empty())
+      for (const std::string& warning : layer.warnings) lastProblems_ << QString::fromStdString(warning);
   }
   addedIds_ = ids;
   if (own) {
@@ -111,6 +123,12 @@ void MainWindow::addDrafted(std::vector<InferredLayer> layers, const fs::path& a
     catalogFile_.clear();
     openDocument(std::move(*catalog), true);
   }
+  // A layer without a CRS cannot be drawn: ask for it now, with what its coordinates suggest.
+  for (const InferredLayer& layer : layers)
+    if (!layer.crsCandidates.empty()) {
+      showLayerProperties(QString::fromStdString(layer.spec.id));
+      break;
+    }
   const QString added = tr("%n layer(s) added", nullptr, static_cast<int>(ids.size()));
   statusBar()->showMessage(lastProblems_.isEmpty() ? added : added + QStringLiteral("; ") + lastProblems_.join("; "),
                            15000);
@@ -175,12 +193,15 @@ LayerPropertiesDialog* MainWindow::showLayerProperties(const QString& id) {
   const DocumentLayer* layer = document_.find(id);
   if (!layer || !document_.catalog().find(id.toStdString())) return nullptr;  // an analysis overlay
   const auto reason = roleReasons_.find(id.toStdString());
-  auto* dialog = new LayerPropertiesDialog(*layer->spec, reason == roleReasons_.end() ? QString() : reason->second,
-                                           language_, this);
+  const auto candidates = crsCandidates_.find(id.toStdString());
+  auto* dialog = new LayerPropertiesDialog(
+      *layer->spec, reason == roleReasons_.end() ? QString() : reason->second, language_,
+      candidates == crsCandidates_.end() ? std::vector<std::string>{} : candidates->second, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+  connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
     try {
       applyLayerProperties(dialog->edited());
+      crsCandidates_.erase(id.toStdString());  // the CRS is the person's now, not a guess
     } catch (const std::exception& error) {
       lastError_ = QString::fromStdString(error.what());
       QMessageBox::warning(this, tr("Layer properties"), lastError_);

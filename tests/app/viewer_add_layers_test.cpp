@@ -267,3 +267,35 @@ TEST_CASE("a folder of every format dropped on the window: each layer loads with
     }
   CHECK(markerPixels(window.canvas().lastFrame()) > 2000);
 }
+
+TEST_CASE("a file without a CRS: the viewer asks for it with what its coordinates suggest", "[viewer][add_layers]") {
+  test::TempDir dir;
+  translate(dir.path() / "billboards.shp", "ESRI Shapefile", "billboards");
+  fs::remove(dir.path() / "billboards.prj");  // as shapefiles often come
+  MainWindow window("zh");
+  window.resize(1200, 800);
+  window.show();
+  QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+  dropFiles(window, {dir.path() / "billboards.shp"});
+  // Asked at once, with the lon/lat candidates; drawn meanwhile in the likeliest, CGCS2000.
+  auto* properties = window.findChild<LayerPropertiesDialog*>();
+  REQUIRE(properties);
+  QComboBox& crs = properties->crsBox();
+  CHECK(crs.currentText() == QStringLiteral("CGCS2000"));
+  CHECK(crs.findText(QStringLiteral("GCJ-02")) >= 0);
+  REQUIRE((loaded.count() > 0 || loaded.wait(30000)));
+  const DocumentLayer& billboards = layerWithId(window, "billboards");
+  CHECK(billboards.rendered);
+  REQUIRE(window.lastProblems().size() == 1);
+  CHECK(window.lastProblems().front().contains(QStringLiteral("no CRS")));
+  // The person says WGS84: the layer is read again in it.
+  crs.setEditText(QStringLiteral("WGS84"));
+  QSignalSpy reloaded(&window.document(), &MapDocument::layerLoaded);
+  properties->accept();
+  REQUIRE((reloaded.count() > 0 || reloaded.wait(30000)));
+  const DocumentLayer& drawn = layerWithId(window, "billboards");
+  REQUIRE(drawn.rendered);
+  CHECK(drawn.rendered->features.size() > 100);
+  REQUIRE(drawn.spec->crs);
+  CHECK(drawn.spec->crs->definition == "EPSG:4326");
+}

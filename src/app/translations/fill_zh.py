@@ -9,6 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "%1: the data declares no CRS; drawn as %2 until you choose": "%1：数据未声明坐标系，在您选定之前按 %2 绘制",
+    "The data declares no CRS. Its coordinates suggest the ones listed, and it is drawn in the first until you choose the one it was made in.":
+        "数据未声明坐标系。按其坐标推测可能是下列之一，在您选定数据实际所用的坐标系之前，按第一个绘制。",
     "Add PostGIS layers": "添加 PostGIS 图层", "Add &PostGIS layers…": "添加 PostGIS 图层(&P)…",
     "every schema": "所有模式", "Host": "主机", "Port": "端口", "Database": "数据库", "User": "用户",
     "Password": "密码", "Schema": "模式",

@@ -281,17 +281,22 @@
         <translation>取自文件</translation>
     </message>
     <message>
-        <location filename="../layer_properties_dialog.cpp" line="87" />
+        <location filename="../layer_properties_dialog.cpp" line="93" />
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../layer_properties_dialog.cpp" line="99" />
+        <location filename="../layer_properties_dialog.cpp" line="95" />
+        <source>The data declares no CRS. Its coordinates suggest the ones listed, and it is drawn in the first until you choose the one it was made in.</source>
+        <translation>数据未声明坐标系。按其坐标推测可能是下列之一，在您选定数据实际所用的坐标系之前，按第一个绘制。</translation>
+    </message>
+    <message>
+        <location filename="../layer_properties_dialog.cpp" line="113" />
         <source>as the catalog says</source>
         <translation>按图层目录</translation>
     </message>
     <message>
-        <location filename="../layer_properties_dialog.cpp" line="100" />
+        <location filename="../layer_properties_dialog.cpp" line="114" />
         <source>chosen by you</source>
         <translation>由您选定</translation>
     </message>
@@ -331,14 +336,14 @@
     <message>
         <location filename="../main_window.cpp" line="200" />
         <location filename="../main_window.cpp" line="223" />
-        <location filename="../main_window_layers.cpp" line="158" />
+        <location filename="../main_window_layers.cpp" line="176" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
         <location filename="../main_window.cpp" line="207" />
         <location filename="../main_window_layers.cpp" line="59" />
-        <location filename="../main_window_layers.cpp" line="93" />
+        <location filename="../main_window_layers.cpp" line="102" />
         <source>Add layers</source>
         <translation>添加图层</translation>
     </message>
@@ -614,29 +619,34 @@
         <source>No layer added: %1</source>
         <translation>未添加图层：%1</translation>
     </message>
+    <message>
+        <location filename="../main_window_layers.cpp" line="87" />
+        <source>%1: the data declares no CRS; drawn as %2 until you choose</source>
+        <translation>%1：数据未声明坐标系，在您选定之前按 %2 绘制</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../main_window_layers.cpp" line="114" />
+        <location filename="../main_window_layers.cpp" line="132" />
         <source>%n layer(s) added</source>
         <translation><numerusform>已添加 %n 个图层</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="138" />
-        <location filename="../main_window_layers.cpp" line="158" />
+        <location filename="../main_window_layers.cpp" line="156" />
+        <location filename="../main_window_layers.cpp" line="176" />
         <source>Save catalog</source>
         <translation>保存图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="146" />
+        <location filename="../main_window_layers.cpp" line="164" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="186" />
+        <location filename="../main_window_layers.cpp" line="207" />
         <source>Layer properties</source>
         <translation>图层属性</translation>
     </message>
     <message>
-        <location filename="../main_window_layers.cpp" line="203" />
+        <location filename="../main_window_layers.cpp" line="224" />
         <source>chosen by you</source>
         <translation>由您选定</translation>
     </message>

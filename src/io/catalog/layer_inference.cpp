@@ -217,6 +217,13 @@ std::string crsCandidates(double minX, double maxX, double minY, double maxY) {
          "(EPSG:4534–4554 without zone number)";
 }
 
+// The same as names a catalog takes, likeliest first.
+std::vector<std::string> crsCandidateNames(double minX, double maxX, double minY, double maxY) {
+  if (minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90) return {"CGCS2000", "WGS84", "GCJ-02", "BD-09"};
+  if (auto zone = gaussKrugerZone(minX, maxX)) return {*zone};
+  return {};
+}
+
 std::string sourceCrsLabel(OGRLayer& layer) {
   const OGRSpatialReference* srs = layer.GetSpatialRef();
   if (!srs) return {};
@@ -621,6 +628,9 @@ InferredLayer inferLayer(const FoundLayer& found, const std::string& id, const L
                    crsCandidates(extent.MinX, extent.MaxX, extent.MinY, extent.MaxY);
     out.warnings.push_back(id + ": the data declares no CRS (" + candidates + "); give it with --crs " + id +
                            "=NAME, or \"crs\" in the catalog");
+    double minX = extent.MinX, maxX = extent.MaxX, minY = extent.MinY, maxY = extent.MaxY;
+    if (columns) minX = xField->min, maxX = xField->max, minY = yField->min, maxY = yField->max;
+    if (candidates != "unknown extent") out.crsCandidates = crsCandidateNames(minX, maxX, minY, maxY);
   }
 
   inferFields(profile, overrides, out);

@@ -25,6 +25,9 @@ struct InferredLayer {
   LayerSpec spec;  // id, title, role, source, layer, crs, x/y, fields, sum_fields, covers
   std::vector<Decision> decisions;
   std::vector<std::string> warnings;  // what a person must still decide (a missing CRS …)
+  // A source without a CRS: the CRS names its coordinates suggest, likeliest first (the viewer
+  // offers them; empty when nothing is missing or nothing can be said).
+  std::vector<std::string> crsCandidates;
 };
 
 // What a person said instead of inferring: a role, catalog field keys (e.g. "category_field"
