@@ -287,7 +287,9 @@ TEST_CASE("a file without a CRS: the viewer asks for it with what its coordinate
   const DocumentLayer& billboards = layerWithId(window, "billboards");
   CHECK(billboards.rendered);
   REQUIRE(window.lastProblems().size() == 1);
-  CHECK(window.lastProblems().front().contains(QStringLiteral("no CRS")));
+  // In the window's language (Chinese here): the layer and the CRS it is drawn in are named.
+  CHECK(window.lastProblems().front().contains(QStringLiteral("billboards")));
+  CHECK(window.lastProblems().front().contains(QStringLiteral("CGCS2000")));
   // The person says WGS84: the layer is read again in it.
   crs.setEditText(QStringLiteral("WGS84"));
   QSignalSpy reloaded(&window.document(), &MapDocument::layerLoaded);
