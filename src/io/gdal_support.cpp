@@ -39,6 +39,13 @@ ScopedGdalConfig::~ScopedGdalConfig() {
   CPLSetThreadLocalConfigOption(key_.c_str(), hadPrevious_ ? previous_.c_str() : nullptr);
 }
 
+std::string xmlEscaped(const std::string& text) {
+  char* escaped = CPLEscapeString(text.c_str(), -1, CPLES_XML);
+  std::string result = escaped;
+  CPLFree(escaped);
+  return result;
+}
+
 std::string lowerExtension(const std::filesystem::path& file) {
   std::string extension = file.extension().string();
   for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

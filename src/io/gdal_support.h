@@ -16,6 +16,10 @@ void ensureGdalRegistered();
 // A file's extension in lower case (".SHP" → ".shp"): what formats and drivers are chosen by.
 std::string lowerExtension(const std::filesystem::path& file);
 
+// `text` escaped for XML content or an attribute (GDAL's CPLEscapeString): for the XML
+// descriptions GDAL opens as datasets (GDAL_WMS, OGR VRT).
+std::string xmlEscaped(const std::string& text);
+
 // While alive, GDAL errors on this thread are collected instead of printed.
 class GdalErrorCapture {
  public:

@@ -64,14 +64,13 @@ Catalog openCatalogOrData(const fs::path& path) {
 
 std::vector<std::string> addInferredLayers(std::optional<Catalog>& catalog, std::vector<InferredLayer>& layers,
                                            const fs::path& anchor) {
-  std::vector<std::string> taken;
+  // Ids and colours the catalog's layers do not have yet.
+  std::vector<std::string> taken, colours;
   if (catalog)
-    for (const LayerSpec& layer : catalog->layers) taken.push_back(layer.id);
-  // Colours the catalog's layers do not have yet.
-  std::vector<std::string> colours;
-  if (catalog)
-    for (const LayerSpec& layer : catalog->layers)
+    for (const LayerSpec& layer : catalog->layers) {
+      taken.push_back(layer.id);
       if (!layer.colour.empty()) colours.push_back(layer.colour);
+    }
   for (InferredLayer& layer : layers)
     if (!layer.spec.colour.empty()) {
       layer.spec.colour = nextLayerColour(colours);

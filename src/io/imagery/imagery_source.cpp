@@ -22,14 +22,6 @@ bool isUrl(std::string_view source) {
   return startsWith(source, "http://") || startsWith(source, "https://") || startsWith(source, "file://");
 }
 
-// Text for an XML element's content.
-std::string xmlEscaped(const std::string& text) {
-  char* escaped = CPLEscapeString(text.c_str(), -1, CPLES_XML);
-  std::string result = escaped;
-  CPLFree(escaped);
-  return result;
-}
-
 }  // namespace
 
 bool isTileUrl(std::string_view source) {

@@ -32,8 +32,7 @@ bool isFilePath(const std::string& path) {
 }
 
 bool isCsv(const std::string& path) {
-  std::string extension = fs::path(path).extension().string();
-  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string extension = lowerExtension(path);
   return extension == ".csv" || extension == ".tsv" || path.rfind("CSV:", 0) == 0;
 }
 
@@ -48,16 +47,10 @@ std::string pointsFromColumns(const LayerSpec& spec) {
                        " sheets; name one with \"layer\"");
     sheet = dataset->GetLayer(0)->GetName();
   }
-  const auto xml = [](const std::string& text) {
-    char* escaped = CPLEscapeString(text.c_str(), -1, CPLES_XML);
-    std::string result = escaped;
-    CPLFree(escaped);
-    return result;
-  };
-  return "<OGRVRTDataSource><OGRVRTLayer name=\"" + xml(sheet) + "\"><SrcDataSource>" + xml(spec.resolvedSource) +
-         "</SrcDataSource><SrcLayer>" + xml(sheet) +
+  return "<OGRVRTDataSource><OGRVRTLayer name=\"" + xmlEscaped(sheet) + "\"><SrcDataSource>" +
+         xmlEscaped(spec.resolvedSource) + "</SrcDataSource><SrcLayer>" + xmlEscaped(sheet) +
          "</SrcLayer><GeometryType>wkbPoint</GeometryType><GeometryField encoding=\"PointFromColumns\" x=\"" +
-         xml(spec.x) + "\" y=\"" + xml(spec.y) + "\"/></OGRVRTLayer></OGRVRTDataSource>";
+         xmlEscaped(spec.x) + "\" y=\"" + xmlEscaped(spec.y) + "\"/></OGRVRTLayer></OGRVRTDataSource>";
 }
 
 std::string fieldList(OGRFeatureDefn& definition) {
