@@ -8,12 +8,13 @@
 # key in its URL (from the environment) is never printed.
 #   tests/scripts/basemap_test.sh URBANGIS SOURCE_DIR
 set -euo pipefail
-urbangis=${1:?urbangis binary}
+urbangis=$(realpath "${1:?urbangis binary}")
 source_dir=$(cd "${2:?source folder}" && pwd)
 dir=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$dir"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export URBANGIS_TILE_CACHE_DIR=$dir/cache
+cd "$dir"  # tiles must go to the tile cache, never into the working folder (checked at the end)
 
 gdal_rasterize -q -burn 220 -burn 40 -burn 40 -init 250 -ot Byte -ts 1600 1600 -l communities \
   "$source_dir/data/daye.gpkg" "$dir/ortho.tif"
@@ -155,4 +156,5 @@ code=$?
 set -e
 [ "$code" = 2 ] || fail "a missing key exits $code, not 2"
 grep -q 'UGIS_TILE_KEY is not set' "$dir/nokey.err" || { cat "$dir/nokey.err"; fail "missing key message"; }
+[ ! -e "$dir/gdalwmscache" ] || fail "tiles were cached in the working folder (./gdalwmscache)"
 echo "basemaps: ok"

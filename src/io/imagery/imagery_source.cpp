@@ -113,8 +113,12 @@ GDALDatasetUniquePtr openImagery(const std::string& source, const std::vector<st
   if (!isServiceSource(source)) return openDataset(source, GDAL_OF_RASTER, openOptions);
   ensureGdalRegistered();
   const std::string filled = withEnvironment(source);
-  const std::string name =
-      isTileUrl(filled) ? tileServiceXml(filled, defaultTileCache(), maxZoom.value_or(18)) : filled;
+  const TileCache cache = defaultTileCache();
+  const std::string name = isTileUrl(filled) ? tileServiceXml(filled, cache, maxZoom.value_or(18)) : filled;
+  // WMTS and GDAL_WMS files cache their tiles too, by default in ./gdalwmscache of whatever folder
+  // the program runs in: into our tile cache instead, or nowhere when it is off.
+  const ScopedGdalConfig cacheFolder("GDAL_DEFAULT_WMS_CACHE_PATH", cache.folder.string().c_str());
+  const ScopedGdalConfig cacheOn("GDAL_ENABLE_WMS_CACHE", cache.folder.empty() ? "NO" : "YES");
   std::vector<const char*> options;
   for (const auto& option : openOptions) options.push_back(option.c_str());
   options.push_back(nullptr);
