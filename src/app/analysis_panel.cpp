@@ -23,6 +23,7 @@
 #include "analysis/hotspots/hotspots.h"
 #include "analysis/stats/stats_run.h"
 #include "app/map_document.h"
+#include "render/hotspot_overlay.h"
 #include "core/error.h"
 #include "io/catalog/resources.h"
 #include "io/outputs/table_writer.h"
@@ -50,20 +51,6 @@ class PanelProgress final : public Progress {
   QPointer<AnalysisPanel> panel_;
   std::shared_ptr<std::atomic<bool>> cancel_;
 };
-
-// The month as a --since/--until window; inactive for all months.
-TimeWindow monthWindow(std::optional<int32_t> month) {
-  TimeWindow window;
-  if (month) window.since = monthStartSeconds(*month), window.until = monthStartSeconds(*month + 1);
-  return window;
-}
-
-// Whether a catalog layer has a time_field, so the month slider filters it.
-bool isTimed(const Catalog& catalog, const std::string& id) {
-  for (const LayerSpec& layer : catalog.layers)
-    if (layer.id == id) return !layer.timeField.empty();
-  return false;
-}
 
 QString overlayId(const std::string& method) {
   return method == "kde" ? QStringLiteral("analysis_density") : QStringLiteral("analysis_gistar");
@@ -249,13 +236,9 @@ void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
   if (!scratch_) scratch_ = std::make_shared<const QTemporaryDir>();
   const Catalog catalog = document_.catalog();
   const std::string layer = wanted.layer;
-  const std::string title = points_->itemText(layerIndex).toStdString();
   const bool kde = wanted.method == "kde";
   // A timed layer's hot spots are those of the month on the slider, like its points on the map.
-  const std::optional<int32_t> month = isTimed(catalog, layer) ? month_ : std::nullopt;
-  const HotspotSource source{layer, "", monthWindow(month)};
-  const std::string when = month ? "（" + monthKeyText(*month) + "）" : "";
-  const std::string whenEn = month ? " (" + monthKeyText(*month) + ")" : "";
+  const std::optional<int32_t> month = isTimedLayer(catalog, layer) ? month_ : std::nullopt;
   runningHotspot_ = wanted;
   runningFromState_ = fromState;
   const std::shared_ptr<const QTemporaryDir> scratchShare = scratch_;  // the folder lives until the worker ends
@@ -266,36 +249,17 @@ void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
   status_->setText(tr("Looking for hot spots…"));
   cancel_->setEnabled(true);
   running_ = true;
-  watcher_.setFuture(QtConcurrent::run(
-      [catalog, layer, source, title, when, whenEn, kde, scratchShare, scratch, working, language, progress]() {
-        AnalysisOutcome outcome;
-        try {
-          LayerSpec& spec = outcome.spec;
-          if (kde) {
-            outcome.kind = AnalysisOutcome::Kind::kde;
-            KdeOutcome density = runKde(catalog, source, KdeRequest{}, progress);
-            spec.resolvedSource = spec.source = (scratch / (layer + "_density.tif")).string();
-            writeGeoTiff(density.raster, spec.resolvedSource, density.inputs);
-            spec.id = "analysis_density";
-            spec.title = {"核密度：" + title + when, "Density: " + title + whenEn};
-            spec.role = LayerRole::raster;
-            spec.resolvedStyle = spec.style = (stylesDirectory() / "kde.json").string();
-            if (!density.messages.empty()) outcome.message = QString::fromStdString(density.messages.front());
-          } else {
-            outcome.kind = AnalysisOutcome::Kind::gistar;
-            GiStarRun run;
-            run.hexSize = 500;
-            TableOutcome hotspots = runGiStar(catalog, source, run, progress);
-            spec.resolvedSource = spec.source = (scratch / (layer + "_gistar.gpkg")).string();
-            writeTable(hotspots.table, spec.resolvedSource, hotspots.inputs);
-            spec.id = "analysis_gistar";
-            spec.title = {"热点分析：" + title + when, "Hot spots: " + title + whenEn};
-            spec.role = LayerRole::areas;
-            spec.resolvedStyle = spec.style = (stylesDirectory() / "gistar.json").string();
-            if (!hotspots.messages.empty()) outcome.message = QString::fromStdString(hotspots.messages.front());
-          }
-          outcome.layer =
-              std::make_shared<const RenderLayer>(loadRenderLayer(spec, working, language, std::nullopt, progress));
+  watcher_.setFuture(QtConcurrent::run([catalog, layer, month, kde, scratchShare, scratch, working, language,
+                                        progress]() {
+    AnalysisOutcome outcome;
+    try {
+      outcome.kind = kde ? AnalysisOutcome::Kind::kde : AnalysisOutcome::Kind::gistar;
+      HotspotOverlay overlay =
+          computeHotspotOverlay(catalog, layer, kde ? HotspotMethod::kde : HotspotMethod::gistar, month, scratch,
+                                working, language, progress);
+      outcome.spec = std::move(overlay.spec);
+      outcome.message = QString::fromStdString(overlay.message);
+      outcome.layer = std::make_shared<const RenderLayer>(std::move(overlay.layer));
         } catch (const Cancelled&) {
           outcome.error = AnalysisPanel::tr("Cancelled");
         } catch (const std::exception& error) {
@@ -391,12 +355,12 @@ void AnalysisPanel::setMonth(std::optional<int32_t> month) {
   if (const std::optional<ChoroplethState> shown = choropleth()) pendingChoropleth_ = shown;
   const Catalog* catalog = document_.isOpen() ? &document_.catalog() : nullptr;
   const auto queue = [&](const HotspotState& overlay) {
-    if (!catalog || !isTimed(*catalog, overlay.layer)) return;
+    if (!catalog || !isTimedLayer(*catalog, overlay.layer)) return;
     std::erase_if(pendingHotspots_, [&](const HotspotState& queued) { return queued.method == overlay.method; });
     pendingHotspots_.push_back(overlay);
   };
   for (const HotspotState& overlay : overlays_) queue(overlay);
-  const bool runningForMonth = running_ && (!runningHotspot_ || (catalog && isTimed(*catalog, runningHotspot_->layer)));
+  const bool runningForMonth = running_ && (!runningHotspot_ || (catalog && isTimedLayer(*catalog, runningHotspot_->layer)));
   if (runningForMonth && runningHotspot_) queue(*runningHotspot_);
   if (running_) {
     if (runningForMonth) {

@@ -9,7 +9,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "analysis/stats/stats_run.h"
 #include "cli/arguments.h"
 #include "cli/command_catalog_input.h"
 #include "cli/commands.h"
@@ -18,6 +17,7 @@
 #include "core/error.h"
 #include "render/catalog_layers.h"
 #include "render/print_export.h"
+#include "render/stats_choropleth.h"
 
 namespace urbangis::cli {
 namespace {
@@ -35,30 +35,6 @@ QSize parseSize(const std::string& text) {
     throw InputError("--size \"" + text + "\": expected WIDTHxHEIGHT in pixels, e.g. 3508x2480");
   return QSize(static_cast<int>(parseNumber(text.substr(0, x), "--size")),
                static_cast<int>(parseNumber(text.substr(x + 1), "--size")));
-}
-
-// The stats column as a choropleth of the zones layer.
-Choropleth statsChoropleth(const Catalog& catalog, const std::string& zones, const std::string& column,
-                           const Progress& progress, std::vector<std::filesystem::path>& inputs) {
-  StatsRun run;
-  run.request.zonesLayer = zones;
-  const StatsRunResult stats = runStats(catalog, run, progress);
-  for (const auto& warning : stats.warnings) std::cerr << "urbangis: " << warning << "\n";
-  inputs.insert(inputs.end(), stats.inputs.begin(), stats.inputs.end());
-  size_t index = stats.table.columns.size();
-  std::string names;
-  for (size_t c = 0; c < stats.table.columns.size(); ++c) {
-    if (stats.table.columns[c].name == column) index = c;
-    if (stats.table.columns[c].type != ColumnType::text)
-      names += (names.empty() ? "" : ", ") + stats.table.columns[c].name;
-  }
-  if (index == stats.table.columns.size() || stats.table.columns[index].type == ColumnType::text)
-    throw InputError("--style-by " + column + ": not a numeric column of stats --by " + zones +
-                     "; its columns are: " + names);
-  Choropleth choropleth;
-  choropleth.column = column;
-  choropleth.valueById = numbersById(stats.table, index);
-  return choropleth;
 }
 
 }  // namespace
@@ -108,7 +84,10 @@ int runRender(const std::vector<std::string>& args) {
     if (choroplethLayer.empty())
       throw InputError("--style-by needs a zones layer: list one in --layers or name it with --by");
     if (std::find(ids.begin(), ids.end(), choroplethLayer) == ids.end()) ids.insert(ids.begin(), choroplethLayer);
-    choropleth = statsChoropleth(catalog, choroplethLayer, *column, progress, inputs);
+    StatsChoropleth stats = statsChoropleth(catalog, choroplethLayer, *column, TimeWindow{}, progress);
+    for (const auto& warning : stats.warnings) std::cerr << "urbangis: " << warning << "\n";
+    inputs.insert(inputs.end(), stats.inputs.begin(), stats.inputs.end());
+    choropleth = std::move(stats.choropleth);
   }
 
   std::vector<RenderLayer> loaded;

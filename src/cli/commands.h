@@ -19,5 +19,6 @@ int runLoad(const std::vector<std::string>& args);
 int runGrid(const std::vector<std::string>& args);
 int runCache(const std::vector<std::string>& args);
 int runCatalog(const std::vector<std::string>& args);
+int runWebmap(const std::vector<std::string>& args);
 
 }  // namespace urbangis::cli

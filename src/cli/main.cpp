@@ -39,6 +39,12 @@ Commands:
          [--size WxH] [--dpi N] [--title TEXT] [--lang zh|en] --out FILE.png|.pdf
                                       a print map with title, legend, scale bar, north arrow,
                                       date, source and CRS (PDF in vector)
+  webmap [CATALOG] --out MAP.html [--layers A,B] [--by ZONES --style-by COLUMN]
+         [--hotspot kde|gistar:LAYER …] [--route FILE] [--month YYYY-MM] [--bbox W,S,E,N]
+         [--basemap URL [--basemap-datum gcj02]] [--with-keys] [--title T] [--lang zh|en]
+                                      an interactive map in one HTML file that opens offline on
+                                      a desktop or a phone: layers, legend, popups, zone search,
+                                      month slider, hot spots, a route's directions, locate me
   report [CATALOG] --year YYYY --out DIR [--lang zh|en] [--choropleth LAYER] [--hotspot LAYER]
                                       the annual report: DIR/report.html and DIR/report.pdf with
                                       headline figures, monthly trends, tables by zone and maps
@@ -92,6 +98,7 @@ int main(int argc, char** argv) {
     if (command == "grid") return urbangis::cli::runGrid(rest);
     if (command == "cache") return urbangis::cli::runCache(rest);
     if (command == "catalog") return urbangis::cli::runCatalog(rest);
+    if (command == "webmap") return urbangis::cli::runWebmap(rest);
     std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const urbangis::InputError& error) {

@@ -49,20 +49,7 @@ const Symbol& symbolOf(const RenderLayer& layer, const DrawFeature& feature) {
 
 void paintRaster(QPainter& painter, const MapView& view, const RenderLayer& layer) {
   const RasterGrid& grid = *layer.raster;
-  QImage image(grid.width, grid.height, QImage::Format_ARGB32_Premultiplied);
-  for (int row = 0; row < grid.height; ++row) {
-    auto* line = reinterpret_cast<QRgb*>(image.scanLine(row));
-    for (int column = 0; column < grid.width; ++column) {
-      const float value =
-          grid.values[static_cast<size_t>(row) * static_cast<size_t>(grid.width) + static_cast<size_t>(column)];
-      if (std::isnan(value)) {
-        line[column] = 0;
-        continue;
-      }
-      const Rgba c = rampColour(layer.style.ramp, value);
-      line[column] = qPremultiply(qRgba(c.r, c.g, c.b, c.a));
-    }
-  }
+  const QImage image = rasterImage(layer);
   const QPointF topLeft = view.toScreen(grid.originX, grid.originY);
   const QPointF bottomRight =
       view.toScreen(grid.originX + grid.width * grid.cellWidth, grid.originY - grid.height * grid.cellHeight);
@@ -593,6 +580,25 @@ class PointPainter {
 };
 
 }  // namespace
+
+QImage rasterImage(const RenderLayer& layer) {
+  const RasterGrid& grid = *layer.raster;
+  QImage image(grid.width, grid.height, QImage::Format_ARGB32_Premultiplied);
+  for (int row = 0; row < grid.height; ++row) {
+    auto* line = reinterpret_cast<QRgb*>(image.scanLine(row));
+    for (int column = 0; column < grid.width; ++column) {
+      const float value =
+          grid.values[static_cast<size_t>(row) * static_cast<size_t>(grid.width) + static_cast<size_t>(column)];
+      if (std::isnan(value)) {
+        line[column] = 0;
+        continue;
+      }
+      const Rgba c = rampColour(layer.style.ramp, value);
+      line[column] = qPremultiply(qRgba(c.r, c.g, c.b, c.a));
+    }
+  }
+  return image;
+}
 
 PaintStats paintLayer(QPainter& painter, const MapView& view, const RenderLayer& layer, LabelEngine& labels,
                       const PaintOptions& options) {

@@ -38,4 +38,8 @@ struct PaintStats {
 PaintStats paintLayer(QPainter& painter, const MapView& view, const RenderLayer& layer, LabelEngine& labels,
                       const PaintOptions& options);
 
+// A raster layer's grid coloured along its style's ramp, one pixel a cell, transparent where
+// there is no data.
+QImage rasterImage(const RenderLayer& layer);
+
 }  // namespace urbangis

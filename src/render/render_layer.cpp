@@ -387,9 +387,7 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
     layer.maxY = wholeExtent->maxY;
 
   if (choropleth) {
-    layer.style.renderer = StyleRenderer::graduated;
-    if (!layer.style.symbol.fill) layer.style.symbol.fill = Rgba{0xFF, 0xFF, 0xFF, 255};
-    classify(layer, values, choropleth->classes, kind, choropleth->column);
+    applyChoropleth(layer, values, *choropleth);
   } else if (graduated && layer.style.classes) {
     classify(layer, values, *layer.style.classes, kind, "");
   } else if (layer.style.renderer == StyleRenderer::categorized) {
@@ -404,6 +402,13 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
   if (empty)
     layer.messages.push_back(spec.where() + ": " + std::to_string(empty) + " features without a drawable geometry");
   return layer;
+}
+
+void applyChoropleth(RenderLayer& layer, const std::vector<double>& values, const Choropleth& choropleth) {
+  layer.style.renderer = StyleRenderer::graduated;
+  if (!layer.style.symbol.fill) layer.style.symbol.fill = Rgba{0xFF, 0xFF, 0xFF, 255};
+  const DrawKind kind = layer.features.empty() ? DrawKind::polygon : layer.features.front().kind;
+  classify(layer, values, choropleth.classes, kind, choropleth.column);
 }
 
 }  // namespace urbangis

@@ -108,4 +108,9 @@ RenderLayer loadRenderLayer(const LayerSpec& spec, const CrsSpec& working, const
                             const std::optional<Choropleth>& choropleth, const Progress& progress,
                             const std::optional<ReadWindow>& window = std::nullopt);
 
+// Replaces the layer's symbols, legend and feature classes by the choropleth's graduated
+// classes of `values` (one per feature, NaN where a feature has none), as loading with the
+// choropleth does; the legend block's title gains the column's name.
+void applyChoropleth(RenderLayer& layer, const std::vector<double>& values, const Choropleth& choropleth);
+
 }  // namespace urbangis
