@@ -4,7 +4,7 @@
 # community and by unit grid, by national event class, the case indicators (closure, hours to
 # close, handled/answered/satisfied) by community and by district and month, a density raster, hexagon bins and Gi* hot spots, a route and the cable-corridor
 # inspection tour, print maps (PNG and vector PDF), the bureau's 2023 annual report (HTML and
-# PDF), and the dataset regenerated to show it is reproducible. Then, where a display exists, the
+# PDF), an interactive web map (one HTML file), and the dataset regenerated to show it is reproducible. Then, where a display exists, the
 # viewer opens on the Daye catalog.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,11 +35,13 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
 ./build/src/cli/urbangis render layers/daye.json --style-by complaints_per_km2 --by communities \
     --layers communities,roads --size 2339x1654 --dpi 200 --out out/map_complaints_per_km2.png
 ./build/src/cli/urbangis report layers/daye.json --year 2023 --out out/report_2023
+./build/src/cli/urbangis webmap layers/daye.json --by communities --style-by complaints_count \
+    --hotspot kde:street_order --route out/route.geojson --out out/webmap_daye.html
 echo "demo: wrote out/info.{txt,json}, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson,"
 echo "      out/stats_grids.gpkg, out/stats_districts_national.csv, out/cases_{communities,districts_monthly}.csv,"
 echo "      out/kde_gas_hazards.tif, out/hexbin_gas_hazards.geojson, out/gistar_gas_hazards.gpkg,"
 echo "      out/route.{txt,geojson}, out/tour_cable.{txt,gpkg}, out/map_daye.pdf,"
-echo "      out/map_complaints_per_km2.png, out/report_2023/report.{html,pdf}"
+echo "      out/map_complaints_per_km2.png, out/report_2023/report.{html,pdf}, out/webmap_daye.html"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "demo: opening the viewer"
   exec ./build/src/app/urbangis-viewer layers/daye.json

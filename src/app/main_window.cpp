@@ -88,6 +88,7 @@ MainWindow::MainWindow(const std::string& language, QWidget* parent) : QMainWind
   for (QLabel* label : {lonLatLabel_, projectedLabel_, scaleLabel_, crsLabel_}) statusBar()->addPermanentWidget(label);
 
   buildActions();
+  connect(&webMapWatcher_, &QFutureWatcher<QString>::finished, this, &MainWindow::webMapWritten);
   connect(&document_, &MapDocument::layerLoaded, this, [this](const QString&) {
     layerPanel_->rebuild(language_);
     legend_->update();
@@ -232,6 +233,14 @@ void MainWindow::buildActions() {
     const QString error = exportMap(file);
     if (!error.isEmpty()) QMessageBox::critical(this, tr("Export map"), error);
   });
+  exportWebMapAction_ = fileMenu_->addAction(QString(), this, [this] {
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export web map"), QStringLiteral("map.html"),
+                                                      tr("Web page (*.html)"));
+    if (!file.isEmpty()) exportWebMap(file);
+  });
+  connect(this, &MainWindow::webMapExported, this, [this](const QString& error) {
+    if (!error.isEmpty() && error != tr("Cancelled")) QMessageBox::critical(this, tr("Export web map"), error);
+  });
   fileMenu_->addSeparator();
   quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
   quitAction_->setShortcut(QKeySequence::Quit);
@@ -314,6 +323,7 @@ void MainWindow::retranslate() {
   saveCatalogAsAction_->setText(tr("Save catalog &as…"));
   recentMenu_->setTitle(tr("Open &recent"));
   exportAction_->setText(tr("&Export map…"));
+  exportWebMapAction_->setText(tr("Export &web map…"));
   quitAction_->setText(tr("&Quit"));
   viewMenu_->setTitle(tr("&View"));
   fullExtentAction_->setText(tr("Zoom to &full extent"));

@@ -3,8 +3,10 @@
 // in docks; File (open, recent, add layers, save catalog, export map), View (zoom, tools, GCJ-02) and Language menus; a
 // status bar with the cursor's lon/lat (and GCJ-02), projected coordinates, scale and CRS.
 
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 #include <QTranslator>
 
@@ -22,12 +24,14 @@
 #include "core/crs.h"
 #include "io/catalog/layer_inference.h"
 #include "render/map_view.h"
+#include "webmap/web_map_request.h"
 
 class QAction;
 class QDragEnterEvent;
 class QDropEvent;
 class QLineEdit;
 class QMenu;
+class QProgressDialog;
 
 namespace urbangis::viewer {
 
@@ -56,6 +60,11 @@ class MainWindow : public QMainWindow {
   const std::string& language() const { return language_; }
   // Writes the print map of the current view (PNG or PDF); returns an error text or "".
   QString exportMap(const QString& file);
+  // Starts writing what the window shows as a web map page (File → Export web map…) in the
+  // background, with a progress dialog and Cancel; webMapExported reports the end.
+  void exportWebMap(const QString& file);
+  // The web map request of what the window shows now.
+  WebMapRequest webMapRequest() const;
   // Adds the layers of files and folders (as dropped on the window): roles, fields and CRS
   // inferred as `catalog init` infers them; a choice of layers asked in a dialog when there are
   // several. Added to the open catalog, or, over the embedded sample, as a catalog of their own.
@@ -89,6 +98,7 @@ class MainWindow : public QMainWindow {
 
  signals:
   void catalogLoaded();  // every layer loaded or failed
+  void webMapExported(const QString& error);  // empty: written
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -118,6 +128,7 @@ class MainWindow : public QMainWindow {
   void showSelection(const QString& layerId, const std::vector<int64_t>& fids);
   void measure(const std::vector<QPointF>& points, bool finished);
   void showRoute();
+  void webMapWritten();
   void chooseMonth(std::optional<int32_t> month);
   void showTrend(const QString& zonesId, int64_t zoneFid);
 
@@ -150,7 +161,7 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
   QAction *openAction_ = nullptr, *addLayersAction_ = nullptr, *addFolderAction_ = nullptr,
           *saveCatalogAction_ = nullptr, *addPostgisAction_ = nullptr, *saveCatalogAsAction_ = nullptr,
-          *exportAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr, *zoomInAction_ = nullptr,
+          *exportAction_ = nullptr, *exportWebMapAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr, *zoomInAction_ = nullptr,
           *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr, *identifyAction_ = nullptr,
           *selectAction_ = nullptr, *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr,
           *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
@@ -165,6 +176,8 @@ class MainWindow : public QMainWindow {
     Transform toLonLat, toGcj;
   };
   std::unique_ptr<CursorTransforms> cursor_;
+  QFutureWatcher<QString> webMapWatcher_;
+  QPointer<QProgressDialog> webMapDialog_;
   QString lastError_;
   QStringList lastProblems_;                                       // of the last Add layers: files left out, warnings
   std::map<std::string, QString> roleReasons_;                     // why an added layer got its role

@@ -81,6 +81,7 @@ h3 { margin: 1.4em 0 .4em; }
 .charts img { width: 100%; max-width: 440px; border: 1px solid #e3e3e3; }
 figure { margin: 1.5em 0; }
 figure img { width: 100%; border: 1px solid #ddd; }
+.webmap { width: 100%; height: 600px; border: 1px solid #ddd; }
 figcaption { color: #444; font-size: .95em; }
 table { border-collapse: collapse; font-size: .85em; margin: .3em 0; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: .25em .5em; }
@@ -120,10 +121,17 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
 
   if (!maps.maps.empty()) {
     html << "<section id=\"maps\">\n<h2>" << escape(content.mapsHeading) << "</h2>\n";
-    for (const ReportMap& map : maps.maps)
-      html << "<figure>\n<img alt=\"" << escape(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map))
-           << "\">\n<figcaption>" << escape(map.map.title.toStdString()) << (content.language == "zh" ? "。" : ". ")
+    for (const ReportMap& map : maps.maps) {
+      html << "<figure>\n";
+      // The interactive map in a sandboxed frame of its own (scripts, no access to the report).
+      if (!map.webMapHtml.empty())
+        html << "<iframe class=\"webmap\" sandbox=\"allow-scripts allow-popups\" title=\""
+             << escape(map.map.title.toStdString()) << "\" srcdoc=\"" << escape(map.webMapHtml) << "\"></iframe>\n";
+      else
+        html << "<img alt=\"" << escape(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map)) << "\">\n";
+      html << "<figcaption>" << escape(map.map.title.toStdString()) << (content.language == "zh" ? "。" : ". ")
            << escape(map.caption) << "</figcaption>\n</figure>\n";
+    }
     html << "</section>\n";
   }
 

@@ -1,5 +1,7 @@
 #include "report/report_maps.h"
 
+#include <QTemporaryDir>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -11,6 +13,8 @@
 #include "render/catalog_layers.h"
 #include "report/report_content.h"
 #include "style/layer_style.h"
+#include "webmap/web_map_builder.h"
+#include "webmap/web_page.h"
 
 namespace urbangis {
 namespace {
@@ -174,6 +178,23 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
         top += (i ? (zh ? "、" : ", ") : "") + ranked[i].second + " " + groupedNumber(ranked[i].first, 1);
       map.caption = zh ? "密度最高的" + zones->title.in(language) + "：" + top + "（件/km²）。"
                        : "Highest densities: " + top + " per km².";
+      if (options.interactive) {
+        WebMapRequest web;
+        web.language = language;
+        web.title = map.map.title.toStdString();
+        web.layers = {zonesSpec.id};
+        if (network) web.layers.push_back(network->id);
+        web.layers.push_back(points->id);
+        if (hotspotPoints && hotspotPoints != points) web.layers.push_back(hotspotPoints->id);
+        web.choroplethZones = zonesSpec.id;
+        web.choroplethColumn = statisticColumn(points->id, ZoneStatistic::perKm2);
+        if (hotspotPoints) web.hotspots = {{HotspotMethod::kde, hotspotPoints->id}};
+        QTemporaryDir scratch;
+        if (!scratch.isValid()) throw InputError("cannot make a temporary folder for the report's web map");
+        const WebMapData page = buildWebMap(catalog, web, scratch.path().toStdString(), progress);
+        maps.messages.insert(maps.messages.end(), page.messages.begin(), page.messages.end());
+        map.webMapHtml = webMapHtml(page.data);
+      }
       maps.maps.push_back(std::move(map));
     }
   }

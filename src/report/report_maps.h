@@ -20,11 +20,16 @@ struct ReportMapOptions {
   std::string hotspotLayer;     // points layer; empty: "street_order" when there is one, else the largest
   std::string language = "zh";
   std::string madeOn;  // date text for the maps' footers
+  bool interactive = true;  // the HTML's first map as an interactive web map (src/webmap)
 };
 
 struct ReportMap {
   PrintMap map;
   std::string caption;  // one sentence under the map
+  // The same map as a web map page, shown in report.html instead of the picture (the PDF keeps
+  // the picture): zones coloured by the statistic for the year and each month, the points, the
+  // hot spots.
+  std::string webMapHtml;
 };
 
 struct ReportMaps {

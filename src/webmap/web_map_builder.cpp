@@ -323,8 +323,12 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
                          {"values", std::move(shownValues)},
                          {"total", total}});
     }
+    // A total means something for counts, lengths and areas, not for densities and shares.
+    const std::string& column = request.choroplethColumn;
+    const bool additive = !column.ends_with("_per_km2") && !column.ends_with("_pct");
     page["choropleth"] = {{"layer", spec.id},
                           {"column", request.choroplethColumn},
+                          {"additive", additive},
                           {"title", spec.title.in(language) + " · " + request.choroplethColumn},
                           {"periods", std::move(periods)}};
   }

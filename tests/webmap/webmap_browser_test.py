@@ -238,8 +238,10 @@ def click_zone_opens_its_popup(driver, data, label):
     else:
         check(False, f"{label}: no community inside the view to click")
         return None
-    # Every layer above the communities off, so the click meets the community.
+    # Every layer above the communities off, so the click meets the community; the map still.
     set_only_visible(driver, data, "communities")
+    driver.execute_script("window.urbangis.centreOn('communities', arguments[0])", f)
+    x, y = driver.execute_script("return window.urbangis.featurePoint('communities', arguments[0])", f)
     ActionChains(driver).move_to_element_with_offset(map_box, int(x - map_box.size["width"] / 2),
                                                      int(y - map_box.size["height"] / 2)).click().perform()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content"))
@@ -314,7 +316,8 @@ def injection_runs_nothing(driver, label):
     layer = next(l for l in data["layers"] if l.get("n"))
     map_box = driver.find_element(By.ID, "map")
     for f, name in enumerate(names):
-        driver.execute_script("window.urbangis.map.closePopup()")
+        driver.execute_script("window.urbangis.map.closePopup(); window.urbangis.centreOn(arguments[0], arguments[1])",
+                              layer["id"], f)
         x, y = driver.execute_script("return window.urbangis.featurePoint(arguments[0], arguments[1])", layer["id"], f)
         ActionChains(driver).move_to_element_with_offset(map_box, int(x - map_box.size["width"] / 2),
                                                          int(y - map_box.size["height"] / 2)).click().perform()
@@ -323,6 +326,29 @@ def injection_runs_nothing(driver, label):
         check(name.strip("\u2028") in text, f"{label}: popup of {name!r} shows {text!r}")
     check(driver.execute_script("return window.__pwned === undefined"), f"{label}: injected script ran on click")
     check(not console_errors(driver), f"{label}: console errors: {console_errors(driver)}")
+
+
+def report_embeds_the_map(driver, label):
+    """report.html's first map is the web map, drawn inside its frame."""
+    folder = os.path.join(OUT, "report")
+    urbangis("report", "--year", "2023", "--lang", LANG, "--out", folder)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    driver.get("file://" + os.path.abspath(os.path.join(folder, "report.html")))
+    frames = driver.find_elements(By.CSS_SELECTOR, "iframe.webmap")
+    check(len(frames) == 1, f"{label}: the report has {len(frames)} web map frames")
+    if not frames:
+        return
+    driver.execute_script("arguments[0].scrollIntoView()", frames[0])
+    driver.switch_to.frame(frames[0])
+    WebDriverWait(driver, 60).until(
+        lambda d: d.execute_script("return document.documentElement.getAttribute('data-ready') === 'true'"))
+    data = driver.execute_script("return window.urbangis.pageData()")
+    check(data["choropleth"]["column"].endswith("_per_km2"), f"{label}: the report's map colours by {data['choropleth']['column']}")
+    check(len(data["months"]) == 12, f"{label}: the report's map has {len(data['months'])} months")
+    driver.switch_to.default_content()
+    screenshot(driver, f"report-{label}.png")
+    check(not console_errors(driver), f"{label}: console errors in the report: {console_errors(driver)}")
 
 
 driver = start_browser()
@@ -356,6 +382,7 @@ try:
             month_slider_follows_stats(driver, data, label)
         check(not console_errors(driver), f"{label}: console errors: {console_errors(driver)}")
     injection_runs_nothing(driver, LANG)
+    report_embeds_the_map(driver, LANG)
 finally:
     driver.quit()
 

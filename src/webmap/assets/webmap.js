@@ -241,6 +241,7 @@
       pageState.frames += 1;
       if (!pageState.ready) {
         pageState.ready = true;
+        pageState.firstFrameMs = performance.now();  // since navigation started
         document.documentElement.setAttribute('data-ready', 'true');
       }
     },
@@ -483,7 +484,20 @@
   const minimumSpan = 0.005;
   if (east - west < minimumSpan) [west, east] = [(west + east - minimumSpan) / 2, (west + east + minimumSpan) / 2];
   if (north - south < minimumSpan) [south, north] = [(south + north - minimumSpan) / 2, (south + north + minimumSpan) / 2];
-  map.fitBounds([[south, west], [north, east]], { padding: [16, 16] });
+  const frameData = () => map.fitBounds([[south, west], [north, east]], { padding: [16, 16] });
+  // A page in a frame not yet laid out (the report's) has no size to fit the data into: wait.
+  const container = document.getElementById('map');
+  if (container.clientWidth && container.clientHeight) {
+    frameData();
+  } else {
+    const observer = new ResizeObserver(() => {
+      if (!container.clientWidth || !container.clientHeight) return;
+      observer.disconnect();
+      map.invalidateSize();
+      frameData();
+    });
+    observer.observe(container);
+  }
   const canvasLayer = new DataCanvas();
   canvasLayer.addTo(map);
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
@@ -699,7 +713,7 @@
       if (choropleth && layer.id === choropleth.layer) {
         const p = period();
         row.legend.appendChild(element('div', 'urbangis-legend-title', choropleth.column + ' · ' + (p.month || T.all) +
-          ' · ' + T.total + ' ' + formatValue(p.total)));
+          (choropleth.additive ? ' · ' + T.total + ' ' + formatValue(p.total) : '')));
         row.legend.appendChild(legendList(p.legend));
       } else if (layer.legend && layer.legend.length) {
         row.legend.appendChild(legendList(layer.legend));
@@ -769,6 +783,10 @@
         out.push([anchor.x, anchor.y, vertex.x, vertex.y, high.x - low.x, low.y - high.y, shown(layer, f)]);
       }
       return out;
+    },
+    // Moves the map, without animation, to centre on feature f of a layer.
+    centreOn(id, f) {
+      map.setView(featureLatLng(byId[id], f), map.getZoom(), { animate: false });
     },
     // The index of the first feature whose field has the value, or -1.
     findFeature(id, field, value) {
