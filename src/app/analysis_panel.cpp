@@ -23,11 +23,11 @@
 #include "analysis/hotspots/hotspots.h"
 #include "analysis/stats/stats_run.h"
 #include "app/map_document.h"
-#include "render/hotspot_overlay.h"
 #include "core/error.h"
 #include "io/catalog/resources.h"
 #include "io/outputs/table_writer.h"
 #include "io/values/timestamps.h"
+#include "render/hotspot_overlay.h"
 
 namespace urbangis::viewer {
 namespace {
@@ -254,19 +254,18 @@ void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
     AnalysisOutcome outcome;
     try {
       outcome.kind = kde ? AnalysisOutcome::Kind::kde : AnalysisOutcome::Kind::gistar;
-      HotspotOverlay overlay =
-          computeHotspotOverlay(catalog, layer, kde ? HotspotMethod::kde : HotspotMethod::gistar, month, scratch,
-                                working, language, progress);
+      HotspotOverlay overlay = computeHotspotOverlay(catalog, layer, kde ? HotspotMethod::kde : HotspotMethod::gistar,
+                                                     month, scratch, working, language, progress);
       outcome.spec = std::move(overlay.spec);
       outcome.message = QString::fromStdString(overlay.message);
       outcome.layer = std::make_shared<const RenderLayer>(std::move(overlay.layer));
-        } catch (const Cancelled&) {
-          outcome.error = AnalysisPanel::tr("Cancelled");
-        } catch (const std::exception& error) {
-          outcome.error = QString::fromStdString(error.what());
-        }
-        return outcome;
-      }));
+    } catch (const Cancelled&) {
+      outcome.error = AnalysisPanel::tr("Cancelled");
+    } catch (const std::exception& error) {
+      outcome.error = QString::fromStdString(error.what());
+    }
+    return outcome;
+  }));
 }
 
 void AnalysisPanel::done() {
@@ -360,7 +359,8 @@ void AnalysisPanel::setMonth(std::optional<int32_t> month) {
     pendingHotspots_.push_back(overlay);
   };
   for (const HotspotState& overlay : overlays_) queue(overlay);
-  const bool runningForMonth = running_ && (!runningHotspot_ || (catalog && isTimedLayer(*catalog, runningHotspot_->layer)));
+  const bool runningForMonth =
+      running_ && (!runningHotspot_ || (catalog && isTimedLayer(*catalog, runningHotspot_->layer)));
   if (runningForMonth && runningHotspot_) queue(*runningHotspot_);
   if (running_) {
     if (runningForMonth) {

@@ -234,8 +234,8 @@ void MainWindow::buildActions() {
     if (!error.isEmpty()) QMessageBox::critical(this, tr("Export map"), error);
   });
   exportWebMapAction_ = fileMenu_->addAction(QString(), this, [this] {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export web map"), QStringLiteral("map.html"),
-                                                      tr("Web page (*.html)"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export web map"), QStringLiteral("map.html"), tr("Web page (*.html)"));
     if (!file.isEmpty()) exportWebMap(file);
   });
   connect(this, &MainWindow::webMapExported, this, [this](const QString& error) {

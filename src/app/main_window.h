@@ -97,7 +97,7 @@ class MainWindow : public QMainWindow {
   QString lastError() const { return lastError_; }
 
  signals:
-  void catalogLoaded();  // every layer loaded or failed
+  void catalogLoaded();                       // every layer loaded or failed
   void webMapExported(const QString& error);  // empty: written
 
  protected:
@@ -161,10 +161,11 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_ = nullptr, *viewMenu_ = nullptr, *languageMenu_ = nullptr, *recentMenu_ = nullptr;
   QAction *openAction_ = nullptr, *addLayersAction_ = nullptr, *addFolderAction_ = nullptr,
           *saveCatalogAction_ = nullptr, *addPostgisAction_ = nullptr, *saveCatalogAsAction_ = nullptr,
-          *exportAction_ = nullptr, *exportWebMapAction_ = nullptr, *quitAction_ = nullptr, *fullExtentAction_ = nullptr, *zoomInAction_ = nullptr,
-          *zoomOutAction_ = nullptr, *panAction_ = nullptr, *zoomBoxAction_ = nullptr, *identifyAction_ = nullptr,
-          *selectAction_ = nullptr, *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr,
-          *gcjAction_ = nullptr, *chineseAction_ = nullptr, *englishAction_ = nullptr;
+          *exportAction_ = nullptr, *exportWebMapAction_ = nullptr, *quitAction_ = nullptr,
+          *fullExtentAction_ = nullptr, *zoomInAction_ = nullptr, *zoomOutAction_ = nullptr, *panAction_ = nullptr,
+          *zoomBoxAction_ = nullptr, *identifyAction_ = nullptr, *selectAction_ = nullptr,
+          *selectPolygonAction_ = nullptr, *measureAction_ = nullptr, *routeAction_ = nullptr, *gcjAction_ = nullptr,
+          *chineseAction_ = nullptr, *englishAction_ = nullptr;
   QLabel *lonLatLabel_ = nullptr, *projectedLabel_ = nullptr, *scaleLabel_ = nullptr, *crsLabel_ = nullptr;
   std::filesystem::path catalogFile_;
   // The cursor's lon/lat and GCJ-02: the transforms live with the PROJ context they were made

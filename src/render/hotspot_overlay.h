@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
+#include "analysis/time_window.h"
 #include "core/catalog.h"
 #include "core/progress.h"
-#include "analysis/time_window.h"
 #include "render/render_layer.h"
 
 namespace urbangis {

@@ -128,7 +128,8 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
         html << "<iframe class=\"webmap\" sandbox=\"allow-scripts allow-popups\" title=\""
              << escape(map.map.title.toStdString()) << "\" srcdoc=\"" << escape(map.webMapHtml) << "\"></iframe>\n";
       else
-        html << "<img alt=\"" << escape(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map)) << "\">\n";
+        html << "<img alt=\"" << escape(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map))
+             << "\">\n";
       html << "<figcaption>" << escape(map.map.title.toStdString()) << (content.language == "zh" ? "。" : ". ")
            << escape(map.caption) << "</figcaption>\n</figure>\n";
     }

@@ -19,7 +19,7 @@ struct ReportMapOptions {
   std::string choroplethLayer;  // points layer; empty: "complaints" when there is one, else the first
   std::string hotspotLayer;     // points layer; empty: "street_order" when there is one, else the largest
   std::string language = "zh";
-  std::string madeOn;  // date text for the maps' footers
+  std::string madeOn;       // date text for the maps' footers
   bool interactive = true;  // the HTML's first map as an interactive web map (src/webmap)
 };
 

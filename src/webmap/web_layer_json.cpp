@@ -25,19 +25,26 @@ std::string cssColour(const Rgba& colour) {
 
 const char* markerName(Marker marker) {
   switch (marker) {
-    case Marker::square: return "square";
-    case Marker::triangle: return "triangle";
-    case Marker::diamond: return "diamond";
-    case Marker::circle: break;
+    case Marker::square:
+      return "square";
+    case Marker::triangle:
+      return "triangle";
+    case Marker::diamond:
+      return "diamond";
+    case Marker::circle:
+      break;
   }
   return "circle";
 }
 
 const char* kindName(DrawKind kind) {
   switch (kind) {
-    case DrawKind::line: return "line";
-    case DrawKind::polygon: return "polygon";
-    case DrawKind::point: break;
+    case DrawKind::line:
+      return "line";
+    case DrawKind::polygon:
+      return "polygon";
+    case DrawKind::point:
+      break;
   }
   return "point";
 }
@@ -103,7 +110,8 @@ json legendJson(const std::vector<LegendEntry>& legend) {
       item["symbol"] = symbolJson(entry.symbol);
     } else {
       json ramp = json::array();
-      for (const RampStop& stop : entry.ramp) ramp.push_back({{"value", stop.value}, {"colour", cssColour(stop.colour)}});
+      for (const RampStop& stop : entry.ramp)
+        ramp.push_back({{"value", stop.value}, {"colour", cssColour(stop.colour)}});
       item["ramp"] = std::move(ramp);
     }
     out.push_back(std::move(item));
@@ -162,7 +170,8 @@ json vectorLayerJson(const RenderLayer& layer, const WebLayerContext& context) {
   out["n"] = layer.features.size();
   if (!singlePoints) out["parts"] = std::move(parts), out["rings"] = std::move(rings);
   out["xy"] = std::move(xy);
-  if (std::any_of(layer.features.begin(), layer.features.end(), [](const DrawFeature& f) { return f.symbolClass >= 0; }))
+  if (std::any_of(layer.features.begin(), layer.features.end(),
+                  [](const DrawFeature& f) { return f.symbolClass >= 0; }))
     out["cls"] = symbolClassesJson(layer);
   if (layer.timed && context.months) {
     const std::vector<int32_t>& months = *context.months;

@@ -28,8 +28,8 @@ nlohmann::json legendJson(const std::vector<LegendEntry>& legend);
 nlohmann::json symbolClassesJson(const RenderLayer& layer);
 
 struct WebLayerContext {
-  const LayerSpec* spec = nullptr;          // the catalog entry (field meanings); null for overlays
-  const AttributeRows* attributes = nullptr;  // popups; null: no attributes
+  const LayerSpec* spec = nullptr;               // the catalog entry (field meanings); null for overlays
+  const AttributeRows* attributes = nullptr;     // popups; null: no attributes
   const std::vector<int32_t>* months = nullptr;  // the page's months, ascending (timed layers index into them)
   // National class of each category_field value, when the catalog maps the layer's categories.
   std::map<std::string, std::string> nationalClassByCategory;

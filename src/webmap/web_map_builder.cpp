@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "core/error.h"
 #include "io/catalog/class_map.h"
@@ -52,14 +53,15 @@ struct LoadedLayer {
 std::string leafletTemplate(std::string url) {
   for (const char* axis : {"z", "x", "y"}) {
     const std::string gdal = std::string("${") + axis + "}", leaflet = std::string("{") + axis + "}";
-    for (size_t at = url.find(gdal); at != std::string::npos; at = url.find(gdal, at)) url.replace(at, gdal.size(), leaflet);
+    for (size_t at = url.find(gdal); at != std::string::npos; at = url.find(gdal, at))
+      url.replace(at, gdal.size(), leaflet);
   }
   return url;
 }
 
 // A tile basemap, or nullopt (with a message) when its key may not go into the page.
-std::optional<json> tileLayerJson(const std::string& id, const std::string& title, const std::string& url,
-                                  bool gcj02, std::optional<int> maxZoom, double opacity, bool withKeys,
+std::optional<json> tileLayerJson(const std::string& id, const std::string& title, const std::string& url, bool gcj02,
+                                  std::optional<int> maxZoom, double opacity, bool withKeys,
                                   std::vector<std::string>& messages) {
   std::string filled = url;
   if (url.find("${env:") != std::string::npos) {
@@ -108,7 +110,8 @@ std::map<std::string, std::string> nationalClassesOf(const ClassMap* classes, co
 // The style of a `route tour` output: service stretches solid, deadhead dashed, in the language
 // the tour was written in (its kind values).
 std::filesystem::path tourStyle(const std::filesystem::path& scratch, const AttributeRows& rows) {
-  const auto kind = std::find_if(rows.columns.begin(), rows.columns.end(), [](const Column& c) { return c.name == "kind"; });
+  const auto kind =
+      std::find_if(rows.columns.begin(), rows.columns.end(), [](const Column& c) { return c.name == "kind"; });
   std::set<std::string> kinds;
   for (const auto& row : rows.rows) kinds.insert(idText(row[static_cast<size_t>(kind - rows.columns.begin())]));
   json categories = json::array();
@@ -116,9 +119,10 @@ std::filesystem::path tourStyle(const std::filesystem::path& scratch, const Attr
     const bool deadhead = value == "空驶" || value == "deadhead";
     json symbol{{"fill", nullptr}, {"stroke", deadhead ? "#2B83BA" : "#D7191C"}, {"stroke_width", deadhead ? 3 : 4}};
     if (deadhead) symbol["dash"] = {6, 4};
-    categories.push_back({{"value", value},
-                          {"label", {{"zh", deadhead ? "空驶" : "整治巡查"}, {"en", deadhead ? "Deadhead" : "Service"}}},
-                          {"symbol", symbol}});
+    categories.push_back(
+        {{"value", value},
+         {"label", {{"zh", deadhead ? "空驶" : "整治巡查"}, {"en", deadhead ? "Deadhead" : "Service"}}},
+         {"symbol", symbol}});
   }
   const json style{{"renderer", "categorized"},
                    {"field", "kind"},
@@ -143,7 +147,7 @@ json routeSteps(const AttributeRows& rows, const std::string& language) {
       const std::string text = idText(row[*directions]);
       const std::string arrow = " → ";
       size_t begin = 0;
-      for (size_t at = text.find(arrow); ; at = text.find(arrow, begin)) {
+      for (size_t at = text.find(arrow);; at = text.find(arrow, begin)) {
         steps.push_back(text.substr(begin, at == std::string::npos ? std::string::npos : at - begin));
         if (at == std::string::npos) break;
         begin = at + arrow.size();
@@ -162,7 +166,8 @@ json routeSteps(const AttributeRows& rows, const std::string& language) {
   for (const size_t r : order) {
     const double metres = numberIn(rows.rows[r][*length]).value_or(0);
     char distance[32];
-    std::snprintf(distance, sizeof distance, metres >= 1000 ? "%.1f km" : "%.0f m", metres >= 1000 ? metres / 1000 : metres);
+    std::snprintf(distance, sizeof distance, metres >= 1000 ? "%.1f km" : "%.0f m",
+                  metres >= 1000 ? metres / 1000 : metres);
     std::string roadName = idText(rows.rows[r][*road]);
     if (roadName.empty()) roadName = language == "zh" ? "无名道路" : "unnamed road";
     steps.push_back((kind ? idText(rows.rows[r][*kind]) + " · " : std::string()) + roadName + " " + distance);
@@ -197,13 +202,15 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
     if (catalog.layer(request.choroplethZones).role != LayerRole::zones)
       throw InputError("--by " + request.choroplethZones + ": not a zones layer");
     // The coloured zones go over the other zones layers, which start switched off when the
-    // layers were not chosen: they would hide the colours.
+    // layers were not chosen (they would hide the colours), all but the first, the catalog's
+    // outline of the city.
     std::erase(ids, request.choroplethZones);
     size_t afterZones = 0;
+    bool outline = true;
     for (size_t i = 0; i < ids.size(); ++i)
       if (catalog.layer(ids[i]).role == LayerRole::zones) {
         afterZones = i + 1;
-        if (request.layers.empty()) hidden.push_back(ids[i]);
+        if (request.layers.empty() && !std::exchange(outline, false)) hidden.push_back(ids[i]);
       }
     ids.insert(ids.begin() + static_cast<std::ptrdiff_t>(afterZones), request.choroplethZones);
   }
@@ -232,8 +239,9 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
       }
       RenderLayer raster = loadRenderLayer(spec, kWebMercator, language, std::nullopt, progress);
       if (!raster.raster) {
-        result.messages.push_back(id + ": imagery other than tile URLs is drawn in the viewer and printed maps, not in "
-                                       "the web page (it would make the file as big as the imagery)");
+        result.messages.push_back(id +
+                                  ": imagery other than tile URLs is drawn in the viewer and printed maps, not in "
+                                  "the web page (it would make the file as big as the imagery)");
         continue;
       }
       result.inputs.push_back(spec.resolvedSource);
@@ -283,9 +291,9 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
     if (spec.idField.empty())
       throw InputError(spec.where() + ": a choropleth needs the layer's id_field to join the statistics");
     const AttributeRows& rows = *zones->attributes;
-    const auto idColumn = static_cast<size_t>(
-        std::find_if(rows.columns.begin(), rows.columns.end(), [&](const Column& c) { return c.name == spec.idField; }) -
-        rows.columns.begin());
+    const auto idColumn = static_cast<size_t>(std::find_if(rows.columns.begin(), rows.columns.end(),
+                                                           [&](const Column& c) { return c.name == spec.idField; }) -
+                                              rows.columns.begin());
     if (idColumn == rows.columns.size())
       throw InputError(spec.where() + ": its id_field \"" + spec.idField + "\" is not in the layer");
     std::unordered_map<int64_t, std::string> idOfFid;
@@ -335,9 +343,9 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
 
   // Hot-spot overlays over the data.
   for (const auto& [method, pointsLayer] : request.hotspots) {
-    HotspotOverlay overlay = computeHotspotOverlay(catalog, pointsLayer, method, request.month, scratch,
-                                                   method == HotspotMethod::kde ? kWebMercator : kLonLat, language,
-                                                   progress);
+    HotspotOverlay overlay =
+        computeHotspotOverlay(catalog, pointsLayer, method, request.month, scratch,
+                              method == HotspotMethod::kde ? kWebMercator : kLonLat, language, progress);
     if (!overlay.message.empty()) result.messages.push_back(overlay.message);
     if (overlay.layer.raster) {
       layers.push_back(rasterLayerJson(overlay.layer, language, 0.8, true));
@@ -358,9 +366,11 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
     spec.source = request.route->string();
     spec.resolvedSource = std::filesystem::absolute(*request.route).string();
     const AttributeRows rows = readAttributeRows(spec, progress);
-    const bool tour = std::any_of(rows.columns.begin(), rows.columns.end(), [](const Column& c) { return c.name == "kind"; });
+    const bool tour =
+        std::any_of(rows.columns.begin(), rows.columns.end(), [](const Column& c) { return c.name == "kind"; });
     spec.title = tour ? LocalizedText{"巡查路线", "Tour"} : LocalizedText{"路线", "Route"};
-    spec.resolvedStyle = spec.style = tour ? tourStyle(scratch, rows).string() : (stylesDirectory() / "route.json").string();
+    spec.resolvedStyle = spec.style =
+        tour ? tourStyle(scratch, rows).string() : (stylesDirectory() / "route.json").string();
     RenderLayer route = loadRenderLayer(spec, kLonLat, language, std::nullopt, progress);
     WebLayerContext context;
     context.spec = &spec;

@@ -19,10 +19,14 @@ std::string scriptSafeJson(const nlohmann::json& data) {
   safe.reserve(text.size() + text.size() / 50);
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '<') safe += "\\u003c";
-    else if (c == '>') safe += "\\u003e";
-    else if (c == '&') safe += "\\u0026";
-    else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+    if (c == '<')
+      safe += "\\u003c";
+    else if (c == '>')
+      safe += "\\u003e";
+    else if (c == '&')
+      safe += "\\u0026";
+    else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+             (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
       safe += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
     } else {
@@ -62,12 +66,23 @@ std::string htmlEscaped(const std::string& text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -79,7 +94,8 @@ std::string webMapHtml(const nlohmann::json& data) {
   const std::string json = scriptSafeJson(data);
   // The copyright text goes into a text/plain script: only "</script" could end it early.
   std::string copyright(web_assets::leafletCopyright());
-  for (size_t at = copyright.find("</"); at != std::string::npos; at = copyright.find("</", at)) copyright.replace(at, 2, "< /");
+  for (size_t at = copyright.find("</"); at != std::string::npos; at = copyright.find("</", at))
+    copyright.replace(at, 2, "< /");
   return filled(web_assets::pageHtml(), {{"LANG", language},
                                          {"VERSION", URBANGIS_VERSION},
                                          {"TITLE", title},

@@ -36,103 +36,103 @@
 <context>
     <name>urbangis::viewer::AnalysisPanel</name>
     <message>
-        <location filename="../analysis_panel.cpp" line="170" />
+        <location filename="../analysis_panel.cpp" line="157" />
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点（Jenks）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="171" />
+        <location filename="../analysis_panel.cpp" line="158" />
         <source>Quantiles</source>
         <translation>分位数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="172" />
+        <location filename="../analysis_panel.cpp" line="159" />
         <source>Equal intervals</source>
         <translation>等间距</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="167" />
+        <location filename="../analysis_panel.cpp" line="154" />
         <source>Statistics by zone</source>
         <translation>分区统计</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="168" />
+        <location filename="../analysis_panel.cpp" line="155" />
         <source>Hot spots</source>
         <translation>热点分析</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="169" />
+        <location filename="../analysis_panel.cpp" line="156" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="173" />
+        <location filename="../analysis_panel.cpp" line="160" />
         <source>Kernel density</source>
         <translation>核密度</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="174" />
+        <location filename="../analysis_panel.cpp" line="161" />
         <source>Gi* hot spots (500 m hexagons)</source>
         <translation>Gi* 热点（500 米六边形）</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="175" />
+        <location filename="../analysis_panel.cpp" line="162" />
         <source>Zones</source>
         <translation>分区图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="176" />
+        <location filename="../analysis_panel.cpp" line="163" />
         <source>Map</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="177" />
+        <location filename="../analysis_panel.cpp" line="164" />
         <source>Classes</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="178" />
+        <location filename="../analysis_panel.cpp" line="165" />
         <source>Colours</source>
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="179" />
+        <location filename="../analysis_panel.cpp" line="166" />
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="180" />
+        <location filename="../analysis_panel.cpp" line="167" />
         <source>Points</source>
         <translation>点图层</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="181" />
+        <location filename="../analysis_panel.cpp" line="168" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="214" />
+        <location filename="../analysis_panel.cpp" line="201" />
         <source>Counting by zone for %1…</source>
         <translation>正在按分区统计 %1…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="215" />
+        <location filename="../analysis_panel.cpp" line="202" />
         <source>Counting by zone…</source>
         <translation>正在分区统计…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="228" />
-        <location filename="../analysis_panel.cpp" line="300" />
+        <location filename="../analysis_panel.cpp" line="215" />
+        <location filename="../analysis_panel.cpp" line="264" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="266" />
+        <location filename="../analysis_panel.cpp" line="249" />
         <source>Looking for hot spots…</source>
         <translation>正在分析热点…</translation>
     </message>
     <message>
-        <location filename="../analysis_panel.cpp" line="372" />
+        <location filename="../analysis_panel.cpp" line="336" />
         <source>%1 zones</source>
         <translation>%1 个分区</translation>
     </message>
@@ -304,263 +304,285 @@
 <context>
     <name>urbangis::viewer::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="98" />
+        <location filename="../main_window.cpp" line="99" />
         <source>Layer %1 could not be loaded: %2</source>
         <translation>图层 %1 无法加载：%2</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="153" />
+        <location filename="../main_window.cpp" line="154" />
         <source>%1: more than %2 features in view; the first %2 are drawn. Zoom in to see all.</source>
         <translation>%1：视图中要素超过 %2 个，只绘制了前 %2 个；放大可查看全部。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="161" />
+        <location filename="../main_window.cpp" line="162" />
         <source>%n feature(s) found</source>
         <translation><numerusform>找到 %n 个要素</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="170" />
+        <location filename="../main_window.cpp" line="171" />
         <source>The map could not be drawn: %1</source>
         <translation>地图无法绘制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="173" />
+        <location filename="../main_window.cpp" line="174" />
         <source>Not drawn: %1</source>
         <translation>未能绘制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="200" />
+        <location filename="../main_window.cpp" line="201" />
         <source>Open catalog</source>
         <translation>打开图层目录</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="200" />
-        <location filename="../main_window.cpp" line="223" />
+        <location filename="../main_window.cpp" line="201" />
+        <location filename="../main_window.cpp" line="224" />
         <location filename="../main_window_layers.cpp" line="176" />
         <source>Catalogs (*.json)</source>
         <translation>图层目录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="207" />
+        <location filename="../main_window.cpp" line="208" />
         <location filename="../main_window_layers.cpp" line="59" />
         <location filename="../main_window_layers.cpp" line="102" />
         <source>Add layers</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="208" />
+        <location filename="../main_window.cpp" line="209" />
         <source>Data files (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;All files (*)</source>
         <translation>数据文件 (*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.gpx *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="215" />
+        <location filename="../main_window.cpp" line="216" />
         <source>Add a folder of layers</source>
         <translation>添加文件夹中的图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="223" />
+        <location filename="../main_window.cpp" line="224" />
         <source>Save catalog as</source>
         <translation>图层目录另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="229" />
-        <location filename="../main_window.cpp" line="233" />
+        <location filename="../main_window.cpp" line="230" />
+        <location filename="../main_window.cpp" line="234" />
         <source>Export map</source>
         <translation>导出地图</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="230" />
+        <location filename="../main_window.cpp" line="231" />
         <source>Images and PDF (*.png *.pdf)</source>
         <translation>图片和 PDF (*.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="302" />
+        <location filename="../main_window.cpp" line="237" />
+        <location filename="../main_window.cpp" line="242" />
+        <source>Export web map</source>
+        <translation>导出网页地图</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="238" />
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="242" />
+        <location filename="../main_window_webmap.cpp" line="109" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="311" />
         <source>Nothing found for "%1"</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="308" />
+        <location filename="../main_window.cpp" line="317" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="309" />
+        <location filename="../main_window.cpp" line="318" />
         <source>&amp;Open catalog…</source>
         <translation>打开图层目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="310" />
+        <location filename="../main_window.cpp" line="319" />
         <source>&amp;Add layers…</source>
         <translation>添加图层(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="311" />
+        <location filename="../main_window.cpp" line="320" />
         <source>Add a &amp;folder of layers…</source>
         <translation>添加文件夹中的图层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="312" />
+        <location filename="../main_window.cpp" line="321" />
         <source>Add &amp;PostGIS layers…</source>
         <translation>添加 PostGIS 图层(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="313" />
+        <location filename="../main_window.cpp" line="322" />
         <source>&amp;Save catalog</source>
         <translation>保存图层目录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="314" />
+        <location filename="../main_window.cpp" line="323" />
         <source>Save catalog &amp;as…</source>
         <translation>图层目录另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="315" />
+        <location filename="../main_window.cpp" line="324" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="316" />
+        <location filename="../main_window.cpp" line="325" />
         <source>&amp;Export map…</source>
         <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="317" />
+        <location filename="../main_window.cpp" line="326" />
+        <source>Export &amp;web map…</source>
+        <translation>导出网页地图(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="327" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="318" />
+        <location filename="../main_window.cpp" line="328" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="319" />
+        <location filename="../main_window.cpp" line="329" />
         <source>Zoom to &amp;full extent</source>
         <translation>全图显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="320" />
+        <location filename="../main_window.cpp" line="330" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="321" />
+        <location filename="../main_window.cpp" line="331" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="322" />
+        <location filename="../main_window.cpp" line="332" />
         <source>&amp;Pan</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="323" />
+        <location filename="../main_window.cpp" line="333" />
         <source>Zoom to &amp;box</source>
         <translation>框选放大(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="324" />
+        <location filename="../main_window.cpp" line="334" />
         <source>&amp;Identify</source>
         <translation>要素查询(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="325" />
+        <location filename="../main_window.cpp" line="335" />
         <source>&amp;Select by box</source>
         <translation>框选要素(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="326" />
+        <location filename="../main_window.cpp" line="336" />
         <source>Select by pol&amp;ygon</source>
         <translation>多边形选择(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="328" />
+        <location filename="../main_window.cpp" line="338" />
         <source>Select by polygon: click the corners, double-click or Enter to close, Esc to cancel</source>
         <translation>多边形选择：依次点击顶点，双击或按回车闭合，按 Esc 取消</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="329" />
+        <location filename="../main_window.cpp" line="339" />
         <source>&amp;Measure</source>
         <translation>量算(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="330" />
+        <location filename="../main_window.cpp" line="340" />
         <source>&amp;Route</source>
         <translation>路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="331" />
+        <location filename="../main_window.cpp" line="341" />
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="332" />
+        <location filename="../main_window.cpp" line="342" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="333" />
+        <location filename="../main_window.cpp" line="343" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="336" />
+        <location filename="../main_window.cpp" line="346" />
         <source>Find a district, community or grid…</source>
         <translation>查找乡镇街道、社区或网格…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="337" />
+        <location filename="../main_window.cpp" line="347" />
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="338" />
+        <location filename="../main_window.cpp" line="348" />
         <source>Show &amp;GCJ-02 coordinates</source>
         <translation>显示 GCJ-02 坐标(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="339" />
+        <location filename="../main_window.cpp" line="349" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="340" />
+        <location filename="../main_window.cpp" line="350" />
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="341" />
+        <location filename="../main_window.cpp" line="351" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="342" />
+        <location filename="../main_window.cpp" line="352" />
         <source>Identify</source>
         <translation>要素查询</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="343" />
+        <location filename="../main_window.cpp" line="353" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="343" />
+        <location filename="../main_window.cpp" line="353" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="348" />
+        <location filename="../main_window.cpp" line="358" />
         <source>UrbanGIS</source>
         <translation>UrbanGIS 城管地理信息系统</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="348" />
+        <location filename="../main_window.cpp" line="358" />
         <source>UrbanGIS — %1</source>
         <translation>UrbanGIS 城管地理信息系统 — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="378" />
-        <location filename="../main_window.cpp" line="397" />
+        <location filename="../main_window.cpp" line="388" />
+        <location filename="../main_window.cpp" line="407" />
         <source>Cannot open the catalog</source>
         <translation>无法打开图层目录</translation>
     </message>
@@ -649,6 +671,26 @@
         <location filename="../main_window_layers.cpp" line="224" />
         <source>chosen by you</source>
         <translation>由您选定</translation>
+    </message>
+    <message>
+        <location filename="../main_window_webmap.cpp" line="85" />
+        <source>Writing the web map…</source>
+        <translation>正在写出网页地图…</translation>
+    </message>
+    <message>
+        <location filename="../main_window_webmap.cpp" line="85" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../main_window_webmap.cpp" line="98" />
+        <source>Cannot make a temporary folder</source>
+        <translation>无法创建临时文件夹</translation>
+    </message>
+    <message>
+        <location filename="../main_window_webmap.cpp" line="119" />
+        <source>Wrote the web map</source>
+        <translation>已写出网页地图</translation>
     </message>
 </context>
 <context>
