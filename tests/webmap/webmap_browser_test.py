@@ -245,10 +245,11 @@ def click_zone_opens_its_popup(driver, data, label):
     ActionChains(driver).move_to_element_with_offset(map_box, int(x - map_box.size["width"] / 2),
                                                      int(y - map_box.size["height"] / 2)).click().perform()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content"))
-    text = driver.find_element(By.CSS_SELECTOR, ".leaflet-popup-content").text
+    # Its text as the page put it (a popup fading in is not "displayed" to the driver yet).
+    text = driver.find_element(By.CSS_SELECTOR, ".leaflet-popup-content").get_attribute("textContent")
     name = layer["rows"][f][name_column]
     check(name in text, f"{label}: popup of community {name} shows: {text!r}")
-    coordinates = driver.find_element(By.CSS_SELECTOR, ".urbangis-coordinates").text
+    coordinates = driver.find_element(By.CSS_SELECTOR, ".urbangis-coordinates").get_attribute("textContent")
     check("WGS84" in coordinates and "GCJ-02" in coordinates, f"{label}: clicked coordinates: {coordinates!r}")
     screenshot(driver, f"popup-{label}.png")
     return layer["rows"][f][code_column], text
@@ -263,7 +264,9 @@ def month_slider_follows_stats(driver, data, label):
     slider.send_keys(Keys.RIGHT, Keys.RIGHT, Keys.RIGHT)  # all months → the third month
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.urbangis.state.ready"))
     month = months[2]
-    legend = driver.find_element(By.XPATH, "//input[@data-layer='communities']/ancestor::div[1]").text
+    legend = driver.find_element(
+        By.XPATH, "//input[@data-layer='communities']/ancestor::div[1]//div[@class='urbangis-legend-title']"
+    ).get_attribute("textContent")
     year, number = map(int, month.split("-"))
     last_day = [31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][number - 1]
     by_zone = stats_for(f"{month}-01", f"{month}-{last_day:02d}")
@@ -271,7 +274,7 @@ def month_slider_follows_stats(driver, data, label):
     total = sum(by_zone.values())
     check(month in legend, f"{label}: the choropleth legend does not name {month}: {legend!r}")
     total_text = f"{total:g}"
-    check(total_text in legend.replace(",", ""), f"{label}: legend total is not stats' {total_text}: {legend!r}")
+    check(legend.replace(",", "").endswith(" " + total_text), f"{label}: legend total is not stats' {total_text}: {legend!r}")
     check(total != sum(all_year.values()), f"{label}: month total equals the year's: nothing to tell apart")
     # The complaints layer lists as many features as stats counts in all communities that month.
     count = driver.execute_script("return window.urbangis.shownCount('complaints')")
@@ -288,6 +291,21 @@ def month_slider_follows_stats(driver, data, label):
     slider.send_keys(Keys.HOME)
     after = screenshot(driver, f"month-all-{label}.png")
     check(list(before.getdata()) != list(after.getdata()), f"{label}: the map did not change with the month")
+
+
+def locate_me_shows_where_the_phone_is(driver, label):
+    """Locate me: the browser's position (emulated: a street in Daye) becomes the map's centre
+    with a marker."""
+    here = {"latitude": 30.0985, "longitude": 114.9752, "accuracy": 25}
+    driver.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["geolocation"]})
+    driver.execute_cdp_cmd("Emulation.setGeolocationOverride", here)
+    driver.find_element(By.CSS_SELECTOR, ".urbangis-locate").click()
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return document.querySelectorAll('.leaflet-overlay-pane path').length") >= 2)
+    centre = driver.execute_script("var c = window.urbangis.map.getCenter(); return [c.lat, c.lng]")
+    check(abs(centre[0] - here["latitude"]) < 1e-3 and abs(centre[1] - here["longitude"]) < 1e-3,
+          f"{label}: located at {here}, the map is centred on {centre}")
+    screenshot(driver, f"locate-{label}.png")
 
 
 def injection_runs_nothing(driver, label):
@@ -368,18 +386,18 @@ try:
             toggle = driver.find_element(By.ID, "panel-toggle")
             check(toggle.is_displayed(), f"{label}: no panel button on a phone")
             check(not driver.find_element(By.ID, "panel").is_displayed(), f"{label}: panel covers the map at first")
-            layer_colours_show_where_the_data_is(driver, data, label, background)
+        layer_colours_show_where_the_data_is(driver, data, label, background)
+        click_zone_opens_its_popup(driver, data, label)
+        driver.find_element(By.CSS_SELECTOR, ".leaflet-popup-close-button").click()
+        for layer in data["layers"]:
+            driver.execute_script("window.urbangis.setVisible(arguments[0], arguments[1])", layer["id"],
+                                  layer["visible"])
+        if phone:
+            locate_me_shows_where_the_phone_is(driver, label)
             toggle.click()
             check(driver.find_element(By.ID, "panel").is_displayed(), f"{label}: the button did not open the panel")
             screenshot(driver, f"webmap-{label}-panel.png")
-        else:
-            layer_colours_show_where_the_data_is(driver, data, label, background)
-            click_zone_opens_its_popup(driver, data, label)
-            driver.find_element(By.CSS_SELECTOR, ".leaflet-popup-close-button").click()
-            for layer in data["layers"]:
-                driver.execute_script("window.urbangis.setVisible(arguments[0], arguments[1])", layer["id"],
-                                      layer["visible"])
-            month_slider_follows_stats(driver, data, label)
+        month_slider_follows_stats(driver, data, label)
         check(not console_errors(driver), f"{label}: console errors: {console_errors(driver)}")
     injection_runs_nothing(driver, LANG)
     report_embeds_the_map(driver, LANG)
