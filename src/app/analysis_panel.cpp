@@ -22,6 +22,7 @@
 
 #include "analysis/hotspots/hotspots.h"
 #include "analysis/stats/stats_run.h"
+#include "app/flag_progress.h"
 #include "app/map_document.h"
 #include "core/error.h"
 #include "io/catalog/resources.h"
@@ -32,25 +33,13 @@
 namespace urbangis::viewer {
 namespace {
 
-// Progress from a worker: fractions posted to the panel on the UI thread, cancellation by flag.
-class PanelProgress final : public Progress {
- public:
-  PanelProgress(QPointer<AnalysisPanel> panel, std::shared_ptr<std::atomic<bool>> cancel)
-      : panel_(std::move(panel)), cancel_(std::move(cancel)) {}
-  void report(std::string_view, double fraction) const override {
-    QMetaObject::invokeMethod(
-        QCoreApplication::instance(),
-        [panel = panel_, fraction] {
-          if (panel) emit panel->progressed(fraction);
-        },
-        Qt::QueuedConnection);
-  }
-  bool cancelled() const override { return cancel_->load(); }
-
- private:
-  QPointer<AnalysisPanel> panel_;
-  std::shared_ptr<std::atomic<bool>> cancel_;
-};
+// Fractions from a worker shown by the panel's progress bar (progressed is emitted on the UI thread).
+using PanelProgress = PostedProgress<AnalysisPanel>;
+PanelProgress panelProgress(AnalysisPanel* panel, std::shared_ptr<std::atomic<bool>> cancel) {
+  return PanelProgress(
+      QPointer<AnalysisPanel>(panel),
+      [](AnalysisPanel& receiver, double fraction) { emit receiver.progressed(fraction); }, std::move(cancel));
+}
 
 QString overlayId(const std::string& method) {
   return method == "kde" ? QStringLiteral("analysis_density") : QStringLiteral("analysis_gistar");
@@ -197,7 +186,7 @@ void AnalysisPanel::runStats() {
   statsZones_ = zones_->currentData().toString();
   const std::string zones = statsZones_.toStdString();
   const TimeWindow window = monthWindow(month_);
-  const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
+  const PanelProgress progress = panelProgress(this, cancelFlag_);
   status_->setText(month_ ? tr("Counting by zone for %1…").arg(QString::fromStdString(monthKeyText(*month_)))
                           : tr("Counting by zone…"));
   cancel_->setEnabled(true);
@@ -245,7 +234,7 @@ void AnalysisPanel::startHotspots(const HotspotState& wanted, bool fromState) {
   const std::filesystem::path scratch = scratch_->path().toStdString();
   const CrsSpec working = document_.workingCrs();
   const std::string language = language_;
-  const PanelProgress progress(QPointer<AnalysisPanel>(this), cancelFlag_);
+  const PanelProgress progress = panelProgress(this, cancelFlag_);
   status_->setText(tr("Looking for hot spots…"));
   cancel_->setEnabled(true);
   running_ = true;

@@ -4,7 +4,6 @@
 
 #include "app/main_window.h"
 
-#include <QCoreApplication>
 #include <QProgressDialog>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -14,6 +13,7 @@
 #include <cmath>
 
 #include "app/analysis_panel.h"
+#include "app/flag_progress.h"
 #include "app/map_canvas.h"
 #include "app/month_slider.h"
 #include "app/route_panel.h"
@@ -23,30 +23,6 @@
 #include "webmap/web_page.h"
 
 namespace urbangis::viewer {
-namespace {
-
-// Progress of the export: the dialog follows on the UI thread; Cancel sets the flag.
-class WebMapProgress final : public Progress {
- public:
-  WebMapProgress(QPointer<QProgressDialog> dialog, std::shared_ptr<std::atomic<bool>> cancel)
-      : dialog_(std::move(dialog)), cancel_(std::move(cancel)) {}
-  void report(std::string_view, double fraction) const override {
-    if (fraction < 0) return;
-    QMetaObject::invokeMethod(
-        QCoreApplication::instance(),
-        [dialog = dialog_, fraction] {
-          if (dialog) dialog->setValue(static_cast<int>(std::lround(fraction * 100)));
-        },
-        Qt::QueuedConnection);
-  }
-  bool cancelled() const override { return cancel_->load(); }
-
- private:
-  QPointer<QProgressDialog> dialog_;
-  std::shared_ptr<std::atomic<bool>> cancel_;
-};
-
-}  // namespace
 
 WebMapRequest MainWindow::webMapRequest() const {
   WebMapRequest request;
@@ -90,7 +66,13 @@ void MainWindow::exportWebMap(const QString& file) {
   dialog->setAutoReset(false);
   connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
   webMapDialog_ = dialog;
-  const WebMapProgress progress(QPointer<QProgressDialog>(dialog), cancel);
+  // The dialog's bar follows; stages of unknown length leave it where it is.
+  const PostedProgress<QProgressDialog> progress(
+      QPointer<QProgressDialog>(dialog),
+      [](QProgressDialog& bar, double fraction) {
+        if (fraction >= 0) bar.setValue(static_cast<int>(std::lround(fraction * 100)));
+      },
+      cancel);
   const std::filesystem::path target = file.toStdString();
   webMapWatcher_.setFuture(QtConcurrent::run([catalog, request, route, progress, target]() mutable -> QString {
     try {

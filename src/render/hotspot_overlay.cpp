@@ -34,29 +34,28 @@ HotspotOverlay computeHotspotOverlay(const Catalog& catalog, const std::string& 
   const HotspotSource source{pointsLayer, "", monthWindow(month)};
   const std::string when = month ? "（" + monthKeyText(*month) + "）" : "";
   const std::string whenEn = month ? " (" + monthKeyText(*month) + ")" : "";
+  const bool kde = method == HotspotMethod::kde;
   HotspotOverlay overlay;
   LayerSpec& spec = overlay.spec;
-  if (method == HotspotMethod::kde) {
+  spec.id = kde ? "analysis_density" : "analysis_gistar";
+  spec.resolvedSource = spec.source = (scratch / (pointsLayer + (kde ? "_density.tif" : "_gistar.gpkg"))).string();
+  spec.title = {(kde ? "核密度：" : "热点分析：") + points.title.zh + when,
+                (kde ? "Density: " : "Hot spots: ") + points.title.en + whenEn};
+  spec.role = kde ? LayerRole::raster : LayerRole::areas;
+  spec.resolvedStyle = spec.style = (stylesDirectory() / (kde ? "kde.json" : "gistar.json")).string();
+  std::vector<std::string> messages;
+  if (kde) {
     KdeOutcome density = runKde(catalog, source, KdeRequest{}, progress);
-    spec.resolvedSource = spec.source = (scratch / (pointsLayer + "_density.tif")).string();
     writeGeoTiff(density.raster, spec.resolvedSource, density.inputs);
-    spec.id = "analysis_density";
-    spec.title = {"核密度：" + points.title.zh + when, "Density: " + points.title.en + whenEn};
-    spec.role = LayerRole::raster;
-    spec.resolvedStyle = spec.style = (stylesDirectory() / "kde.json").string();
-    if (!density.messages.empty()) overlay.message = density.messages.front();
+    messages = std::move(density.messages);
   } else {
     GiStarRun run;
     run.hexSize = 500;
     TableOutcome hotspots = runGiStar(catalog, source, run, progress);
-    spec.resolvedSource = spec.source = (scratch / (pointsLayer + "_gistar.gpkg")).string();
     writeTable(hotspots.table, spec.resolvedSource, hotspots.inputs);
-    spec.id = "analysis_gistar";
-    spec.title = {"热点分析：" + points.title.zh + when, "Hot spots: " + points.title.en + whenEn};
-    spec.role = LayerRole::areas;
-    spec.resolvedStyle = spec.style = (stylesDirectory() / "gistar.json").string();
-    if (!hotspots.messages.empty()) overlay.message = hotspots.messages.front();
+    messages = std::move(hotspots.messages);
   }
+  if (!messages.empty()) overlay.message = messages.front();
   overlay.layer = loadRenderLayer(spec, working, language, std::nullopt, progress);
   return overlay;
 }

@@ -8,33 +8,10 @@
 #include "render/print_layout.h"
 #include "report/report_charts.h"
 #include "report/report_writer.h"
+#include "webmap/web_page.h"
 
 namespace urbangis {
 namespace {
-
-std::string escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string pngDataUrl(const QImage& image) {
   QByteArray bytes;
@@ -96,68 +73,70 @@ tr.total td { font-weight: bold; background: #f5f7fa; }
 std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
   std::ostringstream html;
   html << "<!DOCTYPE html>\n<html lang=\"" << (content.language == "zh" ? "zh-CN" : "en") << "\">\n<head>\n"
-       << "<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"UrbanGIS\">\n<title>" << escape(content.title)
-       << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  html << "<header>\n<h1>" << escape(content.title) << "</h1>\n<p class=\"subtitle\">" << escape(content.subtitle)
-       << "</p>\n<p class=\"meta\">" << escape(content.madeOn) << " · " << escape(content.sourceNote)
-       << "</p>\n</header>\n";
+       << "<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"UrbanGIS\">\n<title>"
+       << htmlEscaped(content.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+  html << "<header>\n<h1>" << htmlEscaped(content.title) << "</h1>\n<p class=\"subtitle\">"
+       << htmlEscaped(content.subtitle) << "</p>\n<p class=\"meta\">" << htmlEscaped(content.madeOn) << " · "
+       << htmlEscaped(content.sourceNote) << "</p>\n</header>\n";
 
-  html << "<section id=\"figures\">\n<h2>" << escape(content.figuresHeading) << "</h2>\n<p>"
-       << escape(content.figuresIntro) << "</p>\n<div class=\"cards\">\n";
+  html << "<section id=\"figures\">\n<h2>" << htmlEscaped(content.figuresHeading) << "</h2>\n<p>"
+       << htmlEscaped(content.figuresIntro) << "</p>\n<div class=\"cards\">\n";
   for (const FigureCard& card : content.cards) {
-    html << "<div class=\"card\" id=\"figure-" << escape(card.layerId) << "\">\n<h3>" << escape(card.title)
-         << "</h3>\n<p class=\"big\">" << escape(card.headline) << "</p>\n<ul>\n";
-    for (const std::string& line : card.lines) html << "<li>" << escape(line) << "</li>\n";
+    html << "<div class=\"card\" id=\"figure-" << htmlEscaped(card.layerId) << "\">\n<h3>" << htmlEscaped(card.title)
+         << "</h3>\n<p class=\"big\">" << htmlEscaped(card.headline) << "</p>\n<ul>\n";
+    for (const std::string& line : card.lines) html << "<li>" << htmlEscaped(line) << "</li>\n";
     html << "</ul>\n</div>\n";
   }
   html << "</div>\n</section>\n";
 
-  html << "<section id=\"trends\">\n<h2>" << escape(content.trendsHeading) << "</h2>\n<p>"
-       << escape(content.trendsIntro) << "</p>\n<div class=\"charts\">\n";
+  html << "<section id=\"trends\">\n<h2>" << htmlEscaped(content.trendsHeading) << "</h2>\n<p>"
+       << htmlEscaped(content.trendsIntro) << "</p>\n<div class=\"charts\">\n";
   for (const TrendChart& chart : content.charts) {
-    html << "<img alt=\"" << escape(chart.title) << "\" src=\"" << pngDataUrl(chartImage(chart, content)) << "\">\n";
+    html << "<img alt=\"" << htmlEscaped(chart.title) << "\" src=\"" << pngDataUrl(chartImage(chart, content))
+         << "\">\n";
   }
   html << "</div>\n</section>\n";
 
   if (!maps.maps.empty()) {
-    html << "<section id=\"maps\">\n<h2>" << escape(content.mapsHeading) << "</h2>\n";
+    html << "<section id=\"maps\">\n<h2>" << htmlEscaped(content.mapsHeading) << "</h2>\n";
     for (const ReportMap& map : maps.maps) {
       html << "<figure>\n";
       // The interactive map in a sandboxed frame of its own (scripts, no access to the report).
       if (!map.webMapHtml.empty())
         html << "<iframe class=\"webmap\" sandbox=\"allow-scripts allow-popups\" title=\""
-             << escape(map.map.title.toStdString()) << "\" srcdoc=\"" << escape(map.webMapHtml) << "\"></iframe>\n";
+             << htmlEscaped(map.map.title.toStdString()) << "\" srcdoc=\"" << htmlEscaped(map.webMapHtml)
+             << "\"></iframe>\n";
       else
-        html << "<img alt=\"" << escape(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map))
+        html << "<img alt=\"" << htmlEscaped(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map))
              << "\">\n";
-      html << "<figcaption>" << escape(map.map.title.toStdString()) << (content.language == "zh" ? "。" : ". ")
-           << escape(map.caption) << "</figcaption>\n</figure>\n";
+      html << "<figcaption>" << htmlEscaped(map.map.title.toStdString()) << (content.language == "zh" ? "。" : ". ")
+           << htmlEscaped(map.caption) << "</figcaption>\n</figure>\n";
     }
     html << "</section>\n";
   }
 
-  html << "<section id=\"tables\">\n<h2>" << escape(content.tablesHeading) << "</h2>\n<p>"
-       << escape(content.tablesIntro) << "</p>\n";
+  html << "<section id=\"tables\">\n<h2>" << htmlEscaped(content.tablesHeading) << "</h2>\n<p>"
+       << htmlEscaped(content.tablesIntro) << "</p>\n";
   for (const TextTable& table : content.tables) {
-    html << "<h3>" << escape(table.title) << "</h3>\n<table>\n<thead><tr>";
-    for (const std::string& header : table.header) html << "<th>" << escape(header) << "</th>";
+    html << "<h3>" << htmlEscaped(table.title) << "</h3>\n<table>\n<thead><tr>";
+    for (const std::string& header : table.header) html << "<th>" << htmlEscaped(header) << "</th>";
     html << "</tr></thead>\n<tbody>\n";
     for (size_t r = 0; r < table.rows.size(); ++r) {
       const bool total = r + table.totalRows >= table.rows.size();
       html << (total ? "<tr class=\"total\">" : "<tr>");
       for (size_t c = 0; c < table.rows[r].size(); ++c)
-        html << (table.numeric[c] ? "<td class=\"n\">" : "<td>") << escape(table.rows[r][c]) << "</td>";
+        html << (table.numeric[c] ? "<td class=\"n\">" : "<td>") << htmlEscaped(table.rows[r][c]) << "</td>";
       html << "</tr>\n";
     }
-    html << "</tbody>\n</table>\n<p class=\"note\">" << escape(table.note) << "</p>\n";
+    html << "</tbody>\n</table>\n<p class=\"note\">" << htmlEscaped(table.note) << "</p>\n";
   }
   html << "</section>\n";
   if (!content.notes.empty()) {
     html << "<section class=\"notes\">\n<ul>\n";
-    for (const std::string& note : content.notes) html << "<li>" << escape(note) << "</li>\n";
+    for (const std::string& note : content.notes) html << "<li>" << htmlEscaped(note) << "</li>\n";
     html << "</ul>\n</section>\n";
   }
-  html << "<footer class=\"meta\"><p>UrbanGIS · " << escape(content.madeOn) << "</p></footer>\n</body>\n</html>\n";
+  html << "<footer class=\"meta\"><p>UrbanGIS · " << htmlEscaped(content.madeOn) << "</p></footer>\n</body>\n</html>\n";
   return html.str();
 }
 
