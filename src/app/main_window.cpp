@@ -236,7 +236,9 @@ void MainWindow::buildActions() {
   exportWebMapAction_ = fileMenu_->addAction(QString(), this, [this] {
     const QString file =
         QFileDialog::getSaveFileName(this, tr("Export web map"), QStringLiteral("map.html"), tr("Web page (*.html)"));
-    if (!file.isEmpty()) exportWebMap(file);
+    if (file.isEmpty()) return;
+    // A page opens in a browser by its extension.
+    exportWebMap(file.endsWith(QStringLiteral(".html"), Qt::CaseInsensitive) ? file : file + QStringLiteral(".html"));
   });
   connect(this, &MainWindow::webMapExported, this, [this](const QString& error) {
     if (!error.isEmpty() && error != tr("Cancelled")) QMessageBox::critical(this, tr("Export web map"), error);

@@ -27,11 +27,12 @@ bool isTimedLayer(const Catalog& catalog, const std::string& id) {
 
 HotspotOverlay computeHotspotOverlay(const Catalog& catalog, const std::string& pointsLayer, HotspotMethod method,
                                      std::optional<int32_t> month, const std::filesystem::path& scratch,
-                                     const CrsSpec& working, const std::string& language, const Progress& progress) {
+                                     const CrsSpec& working, const std::string& language, const Progress& progress,
+                                     const TimeWindow& window) {
   const LayerSpec& points = catalog.layer(pointsLayer);
   // A timed layer's hot spots are those of the month chosen, like its points on the map.
   if (!isTimedLayer(catalog, pointsLayer)) month.reset();
-  const HotspotSource source{pointsLayer, "", monthWindow(month)};
+  const HotspotSource source{pointsLayer, "", month ? monthWindow(month) : window};
   const std::string when = month ? "（" + monthKeyText(*month) + "）" : "";
   const std::string whenEn = month ? " (" + monthKeyText(*month) + ")" : "";
   const bool kde = method == HotspotMethod::kde;

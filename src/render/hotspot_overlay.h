@@ -27,11 +27,11 @@ struct HotspotOverlay {
 };
 
 // Computes the overlay of `pointsLayer` (its features of `month` when the layer is timed and a
-// month is given) into `scratch` and reads it into `working`. `layerTitle` names the points in
-// the overlay's title.
+// month is given, else those in `window`) into `scratch` and reads it into `working`.
 HotspotOverlay computeHotspotOverlay(const Catalog& catalog, const std::string& pointsLayer, HotspotMethod method,
                                      std::optional<int32_t> month, const std::filesystem::path& scratch,
-                                     const CrsSpec& working, const std::string& language, const Progress& progress);
+                                     const CrsSpec& working, const std::string& language, const Progress& progress,
+                                     const TimeWindow& window = {});
 
 // The --since/--until window of one month (nullopt: no window).
 TimeWindow monthWindow(std::optional<int32_t> month);

@@ -103,7 +103,7 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
       html << "<figure>\n";
       // The interactive map in a sandboxed frame of its own (scripts, no access to the report).
       if (!map.webMapHtml.empty())
-        html << "<iframe class=\"webmap\" sandbox=\"allow-scripts allow-popups\" title=\""
+        html << "<iframe class=\"webmap\" sandbox=\"allow-scripts\" title=\""
              << htmlEscaped(map.map.title.toStdString()) << "\" srcdoc=\"" << htmlEscaped(map.webMapHtml)
              << "\"></iframe>\n";
       else

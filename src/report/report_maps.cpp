@@ -186,6 +186,7 @@ ReportMaps buildReportMaps(const Catalog& catalog, const AnnualFigures& figures,
         if (network) web.layers.push_back(network->id);
         web.layers.push_back(points->id);
         if (hotspotPoints && hotspotPoints != points) web.layers.push_back(hotspotPoints->id);
+        web.window = TimeWindow::parse(year + "-01-01", year + "-12-31");  // the report's year only
         web.choroplethZones = zonesSpec.id;
         web.choroplethColumn = statisticColumn(points->id, ZoneStatistic::perKm2);
         if (hotspotPoints) web.hotspots = {{HotspotMethod::kde, hotspotPoints->id}};

@@ -71,6 +71,13 @@ class DeltaWriter {
  public:
   explicit DeltaWriter(json& out) : out_(out) {}
   void add(double x, double y) {
+    // A vertex the transform could not place (infinite) repeats the one before: it must not
+    // shift every later one.
+    if (!std::isfinite(x) || !std::isfinite(y)) {
+      out_.push_back(0);
+      out_.push_back(0);
+      return;
+    }
     const auto qx = static_cast<int64_t>(std::llround(x * kWebCoordinateScale));
     const auto qy = static_cast<int64_t>(std::llround(y * kWebCoordinateScale));
     out_.push_back(qx - lastX_);

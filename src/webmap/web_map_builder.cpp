@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/zone_statistic.h"
 #include "io/catalog/class_map.h"
 #include "io/catalog/resources.h"
 #include "io/imagery/imagery_source.h"
@@ -217,7 +218,10 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
 
   std::unique_ptr<ClassMap> classes;
   const std::filesystem::path classFile = classMapFile("national", catalog.file);
-  if (std::filesystem::exists(classFile)) classes = std::make_unique<ClassMap>(loadClassMap(classFile));
+  if (std::filesystem::exists(classFile)) {
+    classes = std::make_unique<ClassMap>(loadClassMap(classFile));
+    result.inputs.push_back(classFile);
+  }
 
   // Read every layer first: the page's months are those its timed layers have.
   json tiles = json::array(), rasters = json::array();
@@ -258,6 +262,13 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
     result.inputs.push_back(spec.resolvedSource);
     vectors.push_back(std::move(loaded));
   }
+  // A window (the report's year) keeps only the timed features whose month it holds.
+  if (request.window.active())
+    for (LoadedLayer& loaded : vectors)
+      if (loaded.layer.timed)
+        std::erase_if(loaded.layer.features, [&](const DrawFeature& feature) {
+          return feature.month == kNoMonth || !request.window.holds(monthStartSeconds(feature.month));
+        });
   std::set<int32_t> monthSet;
   for (const LoadedLayer& loaded : vectors)
     if (loaded.layer.timed)
@@ -304,7 +315,8 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
     for (size_t p = 0; p < periodMonths.size(); ++p) {
       progress.report("statistics by " + spec.id, static_cast<double>(p) / static_cast<double>(periodMonths.size()));
       StatsChoropleth stats =
-          statsChoropleth(catalog, spec.id, request.choroplethColumn, monthWindow(periodMonths[p]), progress);
+          statsChoropleth(catalog, spec.id, request.choroplethColumn,
+                          periodMonths[p] ? monthWindow(periodMonths[p]) : request.window, progress);
       if (p == 0) {
         result.inputs.insert(result.inputs.end(), stats.inputs.begin(), stats.inputs.end());
         for (const std::string& warning : stats.warnings) result.messages.push_back(warning);
@@ -331,9 +343,14 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
                          {"values", std::move(shownValues)},
                          {"total", total}});
     }
-    // A total means something for counts, lengths and areas, not for densities and shares.
+    // A total means something for counts, lengths and areas, not for densities, shares and the
+    // case indicators (median hours …).
     const std::string& column = request.choroplethColumn;
-    const bool additive = !column.ends_with("_per_km2") && !column.ends_with("_pct");
+    bool additive = column == "area_km2" || column.find(':') != std::string::npos ||
+                    column.find("_sum_") != std::string::npos;  // counts by category or class, sums
+    for (const ZoneStatistic statistic : {ZoneStatistic::count, ZoneStatistic::perKm2, ZoneStatistic::areaM2,
+                                          ZoneStatistic::areaPct, ZoneStatistic::lengthM, ZoneStatistic::roadPct})
+      if (isStatisticColumn(column, statistic)) additive = zoneStatisticInfo(statistic).summable;
     page["choropleth"] = {{"layer", spec.id},
                           {"column", request.choroplethColumn},
                           {"additive", additive},
@@ -343,9 +360,10 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
 
   // Hot-spot overlays over the data.
   for (const auto& [method, pointsLayer] : request.hotspots) {
-    HotspotOverlay overlay =
-        computeHotspotOverlay(catalog, pointsLayer, method, request.month, scratch,
-                              method == HotspotMethod::kde ? kWebMercator : kLonLat, language, progress);
+    HotspotOverlay overlay = computeHotspotOverlay(catalog, pointsLayer, method, request.month, scratch,
+                                                   method == HotspotMethod::kde ? kWebMercator : kLonLat, language,
+                                                   progress, request.window);
+    result.inputs.push_back(catalog.layer(pointsLayer).resolvedSource);
     if (!overlay.message.empty()) result.messages.push_back(overlay.message);
     if (overlay.layer.raster) {
       layers.push_back(rasterLayerJson(overlay.layer, language, 0.8, true));
@@ -387,12 +405,22 @@ WebMapData buildWebMap(const Catalog& catalog, const WebMapRequest& request, con
                                   std::nullopt, 1.0, request.withKeys, result.messages))
       layers.insert(layers.begin(), std::move(*tile));
 
-  std::string datum = "wgs84";
+  // The data is drawn in the datum of the bottom tiles shown; tiles in the other datum would sit
+  // about 500 m off it.
+  std::string datum;
   for (const json& layer : layers)
-    if (layer["kind"] == "tiles") {
-      datum = layer["datum"];  // the data is drawn in the datum of the bottom tiles
-      break;
+    if (layer["kind"] == "tiles" && layer["visible"].get<bool>()) {
+      if (datum.empty())
+        datum = layer["datum"];
+      else if (layer["datum"] != datum)
+        result.messages.push_back("basemap " + layer["id"].get<std::string>() + " is in " +
+                                  layer["datum"].get<std::string>() + ", the data is drawn in " + datum +
+                                  " for the tiles under it: the two will not line up");
     }
+  if (datum.empty()) datum = "wgs84";
+  if (request.month && !std::binary_search(months.begin(), months.end(), *request.month))
+    result.messages.push_back("--month " + monthKeyText(*request.month) +
+                              ": no feature shown has that month; the page opens on all months");
 
   const std::string place = catalog.name.in(language);
   std::string title = request.title;

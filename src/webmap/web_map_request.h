@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/time_window.h"
 #include "render/hotspot_overlay.h"
 #include "render/render_layer.h"
 
@@ -32,6 +33,9 @@ struct WebMapRequest {
   bool withKeys = false;
   std::optional<std::array<double, 4>> view;  // west, south, east, north in degrees; empty: the data
   std::optional<int32_t> month;               // the month shown when the page opens (monthKeyOf)
+  // Only the timed features, months and statistics of this window (the report's year); the
+  // "all months" period is the window.
+  TimeWindow window;
 };
 
 }  // namespace urbangis

@@ -55,6 +55,7 @@ for period in periods:
     assert len(period["cls"]) == districts["n"] == len(period["values"])
 # The year's total is the sum of the months' (complaints carry a time each).
 assert abs(periods[0]["total"] - sum(p["total"] for p in periods[1:])) < 1e-9, [p["total"] for p in periods]
+assert data["choropleth"]["additive"] is True  # counts have a total
 assert len(data["route"]["steps"]) >= 2, data["route"]
 gistar = next(l for l in data["layers"] if l["id"] == "analysis_gistar")
 assert gistar["kind"] == "polygon" and gistar["n"] > 10 and any(f["name"] == "gi_bin" for f in gistar["fields"])

@@ -194,17 +194,27 @@
       map.getPane('overlayPane').appendChild(this._canvas);
       map.on('moveend resize', this.redraw, this);
       map.on('zoomanim', this._animateZoom, this);
+      map.on('zoom', this._followZoom, this);
       this.redraw();
     },
     onRemove(map) {
       map.off('moveend resize', this.redraw, this);
       map.off('zoomanim', this._animateZoom, this);
+      map.off('zoom', this._followZoom, this);
       L.DomUtil.remove(this._canvas);
     },
     _animateZoom(event) {
+      this._transformTo(event.zoom, event.center);
+    },
+    // A pinch on a phone zooms without an animation event: the drawn canvas follows each step.
+    _followZoom() {
+      if (!this._map._animatingZoom) this._transformTo(this._map.getZoom(), this._map.getCenter());
+    },
+    _transformTo(zoom, center) {
       const map = this._map;
-      const scale = map.getZoomScale(event.zoom, this._zoom);
-      const offset = map._latLngToNewLayerPoint(this._topLeftLatLng, event.zoom, event.center);
+      if (this._topLeftLatLng === undefined) return;
+      const scale = map.getZoomScale(zoom, this._zoom);
+      const offset = map._latLngToNewLayerPoint(this._topLeftLatLng, zoom, center);
       L.DomUtil.setTransform(this._canvas, offset, scale);
     },
     redraw() {
@@ -278,33 +288,36 @@
   function drawShapes(ctx, layer, symbol, list, view) {
     const g = layer.geometry;
     const dots = [];  // features under two pixels across: drawn as a dot, so they never vanish
-    ctx.beginPath();
+    const fills = layer.kind === 'polygon' && symbol.fill;
+    if (fills) ctx.fillStyle = symbol.fill;
+    const outline = new Path2D();  // one stroke for the whole group
     for (const f of list) {
       const b = g.box;
       if ((b[4 * f + 2] - b[4 * f]) * view.k < 2 && (b[4 * f + 3] - b[4 * f + 1]) * view.k < 2) {
         dots.push(f);
         continue;
       }
+      // Each polygon filled on its own (even-odd within it for its holes): two overlapping
+      // polygons of one class both fill where they overlap.
+      const shape = new Path2D();
       for (let p = g.partStart[f]; p < g.partStart[f + 1]; ++p) {
         const begin = g.vertexStart[p], end = g.vertexStart[p + 1];
         let lastX = NaN, lastY = NaN;
         for (let i = begin; i < end; ++i) {
           const x = view.px(g.mx[i]), y = view.py(g.my[i]);
-          if (i === begin) ctx.moveTo(x, y);
-          else if (Math.abs(x - lastX) >= 0.5 || Math.abs(y - lastY) >= 0.5 || i === end - 1) ctx.lineTo(x, y);
+          if (i === begin) shape.moveTo(x, y);
+          else if (Math.abs(x - lastX) >= 0.5 || Math.abs(y - lastY) >= 0.5 || i === end - 1) shape.lineTo(x, y);
           else continue;
           lastX = x, lastY = y;
         }
-        if (layer.kind === 'polygon') ctx.closePath();
+        if (layer.kind === 'polygon') shape.closePath();
       }
-    }
-    if (layer.kind === 'polygon' && symbol.fill) {
-      ctx.fillStyle = symbol.fill;
-      ctx.fill('evenodd');
+      if (fills) ctx.fill(shape, 'evenodd');
+      outline.addPath(shape);
     }
     if (symbol.width > 0) {
       applyStroke(ctx, symbol);
-      ctx.stroke();
+      ctx.stroke(outline);
     }
     if (dots.length) {
       ctx.fillStyle = layer.kind === 'polygon' && symbol.fill ? symbol.fill : symbol.stroke;
@@ -359,7 +372,8 @@
         const v = g.vertexStart[p];
         const x = (g.mx[v] + HALF_WORLD) * k - ox, y = (HALF_WORLD - g.my[v]) * k - oy;
         if (x < -r || y < -r || x > view.width + r || y > view.height + r) continue;
-        const c = Math.floor(Math.max(0, x) / cell) + Math.floor(Math.max(0, y) / cell) * columns;
+        const column = Math.min(columns - 1, Math.floor(Math.max(0, x) / cell));
+        const c = column + Math.min(rows - 1, Math.floor(Math.max(0, y) / cell)) * columns;
         if (taken[c]) continue;
         taken[c] = 1;
         ctx.drawImage(sprite.canvas, Math.round(x - sprite.half), Math.round(y - sprite.half), sprite.side, sprite.side);
@@ -429,6 +443,8 @@
             wy > b[4 * f + 3] + tolerance)
           continue;
         if (layer.kind === 'point') return [layer, f];
+        // A shape drawn as a dot (under two pixels, see drawShapes) is hit anywhere on its box.
+        if ((b[4 * f + 2] - b[4 * f]) * view.k < 4 && (b[4 * f + 3] - b[4 * f + 1]) * view.k < 4) return [layer, f];
         let inside = false;
         for (let p = g.partStart[f]; p < g.partStart[f + 1]; ++p) {
           const begin = g.vertexStart[p], end = g.vertexStart[p + 1];
@@ -478,7 +494,8 @@
     (layer.fields || []).forEach((field, c) => {
       row(field.title === field.name ? field.name : field.title + ' (' + field.name + ')', cells[c]);
       if (layer.national && field.name === layer.national.field) {
-        const national = layer.national.classes[formatValue(cells[c])];
+        const category = formatValue(cells[c]);
+        const national = Object.hasOwn(layer.national.classes, category) ? layer.national.classes[category] : null;
         if (national) row(layer.national.title, national);
       }
     });
@@ -550,7 +567,7 @@
       button.addEventListener('click', () => {
         if (!navigator.geolocation) return setStatus(T.noLocation);
         setStatus(T.locating);
-        map.locate({ setView: true, maxZoom: 17, enableHighAccuracy: true });
+        map.locate({ setView: false, enableHighAccuracy: true });
       });
       return button;
     },
@@ -560,9 +577,16 @@
   map.on('locationfound', (event) => {
     setStatus('');
     if (here) here.remove();
+    // The browser gives WGS84; on GCJ-02 tiles the data is shifted, and so is the phone.
+    let position = event.latlng;
+    if (pageIsGcj) {
+      const [lon, lat] = gcj.forward(position.lng, position.lat);
+      position = L.latLng(lat, lon);
+    }
+    map.setView(position, Math.max(map.getZoom(), 16), { animate: false });
     here = L.layerGroup([
-      L.circle(event.latlng, { radius: event.accuracy, weight: 1, color: '#1a73e8', fillOpacity: 0.1 }),
-      L.circleMarker(event.latlng, { radius: 7, weight: 2, color: '#ffffff', fillColor: '#1a73e8', fillOpacity: 1 }),
+      L.circle(position, { radius: event.accuracy, weight: 1, color: '#1a73e8', fillOpacity: 0.1 }),
+      L.circleMarker(position, { radius: 7, weight: 2, color: '#ffffff', fillColor: '#1a73e8', fillOpacity: 1 }),
     ]).addTo(map);
     here.bindPopup(fill(T.here, Math.round(event.accuracy)));
   });
