@@ -25,7 +25,7 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
 ./build/src/cli/urbangis stats layers/daye.json --by communities --cases --out out/cases_communities.csv
 ./build/src/cli/urbangis stats layers/daye.json --by districts --cases --monthly --out out/cases_districts_monthly.csv
 ./build/src/cli/urbangis hotspot kde --layer gas_hazards --out out/kde_gas_hazards.tif
-./build/src/cli/urbangis hotspot hexbin --layer gas_hazards --size 400 --out out/hexbin_gas_hazards.geojson
+./build/src/cli/urbangis hotspot hexbin --layer gas_hazards --hex 400 --out out/hexbin_gas_hazards.geojson
 ./build/src/cli/urbangis hotspot gistar --layer gas_hazards --hex 500 --fdr --out out/gistar_gas_hazards.gpkg
 ./build/src/cli/urbangis route layers/daye.json --from 114.970,30.100 --via 114.980,30.110 --to 115.000,30.080 \
     --out out/route.geojson | tee out/route.txt

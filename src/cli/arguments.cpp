@@ -2,15 +2,19 @@
 
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/error.h"
 
 namespace urbangis::cli {
 
-Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::string>& valued,
-                     const std::set<std::string>& switches) {
+Arguments::Arguments(const std::vector<std::string>& args, const CommandSpec& spec) : spec_(&spec) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
+    if (arg == "-h") {
+      switches_.insert("help");
+      continue;
+    }
     if (arg.rfind("--", 0) != 0 || arg == "--") {
       positionals_.push_back(arg);
       continue;
@@ -22,30 +26,64 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::s
       value = name.substr(equals + 1);
       name = name.substr(0, equals);
     }
-    if (switches.count(name)) {
-      if (inlineValue) throw InputError("option --" + name + " takes no value");
-      switches_.insert(name);
-    } else if (valued.count(name)) {
-      if (!inlineValue) {
-        if (i + 1 >= args.size()) throw InputError("option --" + name + " needs a value");
-        value = args[++i];
-      }
-      values_[name].push_back(value);
-    } else {
-      throw InputError("unknown option --" + name);
+    const OptionSpec* option = findOption(spec, name);
+    if (!option)
+      throw InputError("unknown option --" + name + " (urbangis " + spec.path + " --help lists the options)");
+    if (option->name != name)
+      deprecations_.push_back("--" + name + " is deprecated and will be removed in the next release: use --" +
+                              option->name);
+    if (option->value.empty()) {
+      if (inlineValue) throw InputError("option --" + option->name + " takes no value");
+      switches_.insert(option->name);
+      continue;
     }
+    if (!inlineValue) {
+      if (i + 1 >= args.size()) throw InputError("option --" + option->name + " needs a value " + option->value);
+      value = args[++i];
+    }
+    if (!option->choices.empty()) {
+      bool allowed = false;
+      std::string list;
+      for (const std::string& choice : option->choices) {
+        allowed = allowed || choice == value;
+        list += (list.empty() ? "" : ", ") + choice;
+      }
+      if (!allowed) throw InputError("--" + option->name + " \"" + value + "\": use one of " + list);
+    }
+    values_[option->name].push_back(value);
   }
 }
 
+const OptionSpec& Arguments::declared(const std::string& name) const {
+  const OptionSpec* option = findOption(*spec_, name);
+  if (!option || option->name != name)
+    throw std::logic_error("urbangis " + spec_->path + " reads --" + name + ", which its spec does not declare");
+  return *option;
+}
+
 std::optional<std::string> Arguments::value(const std::string& name) const {
+  if (declared(name).value.empty())
+    throw std::logic_error("--" + name + " is a switch of urbangis " + spec_->path + ", not a valued option");
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
   return it->second.back();
 }
 
 std::vector<std::string> Arguments::values(const std::string& name) const {
+  (void)value(name);  // the same checks
   auto it = values_.find(name);
   return it == values_.end() ? std::vector<std::string>{} : it->second;
+}
+
+bool Arguments::has(const std::string& name) const {
+  if (!declared(name).value.empty())
+    throw std::logic_error("--" + name + " of urbangis " + spec_->path + " takes a value; read it with value()");
+  return switches_.count(name) > 0;
+}
+
+bool Arguments::showProgress(bool stderrIsTerminal) const {
+  if (has("quiet")) return false;
+  return has("progress") || stderrIsTerminal;
 }
 
 std::optional<double> parseNumber(const std::string& text) {

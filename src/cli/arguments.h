@@ -1,6 +1,7 @@
 #pragma once
-// A small command-line parser: positionals, `--name value`, `--name=value` and switches.
-// Unknown options are errors (typos must not pass silently).
+// The command-line parser: positionals, `--name value`, `--name=value` and switches, as the
+// command's spec declares them (cli/command_spec.h). Unknown options are errors (typos must not
+// pass silently); a deprecated spelling is read as the option it names, with a note.
 
 #include <map>
 #include <optional>
@@ -8,25 +9,38 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_spec.h"
+
 namespace urbangis::cli {
 
 class Arguments {
  public:
-  // `valued` are options that take a value, `switches` those that do not.
-  Arguments(const std::vector<std::string>& args, const std::set<std::string>& valued,
-            const std::set<std::string>& switches);
+  // Throws InputError for an unknown option, a missing value or a value given to a switch.
+  Arguments(const std::vector<std::string>& args, const CommandSpec& spec);
 
+  const CommandSpec& spec() const { return *spec_; }
   const std::vector<std::string>& positionals() const { return positionals_; }
-  // The value of an option (the last one when it is given several times).
+  // The value of an option (the last one when it is given several times). Asking for an option
+  // the spec does not declare is a programming error (std::logic_error).
   std::optional<std::string> value(const std::string& name) const;
   // Every value of a repeatable option (--via A --via B), in order.
   std::vector<std::string> values(const std::string& name) const;
-  bool has(const std::string& name) const { return switches_.count(name) > 0; }
+  bool has(const std::string& name) const;
+
+  bool helpRequested() const { return has("help"); }
+  // Notes for the deprecated spellings used ("--size is deprecated: use --hex").
+  const std::vector<std::string>& deprecations() const { return deprecations_; }
+  // Progress lines: on a terminal by default, always with --progress, never with --quiet.
+  bool showProgress(bool stderrIsTerminal) const;
 
  private:
+  const OptionSpec& declared(const std::string& name) const;
+
+  const CommandSpec* spec_;
   std::vector<std::string> positionals_;
   std::map<std::string, std::vector<std::string>> values_;
   std::set<std::string> switches_;
+  std::vector<std::string> deprecations_;
 };
 
 // A finite decimal number that is the whole of `text` ("12", "0.5", "1e3"; not "12m", "inf"):

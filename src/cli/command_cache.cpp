@@ -21,10 +21,7 @@ std::string megabytes(uint64_t bytes) {
 
 std::string graphs(int count) { return std::to_string(count) + (count == 1 ? " road graph" : " road graphs"); }
 
-}  // namespace
-
-int runCache(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {}, {});
+int runCache(const Arguments& arguments) {
   const auto& positionals = arguments.positionals();
   if (positionals.size() > 1 || (positionals.size() == 1 && positionals[0] != "clear"))
     throw InputError("cache takes no argument (show the cache) or \"clear\" (empty it)");
@@ -43,6 +40,27 @@ int runCache(const std::vector<std::string>& args) {
   std::cout << "removed " << graphs(removed.entries) << " (" << megabytes(removed.bytes) << ") from " << dir.string()
             << "\n";
   return 0;
+}
+
+}  // namespace
+
+Command cacheCommand() {
+  CommandSpec spec{
+      "cache",
+      "[clear]",
+      "Where the road-graph cache is, how much it holds and its limit; `clear` empties it.",
+      "Routing commands keep each noded road graph in a cache folder (URBANGIS_CACHE_DIR, else "
+      "$XDG_CACHE_HOME/urbangis, else ~/.cache/urbangis), so a second route on the same roads starts at once. "
+      "The cache is kept under URBANGIS_CACHE_MAX_MB (default 512; 0 turns caching off), the least recently "
+      "used graphs going first.",
+      {},
+      {
+          {"urbangis cache", "Show the cache folder, what it holds and its limit."},
+          {"urbangis cache clear", "Empty it."},
+      },
+      ValueKind::text,
+      {"clear"}};
+  return {std::move(spec), &runCache};
 }
 
 }  // namespace urbangis::cli

@@ -1,5 +1,5 @@
 // urbangis export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--format F] [--keep-crs]
-//                 [--to CRS] [--classes national|local|FILE] --out FILE
+//                 [--dst-crs CRS] [--classes national|local|FILE] --out FILE
 
 #include <iostream>
 
@@ -12,9 +12,9 @@
 #include "io/outputs/table_writer.h"
 
 namespace urbangis::cli {
+namespace {
 
-int runExport(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"layer", "where", "by", "format", "out", "to", "classes"}, {"keep-crs"});
+int runExport(const Arguments& arguments) {
   const CommandCatalog input(arguments, {{"layer"}, {"by", LayerRole::zones}}, "export");
   const Catalog& catalog = input.catalog();
   const auto layer = input.layers("layer");
@@ -35,9 +35,9 @@ int runExport(const std::vector<std::string>& args) {
   if (auto where = arguments.value("where")) request.where = FilterExpression::parse(*where);
   request.byZones = input.layers("by").value_or("");
   request.keepCrs = arguments.has("keep-crs");
-  if (auto to = arguments.value("to")) {
+  if (auto to = arguments.value("dst-crs")) {
     request.to = parseCrsName(*to);
-    if (!request.to) throw InputError("--to: unknown CRS \"" + *to + "\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n");
+    if (!request.to) throw InputError("--dst-crs: unknown CRS \"" + *to + "\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n");
   }
   // National classes ride along by default when the catalog's folder has the mapping file.
   const std::string classes = arguments.value("classes").value_or("national");
@@ -46,7 +46,7 @@ int runExport(const std::vector<std::string>& args) {
     request.classes = loadClassMap(classFile);
   request.coordinates = format == TableFormat::csv && geometryOf(catalog.layer(*layer).role) == GeometryFamily::point;
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   ExportOutcome outcome = exportLayer(catalog, request, progress);
   for (const auto& message : outcome.messages) std::cerr << "urbangis: " << message << "\n";
   outcome.inputs.push_back(catalog.file);
@@ -55,6 +55,42 @@ int runExport(const std::vector<std::string>& args) {
   std::cerr << "urbangis: wrote " << *out << (format == TableFormat::geojson && !request.keepCrs ? " (RFC 7946)" : "")
             << "\n";
   return 0;
+}
+
+}  // namespace
+
+Command exportCommand() {
+  CommandSpec spec{
+      "export",
+      "[CATALOG] --layer LAYER --out FILE [options]",
+      "A layer, filtered, joined to zones and with its national classes, as GeoJSON, GeoPackage, CSV or shapefile.",
+      "GeoJSON is written as RFC 7946 (WGS84 lon/lat, 7 decimals) unless --keep-crs; a CSV of points carries "
+      "lon/lat columns. The output is written atomically and never over an input.",
+      {
+          {"layer", "LAYER", "The layer to export: a layer id or a data file.", false, ValueKind::layer},
+          {"where", "EXPR", "Only the features that match, e.g. \"status = 'pending' AND month >= '2023-06'\" "
+                            "(the filter language of docs/cli.md)."},
+          {"by", "ZONES", "Add the id and name of the zone each feature lies in (a zones layer id or file).", false,
+           ValueKind::layer},
+          {"classes", "national|local|FILE",
+           "Add the national event class of each feature's category: `national` (the default when the mapping "
+           "file sits beside the catalog), a mapping file, or `local` for none.", false, ValueKind::file},
+          {"dst-crs", "CRS", "Write in this CRS: gcj02, bd09, wgs84, cgcs2000 or EPSG:n (GCJ-02 for AMap, BD-09 "
+                             "for Baidu).", false, ValueKind::text, {}, {"to"}},
+          {"keep-crs", "", "Keep the layer's own CRS (GeoJSON then is not RFC 7946)."},
+          {"format", "FORMAT", "Check that FILE's extension is this format.", false, ValueKind::text,
+           {"geojson", "gpkg", "csv", "shp"}},
+          {"out", "FILE", "The file to write: .geojson, .gpkg, .csv or .shp.", false, ValueKind::file},
+      },
+      {
+          {"urbangis export --layer complaints --where \"status = 'open'\" --out open.geojson",
+           "The open complaints as RFC 7946 GeoJSON, for a web page or a phone."},
+          {"urbangis export --layer gas_hazards --by communities --out gas.csv",
+           "Gas hazards with lon/lat and their community, as a table."},
+          {"urbangis export --layer cable --dst-crs gcj02 --out cable_amap.geojson",
+           "The cable corridors shifted onto AMap's GCJ-02 map."},
+      }};
+  return {std::move(spec), &runExport};
 }
 
 }  // namespace urbangis::cli

@@ -16,24 +16,17 @@
 namespace urbangis::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: urbangis grid [CATALOG] --by ZONES [--cell M] [--min-area M2] [--split-by NETWORK]\n"
-    "                     [--major-classes A,B] [--out FILE.gpkg|.geojson|.csv|.shp] [--threads N]";
-
 double number(const std::string& text, const char* option, bool zeroAllowed) {
   const std::optional<double> value = parseNumber(text);
   if (!value || *value < 0 || (!zeroAllowed && *value == 0))
     throw InputError(std::string(option) + " needs a number " + (zeroAllowed ? "of 0 or more" : "greater than 0") +
-                     ", got \"" + text + "\"\n" + kUsage);
+                     ", got \"" + text + "\"");
   return *value;
 }
 
-}  // namespace
-
-int runGrid(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"by", "cell", "min-area", "split-by", "major-classes", "out", "threads"}, {});
+int runGrid(const Arguments& arguments) {
   if (!arguments.value("by"))
-    throw InputError(std::string("grid needs --by ZONES (communities or villages: an id or a file)\n") + kUsage);
+    throw InputError("grid needs --by ZONES (communities or villages: an id or a file; urbangis grid --help)");
 
   GridRequest request;
   if (auto cell = arguments.value("cell")) request.cell = number(*cell, "--cell", false);
@@ -59,7 +52,7 @@ int runGrid(const std::vector<std::string>& args) {
   const InterruptFlag interrupt;
   GridOutcome outcome;
   {
-    const TerminalProgress progress(interrupt);
+    const TerminalProgress progress(interrupt, arguments);
     outcome = runUnitGrids(catalog, request, progress);
     for (const auto& message : outcome.messages) std::cerr << "urbangis: " << message << "\n";
     if (out) {
@@ -88,6 +81,37 @@ int runGrid(const std::vector<std::string>& args) {
     std::cout << "\n";
   }
   return 0;
+}
+
+}  // namespace
+
+Command gridCommand() {
+  CommandSpec spec{
+      "grid",
+      "[CATALOG] --by ZONES [options]",
+      "Unit grids (单元网格) inside every community, with 15-digit grid codes, optionally cut along major roads.",
+      "Square cells of --cell metres clipped to each zone (slivers under --min-area merged into a neighbour), "
+      "coded by the national standard for digital urban management (GB/T 30428.2); docs/grids.md. Without "
+      "--out the grids are printed tab-separated.",
+      {
+          {"by", "ZONES", "The zones to divide: communities or villages (a layer id or a file).", false,
+           ValueKind::layer},
+          {"cell", "M", "The cells' side in metres (default 100)."},
+          {"min-area", "M2", "Pieces smaller than this many m² join a neighbour (default: a quarter of a cell, 2500 m² at "
+                             "100 m)."},
+          {"split-by", "NETWORK", "Also cut the grids along the major roads of this network layer.", false,
+           ValueKind::layer},
+          {"major-classes", "A,B,…", "With --split-by: the road classes that cut, comma-separated (default: 快速路, 主干道, "
+                                     "主干路, 次干道, 次干路, motorway, trunk, primary, secondary)."},
+          {"threads", "N", "Worker threads, 1–256 (default: every core)."},
+          {"out", "FILE", "Write the grids to FILE: .gpkg, .geojson, .csv or .shp.", false, ValueKind::file},
+      },
+      {
+          {"urbangis grid --by communities --out grids.gpkg", "100 m unit grids for every Daye community."},
+          {"urbangis grid --by communities --cell 150 --split-by roads --out grids_roads.gpkg",
+           "150 m grids cut along the major roads."},
+      }};
+  return {std::move(spec), &runGrid};
 }
 
 }  // namespace urbangis::cli

@@ -1,4 +1,4 @@
-// urbangis info CATALOG_OR_SOURCE: what each layer is, how big, where, and whether its
+// urbangis info [CATALOG_OR_SOURCE]: what each layer is, how big, where, and whether its
 // geometries are valid. Exit code 2 when any layer cannot be read; the others still print.
 
 #include <cstdio>
@@ -98,10 +98,7 @@ nlohmann::json toJson(const LayerSummary& layer) {
   return out;
 }
 
-}  // namespace
-
-int runInfo(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {}, {"json"});
+int runInfo(const Arguments& arguments) {
   if (arguments.positionals().size() > 1)
     throw InputError("info takes one catalog or datasource, got " + std::to_string(arguments.positionals().size()));
   const std::string target =
@@ -156,6 +153,28 @@ int runInfo(const std::vector<std::string>& args) {
     if (!layer.error.empty()) std::cerr << "urbangis: error: " << layer.error << "\n";
   }
   return failures ? 2 : 0;
+}
+
+}  // namespace
+
+Command infoCommand() {
+  CommandSpec spec{
+      "info",
+      "[CATALOG_OR_SOURCE] [--json]",
+      "The layers of a catalog or of any GDAL/OGR datasource: kind, size, CRS, extent, fields, validity.",
+      "Without an argument, the embedded Daye catalog. For a catalog: its name, working CRS and every layer; for "
+      "a datasource (GeoPackage, shapefile, GeoJSON, CSV, raster …): its layers as GDAL reads them. Invalid "
+      "geometries are counted and the first few named (they are repaired with MakeValid when analysed); a "
+      "layer that cannot be read is reported and the exit code is 2, the others still print.",
+      {
+          {"json", "", "Print the same as one JSON document on stdout (for scripts)."},
+      },
+      {
+          {"urbangis info", "The embedded Daye catalog's layers."},
+          {"urbangis info wards.shp", "What GDAL reads in a shapefile: fields, CRS, extent, invalid shapes."},
+          {"urbangis info layers/daye.json --json", "The Daye catalog as JSON, for a script."},
+      }};
+  return {std::move(spec), &runInfo};
 }
 
 }  // namespace urbangis::cli

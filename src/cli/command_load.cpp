@@ -13,9 +13,9 @@
 #include "io/postgis/postgis_load.h"
 
 namespace urbangis::cli {
+namespace {
 
-int runLoad(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"layers", "schema", "catalog-out"}, {});
+int runLoad(const Arguments& arguments) {
   const auto& positionals = arguments.positionals();
   if (positionals.empty() || positionals.size() > 2)
     throw InputError(
@@ -35,7 +35,7 @@ int runLoad(const std::vector<std::string>& args) {
   LoadResult result;
   {
     const InterruptFlag interrupt;
-    const TerminalProgress progress(interrupt);
+    const TerminalProgress progress(interrupt, arguments);
     result = loadIntoPostgis(catalog, request, progress);
   }
   for (const auto& note : result.notes) std::cerr << "urbangis: " << note << "\n";
@@ -50,6 +50,35 @@ int runLoad(const std::vector<std::string>& args) {
     std::cout << "wrote catalog " << *catalogOut << " (its loaded layers read from " << target << ")\n";
   }
   return 0;
+}
+
+}  // namespace
+
+Command loadCommand() {
+  CommandSpec spec{
+      "load",
+      "[CATALOG] PG:CONNECTION [--layers A,B] [--schema S] [--catalog-out FILE]",
+      "Copy the catalog's vector layers into PostGIS, optionally writing a catalog that reads them there.",
+      "Each layer becomes one table (geometry in the layer's CRS with its SRID, a GiST index on geom, primary "
+      "key fid, every attribute); all tables are swapped in at once at the end, so a failure leaves the old "
+      "tables as they were. The connection is a GDAL PG: string; give the password "
+      "in ~/.pgpass or PGPASSWORD, never on the command line. With --catalog-out, a copy of the catalog whose "
+      "loaded layers read from the database, so `stats --engine postgis` counts there.",
+      {
+          {"layers", "A,B,…", "Only these layers (ids), comma-separated; default every vector layer.", false,
+           ValueKind::layer},
+          {"schema", "S", "The database schema to write to (created if missing; default public)."},
+          {"catalog-out", "FILE", "Also write a catalog whose loaded layers read from the database.", false,
+           ValueKind::file},
+      },
+      {
+          {"urbangis load \"PG:host=127.0.0.1 dbname=city user=urbangis\" --schema daye",
+           "The embedded Daye layers into schema daye."},
+          {"urbangis load layers/daye.json \"PG:dbname=city\" --layers complaints,districts --catalog-out "
+           "daye-pg.json",
+           "Two layers, and a catalog that reads them from PostGIS."},
+      }};
+  return {std::move(spec), &runLoad};
 }
 
 }  // namespace urbangis::cli

@@ -1,4 +1,4 @@
-// urbangis render [CATALOG] [--layers A,B,…] [--extent ZONE_ID [--zones LAYER] | --bbox W,S,E,N]
+// urbangis render [CATALOG] [--layers A,B,…] [--extent ZONE_ID [--by ZONES] | --bbox W,S,E,N]
 //                 [--style-by COLUMN [--by ZONES]] [--size WxH] [--dpi N] [--title TEXT]
 //                 [--lang zh|en] --out FILE.png|.pdf
 
@@ -37,13 +37,8 @@ QSize parseSize(const std::string& text) {
                static_cast<int>(parseNumber(text.substr(x + 1), "--size")));
 }
 
-}  // namespace
-
-int runRender(const std::vector<std::string>& args) {
-  const Arguments arguments(
-      args, {"layers", "extent", "zones", "bbox", "style-by", "by", "size", "dpi", "title", "lang", "out"}, {});
-  const CommandCatalog input(
-      arguments, {{"layers", std::nullopt, true}, {"by", LayerRole::zones}, {"zones", LayerRole::zones}}, "render");
+int runRender(const Arguments& arguments) {
+  const CommandCatalog input(arguments, {{"layers", std::nullopt, true}, {"by", LayerRole::zones}}, "render");
   const Catalog& catalog = input.catalog();
   const auto out = arguments.value("out");
   if (!out) throw InputError("render needs --out FILE.png or FILE.pdf");
@@ -68,7 +63,7 @@ int runRender(const std::vector<std::string>& args) {
   const OffscreenGui gui;
 
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   const CrsSpec working = mapCrsFor(catalog);
   std::vector<std::filesystem::path> inputs{catalog.file};
   std::optional<Choropleth> choropleth;
@@ -106,7 +101,7 @@ int runRender(const std::vector<std::string>& args) {
   std::vector<const RenderLayer*> all;
   for (const RenderLayer& layer : loaded) all.push_back(&layer);
   if (auto zone = arguments.value("extent")) {
-    map.extent = zoneExtent(catalog, *zone, input.layers("zones").value_or(""), working);
+    map.extent = zoneExtent(catalog, *zone, input.layers("by").value_or(""), working);
   } else if (auto box = arguments.value("bbox")) {
     const std::vector<std::string> parts = splitList(*box);
     if (parts.size() != 4) throw InputError("--bbox \"" + *box + "\": expected WEST,SOUTH,EAST,NORTH in degrees");
@@ -137,6 +132,43 @@ int runRender(const std::vector<std::string>& args) {
             << result.frame.labelCandidates << " labels; wrote " << *out << " (" << size.width() << "×" << size.height()
             << " px at " << dpi << " dpi)\n";
   return 0;
+}
+
+}  // namespace
+
+Command renderCommand() {
+  CommandSpec spec{
+      "render",
+      "[CATALOG] --out FILE.png|.pdf [options]",
+      "A print map with title, legend, scale bar, north arrow, date, source and CRS (PDF in vector).",
+      "Draws the catalog's layers in their styles (over its basemap when it has one), A4 landscape at 300 dpi "
+      "unless --size and --dpi say otherwise. With --style-by, a zones layer is coloured by a statistic of "
+      "`urbangis stats` (the viewer's classes and palette).",
+      {
+          {"layers", "A,B,…", "The layers to draw, bottom first (ids or data files); default every layer of the "
+                              "catalog.", false, ValueKind::layer},
+          {"extent", "ZONE_ID", "Frame the map on one zone (a district or community code or name)."},
+          {"bbox", "W,S,E,N", "Frame the map on a lon/lat box in degrees."},
+          {"style-by", "COLUMN", "Colour the zones by this statistic (a column of `urbangis stats`, e.g. "
+                                 "complaints_per_km2)."},
+          {"by", "ZONES", "The zones layer for --style-by and --extent (default: the first zones layer drawn).",
+           false, ValueKind::layer, {}, {"zones"}},
+          {"size", "WxH", "The image size in pixels, e.g. 3508x2480 (default A4 landscape at --dpi)."},
+          {"dpi", "N", "Resolution, 36–1200 (default 300): sets the size of text and symbols."},
+          {"title", "TEXT", "The map's title (default: the city and what is mapped)."},
+          {"lang", "LANG", "Language of the title, legend and labels (default zh).", false, ValueKind::text,
+           {"zh", "en"}},
+          {"out", "FILE", "The map to write: .png or .pdf (vector).", false, ValueKind::file},
+      },
+      {
+          {"urbangis render --out daye.pdf", "The whole embedded Daye catalog as an A4 vector PDF."},
+          {"urbangis render --layers communities,roads --style-by complaints_per_km2 --by communities --out "
+           "complaints.png",
+           "Communities coloured by complaints per km², with the roads."},
+          {"urbangis render --extent 420281001 --by districts --lang en --out district.png",
+           "One district of Daye, in English."},
+      }};
+  return {std::move(spec), &runRender};
 }
 
 }  // namespace urbangis::cli

@@ -26,23 +26,19 @@ int parseYear(const std::string& text) {
   return static_cast<int>(year);
 }
 
-}  // namespace
-
-int runReport(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"year", "out", "lang", "choropleth", "hotspot", "threads"}, {});
+int runReport(const Arguments& arguments) {
   const auto yearText = arguments.value("year");
   if (!yearText) throw InputError("report needs --year YYYY (the calendar year to report on)");
   const int year = parseYear(*yearText);
   const auto out = arguments.value("out");
   if (!out || out->empty()) throw InputError("report needs --out DIR (the folder for report.html and report.pdf)");
   const std::string language = arguments.value("lang").value_or("zh");
-  if (language != "zh" && language != "en") throw InputError("--lang: use zh or en");
   unsigned threads = 0;
   if (auto text = arguments.value("threads")) {
     char* end = nullptr;
     const long value = std::strtol(text->c_str(), &end, 10);
-    if (end == text->c_str() || *end || value < 1 || value > 1024)
-      throw InputError("--threads \"" + *text + "\": expected 1 to 1024");
+    if (end == text->c_str() || *end || value < 1 || value > 256)
+      throw InputError("--threads \"" + *text + "\": expected 1 to 256");
     threads = static_cast<unsigned>(value);
   }
   const CommandCatalog input(arguments, {{"choropleth", LayerRole::points}, {"hotspot", LayerRole::points}}, "report");
@@ -60,7 +56,7 @@ int runReport(const std::vector<std::string>& args) {
     }
 
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   AnnualRequest request;
   request.year = year;
   request.threads = threads;
@@ -88,6 +84,36 @@ int runReport(const std::vector<std::string>& args) {
             << " pages): " << figures.layers.size() << " layers, " << content.tables.size() << " tables, "
             << maps.maps.size() << " maps\n";
   return 0;
+}
+
+}  // namespace
+
+Command reportCommand() {
+  CommandSpec spec{
+      "report",
+      "[CATALOG] --year YYYY --out DIR [options]",
+      "The annual report: headline figures, monthly trends, tables by zone and maps, as HTML and PDF.",
+      "Writes DIR/report.html (with an interactive map) and DIR/report.pdf (A4). The figures are those of "
+      "`urbangis stats` for the calendar year, compared with the year before where the data has it "
+      "(docs/report.md).",
+      {
+          {"year", "YYYY", "The calendar year to report on."},
+          {"out", "DIR", "The folder to write the report into (made if missing; never a data folder's file).",
+           false, ValueKind::directory},
+          {"lang", "LANG", "Language of the report (default zh).", false, ValueKind::text, {"zh", "en"}},
+          {"choropleth", "LAYER", "The points layer whose density by community the choropleth map shows "
+                                  "(default: the busiest).", false, ValueKind::layer},
+          {"hotspot", "LAYER", "The points layer of the hot-spot map (default: the busiest).", false,
+           ValueKind::layer},
+          {"threads", "N", "Worker threads, 1–256 (default: every core)."},
+      },
+      {
+          {"urbangis report --year 2023 --out report_2023",
+           "The embedded Daye data's 2023 report, in Chinese, into report_2023/."},
+          {"urbangis report layers/daye.json --year 2023 --lang en --hotspot gas_hazards --out report_en",
+           "The same in English, with the gas hazards' hot spots as its map."},
+      }};
+  return {std::move(spec), &runReport};
 }
 
 }  // namespace urbangis::cli

@@ -1,6 +1,6 @@
 // urbangis route [CATALOG] --from LON,LAT --to LON,LAT [--via LON,LAT …] [--out FILE]
 // urbangis route tour [CATALOG] --corridors LAYER [--where EXPR] [--depot LON,LAT] [--out FILE]
-// urbangis route graph [CATALOG] [--network ID] [--out FILE]
+// urbangis route graph [CATALOG] [--network LAYER] [--out FILE]
 
 #include <cmath>
 #include <cstdio>
@@ -21,24 +21,6 @@
 namespace urbangis::cli {
 namespace {
 
-constexpr const char* kUsage = R"(usage:
-  urbangis route [CATALOG] --from LON,LAT --to LON,LAT [--via LON,LAT …] [--out FILE]
-  urbangis route tour [CATALOG] --corridors LAYER [--where EXPR] [--depot LON,LAT] [--out FILE]
-  urbangis route graph [CATALOG] [--out FILE]
-
-Common options:
-  --network ID         the network layer (default: the catalog's only one; for a tour, the
-                       layer the corridors' catalog entry `covers`)
-  --coords CRS         what LON,LAT places are given in: wgs84 (default), cgcs2000, gcj02, bd09
-  --max-snap M         a place farther than M metres from every road is an error (default 500)
-  --lang zh|en         language of directions and labels (default zh)
-  --no-cache           build the road graph afresh instead of using the graph cache
-  --out FILE           .geojson (RFC 7946), .gpx, .gpkg or .csv
-Tour options:
-  --where EXPR         which corridors, e.g. "status = 'pending'" (the --where language)
-  --skip-off-network   leave out corridors that lie along no road instead of failing
-)";
-
 std::string metres(double value) {
   char text[48];
   std::snprintf(text, sizeof text, "%.1f m (%s)", value, formatDistance(value).c_str());
@@ -58,36 +40,31 @@ struct Common {
 
 Common readCommon(const Arguments& arguments) {
   Common common;
-  const CommandCatalog input(arguments, {{"network", LayerRole::network}, {"corridors", LayerRole::lines}}, "route");
+  const bool tour = arguments.spec().path == "route tour";
+  std::vector<LayerOption> layerOptions{{"network", LayerRole::network}};
+  if (tour) layerOptions.push_back({"corridors", LayerRole::lines});
+  const CommandCatalog input(arguments, layerOptions, arguments.spec().path.c_str());
   common.catalog = input.catalog();
   common.network = input.layers("network").value_or("");
-  common.corridors = input.layers("corridors");
-  if (auto coords = arguments.value("coords")) {
+  if (tour) common.corridors = input.layers("corridors");
+  const bool places = arguments.spec().path != "route graph";
+  if (auto coords = places ? arguments.value("src-crs") : std::nullopt) {
     auto parsed = parseCrsName(*coords);
     if (!parsed)
-      throw InputError("--coords: unknown CRS \"" + *coords + "\"; use wgs84, cgcs2000, gcj02, bd09 or EPSG:n");
+      throw InputError("--src-crs: unknown CRS \"" + *coords + "\"; use wgs84, cgcs2000, gcj02, bd09 or EPSG:n");
     common.coords = *parsed;
   }
-  if (auto snap = arguments.value("max-snap")) {
+  if (auto snap = places ? arguments.value("max-snap") : std::nullopt) {
     char* end = nullptr;
     common.maxSnapM = std::strtod(snap->c_str(), &end);
     if (end == snap->c_str() || *end || !(common.maxSnapM >= 0) || !std::isfinite(common.maxSnapM))
       throw InputError("--max-snap \"" + *snap + "\": expected a distance in metres, e.g. 500");
   }
-  common.language = arguments.value("lang").value_or("zh");
-  if (common.language != "zh" && common.language != "en") throw InputError("--lang: use zh or en");
+  if (places) common.language = arguments.value("lang").value_or("zh");
   if (!arguments.has("no-cache")) common.graph.cacheDir = defaultGraphCacheDir();
   common.out = arguments.value("out");
   if (common.out) (void)tableFormatFor(*common.out);  // an unsupported format fails before any work
   return common;
-}
-
-const std::set<std::string> kCommonValued{"network", "coords", "max-snap", "lang", "out"};
-const std::set<std::string> kCommonSwitches{"no-cache"};
-
-std::set<std::string> with(std::set<std::string> base, std::initializer_list<std::string> more) {
-  base.insert(more);
-  return base;
 }
 
 void report(const std::vector<std::string>& messages) {
@@ -101,11 +78,10 @@ void writeOut(const OutputTable& table, const std::string& out, const std::vecto
   std::cerr << "urbangis: wrote " << out << "\n";
 }
 
-int runRoute(const std::vector<std::string>& args) {
-  const Arguments arguments(args, with(kCommonValued, {"from", "to", "via"}), kCommonSwitches);
+int runRoute(const Arguments& arguments) {
   Common common = readCommon(arguments);
   const auto from = arguments.value("from"), to = arguments.value("to");
-  if (!from || !to) throw InputError(std::string("route needs --from LON,LAT and --to LON,LAT\n") + kUsage);
+  if (!from || !to) throw InputError("route needs --from LON,LAT and --to LON,LAT (urbangis route --help)");
   RouteRequest request;
   request.network = common.network;
   request.stops.push_back(parseLonLat(*from, "--from"));
@@ -116,7 +92,7 @@ int runRoute(const std::vector<std::string>& args) {
   request.language = common.language;
   request.graph = common.graph;
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   RouteResult result = planRoute(common.catalog, request, progress);
   report(result.messages);
   std::cout << (common.language == "zh" ? "路线长度 " : "route length ") << metres(result.lengthM);
@@ -129,12 +105,10 @@ int runRoute(const std::vector<std::string>& args) {
   return 0;
 }
 
-int runTour(const std::vector<std::string>& args) {
-  const Arguments arguments(args, with(kCommonValued, {"corridors", "where", "depot"}),
-                            with(kCommonSwitches, {"skip-off-network"}));
+int runTour(const Arguments& arguments) {
   Common common = readCommon(arguments);
   const auto& corridors = common.corridors;
-  if (!corridors) throw InputError(std::string("route tour needs --corridors LAYER\n") + kUsage);
+  if (!corridors) throw InputError("route tour needs --corridors LAYER (urbangis route tour --help)");
   TourRequest request;
   request.corridors = *corridors;
   if (auto where = arguments.value("where")) request.where = FilterExpression::parse(*where);
@@ -146,7 +120,7 @@ int runTour(const std::vector<std::string>& args) {
   request.language = common.language;
   request.graph = common.graph;
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   TourResult result = planTour(common.catalog, request, progress);
   report(result.messages);
   const bool zh = common.language == "zh";
@@ -168,11 +142,10 @@ int runTour(const std::vector<std::string>& args) {
 }
 
 // The noded graph itself, for checking a network: edges with their ends, and the report.
-int runGraph(const std::vector<std::string>& args) {
-  const Arguments arguments(args, kCommonValued, kCommonSwitches);
+int runGraph(const Arguments& arguments) {
   Common common = readCommon(arguments);
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   const LayerSpec& spec = networkLayer(common.catalog, common.network);
   const RoadNetwork network(common.catalog, spec, common.graph, progress);
   const RoadGraph& graph = network.graph();
@@ -204,16 +177,93 @@ int runGraph(const std::vector<std::string>& args) {
   return 0;
 }
 
+// The options of every route command, after its own; `places` adds those for commands that
+// take places and write directions (route, route tour; not route graph).
+std::vector<OptionSpec> withCommon(std::vector<OptionSpec> own, const char* networkHelp, bool places = true) {
+  std::vector<OptionSpec> common{{"network", "LAYER", networkHelp, false, ValueKind::layer}};
+  std::vector<OptionSpec> placeOptions{
+      {"src-crs", "CRS", "What LON,LAT places are given in (default wgs84; gcj02 for places read off AMap or "
+                         "Tencent maps, bd09 for Baidu, cgcs2000 or EPSG:n).", false, ValueKind::text, {}, {"coords"}},
+      {"max-snap", "M", "A place farther than M metres from every road is an error (default 500)."},
+      {"lang", "LANG", "Language of the directions and labels (default zh).", false, ValueKind::text, {"zh", "en"}},
+  };
+  if (places) common.insert(common.end(), placeOptions.begin(), placeOptions.end());
+  const std::vector<OptionSpec> always{
+      {"no-cache", "", "Build the road graph afresh instead of reading it from the graph cache (urbangis cache)."},
+      {"out", "FILE", "Also write the result to FILE: .geojson (RFC 7946), .gpx, .gpkg or .csv.", false,
+       ValueKind::file},
+  };
+  common.insert(common.end(), always.begin(), always.end());
+  own.insert(own.end(), common.begin(), common.end());
+  return own;
+}
+
+const char* const kNetworkHelp = "The road network layer (default: the catalog's only network layer).";
+
 }  // namespace
 
-int runRouteCommand(const std::vector<std::string>& args) {
-  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (!args.empty() && args[0] == "tour") return runTour({args.begin() + 1, args.end()});
-  if (!args.empty() && args[0] == "graph") return runGraph({args.begin() + 1, args.end()});
-  return runRoute(args);
+Command routeCommand() {
+  CommandSpec spec{
+      "route",
+      "[CATALOG] --from LON,LAT --to LON,LAT [--via LON,LAT …] [options]",
+      "The shortest route along the road network, with turn-by-turn directions.",
+      "Places are snapped to the nearest road; one-way streets are respected. The length (ellipsoidal) and, "
+      "where the roads have speeds, the time are printed with the directions.",
+      withCommon(
+          {
+              {"from", "LON,LAT", "Where the route starts."},
+              {"to", "LON,LAT", "Where it ends."},
+              {"via", "LON,LAT", "A place to pass on the way, in order.", true},
+          },
+          kNetworkHelp),
+      {
+          {"urbangis route --from 114.970,30.100 --via 114.980,30.110 --to 115.000,30.080 --out route.geojson",
+           "A route across Daye through one stop, with its directions, as GeoJSON."},
+          {"urbangis route --src-crs gcj02 --from 114.9752,30.0977 --to 115.0051,30.0778 --lang en",
+           "Places read off an AMap (GCJ-02) map, directions in English."},
+      }};
+  return {std::move(spec), &runRoute};
+}
+
+Command routeTourCommand() {
+  CommandSpec spec{
+      "route tour",
+      "[CATALOG] --corridors LAYER [--where EXPR] [--depot LON,LAT] [options]",
+      "One closed tour from a depot that passes along every selected corridor (cable remediation, inspection).",
+      "A rural-postman tour over the road graph: every selected corridor segment travelled at least once, the "
+      "deadhead (driving between them) kept short; docs/routing.md gives the method.",
+      withCommon(
+          {
+              {"corridors", "LAYER", "The corridor lines to cover: a lines layer id or a data file.", false,
+               ValueKind::layer},
+              {"where", "EXPR", "Only these corridors, e.g. \"status = 'pending'\" (the filter language of "
+                                "docs/cli.md)."},
+              {"depot", "LON,LAT", "Where the tour starts and ends (default: the corridor junction nearest the corridors' centre)."},
+              {"skip-off-network", "", "Leave out corridors that lie along no road instead of failing."},
+          },
+          "The road network layer (default: the layer the corridors' catalog entry `covers`, or the only one)."),
+      {
+          {"urbangis route tour --corridors cable --depot 114.98,30.09 --out tour.gpkg",
+           "The inspection tour of every cable corridor of Daye from one depot."},
+          {"urbangis route tour --corridors cable --where \"status = 'pending'\" --lang en --out tour.gpx",
+           "Only the pending corridors, as a GPX track for a phone."},
+      }};
+  return {std::move(spec), &runTour};
+}
+
+Command routeGraphCommand() {
+  CommandSpec spec{
+      "route graph",
+      "[CATALOG] [--network LAYER] [--out FILE]",
+      "The noded road graph and its report: nodes, edges, components, one-way edges, what was repaired.",
+      "For checking a network before routing on it: the edges with their end nodes, length, one-way flag and "
+      "connected component.",
+      withCommon({}, kNetworkHelp, false),
+      {
+          {"urbangis route graph", "The report of the embedded Daye road graph."},
+          {"urbangis route graph --out graph.gpkg", "Its edges, to look at disconnected pieces in a GIS."},
+      }};
+  return {std::move(spec), &runGraph};
 }
 
 }  // namespace urbangis::cli

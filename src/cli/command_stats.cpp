@@ -63,11 +63,7 @@ void printTable(const OutputTable& table, std::ostream& out) {
   }
 }
 
-}  // namespace
-
-int runStats(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"by", "layers", "since", "until", "out", "threads", "classes", "engine"},
-                            {"cases", "monthly"});
+int runStatsCommand(const Arguments& arguments) {
   if (!arguments.value("by"))
     throw InputError("stats needs --by ZONES (a zones layer id, or a file of zones: --by wards.geojson)");
 
@@ -92,7 +88,7 @@ int runStats(const std::vector<std::string>& args) {
   if (auto layers = input.layers("layers")) request.layers = splitList(*layers);
 
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   const StatsRunResult result = runStats(catalog, run, progress);
   for (const auto& warning : result.warnings) std::cerr << "urbangis: " << warning << "\n";
   if (out) {
@@ -107,6 +103,46 @@ int runStats(const std::vector<std::string>& args) {
     printTable(result.table, std::cout);
   }
   return 0;
+}
+
+}  // namespace
+
+Command statsCommand() {
+  CommandSpec spec{
+      "stats",
+      "[CATALOG] --by ZONES [options]",
+      "Per-zone counts, densities, covered areas and lengths; by national class; case indicators.",
+      "Counts every points layer per zone (and per category), the share of each zone covered by area layers "
+      "(overlaps unioned before measuring, ellipsoidal areas) and the length of line layers inside it. "
+      "Without --out the table is printed on the terminal.",
+      {
+          {"by", "ZONES", "The zones to count in: a zones layer id (districts, communities, grids …) or a file of "
+                          "zones (wards.geojson).", false, ValueKind::layer},
+          {"layers", "A,B,…", "Only these layers (ids or data files), comma-separated; default every points, "
+                              "area and line layer of the catalog.", false, ValueKind::layer},
+          {"since", "YYYY-MM-DD", "Only the features of that day or later (by the layer's time field)."},
+          {"until", "YYYY-MM-DD", "Only the features of that day or earlier."},
+          {"classes", "national|FILE",
+           "One column per national event class instead of per local category: `national` reads the class "
+           "mapping beside the catalog, or give a mapping file.", false, ValueKind::file},
+          {"cases", "", "Case indicators instead of counts: closure rate, hours to close, handled, answered and "
+                        "satisfied, per zone."},
+          {"monthly", "", "With --cases: one row per zone and month."},
+          {"engine", "ENGINE", "Where the counting runs: `local` (this machine), `postgis` (in the database of "
+                               "PostGIS layers), `auto` (postgis when every layer is in one database).",
+           false, ValueKind::text, {"auto", "local", "postgis"}},
+          {"threads", "N", "Worker threads, 1–256 (default: every core)."},
+          {"out", "FILE", "Write the table to FILE instead of the terminal: .csv, .geojson (with the zones' "
+                          "shapes), .gpkg or .shp.", false, ValueKind::file},
+      },
+      {
+          {"urbangis stats --by districts", "Counts and densities of the embedded Daye data by district, on the terminal."},
+          {"urbangis stats layers/daye.json --by communities --since 2023-01-01 --until 2023-06-30 --out h1.gpkg",
+           "The first half of 2023 by community, as a GeoPackage with the communities' shapes."},
+          {"urbangis stats city.json --by wards.geojson --layers cases.csv --cases --monthly --out cases.csv",
+           "Case indicators of your own cases file, by ward and month."},
+      }};
+  return {std::move(spec), &runStatsCommand};
 }
 
 }  // namespace urbangis::cli

@@ -28,13 +28,7 @@ std::pair<HotspotMethod, std::string> parseHotspot(const std::string& text) {
   return {*method, text.substr(colon + 1)};
 }
 
-}  // namespace
-
-int runWebmap(const std::vector<std::string>& args) {
-  const Arguments arguments(args,
-                            {"layers", "by", "style-by", "hotspot", "route", "month", "bbox", "basemap",
-                             "basemap-datum", "title", "lang", "out"},
-                            {"with-keys"});
+int runWebmap(const Arguments& arguments) {
   const CommandCatalog input(arguments, {{"layers", std::nullopt, true}, {"by", LayerRole::zones}}, "webmap");
   const Catalog& catalog = input.catalog();
   const auto out = arguments.value("out");
@@ -44,7 +38,6 @@ int runWebmap(const std::vector<std::string>& args) {
 
   WebMapRequest request;
   request.language = arguments.value("lang").value_or("zh");
-  if (request.language != "zh" && request.language != "en") throw InputError("--lang: use zh or en");
   if (auto layers = input.layers("layers")) {
     request.layers = splitList(*layers);
     if (request.layers.empty()) throw InputError("--layers: no layers to draw");
@@ -92,7 +85,6 @@ int runWebmap(const std::vector<std::string>& args) {
   }
   request.basemapUrl = arguments.value("basemap").value_or("");
   const std::string datum = arguments.value("basemap-datum").value_or("wgs84");
-  if (datum != "wgs84" && datum != "gcj02") throw InputError("--basemap-datum: use wgs84 or gcj02");
   if (arguments.value("basemap-datum") && request.basemapUrl.empty())
     throw InputError("--basemap-datum goes with --basemap URL");
   request.basemapGcj02 = datum == "gcj02";
@@ -101,7 +93,7 @@ int runWebmap(const std::vector<std::string>& args) {
 
   const OffscreenGui gui;  // the PNG of raster overlays
   const InterruptFlag interrupt;
-  const TerminalProgress progress(interrupt);
+  const TerminalProgress progress(interrupt, arguments);
   QTemporaryDir scratch;
   if (!scratch.isValid()) throw InputError("cannot make a temporary folder for the hot-spot overlays");
   const WebMapData map = buildWebMap(catalog, request, scratch.path().toStdString(), progress);
@@ -113,6 +105,49 @@ int runWebmap(const std::vector<std::string>& args) {
   std::cerr << "urbangis: wrote " << *out << " (" << std::filesystem::file_size(*out) / 1024 << " KB, "
             << map.data["layers"].size() << " layers, " << features << " features)\n";
   return 0;
+}
+
+}  // namespace
+
+Command webmapCommand() {
+  CommandSpec spec{
+      "webmap",
+      "[CATALOG] --out MAP.html [options]",
+      "An interactive map in one HTML file that opens offline on a desktop or a phone.",
+      "Layers in the catalog's styles with legend, popups, zone search, a month slider, hot spots, a route's "
+      "directions and locate-me; Leaflet and the data are inside the file (docs/webmap.md).",
+      {
+          {"layers", "A,B,…", "The layers to show, bottom first (default every vector layer).", false,
+           ValueKind::layer},
+          {"by", "ZONES", "With --style-by: the zones layer to colour.", false, ValueKind::layer},
+          {"style-by", "COLUMN", "Colour the zones by this statistic of `urbangis stats`, month by month with the "
+                                 "slider."},
+          {"hotspot", "METHOD:LAYER", "A hot-spot overlay of a points layer: kde:LAYER (density) or gistar:LAYER "
+                                      "(Gi* hexagons).", true},
+          {"route", "FILE", "Show a route or tour written by `urbangis route … --out` with its steps.", false,
+           ValueKind::file},
+          {"month", "YYYY-MM", "Open the page on this month (default: all months)."},
+          {"bbox", "W,S,E,N", "Open the page on this lon/lat box (default: the data's extent)."},
+          {"basemap", "URL", "A tile basemap, e.g. https://t0.tianditu.gov.cn/…/{z}/{x}/{y} (default: the "
+                             "catalog's, if any); the page then needs the network."},
+          {"basemap-datum", "DATUM", "The datum of the --basemap tiles: gcj02 for AMap/Tencent-style tiles "
+                                     "(the data is shifted onto them).", false, ValueKind::text,
+           {"wgs84", "gcj02"}},
+          {"with-keys", "", "Keep a key found in a tile URL in the page (left out by default: the page may be "
+                            "passed on)."},
+          {"title", "TEXT", "The page's title (default: the catalog's name)."},
+          {"lang", "LANG", "Language of the page (default zh).", false, ValueKind::text, {"zh", "en"}},
+          {"out", "MAP.html", "The page to write.", false, ValueKind::file},
+      },
+      {
+          {"urbangis webmap --out daye.html", "Every layer of the embedded Daye catalog in one offline page."},
+          {"urbangis webmap --by communities --style-by complaints_count --hotspot kde:street_order --out "
+           "complaints.html",
+           "Communities coloured by complaints, month by month, with the street-order density."},
+          {"urbangis webmap --layers roads,cable --route route.geojson --lang en --out route.html",
+           "The roads and cable corridors with a route written by `urbangis route` and its directions, for a phone."},
+      }};
+  return {std::move(spec), &runWebmap};
 }
 
 }  // namespace urbangis::cli

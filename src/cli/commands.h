@@ -1,24 +1,41 @@
 #pragma once
-// The CLI's commands: each parses its own arguments and makes one call into the libraries.
-// They return the process exit code and throw InputError for bad input (exit code 2).
+// The CLI's commands: each declares what it accepts (CommandSpec), reads its arguments and makes
+// one call into the libraries. They return the process exit code and throw InputError for bad
+// input (exit code 2).
 
 #include <string>
 #include <vector>
 
+#include "cli/arguments.h"
+#include "cli/command_spec.h"
+
 namespace urbangis::cli {
 
-int runInfo(const std::vector<std::string>& args);
-int runStats(const std::vector<std::string>& args);
-int runConvert(const std::vector<std::string>& args);
-int runHotspot(const std::vector<std::string>& args);
-int runExport(const std::vector<std::string>& args);
-int runRouteCommand(const std::vector<std::string>& args);
-int runRender(const std::vector<std::string>& args);
-int runReport(const std::vector<std::string>& args);
-int runLoad(const std::vector<std::string>& args);
-int runGrid(const std::vector<std::string>& args);
-int runCache(const std::vector<std::string>& args);
-int runCatalog(const std::vector<std::string>& args);
-int runWebmap(const std::vector<std::string>& args);
+struct Command {
+  CommandSpec spec;
+  int (*run)(const Arguments& arguments);
+};
+
+// Every command and subcommand, in the order `urbangis --help` lists them.
+const std::vector<Command>& commands();
+
+Command infoCommand();
+Command statsCommand();
+Command hotspotKdeCommand();
+Command hotspotHexbinCommand();
+Command hotspotGistarCommand();
+Command exportCommand();
+Command routeCommand();
+Command routeTourCommand();
+Command routeGraphCommand();
+Command renderCommand();
+Command webmapCommand();
+Command reportCommand();
+Command gridCommand();
+Command loadCommand();
+Command convertCommand();
+Command catalogInitCommand();
+Command cacheCommand();
+Command completionCommand();
 
 }  // namespace urbangis::cli

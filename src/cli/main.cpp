@@ -1,75 +1,131 @@
-// urbangis: every analysis of UrbanGIS, headless.
+// urbangis: every analysis of UrbanGIS, headless. Finds the command the words name, parses its
+// options against its spec, and maps the outcome to the documented exit codes.
 
 #include <malloc.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
+#include <QtGlobal>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <geos_c.h>
+#include <proj.h>
+
+#include "cli/cli_docs.h"
 #include "cli/commands.h"
+#include "cli/help_text.h"
 #include "core/error.h"
+#include "io/outputs/atomic_output.h"
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: urbangis COMMAND [options]
+using urbangis::cli::Command;
+using urbangis::cli::commands;
 
-Commands:
-  info [CATALOG_OR_SOURCE] [--json]   list the layers of a catalog (default: the embedded Daye
-                                      catalog) or of any GDAL/OGR datasource
-  stats [CATALOG] --by ZONES [--layers A,B] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
-        [--out FILE.csv|.geojson|.gpkg|.shp] [--threads N] [--engine auto|local|postgis]
-        [--classes national|FILE] [--cases [--monthly]]
-                                      per-zone counts, densities, covered areas and lengths;
-                                      by national class; case indicators (per month)
-  hotspot kde|hexbin|gistar [CATALOG] --layer L …
-                                      kernel density rasters, hexagon bins, Gi* hot spots
-                                      (urbangis hotspot for the options)
-  export [CATALOG] --layer L [--where EXPR] [--by ZONES] [--keep-crs] [--to CRS]
-         [--classes national|local|FILE] --out FILE
-                                      a layer (filtered, joined to zones, with its national
-                                      classes) as RFC 7946 GeoJSON, GeoPackage, CSV or shapefile
-  route [CATALOG] --from LON,LAT --to LON,LAT [--via LON,LAT …] [--out FILE]
-                                      shortest route along the road network, with directions
-  route tour [CATALOG] --corridors LAYER [--where EXPR] [--depot LON,LAT] [--out FILE]
-                                      one closed tour along every selected corridor
-  route graph [CATALOG] [--out FILE]  the noded road graph and its report
-                                      (urbangis route --help for the options)
-  render [CATALOG] [--layers A,B] [--extent ZONE_ID | --bbox W,S,E,N] [--style-by COLUMN [--by ZONES]]
-         [--size WxH] [--dpi N] [--title TEXT] [--lang zh|en] --out FILE.png|.pdf
-                                      a print map with title, legend, scale bar, north arrow,
-                                      date, source and CRS (PDF in vector)
-  webmap [CATALOG] --out MAP.html [--layers A,B] [--by ZONES --style-by COLUMN]
-         [--hotspot kde|gistar:LAYER …] [--route FILE] [--month YYYY-MM] [--bbox W,S,E,N]
-         [--basemap URL [--basemap-datum gcj02]] [--with-keys] [--title T] [--lang zh|en]
-                                      an interactive map in one HTML file that opens offline on
-                                      a desktop or a phone: layers, legend, popups, zone search,
-                                      month slider, hot spots, a route's directions, locate me
-  report [CATALOG] --year YYYY --out DIR [--lang zh|en] [--choropleth LAYER] [--hotspot LAYER]
-                                      the annual report: DIR/report.html and DIR/report.pdf with
-                                      headline figures, monthly trends, tables by zone and maps
-  grid [CATALOG] --by ZONES [--cell M] [--min-area M2] [--split-by NETWORK] [--major-classes A,B]
-       [--out FILE]                   unit grids (单元网格) inside every community, with 15-digit
-                                      grid codes, optionally cut along the major roads
-  load [CATALOG] PG:CONNECTION [--layers A,B] [--schema S] [--catalog-out FILE]
-                                      copy the catalog's vector layers into PostGIS (GiST
-                                      index, primary key), optionally writing a catalog of them
-  convert --from CRS --to CRS IN OUT [--layer NAME] [--x COL --y COL]
-                                      convert a file between GCJ-02, BD-09, WGS84, CGCS2000
-                                      and EPSG:n (exact offsets; all attributes kept)
-  catalog init FILE|FOLDER… --out CATALOG.json [--name N] [--role ID=ROLE] [--field ID.KEY=F]
-       [--crs ID=CRS]                 a catalog of your own files: roles, fields and CRS
-                                      inferred and printed with their reasons
-  cache [clear]                       where the road-graph cache is, its size and limit
-                                      (URBANGIS_CACHE_MAX_MB, default 512); clear empties it
+constexpr int kUsageError = 2;
 
-CATALOG is a catalog file, or a data file or folder in its place (its layers inferred as by
-catalog init). A layer option (--by, --layers, --layer …) takes a layer id or a data file: an
-argument with a '/' or a '.' is a file (no layer id has either), e.g.
-  urbangis stats --by wards.geojson --layers cases.csv
+std::string versionText() {
+  return std::string("urbangis ") + URBANGIS_VERSION + "\nGDAL " + GDALVersionInfo("RELEASE_NAME") + "\nGEOS " +
+         GEOSversion() + "\nPROJ " + proj_info().release + "\nQt " + qVersion() + "\n";
+}
 
-Exit codes: 0 success, 1 internal error, 2 bad input or usage.
-)";
+// The command whose path the first words spell, the longest first ("route tour" before "route").
+const Command* findCommand(const std::vector<std::string>& args, size_t& words) {
+  const Command* found = nullptr;
+  for (const Command& command : commands()) {
+    const std::string& path = command.spec.path;
+    const size_t spaces = static_cast<size_t>(std::count(path.begin(), path.end(), ' '));
+    if (args.size() <= spaces) continue;
+    std::string spelled = args[0];
+    for (size_t i = 1; i <= spaces; ++i) spelled += " " + args[i];
+    if (spelled == path && (!found || spaces + 1 > words)) {
+      found = &command;
+      words = spaces + 1;
+    }
+  }
+  return found;
+}
+
+// A group of subcommands without a command of its own ("hotspot", "catalog").
+bool isGroup(const std::string& word) {
+  return !urbangis::cli::subcommandsOf(word, commands()).empty();
+}
+
+// `urbangis help --man DIR`: the man pages, each written atomically.
+int writeManPages(const std::string& dir) {
+  std::filesystem::create_directories(dir);
+  for (const auto& page : urbangis::cli::manPages(commands(), URBANGIS_VERSION)) {
+    urbangis::AtomicOutput output(std::filesystem::path(dir) / page.fileName);
+    std::ofstream(output.path(), std::ios::binary) << page.roff;
+    output.commit();
+  }
+  return 0;
+}
+
+// `urbangis help …`, `urbangis --help`, `urbangis -h`.
+int help(const std::vector<std::string>& topic) {
+  if (topic.size() == 2 && topic[0] == "--man") return writeManPages(topic[1]);
+  if (topic.size() == 1 && topic[0] == "--markdown") {
+    std::cout << urbangis::cli::markdownReference(commands());
+    return 0;
+  }
+  if (topic.empty()) {
+    std::cout << urbangis::cli::overviewHelp(commands());
+    return 0;
+  }
+  size_t words = 0;
+  if (const Command* command = findCommand(topic, words); command && words == topic.size()) {
+    std::cout << urbangis::cli::commandHelp(command->spec, commands());
+    return 0;
+  }
+  if (topic.size() == 1 && isGroup(topic[0])) {
+    std::cout << urbangis::cli::groupHelp(topic[0], commands());
+    return 0;
+  }
+  std::string joined;
+  for (const std::string& word : topic) joined += (joined.empty() ? "" : " ") + word;
+  std::cerr << "urbangis: error: no command \"" << joined << "\" (urbangis --help lists them)\n";
+  return kUsageError;
+}
+
+// Discards what is written to it: std::cerr under --quiet.
+class NullBuffer final : public std::streambuf {
+ protected:
+  int overflow(int c) override { return traits_type::not_eof(c); }
+  std::streamsize xsputn(const char*, std::streamsize count) override { return count; }
+};
+
+// Errors thrown out of here are printed by main after std::cerr is restored, so --quiet keeps them.
+int run(const Command& command, const std::vector<std::string>& rest) {
+  const urbangis::cli::Arguments arguments(rest, command.spec);
+  if (arguments.helpRequested()) {
+    std::cout << urbangis::cli::commandHelp(command.spec, commands());
+    return 0;
+  }
+  NullBuffer discard;
+  std::streambuf* const stderrBuffer = std::cerr.rdbuf();
+  const bool quiet = arguments.has("quiet");
+  if (quiet) {
+    std::cerr.rdbuf(&discard);
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+  }
+  for (const std::string& note : arguments.deprecations()) std::cerr << "urbangis: note: " << note << "\n";
+  struct Restore {
+    std::streambuf* buffer;
+    bool quiet;
+    ~Restore() {
+      std::cerr.rdbuf(buffer);
+      if (quiet) CPLPopErrorHandler();
+    }
+  } restore{stderrBuffer, quiet};
+  return command.run(arguments);
+}
 
 }  // namespace
 
@@ -79,31 +135,40 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kUsage;
-    return args.empty() ? 2 : 0;
+  if (args.empty()) {
+    std::cerr << urbangis::cli::overviewHelp(commands());
+    return kUsageError;
   }
-  const std::string command = args[0];
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help")
+    return help(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (args[0] == "--version") {
+    std::cout << versionText();
+    return 0;
+  }
   try {
-    if (command == "info") return urbangis::cli::runInfo(rest);
-    if (command == "stats") return urbangis::cli::runStats(rest);
-    if (command == "convert") return urbangis::cli::runConvert(rest);
-    if (command == "hotspot") return urbangis::cli::runHotspot(rest);
-    if (command == "export") return urbangis::cli::runExport(rest);
-    if (command == "route") return urbangis::cli::runRouteCommand(rest);
-    if (command == "render") return urbangis::cli::runRender(rest);
-    if (command == "report") return urbangis::cli::runReport(rest);
-    if (command == "load") return urbangis::cli::runLoad(rest);
-    if (command == "grid") return urbangis::cli::runGrid(rest);
-    if (command == "cache") return urbangis::cli::runCache(rest);
-    if (command == "catalog") return urbangis::cli::runCatalog(rest);
-    if (command == "webmap") return urbangis::cli::runWebmap(rest);
-    std::cerr << "urbangis: error: unknown command \"" << command << "\"\n" << kUsage;
-    return 2;
+    size_t words = 0;
+    const Command* command = findCommand(args, words);
+    if (!command) {
+      if (isGroup(args[0])) {
+        const bool asked = args.size() == 1 || args[1] == "--help" || args[1] == "-h";
+        if (asked && args.size() > 1) {
+          std::cout << urbangis::cli::groupHelp(args[0], commands());
+          return 0;
+        }
+        std::cerr << "urbangis: error: "
+                  << (args.size() == 1 ? args[0] + " needs a subcommand"
+                                       : "unknown subcommand \"" + args[0] + " " + args[1] + "\"")
+                  << "\n"
+                  << urbangis::cli::groupHelp(args[0], commands());
+        return kUsageError;
+      }
+      std::cerr << "urbangis: error: unknown command \"" << args[0] << "\" (urbangis --help lists them)\n";
+      return kUsageError;
+    }
+    return run(*command, std::vector<std::string>(args.begin() + static_cast<long>(words), args.end()));
   } catch (const urbangis::InputError& error) {
     std::cerr << "urbangis: error: " << error.what() << "\n";
-    return 2;
+    return kUsageError;
   } catch (const urbangis::Cancelled&) {
     std::cerr << "urbangis: cancelled\n";
     return 130;

@@ -41,8 +41,8 @@ InterruptFlag::~InterruptFlag() { sigaction(SIGINT, &previousAction, nullptr); }
 
 bool InterruptFlag::raised() const { return interrupts.load() > 0; }
 
-TerminalProgress::TerminalProgress(const InterruptFlag& interrupt)
-    : interrupt_(interrupt), terminal_(isatty(STDERR_FILENO) == 1) {}
+TerminalProgress::TerminalProgress(const InterruptFlag& interrupt, const Arguments& arguments)
+    : interrupt_(interrupt), terminal_(isatty(STDERR_FILENO) == 1), shown_(arguments.showProgress(terminal_)) {}
 
 TerminalProgress::~TerminalProgress() {
   if (printed_ && terminal_) std::fputc('\n', stderr);
@@ -50,6 +50,7 @@ TerminalProgress::~TerminalProgress() {
 
 void TerminalProgress::report(std::string_view stage, double fraction) const {
   using namespace std::chrono;
+  if (!shown_) return;
   const auto now = steady_clock::now();
   std::lock_guard lock(mutex_);
   if (now - start_ < seconds(1) || now - lastPrint_ < milliseconds(terminal_ ? 200 : 2000)) return;

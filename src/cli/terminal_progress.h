@@ -1,11 +1,13 @@
 #pragma once
 // Progress on stderr for the CLI: silent for the first second (short runs print nothing), then
-// one updating line; cancelled by Ctrl-C (SIGINT) through InterruptFlag.
+// one updating line on a terminal, or (with --progress) a line every two seconds in a log;
+// cancelled by Ctrl-C (SIGINT) through InterruptFlag.
 
 #include <chrono>
 #include <mutex>
 #include <string>
 
+#include "cli/arguments.h"
 #include "core/progress.h"
 
 namespace urbangis::cli {
@@ -24,7 +26,8 @@ class InterruptFlag {
 
 class TerminalProgress final : public Progress {
  public:
-  explicit TerminalProgress(const InterruptFlag& interrupt);
+  // Shows progress as the command's --quiet and --progress say (Arguments::showProgress).
+  TerminalProgress(const InterruptFlag& interrupt, const Arguments& arguments);
   ~TerminalProgress() override;
   void report(std::string_view stage, double fraction) const override;
   bool cancelled() const override { return interrupt_.raised(); }
@@ -36,6 +39,7 @@ class TerminalProgress final : public Progress {
   mutable std::chrono::steady_clock::time_point lastPrint_{};
   mutable bool printed_ = false;
   bool terminal_;
+  bool shown_;
 };
 
 }  // namespace urbangis::cli

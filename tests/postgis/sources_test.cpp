@@ -95,7 +95,7 @@ TEST_CASE("export, hotspot and route read PostGIS layers as they read the GeoPac
         "--classes", classes},
        "cable.csv");
   both({"export", "--layer", "complaints", "--by", "districts", "--classes", classes}, "complaints.geojson");
-  both({"hotspot", "hexbin", "--layer", "gas_hazards", "--size", "500"}, "hex.csv");
+  both({"hotspot", "hexbin", "--layer", "gas_hazards", "--hex", "500"}, "hex.csv");
   both({"hotspot", "gistar", "--layer", "street_order", "--by", "communities", "--knn", "6"}, "gi.csv");
   both({"route", "--from", "114.970,30.100", "--to", "115.000,30.080", "--no-cache"}, "route.csv");
 }

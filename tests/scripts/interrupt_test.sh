@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
   done
   echo ']}'
 } > "$tmp/long.json"
-"$build/src/cli/urbangis" stats "$tmp/long.json" --by zones --out "$tmp/out.csv" 2> "$tmp/err" &
+"$build/src/cli/urbangis" stats "$tmp/long.json" --by zones --progress --out "$tmp/out.csv" 2> "$tmp/err" &
 pid=$!
 # Progress appears after the first second: interrupt once it has.
 for _ in $(seq 300); do

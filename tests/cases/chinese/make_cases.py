@@ -28,14 +28,14 @@ def catalog(complaints_crs, complaints_source="complaints_gcj.csv"):
          "x": "lon", "y": "lat", "crs": complaints_crs, "category_field": "type"}]}, ensure_ascii=False)
 
 
-TO_GCJ = [["convert", "--from", "cgcs2000", "--to", "gcj02", "--x", "lon", "--y", "lat",
+TO_GCJ = [["convert", "--src-crs", "cgcs2000", "--dst-crs", "gcj02", "--x", "lon", "--y", "lat",
            "${DATA}/complaints.csv", "${TMP}/complaints_gcj.csv"]]
 POINTS = "id,name,lon,lat\n1,天安门,116.404,39.915\n2,东岳路,114.97,30.10\n3,巴黎,2.3522,48.8566\n"
 
 write("convert_wgs84_to_gcj02", {
     "description": "WGS84 → GCJ-02 gives the published values; outside China nothing moves",
     "files": {"pts.csv": POINTS},
-    "args": ["convert", "--from", "WGS84", "--to", "GCJ-02", "--x", "lon", "--y", "lat",
+    "args": ["convert", "--src-crs", "WGS84", "--dst-crs", "GCJ-02", "--x", "lon", "--y", "lat",
              "${TMP}/pts.csv", "${TMP}/out.csv"],
     "exit": 0, "outputs": ["out.csv"],
     "expect_table": {"file": "out.csv", "key": "id", "tolerance": 1e-13, "row_count": 3, "rows": {
@@ -45,7 +45,7 @@ write("convert_wgs84_to_gcj02", {
 write("convert_gcj02_to_bd09", {
     "description": "GCJ-02 → BD-09 gives the published values",
     "files": {"pts.csv": POINTS},
-    "args": ["convert", "--from", "gcj02", "--to", "bd09", "--x", "lon", "--y", "lat",
+    "args": ["convert", "--src-crs", "gcj02", "--dst-crs", "bd09", "--x", "lon", "--y", "lat",
              "${TMP}/pts.csv", "${TMP}/out.csv"],
     "exit": 0, "outputs": ["out.csv"],
     "expect_table": {"file": "out.csv", "key": "id", "tolerance": 1e-13, "row_count": 3, "rows": {
@@ -54,9 +54,9 @@ write("convert_gcj02_to_bd09", {
 write("convert_round_trip", {
     "description": "to GCJ-02 and back lands on the same point (exact inverse, not one step)",
     "files": {"pts.csv": POINTS},
-    "setup": [["convert", "--from", "wgs84", "--to", "gcj02", "--x", "lon", "--y", "lat",
+    "setup": [["convert", "--src-crs", "wgs84", "--dst-crs", "gcj02", "--x", "lon", "--y", "lat",
                "${TMP}/pts.csv", "${TMP}/gcj.csv"]],
-    "args": ["convert", "--from", "gcj02", "--to", "wgs84", "--x", "lon", "--y", "lat",
+    "args": ["convert", "--src-crs", "gcj02", "--dst-crs", "wgs84", "--x", "lon", "--y", "lat",
              "${TMP}/gcj.csv", "${TMP}/back.csv"],
     "exit": 0, "outputs": ["back.csv"],
     "expect_table": {"file": "back.csv", "key": "id", "tolerance": 1e-11, "row_count": 3, "rows": {
@@ -67,26 +67,26 @@ write("convert_geojson_layer", {
     "files": {"in.geojson": json.dumps({"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"id": "a", "名称": "东岳路"},
          "geometry": {"type": "Point", "coordinates": [116.404, 39.915]}}]}, ensure_ascii=False)},
-    "args": ["convert", "--to", "gcj02", "${TMP}/in.geojson", "${TMP}/out.geojson"],
+    "args": ["convert", "--dst-crs", "gcj02", "${TMP}/in.geojson", "${TMP}/out.geojson"],
     "exit": 0, "outputs": ["out.geojson"], "stderr": ["converted 1 features"]})
 
 write("error_convert_unknown_crs", {
     "description": "an unknown CRS name lists the ones there are",
     "files": {"pts.csv": POINTS},
-    "args": ["convert", "--from", "mars", "--to", "wgs84", "--x", "lon", "--y", "lat", "${TMP}/pts.csv", "${TMP}/o.csv"],
-    "exit": 2, "stderr": ["--from: unknown CRS \"mars\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n"], "stderr_lines": 1})
+    "args": ["convert", "--src-crs", "mars", "--dst-crs", "wgs84", "--x", "lon", "--y", "lat", "${TMP}/pts.csv", "${TMP}/o.csv"],
+    "exit": 2, "stderr": ["--src-crs: unknown CRS \"mars\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n"], "stderr_lines": 1})
 
 write("error_convert_over_input", {
     "description": "convert refuses to write over its input",
     "files": {"pts.csv": POINTS},
-    "args": ["convert", "--from", "gcj02", "--to", "wgs84", "--x", "lon", "--y", "lat", "${TMP}/pts.csv", "${TMP}/pts.csv"],
+    "args": ["convert", "--src-crs", "gcj02", "--dst-crs", "wgs84", "--x", "lon", "--y", "lat", "${TMP}/pts.csv", "${TMP}/pts.csv"],
     "exit": 2, "stderr": ["refusing to write over an input"], "stderr_lines": 1})
 
 write("error_convert_no_crs", {
-    "description": "a CSV has no CRS of its own: --from is needed",
+    "description": "a CSV has no CRS of its own: --src-crs is needed",
     "files": {"pts.csv": POINTS},
-    "args": ["convert", "--to", "wgs84", "--x", "lon", "--y", "lat", "${TMP}/pts.csv", "${TMP}/o.csv"],
-    "exit": 2, "stderr": ["say which with --from"], "stderr_lines": 1})
+    "args": ["convert", "--dst-crs", "wgs84", "--x", "lon", "--y", "lat", "${TMP}/pts.csv", "${TMP}/o.csv"],
+    "exit": 2, "stderr": ["say which with --src-crs"], "stderr_lines": 1})
 
 write("stats_gcj_layer_converts_on_load", {
     "description": "a GCJ-02 layer declared as such is converted on load: the same counts as the original",

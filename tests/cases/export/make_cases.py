@@ -30,7 +30,7 @@ write("zones_carry_the_stats_table", {
 
 write("points_csv_with_gcj02_coordinates", {
     "description": "CSV of points for a web map: lon/lat columns in GCJ-02",
-    "args": ["export", DAYE, "--layer", "complaints", "--where", "case_no = 'YY2023-0001'", "--to", "gcj02",
+    "args": ["export", DAYE, "--layer", "complaints", "--where", "case_no = 'YY2023-0001'", "--dst-crs", "gcj02",
              "--out", "${TMP}/out.csv"],
     "exit": 0, "outputs": ["out.csv"],
     "expect_table": {"file": "out.csv", "key": "case_no", "row_count": 1, "tolerance": 1e-9,

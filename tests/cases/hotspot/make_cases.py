@@ -71,7 +71,7 @@ write("error_kde_time_window_empty", {
 write("error_hexbin_time_window_without_time_field", {
     "description": "a window on a layer the catalog gives no time_field is refused, naming the layer",
     "files": timed_catalog(SUMMER, time_field=False),
-    "args": ["hotspot", "hexbin", "${TMP}/catalog.json", "--layer", "pts", "--size", "100", "--since", "2023-07-01",
+    "args": ["hotspot", "hexbin", "${TMP}/catalog.json", "--layer", "pts", "--hex", "100", "--since", "2023-07-01",
              "--out", "${TMP}/h.csv"],
     "exit": 2, "stderr": ["layer \"pts\"", "has no time_field in the catalog"], "stderr_lines": 1})
 
@@ -136,7 +136,7 @@ write("error_kde_zones_layer", {
 
 write("hexbin_clipped_to_communities", {
     "description": "hexagon bins clipped to the communities: only points inside them count",
-    "args": ["hotspot", "hexbin", DAYE, "--layer", "gas_hazards", "--size", "400", "--clip", "communities",
+    "args": ["hotspot", "hexbin", DAYE, "--layer", "gas_hazards", "--hex", "400", "--clip", "communities",
              "--out", "${TMP}/hex.gpkg"],
     "exit": 0, "outputs": ["hex.gpkg"], "stderr": ["points outside communities left out", "non-empty hexagons of side 400 m"]})
 
