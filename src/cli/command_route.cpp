@@ -245,8 +245,8 @@ Command routeTourCommand() {
       {
           {"urbangis route tour --corridors cable --depot 114.98,30.09 --out tour.gpkg",
            "The inspection tour of every cable corridor of Daye from one depot."},
-          {"urbangis route tour --corridors cable --where \"status = 'pending'\" --lang en --out tour.gpx",
-           "Only the pending corridors, as a GPX track for a phone."},
+          {"urbangis route tour --corridors cable --where \"kind = '道路'\" --lang en --out tour.gpx",
+           "Only the corridors along roads (kind 道路, not those in communities), as a GPX track for a phone."},
       }};
   return {std::move(spec), &runTour};
 }

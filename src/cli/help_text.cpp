@@ -93,8 +93,10 @@ std::string overviewHelp(const std::vector<Command>& commands) {
   out << "usage: urbangis COMMAND [options]\n"
          "       urbangis COMMAND --help    (usage, every option and examples of one command)\n"
          "       urbangis --version\n\n"
-         "UrbanGIS analyses a city's urban-management data headless: statistics by zone, hot spots, routes, "
-         "print maps, web maps and the annual report.\n\nCommands:\n";
+      << wrapped("UrbanGIS analyses a city's urban-management data headless: statistics by zone, hot spots, "
+                 "routes, print maps, web maps and the annual report.",
+                 0)
+      << "\n\nCommands:\n";
   for (const Command& command : commands) {
     const std::string label = "  " + command.spec.path;
     out << label;

@@ -4,6 +4,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <QString>
 #include <QtGlobal>
 #include <cpl_error.h>
 #include <gdal.h>
@@ -32,7 +34,7 @@ constexpr int kUsageError = 2;
 
 std::string versionText() {
   return std::string("urbangis ") + URBANGIS_VERSION + "\nGDAL " + GDALVersionInfo("RELEASE_NAME") + "\nGEOS " +
-         GEOSversion() + "\nPROJ " + proj_info().release + "\nQt " + qVersion() + "\n";
+         GEOSversion() + "\nPROJ " + proj_info().version + "\nQt " + qVersion() + "\n";
 }
 
 // The command whose path the first words spell, the longest first ("route tour" before "route").
@@ -101,6 +103,12 @@ class NullBuffer final : public std::streambuf {
   std::streamsize xsputn(const char*, std::streamsize count) override { return count; }
 };
 
+// Qt's own debug output and warnings (e.g. about XDG_RUNTIME_DIR when it renders), dropped under
+// --quiet; critical and fatal messages still go to stderr.
+void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
+  if (type == QtCriticalMsg || type == QtFatalMsg) std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+}
+
 // Errors thrown out of here are printed by main after std::cerr is restored, so --quiet keeps them.
 int run(const Command& command, const std::vector<std::string>& rest) {
   const urbangis::cli::Arguments arguments(rest, command.spec);
@@ -114,6 +122,7 @@ int run(const Command& command, const std::vector<std::string>& rest) {
   if (quiet) {
     std::cerr.rdbuf(&discard);
     CPLPushErrorHandler(CPLQuietErrorHandler);
+    qInstallMessageHandler(quietQtMessages);
   }
   for (const std::string& note : arguments.deprecations()) std::cerr << "urbangis: note: " << note << "\n";
   struct Restore {

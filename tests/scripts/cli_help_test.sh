@@ -92,6 +92,7 @@ done
 mkdir -p "$tmp/run"
 ln -s "$root/layers" "$tmp/run/layers"
 ln -s "$root/data" "$tmp/run/data"
+ln -s "$root/styles" "$tmp/run/styles"
 ran=0
 for path in "${paths[@]}"; do
   while IFS= read -r example; do
@@ -161,13 +162,33 @@ for path in "${paths[@]}"; do
   done
 done
 
-# --- zsh completion: valid zsh that defines a completion function per command
+# --- zsh completion: valid zsh whose dispatch hands each command's options to _arguments (zsh's
+# own _arguments and _describe stand in, printing what they are given)
 "$cli" completion zsh > "$tmp/_urbangis" || fail "completion zsh exit $?"
 if command -v zsh > /dev/null; then
   zsh -n "$tmp/_urbangis" || fail "zsh -n rejects the zsh completion"
-  functions=$(zsh -fc "autoload -Uz compinit && compinit -u -d $tmp/zcompdump; source <(sed '\$d' $tmp/_urbangis); print -l \${(k)functions}" 2>&1)
-  grep -qx _urbangis_hotspot_kde <<< "$functions" || fail "zsh: no _urbangis_hotspot_kde: $functions"
-  grep -qx _urbangis_catalog_init <<< "$functions" || fail "zsh: no _urbangis_catalog_init"
+  cat > "$tmp/zsh_complete" <<'ZSH'
+_arguments() { print -rl -- "$@" }
+_describe() { local -a items; items=("${(@P)4}"); print -rl -- "${items[@]}" }
+_files() { :; }
+source <(sed '$d' "$1")  # the script without its last line, which completes at once
+shift
+words=(urbangis "$@")
+CURRENT=${#words}
+_urbangis
+ZSH
+  zsh_offers() { zsh -f "$tmp/zsh_complete" "$tmp/_urbangis" "$@"; }
+  zsh_offers st | grep -q '^stats:' || fail "zsh: urbangis st<TAB> does not offer stats"
+  zsh_offers hotspot '' | grep -q '^gistar:' || fail "zsh: urbangis hotspot <TAB> does not offer gistar"
+  for path in "${paths[@]}"; do
+    read -ra words <<< "$path"
+    offered=$(zsh_offers "${words[@]}" --)
+    for name in $(grep -oE '^  --[a-z][a-z0-9-]*' "$tmp/help.${path// /_}" | sed -E 's/^  //'); do
+      grep -qE -- "^\\*?$name=?\\[" <<< "$offered" ||
+        fail "zsh: urbangis $path --<TAB> does not offer $name"
+    done
+  done
+  zsh_offers stats --engine | grep -q -- '--engine=\[.*:ENGINE:(auto local postgis)$' || fail "zsh: --engine values"
 elif [ "${CI:-}" = true ]; then
   fail "zsh is not installed (scripts/setup-debian.sh installs it)"
 fi
