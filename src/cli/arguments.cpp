@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "cli/nearest_name.h"
 #include "core/error.h"
 
 namespace urbangis::cli {
@@ -27,8 +28,14 @@ Arguments::Arguments(const std::vector<std::string>& args, const CommandSpec& sp
       name = name.substr(0, equals);
     }
     const OptionSpec* option = findOption(spec, name);
-    if (!option)
-      throw InputError("unknown option --" + name + " (urbangis " + spec.path + " --help lists the options)");
+    if (!option) {
+      std::vector<std::string> names;
+      for (const auto* options : {&spec.options, &commonOptions()})
+        for (const OptionSpec& known : *options) names.push_back(known.name);
+      const auto nearest = nearestName(name, names);
+      throw InputError("unknown option --" + name + " (" + (nearest ? "did you mean --" + *nearest + "? " : "") +
+                       "urbangis " + spec.path + " --help lists the options)");
+    }
     if (option->name != name)
       deprecations_.push_back("--" + name + " is deprecated and will be removed in the next release: use --" +
                               option->name);

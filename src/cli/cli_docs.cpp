@@ -77,10 +77,11 @@ std::vector<ManPage> manPages(const std::vector<Command>& commands, const std::s
     out << header("urbangis", version) << ".SH NAME\nurbangis \\- urban-management GIS analyses, headless\n"
         << ".SH SYNOPSIS\n.B urbangis\n.I COMMAND\n[options]\n.br\n.B urbangis\n.I COMMAND\n\\-\\-help\n.br\n"
         << ".B urbangis\n\\-\\-version\n.SH DESCRIPTION\n"
-        << roffText("UrbanGIS analyses a city's urban-management data: statistics by zone, hot spots, routes along "
-                    "the roads, print maps, web maps and the annual report. CATALOG is a catalog file, or a data "
-                    "file or folder in its place; without one, the embedded Daye catalog. A layer option takes a "
-                    "layer id or a data file (an argument with a '/' or a '.').")
+        << roffText(
+               "UrbanGIS analyses a city's urban-management data: statistics by zone, hot spots, routes along "
+               "the roads, print maps, web maps and the annual report. CATALOG is a catalog file, or a data "
+               "file or folder in its place; without one, the embedded Daye catalog. A layer option takes a "
+               "layer id or a data file (an argument with a '/' or a '.').")
         << ".SH COMMANDS\n";
     for (const Command& command : commands)
       out << ".TP\n.BR " << manName(command.spec.path) << " (1)\n" << roffText(command.spec.summary);
@@ -100,8 +101,9 @@ std::vector<ManPage> manPages(const std::vector<Command>& commands, const std::s
     const CommandSpec& spec = command.spec;
     const std::string name = manName(spec.path);
     std::ostringstream out;
-    out << header(name, version) << ".SH NAME\n" << name << " \\- " << roffText(spec.summary)
-        << ".SH SYNOPSIS\n.B urbangis " << spec.path << "\n" << roffText(spec.synopsis) << ".SH DESCRIPTION\n"
+    out << header(name, version) << ".SH NAME\n"
+        << name << " \\- " << roffText(spec.summary) << ".SH SYNOPSIS\n.B urbangis " << spec.path << "\n"
+        << roffText(spec.synopsis) << ".SH DESCRIPTION\n"
         << roffText(spec.description.empty() ? spec.summary : spec.description);
     if (const auto subcommands = subcommandsOf(spec.path, commands); !subcommands.empty()) {
       out << ".SH SUBCOMMANDS\n";
@@ -130,8 +132,8 @@ std::string markdownReference(const std::vector<Command>& commands) {
   std::ostringstream out;
   for (const Command& command : commands) {
     const CommandSpec& spec = command.spec;
-    out << "### urbangis " << spec.path << "\n\n```\nurbangis " << spec.path << " " << spec.synopsis
-        << "\n```\n\n" << spec.summary << "\n\n";
+    out << "### urbangis " << spec.path << "\n\n```\nurbangis " << spec.path << " " << spec.synopsis << "\n```\n\n"
+        << spec.summary << "\n\n";
     if (!spec.description.empty()) out << spec.description << "\n\n";
     if (!spec.options.empty()) {
       out << "| Option | What it does |\n|---|---|\n";
@@ -146,7 +148,7 @@ std::string markdownReference(const std::vector<Command>& commands) {
       out << "\n";
     }
   }
-  out << "Every command also takes " ;
+  out << "Every command also takes ";
   std::string common;
   for (const OptionSpec& option : commonOptions()) common += (common.empty() ? "`" : ", `") + optionLabel(option) + "`";
   out << common << ". Exit codes:";

@@ -90,8 +90,9 @@ Command catalogInitCommand() {
           {"out", "CATALOG.json", "The catalog to write (never over an input).", false, ValueKind::file},
           {"name", "NAME", "The city's or project's name shown in titles."},
           {"role", "ID=ROLE", "The role of layer ID: " + roleNames() + ".", true},
-          {"field", "ID.KEY=FIELD", "Which field of layer ID plays a part, e.g. cases.time_field=opened, "
-                                    "wards.name_field=NAME.",
+          {"field", "ID.KEY=FIELD",
+           "Which field of layer ID plays a part, e.g. cases.time_field=opened, "
+           "wards.name_field=NAME.",
            true},
           {"crs", "ID=CRS", "The CRS of layer ID where the file does not say or says wrong (EPSG:4490, gcj02 …).",
            true},

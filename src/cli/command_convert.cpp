@@ -53,12 +53,20 @@ Command convertCommand() {
       "extension. IN is never modified and OUT may not be IN. The GCJ-02 and BD-09 offsets are undone by "
       "iteration to below a millimetre.",
       {
-          {"src-crs", "CRS", "The CRS IN is in (default: the one IN declares; give it for GCJ-02/BD-09 data, which "
-                             "declares WGS84)." + crs, false, ValueKind::text, {}, {"from"}},
+          {"src-crs",
+           "CRS",
+           "The CRS IN is in (default: the one IN declares; give it for GCJ-02/BD-09 data, which "
+           "declares WGS84)." +
+               crs,
+           false,
+           ValueKind::text,
+           {},
+           {"from"}},
           {"dst-crs", "CRS", "The CRS to write OUT in." + crs, false, ValueKind::text, {}, {"to"}},
           {"layer", "NAME", "The layer of IN to convert, when it has several."},
-          {"x", "COLUMN", "With --y: IN is a CSV whose points are in these columns (x: longitude or easting); a CSV "
-                          "OUT keeps its columns, with the coordinates rewritten."},
+          {"x", "COLUMN",
+           "With --y: IN is a CSV whose points are in these columns (x: longitude or easting); a CSV "
+           "OUT keeps its columns, with the coordinates rewritten."},
           {"y", "COLUMN", "With --x: the CSV column of the latitudes or northings."},
       },
       {

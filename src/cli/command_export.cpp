@@ -37,7 +37,8 @@ int runExport(const Arguments& arguments) {
   request.keepCrs = arguments.has("keep-crs");
   if (auto to = arguments.value("dst-crs")) {
     request.to = parseCrsName(*to);
-    if (!request.to) throw InputError("--dst-crs: unknown CRS \"" + *to + "\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n");
+    if (!request.to)
+      throw InputError("--dst-crs: unknown CRS \"" + *to + "\"; use gcj02, bd09, wgs84, cgcs2000 or EPSG:n");
   }
   // National classes ride along by default when the catalog's folder has the mapping file.
   const std::string classes = arguments.value("classes").value_or("national");
@@ -68,17 +69,29 @@ Command exportCommand() {
       "lon/lat columns. The output is written atomically and never over an input.",
       {
           {"layer", "LAYER", "The layer to export: a layer id or a data file.", false, ValueKind::layer},
-          {"where", "EXPR", "Only the features that match, e.g. \"status = 'pending' AND month >= '2023-06'\" "
-                            "(the filter language of docs/cli.md)."},
+          {"where", "EXPR",
+           "Only the features that match, e.g. \"status = 'pending' AND month >= '2023-06'\" "
+           "(the filter language of docs/cli.md)."},
           {"by", "ZONES", "Add the id and name of the zone each feature lies in (a zones layer id or file).", false,
            ValueKind::layer},
           {"classes", "national|local|FILE",
            "Add the national event class of each feature's category: `national` (the default when the mapping "
-           "file sits beside the catalog), a mapping file, or `local` for none.", false, ValueKind::file},
-          {"dst-crs", "CRS", "Write in this CRS: gcj02, bd09, wgs84, cgcs2000 or EPSG:n (GCJ-02 for AMap, BD-09 "
-                             "for Baidu).", false, ValueKind::text, {}, {"to"}},
+           "file sits beside the catalog), a mapping file, or `local` for none.",
+           false, ValueKind::file},
+          {"dst-crs",
+           "CRS",
+           "Write in this CRS: gcj02, bd09, wgs84, cgcs2000 or EPSG:n (GCJ-02 for AMap, BD-09 "
+           "for Baidu).",
+           false,
+           ValueKind::text,
+           {},
+           {"to"}},
           {"keep-crs", "", "Keep the layer's own CRS (GeoJSON then is not RFC 7946)."},
-          {"format", "FORMAT", "Check that FILE's extension is this format.", false, ValueKind::text,
+          {"format",
+           "FORMAT",
+           "Check that FILE's extension is this format.",
+           false,
+           ValueKind::text,
            {"geojson", "gpkg", "csv", "shp"}},
           {"out", "FILE", "The file to write: .geojson, .gpkg, .csv or .shp.", false, ValueKind::file},
       },

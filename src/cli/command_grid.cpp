@@ -97,12 +97,14 @@ Command gridCommand() {
           {"by", "ZONES", "The zones to divide: communities or villages (a layer id or a file).", false,
            ValueKind::layer},
           {"cell", "M", "The cells' side in metres (default 100)."},
-          {"min-area", "M2", "Pieces smaller than this many m² join a neighbour (default: a quarter of a cell, 2500 m² at "
-                             "100 m)."},
+          {"min-area", "M2",
+           "Pieces smaller than this many m² join a neighbour (default: a quarter of a cell, 2500 m² at "
+           "100 m)."},
           {"split-by", "NETWORK", "Also cut the grids along the major roads of this network layer.", false,
            ValueKind::layer},
-          {"major-classes", "A,B,…", "With --split-by: the road classes that cut, comma-separated (default: 快速路, 主干道, "
-                                     "主干路, 次干道, 次干路, motorway, trunk, primary, secondary)."},
+          {"major-classes", "A,B,…",
+           "With --split-by: the road classes that cut, comma-separated (default: 快速路, 主干道, "
+           "主干路, 次干道, 次干路, motorway, trunk, primary, secondary)."},
           {"threads", "N", "Worker threads, 1–256 (default: every core)."},
           {"out", "FILE", "Write the grids to FILE: .gpkg, .geojson, .csv or .shp.", false, ValueKind::file},
       },

@@ -64,7 +64,8 @@ int runKdeCommand(const Arguments& arguments) {
   const auto out = arguments.value("out");
   if (!out) throw InputError("hotspot kde needs --out FILE.tif");
   KdeRequest request;
-  if (auto kernel = arguments.value("kernel")) request.kernel = parseKernel(*kernel).value();  // one of the spec's choices
+  if (auto kernel = arguments.value("kernel"))
+    request.kernel = parseKernel(*kernel).value();  // one of the spec's choices
   if (auto radius = arguments.value("radius")) request.radius = positive(*radius, "--radius");
   if (auto cell = arguments.value("cell")) request.cell = positive(*cell, "--cell");
   const InterruptFlag interrupt;
@@ -141,7 +142,11 @@ Command hotspotKdeCommand() {
       "The surface integrates to the number (or weight) of the points. Without --radius the bandwidth follows "
       "the rule docs/hotspots.md gives (said on stderr); without --cell the cell is a tenth of the radius.",
       pointOptions({
-          {"kernel", "KERNEL", "The kernel's shape (default quartic, as QGIS and ArcGIS).", false, ValueKind::text,
+          {"kernel",
+           "KERNEL",
+           "The kernel's shape (default quartic, as QGIS and ArcGIS).",
+           false,
+           ValueKind::text,
            {"quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian"}},
           {"radius", "M", "The kernel's radius (bandwidth) in metres."},
           {"cell", "M", "The raster's cell size in metres."},
@@ -165,8 +170,8 @@ Command hotspotHexbinCommand() {
       "Without --out the table (cell id, centre, count, density) is printed tab-separated.",
       pointOptions({
           {"hex", "M", kHexHelp, false, ValueKind::text, {}, {"size"}},
-          {"clip", "ZONES", "Only the hexagons that meet these zones (a zones layer id or file), e.g. the city.",
-           false, ValueKind::layer},
+          {"clip", "ZONES", "Only the hexagons that meet these zones (a zones layer id or file), e.g. the city.", false,
+           ValueKind::layer},
           {"out", "FILE", "Write the hexagons to FILE: .gpkg, .geojson, .csv or .shp.", false, ValueKind::file},
       }),
       {
@@ -190,11 +195,13 @@ Command hotspotGistarCommand() {
           {"hex", "M", kHexHelp},
           {"by", "ZONES", "Zones as the cells instead of hexagons (a zones layer id or file).", false,
            ValueKind::layer},
-          {"distance", "M", "Neighbours within this distance in metres (default: the distance that gives every "
-                            "cell at least one neighbour)."},
+          {"distance", "M",
+           "Neighbours within this distance in metres (default: the distance that gives every "
+           "cell at least one neighbour)."},
           {"knn", "K", "The K nearest cells as neighbours instead of a distance band."},
-          {"fdr", "", "Correct the confidence for the many cells tested (false discovery rate), as ArcGIS Pro's "
-                      "option."},
+          {"fdr", "",
+           "Correct the confidence for the many cells tested (false discovery rate), as ArcGIS Pro's "
+           "option."},
           {"out", "FILE", "Write the cells to FILE: .gpkg, .geojson, .csv or .shp.", false, ValueKind::file},
       }),
       {

@@ -145,18 +145,30 @@ Command renderCommand() {
       "unless --size and --dpi say otherwise. With --style-by, a zones layer is coloured by a statistic of "
       "`urbangis stats` (the viewer's classes and palette).",
       {
-          {"layers", "A,B,…", "The layers to draw, bottom first (ids or data files); default every layer of the "
-                              "catalog.", false, ValueKind::layer},
+          {"layers", "A,B,…",
+           "The layers to draw, bottom first (ids or data files); default every layer of the "
+           "catalog.",
+           false, ValueKind::layer},
           {"extent", "ZONE_ID", "Frame the map on one zone (a district or community code or name)."},
           {"bbox", "W,S,E,N", "Frame the map on a lon/lat box in degrees."},
-          {"style-by", "COLUMN", "Colour the zones by this statistic (a column of `urbangis stats`, e.g. "
-                                 "complaints_per_km2)."},
-          {"by", "ZONES", "The zones layer for --style-by and --extent (default: the first zones layer drawn).",
-           false, ValueKind::layer, {}, {"zones"}},
+          {"style-by", "COLUMN",
+           "Colour the zones by this statistic (a column of `urbangis stats`, e.g. "
+           "complaints_per_km2)."},
+          {"by",
+           "ZONES",
+           "The zones layer for --style-by and --extent (default: the first zones layer drawn).",
+           false,
+           ValueKind::layer,
+           {},
+           {"zones"}},
           {"size", "WxH", "The image size in pixels, e.g. 3508x2480 (default A4 landscape at --dpi)."},
           {"dpi", "N", "Resolution, 36–1200 (default 300): sets the size of text and symbols."},
           {"title", "TEXT", "The map's title (default: the city and what is mapped)."},
-          {"lang", "LANG", "Language of the title, legend and labels (default zh).", false, ValueKind::text,
+          {"lang",
+           "LANG",
+           "Language of the title, legend and labels (default zh).",
+           false,
+           ValueKind::text,
            {"zh", "en"}},
           {"out", "FILE", "The map to write: .png or .pdf (vector).", false, ValueKind::file},
       },

@@ -98,13 +98,14 @@ Command reportCommand() {
       "(docs/report.md).",
       {
           {"year", "YYYY", "The calendar year to report on."},
-          {"out", "DIR", "The folder to write the report into (made if missing; never a data folder's file).",
-           false, ValueKind::directory},
+          {"out", "DIR", "The folder to write the report into (made if missing; never a data folder's file).", false,
+           ValueKind::directory},
           {"lang", "LANG", "Language of the report (default zh).", false, ValueKind::text, {"zh", "en"}},
-          {"choropleth", "LAYER", "The points layer whose density by community the choropleth map shows "
-                                  "(default: the busiest).", false, ValueKind::layer},
-          {"hotspot", "LAYER", "The points layer of the hot-spot map (default: the busiest).", false,
-           ValueKind::layer},
+          {"choropleth", "LAYER",
+           "The points layer whose density by community the choropleth map shows "
+           "(default: the busiest).",
+           false, ValueKind::layer},
+          {"hotspot", "LAYER", "The points layer of the hot-spot map (default: the busiest).", false, ValueKind::layer},
           {"threads", "N", "Worker threads, 1–256 (default: every core)."},
       },
       {

@@ -182,8 +182,14 @@ int runGraph(const Arguments& arguments) {
 std::vector<OptionSpec> withCommon(std::vector<OptionSpec> own, const char* networkHelp, bool places = true) {
   std::vector<OptionSpec> common{{"network", "LAYER", networkHelp, false, ValueKind::layer}};
   std::vector<OptionSpec> placeOptions{
-      {"src-crs", "CRS", "What LON,LAT places are given in (default wgs84; gcj02 for places read off AMap or "
-                         "Tencent maps, bd09 for Baidu, cgcs2000 or EPSG:n).", false, ValueKind::text, {}, {"coords"}},
+      {"src-crs",
+       "CRS",
+       "What LON,LAT places are given in (default wgs84; gcj02 for places read off AMap or "
+       "Tencent maps, bd09 for Baidu, cgcs2000 or EPSG:n).",
+       false,
+       ValueKind::text,
+       {},
+       {"coords"}},
       {"max-snap", "M", "A place farther than M metres from every road is an error (default 500)."},
       {"lang", "LANG", "Language of the directions and labels (default zh).", false, ValueKind::text, {"zh", "en"}},
   };
@@ -236,9 +242,11 @@ Command routeTourCommand() {
           {
               {"corridors", "LAYER", "The corridor lines to cover: a lines layer id or a data file.", false,
                ValueKind::layer},
-              {"where", "EXPR", "Only these corridors, e.g. \"status = 'pending'\" (the filter language of "
-                                "docs/cli.md)."},
-              {"depot", "LON,LAT", "Where the tour starts and ends (default: the corridor junction nearest the corridors' centre)."},
+              {"where", "EXPR",
+               "Only these corridors, e.g. \"status = 'pending'\" (the filter language of "
+               "docs/cli.md)."},
+              {"depot", "LON,LAT",
+               "Where the tour starts and ends (default: the corridor junction nearest the corridors' centre)."},
               {"skip-off-network", "", "Leave out corridors that lie along no road instead of failing."},
           },
           "The road network layer (default: the layer the corridors' catalog entry `covers`, or the only one)."),

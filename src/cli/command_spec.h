@@ -34,7 +34,7 @@ struct CommandSpec {
   std::string description;
   std::vector<OptionSpec> options;
   std::vector<Example> examples;
-  ValueKind positional = ValueKind::layer;  // layer: a catalog, data file or folder
+  ValueKind positional = ValueKind::layer;          // layer: a catalog, data file or folder
   std::vector<std::string> positionalChoices = {};  // the only positionals allowed, when the list is closed
 };
 

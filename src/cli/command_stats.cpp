@@ -116,27 +116,40 @@ Command statsCommand() {
       "(overlaps unioned before measuring, ellipsoidal areas) and the length of line layers inside it. "
       "Without --out the table is printed on the terminal.",
       {
-          {"by", "ZONES", "The zones to count in: a zones layer id (districts, communities, grids …) or a file of "
-                          "zones (wards.geojson).", false, ValueKind::layer},
-          {"layers", "A,B,…", "Only these layers (ids or data files), comma-separated; default every points, "
-                              "area and line layer of the catalog.", false, ValueKind::layer},
+          {"by", "ZONES",
+           "The zones to count in: a zones layer id (districts, communities, grids …) or a file of "
+           "zones (wards.geojson).",
+           false, ValueKind::layer},
+          {"layers", "A,B,…",
+           "Only these layers (ids or data files), comma-separated; default every points, "
+           "area and line layer of the catalog.",
+           false, ValueKind::layer},
           {"since", "YYYY-MM-DD", "Only the features of that day or later (by the layer's time field)."},
           {"until", "YYYY-MM-DD", "Only the features of that day or earlier."},
           {"classes", "national|FILE",
            "One column per national event class instead of per local category: `national` reads the class "
-           "mapping beside the catalog, or give a mapping file.", false, ValueKind::file},
-          {"cases", "", "Case indicators instead of counts: closure rate, hours to close, handled, answered and "
-                        "satisfied, per zone."},
+           "mapping beside the catalog, or give a mapping file.",
+           false, ValueKind::file},
+          {"cases", "",
+           "Case indicators instead of counts: closure rate, hours to close, handled, answered and "
+           "satisfied, per zone."},
           {"monthly", "", "With --cases: one row per zone and month."},
-          {"engine", "ENGINE", "Where the counting runs: `local` (this machine), `postgis` (in the database of "
-                               "PostGIS layers), `auto` (postgis when every layer is in one database).",
-           false, ValueKind::text, {"auto", "local", "postgis"}},
+          {"engine",
+           "ENGINE",
+           "Where the counting runs: `local` (this machine), `postgis` (in the database of "
+           "PostGIS layers), `auto` (postgis when every layer is in one database).",
+           false,
+           ValueKind::text,
+           {"auto", "local", "postgis"}},
           {"threads", "N", "Worker threads, 1–256 (default: every core)."},
-          {"out", "FILE", "Write the table to FILE instead of the terminal: .csv, .geojson (with the zones' "
-                          "shapes), .gpkg or .shp.", false, ValueKind::file},
+          {"out", "FILE",
+           "Write the table to FILE instead of the terminal: .csv, .geojson (with the zones' "
+           "shapes), .gpkg or .shp.",
+           false, ValueKind::file},
       },
       {
-          {"urbangis stats --by districts", "Counts and densities of the embedded Daye data by district, on the terminal."},
+          {"urbangis stats --by districts",
+           "Counts and densities of the embedded Daye data by district, on the terminal."},
           {"urbangis stats layers/daye.json --by communities --since 2023-01-01 --until 2023-06-30 --out h1.gpkg",
            "The first half of 2023 by community, as a GeoPackage with the communities' shapes."},
           {"urbangis stats city.json --by wards.geojson --layers cases.csv --cases --monthly --out cases.csv",

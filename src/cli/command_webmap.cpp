@@ -120,21 +120,30 @@ Command webmapCommand() {
           {"layers", "A,B,…", "The layers to show, bottom first (default every vector layer).", false,
            ValueKind::layer},
           {"by", "ZONES", "With --style-by: the zones layer to colour.", false, ValueKind::layer},
-          {"style-by", "COLUMN", "Colour the zones by this statistic of `urbangis stats`, month by month with the "
-                                 "slider."},
-          {"hotspot", "METHOD:LAYER", "A hot-spot overlay of a points layer: kde:LAYER (density) or gistar:LAYER "
-                                      "(Gi* hexagons).", true},
+          {"style-by", "COLUMN",
+           "Colour the zones by this statistic of `urbangis stats`, month by month with the "
+           "slider."},
+          {"hotspot", "METHOD:LAYER",
+           "A hot-spot overlay of a points layer: kde:LAYER (density) or gistar:LAYER "
+           "(Gi* hexagons).",
+           true},
           {"route", "FILE", "Show a route or tour written by `urbangis route … --out` with its steps.", false,
            ValueKind::file},
           {"month", "YYYY-MM", "Open the page on this month (default: all months)."},
           {"bbox", "W,S,E,N", "Open the page on this lon/lat box (default: the data's extent)."},
-          {"basemap", "URL", "A tile basemap, e.g. https://t0.tianditu.gov.cn/…/{z}/{x}/{y} (default: the "
-                             "catalog's, if any); the page then needs the network."},
-          {"basemap-datum", "DATUM", "The datum of the --basemap tiles: gcj02 for AMap/Tencent-style tiles "
-                                     "(the data is shifted onto them).", false, ValueKind::text,
+          {"basemap", "URL",
+           "A tile basemap, e.g. https://t0.tianditu.gov.cn/…/{z}/{x}/{y} (default: the "
+           "catalog's, if any); the page then needs the network."},
+          {"basemap-datum",
+           "DATUM",
+           "The datum of the --basemap tiles: gcj02 for AMap/Tencent-style tiles "
+           "(the data is shifted onto them).",
+           false,
+           ValueKind::text,
            {"wgs84", "gcj02"}},
-          {"with-keys", "", "Keep a key found in a tile URL in the page (left out by default: the page may be "
-                            "passed on)."},
+          {"with-keys", "",
+           "Keep a key found in a tile URL in the page (left out by default: the page may be "
+           "passed on)."},
           {"title", "TEXT", "The page's title (default: the catalog's name)."},
           {"lang", "LANG", "Language of the page (default zh).", false, ValueKind::text, {"zh", "en"}},
           {"out", "MAP.html", "The page to write.", false, ValueKind::file},

@@ -93,9 +93,10 @@ std::string overviewHelp(const std::vector<Command>& commands) {
   out << "usage: urbangis COMMAND [options]\n"
          "       urbangis COMMAND --help    (usage, every option and examples of one command)\n"
          "       urbangis --version\n\n"
-      << wrapped("UrbanGIS analyses a city's urban-management data headless: statistics by zone, hot spots, "
-                 "routes, print maps, web maps and the annual report.",
-                 0)
+      << wrapped(
+             "UrbanGIS analyses a city's urban-management data headless: statistics by zone, hot spots, "
+             "routes, print maps, web maps and the annual report.",
+             0)
       << "\n\nCommands:\n";
   for (const Command& command : commands) {
     const std::string label = "  " + command.spec.path;
@@ -107,11 +108,12 @@ std::string overviewHelp(const std::vector<Command>& commands) {
     out << wrapped(command.spec.summary, kOptionColumn) << "\n";
   }
   out << "\n"
-      << wrapped("CATALOG is a catalog file, or a data file or folder in its place (its layers inferred as by "
-                 "`catalog init`); without one, the embedded Daye catalog. A layer option (--by, --layers, "
-                 "--layer …) takes a layer id or a data file: an argument with a '/' or a '.' is a file (no "
-                 "layer id has either), e.g. urbangis stats --by wards.geojson --layers cases.csv",
-                 0)
+      << wrapped(
+             "CATALOG is a catalog file, or a data file or folder in its place (its layers inferred as by "
+             "`catalog init`); without one, the embedded Daye catalog. A layer option (--by, --layers, "
+             "--layer …) takes a layer id or a data file: an argument with a '/' or a '.' is a file (no "
+             "layer id has either), e.g. urbangis stats --by wards.geojson --layers cases.csv",
+             0)
       << "\n\nCommon options (every command):\n";
   for (const OptionSpec& option : commonOptions()) appendOption(out, option);
   out << "  --version" << std::string(kOptionColumn - 11, ' ')
@@ -133,8 +135,7 @@ std::vector<const Command*> subcommandsOf(const std::string& path, const std::ve
 
 std::string commandHelp(const CommandSpec& spec, const std::vector<Command>& commands) {
   std::ostringstream out;
-  out << "usage: urbangis " << spec.path << " " << spec.synopsis << "\n\n"
-      << wrapped(spec.summary, 0) << "\n";
+  out << "usage: urbangis " << spec.path << " " << spec.synopsis << "\n\n" << wrapped(spec.summary, 0) << "\n";
   if (!spec.description.empty()) out << "\n" << wrapped(spec.description, 0) << "\n";
   if (!spec.options.empty()) {
     out << "\nOptions:\n";

@@ -12,16 +12,17 @@
 #include <string>
 #include <vector>
 
-#include <QString>
-#include <QtGlobal>
 #include <cpl_error.h>
 #include <gdal.h>
 #include <geos_c.h>
 #include <proj.h>
+#include <QString>
+#include <QtGlobal>
 
 #include "cli/cli_docs.h"
 #include "cli/commands.h"
 #include "cli/help_text.h"
+#include "cli/nearest_name.h"
 #include "core/error.h"
 #include "io/outputs/atomic_output.h"
 
@@ -55,9 +56,7 @@ const Command* findCommand(const std::vector<std::string>& args, size_t& words) 
 }
 
 // A group of subcommands without a command of its own ("hotspot", "catalog").
-bool isGroup(const std::string& word) {
-  return !urbangis::cli::subcommandsOf(word, commands()).empty();
-}
+bool isGroup(const std::string& word) { return !urbangis::cli::subcommandsOf(word, commands()).empty(); }
 
 // `urbangis help --man DIR`: the man pages, each written atomically.
 int writeManPages(const std::string& dir) {
@@ -171,7 +170,11 @@ int main(int argc, char** argv) {
                   << urbangis::cli::groupHelp(args[0], commands());
         return kUsageError;
       }
-      std::cerr << "urbangis: error: unknown command \"" << args[0] << "\" (urbangis --help lists them)\n";
+      std::vector<std::string> names;
+      for (const Command& known : commands()) names.push_back(known.spec.path.substr(0, known.spec.path.find(' ')));
+      const auto nearest = urbangis::cli::nearestName(args[0], names);
+      std::cerr << "urbangis: error: unknown command \"" << args[0] << "\" ("
+                << (nearest ? "did you mean \"" + *nearest + "\"? " : "") << "urbangis --help lists them)\n";
       return kUsageError;
     }
     return run(*command, std::vector<std::string>(args.begin() + static_cast<long>(words), args.end()));

@@ -112,8 +112,8 @@ std::string bashCompletion(const std::vector<Command>& commands) {
     if (subs.empty()) continue;
     bool hasOwn = false;
     for (const Command& command : commands) hasOwn = hasOwn || command.spec.path == top;
-    out << "    " << top << ")\n      case \"$second\" in\n        " << joined(subs, "|")
-        << ") path=\"" << top << " $second\" ;;\n"
+    out << "    " << top << ")\n      case \"$second\" in\n        " << joined(subs, "|") << ") path=\"" << top
+        << " $second\" ;;\n"
         << "        *) path=" << top << " ;;\n      esac\n";
     out << "      if [ \"$COMP_CWORD\" -eq 2 ] && [[ \"$cur\" != -* ]]; then\n"
         << "        COMPREPLY=($(compgen -W \"" << joined(subs) << "\" -- \"$cur\"))\n"
@@ -129,8 +129,8 @@ std::string bashCompletion(const std::vector<Command>& commands) {
       if (option->value.empty()) continue;
       std::vector<std::string> spellings{"--" + option->name};
       for (const std::string& alias : option->deprecatedAliases) spellings.push_back("--" + alias);
-      out << "        " << joined(spellings, "|") << ") "
-          << bashValueCompletion(option->kind, option->choices) << "; return ;;\n";
+      out << "        " << joined(spellings, "|") << ") " << bashValueCompletion(option->kind, option->choices)
+          << "; return ;;\n";
     }
     out << "      esac\n"
         << "      if [[ \"$cur\" == -* ]]; then\n"
@@ -169,8 +169,7 @@ std::string zshCompletion(const std::vector<Command>& commands) {
       out << "' \\\n";
       for (const std::string& alias : option->deprecatedAliases)
         out << "    '" << (option->repeatable ? "*" : "") << "--" << alias << "=[deprecated: use --" << option->name
-            << "]:" << zshDescription(option->value) << ":" << zshAction(option->kind, option->choices)
-            << "' \\\n";
+            << "]:" << zshDescription(option->value) << ":" << zshAction(option->kind, option->choices) << "' \\\n";
     }
     out << "    '*:" << (spec.positional == ValueKind::layer ? "catalog or data" : "argument") << ":"
         << zshAction(spec.positional, spec.positionalChoices) << "'\n}\n\n";

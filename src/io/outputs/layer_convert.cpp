@@ -40,7 +40,8 @@ ConvertReport convertLayer(const ConvertRequest& request) {
   } else {
     const std::string definition = sourceCrsDefinition(*layer);
     if (definition.empty())
-      throw InputError(request.input.string() + ": the file has no CRS; say which with --src-crs (e.g. --src-crs gcj02)");
+      throw InputError(request.input.string() +
+                       ": the file has no CRS; say which with --src-crs (e.g. --src-crs gcj02)");
     fromSpec = CrsSpec{definition, ChineseOffset::none, request.input.string()};
   }
   const Crs from(proj, fromSpec), to(proj, request.to);

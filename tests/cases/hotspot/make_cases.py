@@ -127,7 +127,7 @@ write("error_kde_nan_weight", {
 write("error_kde_unknown_kernel", {
     "description": "an unknown kernel lists the kernels",
     "args": ["hotspot", "kde", DAYE, "--layer", "complaints", "--kernel", "cosine", "--out", "${TMP}/k.tif"],
-    "exit": 2, "stderr": ["unknown kernel \"cosine\"; use quartic, triangular"], "stderr_lines": 1})
+    "exit": 2, "stderr": ["--kernel \"cosine\": use one of quartic, triangular"], "stderr_lines": 1})
 
 write("error_kde_zones_layer", {
     "description": "hot spots need a points layer",
