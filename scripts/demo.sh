@@ -9,7 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
-bash scripts/build.sh
+# Only the programs the demo runs (the whole build with the test suite is scripts/build.sh).
+cmake --preset default >/dev/null
+cmake --build --preset default --target urbangis urbangis-datagen urbangis-viewer
 mkdir -p out
 ./build/src/datagen/urbangis-datagen --out out/daye-data --quiet
 cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/daye-data/daye.gpkg is byte-identical to data/daye.gpkg"
@@ -18,11 +20,13 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
 ./build/src/cli/urbangis stats layers/daye.json --by districts \
     --layers street_order,complaints,gas_hazards,demolitions,yellow_line,cable | tee out/stats_districts.txt
 ./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.csv
+./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.xlsx
 ./build/src/cli/urbangis stats layers/daye.json --by communities --out out/stats_communities.geojson
 ./build/src/cli/urbangis stats layers/daye.json --by districts --out out/stats_districts.gpkg
 ./build/src/cli/urbangis stats layers/daye.json --by grids --out out/stats_grids.gpkg
 ./build/src/cli/urbangis stats layers/daye.json --by districts --classes national --out out/stats_districts_national.csv
 ./build/src/cli/urbangis stats layers/daye.json --by communities --cases --out out/cases_communities.csv
+./build/src/cli/urbangis stats layers/daye.json --by communities --cases --out out/cases_communities.xlsx
 ./build/src/cli/urbangis stats layers/daye.json --by districts --cases --monthly --out out/cases_districts_monthly.csv
 ./build/src/cli/urbangis hotspot kde --layer gas_hazards --out out/kde_gas_hazards.tif
 ./build/src/cli/urbangis hotspot hexbin --layer gas_hazards --hex 400 --out out/hexbin_gas_hazards.geojson
@@ -37,8 +41,9 @@ cmp -s out/daye-data/daye.gpkg data/daye.gpkg && echo "demo: regenerated out/day
 ./build/src/cli/urbangis report layers/daye.json --year 2023 --out out/report_2023
 ./build/src/cli/urbangis webmap layers/daye.json --by communities --style-by complaints_count \
     --hotspot kde:street_order --route out/route.geojson --out out/webmap_daye.html
-echo "demo: wrote out/info.{txt,json}, out/stats_districts.{txt,csv,gpkg}, out/stats_communities.geojson,"
-echo "      out/stats_grids.gpkg, out/stats_districts_national.csv, out/cases_{communities,districts_monthly}.csv,"
+echo "demo: wrote out/info.{txt,json}, out/stats_districts.{txt,csv,xlsx,gpkg}, out/stats_communities.geojson,"
+echo "      out/stats_grids.gpkg, out/stats_districts_national.csv, out/cases_communities.{csv,xlsx},"
+echo "      out/cases_districts_monthly.csv,"
 echo "      out/kde_gas_hazards.tif, out/hexbin_gas_hazards.geojson, out/gistar_gas_hazards.gpkg,"
 echo "      out/route.{txt,geojson}, out/tour_cable.{txt,gpkg}, out/map_daye.pdf,"
 echo "      out/map_complaints_per_km2.png, out/report_2023/report.{html,pdf}, out/webmap_daye.html"

@@ -18,6 +18,7 @@
 #include "analysis/export/export_layer.h"
 #include "app/map_document.h"
 #include "core/error.h"
+#include "io/outputs/column_headings.h"
 #include "io/outputs/table_writer.h"
 
 namespace urbangis::viewer {
@@ -190,7 +191,8 @@ void AttributeTable::askAndExport() {
   if (!layer) return;
   const QString file =
       QFileDialog::getSaveFileName(this, tr("Export layer"), QString::fromStdString(layer->spec->id + ".geojson"),
-                                   tr("GeoJSON, GeoPackage, CSV, Shapefile (*.geojson *.gpkg *.csv *.shp)"));
+                                   tr("GeoJSON, GeoPackage, Excel workbook, CSV, Shapefile (*.geojson *.gpkg *.xlsx "
+                                      "*.csv *.shp)"));
   if (file.isEmpty()) return;
   const QString error = exportFiltered(file);
   if (!error.isEmpty()) QMessageBox::critical(this, tr("Export layer"), error);
@@ -203,10 +205,16 @@ QString AttributeTable::exportFiltered(const QString& file) {
     ExportRequest request;
     request.layer = layer->spec->id;
     if (!filterText_.trimmed().isEmpty()) request.where = FilterExpression::parse(filterText_.toStdString());
-    request.coordinates = tableFormatFor(file.toStdString()) == TableFormat::csv &&
+    const TableFormat format = tableFormatFor(file.toStdString());
+    request.coordinates = (format == TableFormat::csv || format == TableFormat::xlsx) &&
                           geometryOf(layer->spec->role) == GeometryFamily::point;
     ExportOutcome outcome = exportLayer(document_.catalog(), request, SilentProgress());
     outcome.inputs.push_back(document_.catalog().file);
+    // A workbook is for people: headings in the window's language, as `urbangis export` writes them.
+    const HeadingStyle headings = format != TableFormat::xlsx ? HeadingStyle::id
+                                  : language_ == "en"         ? HeadingStyle::en
+                                                              : HeadingStyle::zh;
+    applyHeadings(outcome.table, document_.catalog(), layer->spec, headings, layer->spec->title);
     writeTable(outcome.table, file.toStdString(), outcome.inputs);
     status_->setText(tr("Wrote %1").arg(file));
   } catch (const std::exception& error) {

@@ -7,6 +7,7 @@
 #include "cli/arguments.h"
 #include "cli/command_catalog_input.h"
 #include "cli/commands.h"
+#include "cli/table_headings.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
 #include "io/outputs/table_writer.h"
@@ -21,15 +22,9 @@ int runExport(const Arguments& arguments) {
   const auto out = arguments.value("out");
   if (!layer || !out) throw InputError("export needs --layer LAYER_ID and --out FILE");
   const TableFormat format = tableFormatFor(*out);
-  if (auto named = arguments.value("format")) {
-    const std::string wanted = *named;
-    const bool matches =
-        (wanted == "geojson" && format == TableFormat::geojson) || (wanted == "gpkg" && format == TableFormat::gpkg) ||
-        (wanted == "csv" && format == TableFormat::csv) || (wanted == "shp" && format == TableFormat::shp);
-    if (wanted != "geojson" && wanted != "gpkg" && wanted != "csv" && wanted != "shp")
-      throw InputError("--format " + wanted + ": use geojson, gpkg, csv or shp");
-    if (!matches) throw InputError("--format " + wanted + " does not match the extension of " + *out);
-  }
+  if (auto named = arguments.value("format"))  // the spec allows only the names below
+    if (tableFormatFor("out." + *named) != format)
+      throw InputError("--format " + *named + " does not match the extension of " + *out);
   ExportRequest request;
   request.layer = *layer;
   if (auto where = arguments.value("where")) request.where = FilterExpression::parse(*where);
@@ -45,12 +40,16 @@ int runExport(const Arguments& arguments) {
   const std::filesystem::path classFile = classMapFile(classes, catalog.file);
   if (classes != "local" && (arguments.value("classes") || std::filesystem::exists(classFile)))
     request.classes = loadClassMap(classFile);
-  request.coordinates = format == TableFormat::csv && geometryOf(catalog.layer(*layer).role) == GeometryFamily::point;
+  // Tables without geometry carry a point layer's places as lon/lat columns.
+  request.coordinates = (format == TableFormat::csv || format == TableFormat::xlsx) &&
+                        geometryOf(catalog.layer(*layer).role) == GeometryFamily::point;
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt, arguments);
   ExportOutcome outcome = exportLayer(catalog, request, progress);
   for (const auto& message : outcome.messages) std::cerr << "urbangis: " << message << "\n";
   outcome.inputs.push_back(catalog.file);
+  const LayerSpec& exported = catalog.layer(*layer);
+  labelTable(outcome.table, arguments, *out, catalog, &exported, exported.title);
   const TableWriteReport written = writeTable(outcome.table, *out, outcome.inputs, &progress);
   for (const auto& note : writeNotes(written)) std::cerr << "urbangis: " << note << "\n";
   std::cerr << "urbangis: wrote " << *out << (format == TableFormat::geojson && !request.keepCrs ? " (RFC 7946)" : "")
@@ -64,9 +63,10 @@ Command exportCommand() {
   CommandSpec spec{
       "export",
       "[CATALOG] --layer LAYER --out FILE [options]",
-      "A layer, filtered, joined to zones and with its national classes, as GeoJSON, GeoPackage, CSV or shapefile.",
-      "GeoJSON is written as RFC 7946 (WGS84 lon/lat, 7 decimals) unless --keep-crs; a CSV of points carries "
-      "lon/lat columns. The output is written atomically and never over an input.",
+      "A layer, filtered, joined to zones and with its national classes, as GeoJSON, GeoPackage, CSV, XLSX or "
+      "shapefile.",
+      "GeoJSON is written as RFC 7946 (WGS84 lon/lat, 7 decimals) unless --keep-crs; a CSV or XLSX of points "
+      "carries lon/lat columns, dates stay dates. The output is written atomically and never over an input.",
       {
           {"layer", "LAYER", "The layer to export: a layer id or a data file.", false, ValueKind::layer},
           {"where", "EXPR",
@@ -92,14 +92,16 @@ Command exportCommand() {
            "Check that FILE's extension is this format.",
            false,
            ValueKind::text,
-           {"geojson", "gpkg", "csv", "shp"}},
-          {"out", "FILE", "The file to write: .geojson, .gpkg, .csv or .shp.", false, ValueKind::file},
+           {"geojson", "gpkg", "csv", "xlsx", "shp"}},
+          {"out", "FILE", "The file to write: .geojson, .gpkg, .csv, .xlsx (for Excel and WPS) or .shp.", false,
+           ValueKind::file},
+          headersOption(),
       },
       {
-          {"urbangis export --layer complaints --where \"status = 'open'\" --out open.geojson",
-           "The open complaints as RFC 7946 GeoJSON, for a web page or a phone."},
-          {"urbangis export --layer gas_hazards --by communities --out gas.csv",
-           "Gas hazards with lon/lat and their community, as a table."},
+          {"urbangis export --layer complaints --where \"type = '油烟'\" --out fumes.geojson",
+           "The cooking-fume complaints as RFC 7946 GeoJSON, for a web page or a phone."},
+          {"urbangis export --layer gas_hazards --by communities --out gas.xlsx",
+           "Gas hazards with lon/lat, dates and their community, as an Excel workbook."},
           {"urbangis export --layer cable --dst-crs gcj02 --out cable_amap.geojson",
            "The cable corridors shifted onto AMap's GCJ-02 map."},
       }};

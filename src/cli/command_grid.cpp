@@ -9,6 +9,7 @@
 #include "cli/arguments.h"
 #include "cli/command_catalog_input.h"
 #include "cli/commands.h"
+#include "cli/table_headings.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
 #include "io/outputs/table_writer.h"
@@ -56,6 +57,7 @@ int runGrid(const Arguments& arguments) {
     outcome = runUnitGrids(catalog, request, progress);
     for (const auto& message : outcome.messages) std::cerr << "urbangis: " << message << "\n";
     if (out) {
+      labelTable(outcome.table, arguments, *out, catalog, nullptr, {"单元网格", "Unit grids"});
       std::vector<std::filesystem::path> inputs = outcome.inputs;
       inputs.push_back(catalog.file);
       for (const auto& note : writeNotes(writeTable(outcome.table, *out, inputs, &progress)))
@@ -106,7 +108,9 @@ Command gridCommand() {
            "With --split-by: the road classes that cut, comma-separated (default: 快速路, 主干道, "
            "主干路, 次干道, 次干路, motorway, trunk, primary, secondary)."},
           {"threads", "N", "Worker threads, 1–256 (default: every core)."},
-          {"out", "FILE", "Write the grids to FILE: .gpkg, .geojson, .csv or .shp.", false, ValueKind::file},
+          {"out", "FILE", "Write the grids to FILE: .gpkg, .geojson, .csv, .xlsx (a list for Excel and WPS) or .shp.",
+           false, ValueKind::file},
+          headersOption(),
       },
       {
           {"urbangis grid --by communities --out grids.gpkg", "100 m unit grids for every Daye community."},

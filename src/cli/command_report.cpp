@@ -31,7 +31,8 @@ int runReport(const Arguments& arguments) {
   if (!yearText) throw InputError("report needs --year YYYY (the calendar year to report on)");
   const int year = parseYear(*yearText);
   const auto out = arguments.value("out");
-  if (!out || out->empty()) throw InputError("report needs --out DIR (the folder for report.html and report.pdf)");
+  if (!out || out->empty())
+    throw InputError("report needs --out DIR (the folder for report.html, report.pdf and report.odt)");
   const std::string language = arguments.value("lang").value_or("zh");
   unsigned threads = 0;
   if (auto text = arguments.value("threads")) {
@@ -80,9 +81,9 @@ int runReport(const Arguments& arguments) {
   progress.report("writing the report", -1);
   progress.checkCancelled();
   const ReportFiles files = writeReport(content, maps, *out, inputs);
-  std::cerr << "urbangis: wrote " << files.html.string() << " and " << files.pdf.string() << " (" << files.pdfPages
-            << " pages): " << figures.layers.size() << " layers, " << content.tables.size() << " tables, "
-            << maps.maps.size() << " maps\n";
+  std::cerr << "urbangis: wrote " << files.html.string() << ", " << files.pdf.string() << " (" << files.pdfPages
+            << " pages) and " << files.odt.string() << ": " << figures.layers.size() << " layers, "
+            << content.tables.size() << " tables, " << maps.maps.size() << " maps\n";
   return 0;
 }
 
@@ -92,8 +93,9 @@ Command reportCommand() {
   CommandSpec spec{
       "report",
       "[CATALOG] --year YYYY --out DIR [options]",
-      "The annual report: headline figures, monthly trends, tables by zone and maps, as HTML and PDF.",
-      "Writes DIR/report.html (with an interactive map) and DIR/report.pdf (A4). The figures are those of "
+      "The annual report: headline figures, monthly trends, tables by zone and maps, as HTML, PDF and ODT.",
+      "Writes DIR/report.html (with an interactive map), DIR/report.pdf (A4) and DIR/report.odt (the same, to "
+      "edit in WPS, Word or LibreOffice). The figures are those of "
       "`urbangis stats` for the calendar year, compared with the year before where the data has it "
       "(docs/report.md).",
       {

@@ -12,6 +12,7 @@
 #include "cli/arguments.h"
 #include "cli/command_catalog_input.h"
 #include "cli/commands.h"
+#include "cli/table_headings.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
 #include "io/outputs/table_writer.h"
@@ -89,9 +90,16 @@ int runStatsCommand(const Arguments& arguments) {
 
   const InterruptFlag interrupt;
   const TerminalProgress progress(interrupt, arguments);
-  const StatsRunResult result = runStats(catalog, run, progress);
+  StatsRunResult result = runStats(catalog, run, progress);
   for (const auto& warning : result.warnings) std::cerr << "urbangis: " << warning << "\n";
   if (out) {
+    const LocalizedText& zones = catalog.layer(request.zonesLayer).title;
+    const LocalizedText title =
+        run.cases
+            ? LocalizedText{zones.in("zh") + (run.monthly ? "逐月案件指标" : "案件指标"),
+                            (run.monthly ? "Monthly case indicators by " : "Case indicators by ") + zones.in("en")}
+            : LocalizedText{zones.in("zh") + "统计", "Statistics by " + zones.in("en")};
+    labelTable(result.table, arguments, *out, catalog, nullptr, title);
     std::vector<std::filesystem::path> inputs = result.inputs;
     inputs.push_back(catalog.file);
     for (const auto& note : writeNotes(writeTable(result.table, *out, inputs)))
@@ -143,15 +151,16 @@ Command statsCommand() {
            {"auto", "local", "postgis"}},
           {"threads", "N", "Worker threads, 1–256 (default: every core)."},
           {"out", "FILE",
-           "Write the table to FILE instead of the terminal: .csv, .geojson (with the zones' "
-           "shapes), .gpkg or .shp.",
+           "Write the table to FILE instead of the terminal: .xlsx (for Excel and WPS), .csv, .geojson (with the "
+           "zones' shapes), .gpkg or .shp.",
            false, ValueKind::file},
+          headersOption(),
       },
       {
           {"urbangis stats --by districts",
            "Counts and densities of the embedded Daye data by district, on the terminal."},
-          {"urbangis stats layers/daye.json --by communities --since 2023-01-01 --until 2023-06-30 --out h1.gpkg",
-           "The first half of 2023 by community, as a GeoPackage with the communities' shapes."},
+          {"urbangis stats layers/daye.json --by communities --since 2023-01-01 --until 2023-06-30 --out h1.xlsx",
+           "The first half of 2023 by community, as an Excel workbook with Chinese headings."},
           {"urbangis stats city.json --by wards.geojson --layers cases.csv --cases --monthly --out cases.csv",
            "Case indicators of your own cases file, by ward and month."},
       }};

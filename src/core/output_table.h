@@ -11,7 +11,10 @@
 
 namespace urbangis {
 
-enum class ColumnType { text, integer, real };
+// date and dateTime cells are text in ISO 8601 form, "2023-05-28" and "2023-05-28 19:57:00"
+// (local time, as the source holds it): written as text to CSV and GeoJSON, as dates where the
+// format has them (GeoPackage, XLSX, a shapefile's date fields).
+enum class ColumnType { text, integer, real, date, dateTime };
 
 struct Column {
   std::string name;  // written exactly as given (may contain ':' and Chinese characters)
@@ -30,6 +33,11 @@ struct OutputTable {
   // empty the table has no geometry column.
   std::vector<std::vector<unsigned char>> wkb;
   std::string crsDefinition;
+  // What the table is, for people: an XLSX sheet's name ("按社区统计"); `name` when empty.
+  std::string title = {};
+  // CSV: begin with a UTF-8 byte-order mark, so that Excel and WPS read the text as UTF-8 (set
+  // with headings for people, io/outputs/column_headings.h; machine-read CSVs go without).
+  bool byteOrderMark = false;
   // GeoJSON only: false writes the table's CRS (with a "crs" member) instead of RFC 7946's
   // lon/lat (`export --keep-crs`): clearly not RFC 7946.
   bool rfc7946 = true;

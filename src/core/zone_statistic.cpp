@@ -7,12 +7,15 @@ namespace urbangis {
 namespace {
 
 constexpr std::array<ZoneStatisticInfo, 6> kStatistics{{
-    {ZoneStatistic::count, "_count", true, "", "", 1, true},
-    {ZoneStatistic::perKm2, "_per_km2", false, "（{unit}/km²）", " per km²", 1, false},
-    {ZoneStatistic::areaM2, "_area_m2", false, " m²", " m²", 1, true},
-    {ZoneStatistic::areaPct, "_area_pct", false, "覆盖率 %", " cover %", 1, false},
-    {ZoneStatistic::lengthM, "_length_m", false, " km", " km", 0.001, true},
-    {ZoneStatistic::roadPct, "_road_pct", false, "道路覆盖率 %", " road share %", 1, false},
+    {ZoneStatistic::count, "_count", true, "", "", 1, true, "{title}（{unit}）", "{title} (count)"},
+    {ZoneStatistic::perKm2, "_per_km2", false, "（{unit}/km²）", " per km²", 1, false, "{title}密度（{unit}/km²）",
+     "{title} per km²"},
+    {ZoneStatistic::areaM2, "_area_m2", false, " m²", " m²", 1, true, "{title}面积（m²）", "{title} area (m²)"},
+    {ZoneStatistic::areaPct, "_area_pct", false, "覆盖率 %", " cover %", 1, false, "{title}覆盖率（%）",
+     "{title} cover (%)"},
+    {ZoneStatistic::lengthM, "_length_m", false, " km", " km", 0.001, true, "{title}长度（m）", "{title} length (m)"},
+    {ZoneStatistic::roadPct, "_road_pct", false, "道路覆盖率 %", " road share %", 1, false, "{title}道路覆盖率（%）",
+     "{title} road share (%)"},
 }};
 
 }  // namespace
@@ -31,6 +34,13 @@ std::string statisticHeading(ZoneStatistic statistic, const std::string& title, 
   std::string heading(zh ? zoneStatisticInfo(statistic).headingZh : zoneStatisticInfo(statistic).headingEn);
   if (const auto at = heading.find("{unit}"); at != std::string::npos) heading.replace(at, 6, unit);
   return title + heading;
+}
+
+std::string statisticTableHeading(ZoneStatistic statistic, const std::string& title, std::string_view unit, bool zh) {
+  std::string heading(zh ? zoneStatisticInfo(statistic).tableHeadingZh : zoneStatisticInfo(statistic).tableHeadingEn);
+  if (const auto at = heading.find("{title}"); at != std::string::npos) heading.replace(at, 7, title);
+  if (const auto at = heading.find("{unit}"); at != std::string::npos) heading.replace(at, 6, unit);
+  return heading;
 }
 
 std::string categoryCountPrefix(std::string_view layerId) { return std::string(layerId) + "_count:"; }

@@ -26,6 +26,9 @@ struct ZoneStatisticInfo {
   std::string_view headingZh, headingEn;
   double reportScale;  // the report shows value × this (metres → km)
   bool summable;       // the report's table has a total row for it
+  // A written table's heading for people (`--headers zh|en`): "{title}" and "{unit}" stand for
+  // the layer's title and its kind's unit; the values are as the column holds them (metres).
+  std::string_view tableHeadingZh, tableHeadingEn;
 };
 
 const ZoneStatisticInfo& zoneStatisticInfo(ZoneStatistic statistic);
@@ -34,6 +37,8 @@ const ZoneStatisticInfo& zoneStatisticInfo(ZoneStatistic statistic);
 std::string statisticColumn(std::string_view layerId, ZoneStatistic statistic);
 // The report's heading of that column for a layer titled `title` whose features are `unit`s.
 std::string statisticHeading(ZoneStatistic statistic, const std::string& title, std::string_view unit, bool zh);
+// A written table's heading of that column (io/outputs/column_headings.h): "投诉密度（件/km²）".
+std::string statisticTableHeading(ZoneStatistic statistic, const std::string& title, std::string_view unit, bool zh);
 // The value column names give a missing category or condition, and the id of the row of features
 // in no zone.
 inline constexpr std::string_view kNoValue = "(none)";

@@ -56,10 +56,4 @@ ReportContent buildReportContent(const Catalog& catalog, const AnnualFigures& fi
 // Thousands grouped with commas: 148435 → "148,435"; fractions with `decimals` digits.
 std::string groupedNumber(double value, int decimals = 0);
 
-// Labels for fields the report knows (fine, area_m2, bundled_m …): what it is, and its unit.
-struct FieldLabel {
-  std::string label, unit;
-};
-FieldLabel fieldLabel(const std::string& field, const std::string& language);
-
 }  // namespace urbangis

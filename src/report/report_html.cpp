@@ -5,8 +5,7 @@
 
 #include <sstream>
 
-#include "render/print_layout.h"
-#include "report/report_charts.h"
+#include "report/report_images.h"
 #include "report/report_writer.h"
 #include "webmap/web_page.h"
 
@@ -19,26 +18,6 @@ std::string pngDataUrl(const QImage& image) {
   buffer.open(QIODevice::WriteOnly);
   image.save(&buffer, "PNG");
   return "data:image/png;base64," + bytes.toBase64().toStdString();
-}
-
-QImage chartImage(const TrendChart& chart, const ReportContent& content) {
-  constexpr double scale = 2;  // sharp on high-density screens
-  QImage image(static_cast<int>(440 * scale), static_cast<int>(210 * scale), QImage::Format_ARGB32_Premultiplied);
-  image.fill(Qt::white);
-  QPainter painter(&image);
-  paintMonthlyChart(painter, QRectF(6 * scale, 4 * scale, 428 * scale, 200 * scale), chart, content, scale);
-  return image;
-}
-
-QImage mapImage(const ReportMap& map) {
-  constexpr double scale = 1.5;
-  QImage image(1500, 1060, QImage::Format_ARGB32_Premultiplied);
-  image.setDotsPerMeterX(static_cast<int>(96 * scale / 0.0254));
-  image.setDotsPerMeterY(static_cast<int>(96 * scale / 0.0254));
-  image.fill(Qt::white);
-  QPainter painter(&image);
-  paintPrintMap(painter, QRectF(0, 0, image.width(), image.height()), scale, map.map);
-  return image;
 }
 
 constexpr const char* kStyle = R"(
@@ -92,7 +71,7 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
   html << "<section id=\"trends\">\n<h2>" << htmlEscaped(content.trendsHeading) << "</h2>\n<p>"
        << htmlEscaped(content.trendsIntro) << "</p>\n<div class=\"charts\">\n";
   for (const TrendChart& chart : content.charts) {
-    html << "<img alt=\"" << htmlEscaped(chart.title) << "\" src=\"" << pngDataUrl(chartImage(chart, content))
+    html << "<img alt=\"" << htmlEscaped(chart.title) << "\" src=\"" << pngDataUrl(reportChartImage(chart, content, 2))
          << "\">\n";
   }
   html << "</div>\n</section>\n";
@@ -107,8 +86,8 @@ std::string reportHtml(const ReportContent& content, const ReportMaps& maps) {
              << htmlEscaped(map.map.title.toStdString()) << "\" srcdoc=\"" << htmlEscaped(map.webMapHtml)
              << "\"></iframe>\n";
       else
-        html << "<img alt=\"" << htmlEscaped(map.map.title.toStdString()) << "\" src=\"" << pngDataUrl(mapImage(map))
-             << "\">\n";
+        html << "<img alt=\"" << htmlEscaped(map.map.title.toStdString()) << "\" src=\""
+             << pngDataUrl(reportMapImage(map, 1500)) << "\">\n";
       html << "<figcaption>" << htmlEscaped(map.map.title.toStdString()) << (content.language == "zh" ? "。" : ". ")
            << htmlEscaped(map.caption) << "</figcaption>\n</figure>\n";
     }

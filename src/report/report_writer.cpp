@@ -68,7 +68,7 @@ fs::path folderPath(const fs::path& path) {
 void checkReportTarget(const fs::path& out, const std::vector<fs::path>& inputs) {
   const fs::path dir = folderPath(out);
   std::error_code error;
-  if (dir.empty()) throw InputError("--out: name a folder for report.html and report.pdf");
+  if (dir.empty()) throw InputError("--out: name a folder for report.html, report.pdf and report.odt");
   if (fs::exists(dir, error) && !fs::is_directory(dir, error))
     throw InputError(
         dir.string() +
@@ -78,7 +78,7 @@ void checkReportTarget(const fs::path& out, const std::vector<fs::path>& inputs)
   if (!fs::is_directory(parent, error))
     throw InputError(dir.string() + ": the folder \"" + parent.string() + "\" does not exist");
   if (fs::is_directory(dir, error))
-    for (const char* name : {"report.html", "report.pdf"})
+    for (const char* name : {"report.html", "report.pdf", "report.odt"})
       if (isInput(dir / name, inputs))
         throw InputError((dir / name).string() + ": refusing to write over an input of this run");
 }
@@ -88,19 +88,22 @@ ReportFiles writeReport(const ReportContent& content, const ReportMaps& maps, co
   const fs::path dir = folderPath(out);
   std::error_code error;
   checkReportTarget(dir, inputs);
-  ReportFiles files{dir / "report.html", dir / "report.pdf", 0};
+  ReportFiles files{dir / "report.html", dir / "report.pdf", dir / "report.odt", 0};
   const std::string html = reportHtml(content, maps);
   if (!fs::exists(dir, error)) {
     TemporaryFolder temporary(dir);
     writeText(temporary.path() / "report.html", html);
     files.pdfPages = writeReportPdf(content, maps, temporary.path() / "report.pdf");
+    writeReportOdt(content, maps, temporary.path() / "report.odt");
     temporary.renameTo(dir);
     return files;
   }
-  AtomicOutput pdf(files.pdf), htmlFile(files.html);
+  AtomicOutput pdf(files.pdf), odt(files.odt), htmlFile(files.html);
   files.pdfPages = writeReportPdf(content, maps, pdf.path());
+  writeReportOdt(content, maps, odt.path());
   writeText(htmlFile.path(), html);
   pdf.commit();
+  odt.commit();
   htmlFile.commit();
   return files;
 }

@@ -17,6 +17,8 @@
 #include <random>
 #include <set>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include "analysis/export/export_layer.h"
 #include "analysis/stats/stats.h"
 #include "app/analysis_panel.h"
@@ -169,6 +171,18 @@ TEST_CASE("a whole session never writes to the catalog's files; its state is the
     // Export the map and the filtered layer; a choropleth (the statistics read every layer).
     CHECK(table.exportFiltered(QString::fromStdString((out / "streets.geojson").string())).isEmpty());
     CHECK(table.exportFiltered(QString::fromStdString((out / "streets.gpkg").string())).isEmpty());
+    // An Excel workbook with the window's (Chinese) headings, read back by GDAL.
+    CHECK(table.exportFiltered(QString::fromStdString((out / "streets.xlsx").string())).isEmpty());
+    {
+      const char* const options[] = {"HEADERS=FORCE", nullptr};
+      GDALDatasetUniquePtr workbook(
+          GDALDataset::Open((out / "streets.xlsx").string().c_str(), GDAL_OF_VECTOR, nullptr, options));
+      REQUIRE(workbook);
+      OGRLayer& sheet = *workbook->GetLayer(0);
+      CHECK(std::string(sheet.GetName()) == "乡镇街道");
+      CHECK(sheet.GetFeatureCount() == 5);  // the filtered districts: the five 街道
+      CHECK(sheet.GetLayerDefn()->GetFieldIndex("名称") >= 0);
+    }
     CHECK(window.exportMap(QString::fromStdString((out / "map.png").string())).isEmpty());
     CHECK(window.exportMap(QString::fromStdString((out / "map.pdf").string())).isEmpty());
     QString error = QStringLiteral("not finished");
@@ -187,8 +201,8 @@ TEST_CASE("a whole session never writes to the catalog's files; its state is the
   std::set<std::string> added;
   for (const auto& [file, print] : after)
     if (!before.count(file)) added.insert(file);
-  const std::set<std::string> expected{"layers/daye.viewer.json", "out/map.pdf", "out/map.png", "out/streets.geojson",
-                                       "out/streets.gpkg"};
+  const std::set<std::string> expected{"layers/daye.viewer.json", "out/map.pdf",      "out/map.png",
+                                       "out/streets.geojson",     "out/streets.gpkg", "out/streets.xlsx"};
   CHECK(added == expected);
   CHECK(stateFileFor(catalog) == dir.path() / "layers" / "daye.viewer.json");
 }

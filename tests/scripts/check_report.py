@@ -1,14 +1,19 @@
 #!/usr/bin/python3
 """Checks a folder written by `urbangis report`: report.html holds the headline figures and the
 table headers; report.pdf is A4 with text (pdftotext, NFKC-normalised: poppler returns some CJK
-characters as Kangxi radicals, e.g. 大 as U+2F24) holding the title and the same figures.
+characters as Kangxi radicals, e.g. 大 as U+2F24) holding the title and the same figures;
+report.odt (read as the zip of XML it is) holds them too, with its tables as tables and every chart
+and map as a picture of at least 200 dpi at the size it is placed.
 
 usage: check_report.py DIR zh|en
 """
 import re
+import struct
 import subprocess
 import sys
 import unicodedata
+import xml.etree.ElementTree as ElementTree
+import zipfile
 
 folder, language = sys.argv[1], sys.argv[2]
 
@@ -80,6 +85,40 @@ if not size or abs(float(size.group(1)) - 595.3) > 2 or abs(float(size.group(2))
 fonts = subprocess.run(["pdffonts", f"{folder}/report.pdf"], check=True, capture_output=True).stdout.decode()
 if "NotoSansCJK" not in fonts.replace(" ", ""):
     failures.append("report.pdf: Noto Sans CJK is not embedded:\n" + fonts)
+
+ODF = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+       "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+       "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+       "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+       "xlink": "http://www.w3.org/1999/xlink"}
+with zipfile.ZipFile(f"{folder}/report.odt") as odt:
+    if odt.read("mimetype") != b"application/vnd.oasis.opendocument.text":
+        failures.append("report.odt: not an OpenDocument text")
+    content = ElementTree.fromstring(odt.read("content.xml"))
+    odt_text = squeeze("".join(content.itertext()))
+    for needle in [EXPECTED["title"]] + EXPECTED["figures"] + EXPECTED["tables"]:
+        if squeeze(needle) not in odt_text:
+            failures.append(f"report.odt: missing {needle!r}")
+    tables = content.findall(".//table:table", ODF)
+    if len(tables) != 8:
+        failures.append(f"report.odt: expected 8 tables, found {len(tables)}")
+    frames = content.findall(".//draw:frame", ODF)
+    if len(frames) < 3 + 8:
+        failures.append(f"report.odt: expected 8 charts and 3 maps as pictures, found {len(frames)}")
+    units = {"cm": 1 / 2.54, "mm": 1 / 25.4, "in": 1, "pt": 1 / 72}
+    for frame in frames:
+        image = frame.find("draw:image", ODF)
+        name = image.get(f"{{{ODF['xlink']}}}href") if image is not None else None
+        if not name or name not in odt.namelist():
+            failures.append(f"report.odt: a picture without its file ({name})")
+            continue
+        png = odt.read(name)
+        pixels = struct.unpack(">I", png[16:20])[0] if png[:8] == b"\x89PNG\r\n\x1a\n" else 0
+        placed = frame.get(f"{{{ODF['svg']}}}width", "")
+        width = re.fullmatch(r"([\d.]+)(cm|mm|in|pt)", placed)
+        inches = float(width.group(1)) * units[width.group(2)] if width else 0
+        if not inches or pixels / inches < 199.5:
+            failures.append(f"report.odt: {name} is {pixels} px over {placed!r} ({pixels / inches if inches else 0:.0f} dpi)")
 
 for failure in failures:
     print(failure)

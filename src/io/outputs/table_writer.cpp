@@ -13,6 +13,7 @@
 #include "io/gdal_support.h"
 #include "io/outputs/atomic_output.h"
 #include "io/outputs/shapefile_output.h"
+#include "io/outputs/xlsx_output.h"
 
 namespace urbangis {
 namespace {
@@ -36,18 +37,20 @@ const char* driverName(TableFormat format) {
       return "GPX";
     case TableFormat::shp:
       return "ESRI Shapefile";
+    case TableFormat::xlsx:
+      break;  // written by libxlsxwriter (io/outputs/xlsx_output.h), not GDAL
   }
   return "";
 }
 
 // Layer creation options; CSV gets no GEOMETRY option, so it writes no geometry column.
-CPLStringList layerOptions(TableFormat format, bool rfc7946) {
+CPLStringList layerOptions(TableFormat format, bool rfc7946, bool byteOrderMark) {
   CPLStringList options;
   switch (format) {
     case TableFormat::csv:
       options.SetNameValue("LINEFORMAT", "LF");
       options.SetNameValue("CREATE_CSVT", "NO");  // one file, no .csvt beside it
-      options.SetNameValue("WRITE_BOM", "NO");
+      options.SetNameValue("WRITE_BOM", byteOrderMark ? "YES" : "NO");
       // GDAL 3.6's default IF_AMBIGUOUS quotes integer columns too ("12"); numbers should
       // look like numbers. Cells with separators, quotes or line breaks are still quoted.
       options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
@@ -67,7 +70,10 @@ CPLStringList layerOptions(TableFormat format, bool rfc7946) {
   return options;
 }
 
-OGRFieldType fieldType(ColumnType type) {
+// Dates are dates where the format has them; CSV and GeoJSON write them as the ISO text they are
+// held in (the drivers would reformat OGR dates as "2023/05/28"), a DBF has dates but no times.
+OGRFieldType fieldType(ColumnType type, TableFormat format) {
+  const bool hasDates = format == TableFormat::gpkg || format == TableFormat::shp;
   switch (type) {
     case ColumnType::text:
       return OFTString;
@@ -75,6 +81,10 @@ OGRFieldType fieldType(ColumnType type) {
       return OFTInteger64;
     case ColumnType::real:
       return OFTReal;
+    case ColumnType::date:
+      return hasDates ? OFTDate : OFTString;
+    case ColumnType::dateTime:
+      return format == TableFormat::gpkg ? OFTDateTime : OFTString;
   }
   return OFTString;
 }
@@ -87,6 +97,10 @@ const char* typeName(ColumnType type) {
       return "integer";
     case ColumnType::real:
       return "real";
+    case ColumnType::date:
+      return "date";
+    case ColumnType::dateTime:
+      return "date-time";
   }
   return "?";
 }
@@ -217,7 +231,7 @@ OGRLayer& createLayer(GDALDataset& dataset, const OutputTable& table, TableForma
   std::optional<OGRSpatialReference> srs;
   if (geometryType != wkbNone) srs = tableSrs(table, where);
   const std::string name = table.name.empty() ? "table" : table.name;
-  CPLStringList options = layerOptions(format, table.rfc7946);
+  CPLStringList options = layerOptions(format, table.rfc7946, table.byteOrderMark);
   OGRLayer* layer = dataset.CreateLayer(name.c_str(), srs ? &*srs : nullptr, geometryType, options.List());
   if (!layer) fail(where, "cannot create layer \"" + name + "\"", errors);
   return *layer;
@@ -263,8 +277,11 @@ std::vector<FieldLayout> fieldLayouts(const OutputTable& table, TableFormat form
     FieldLayout layout{names[i]};
     switch (table.columns[i].type) {
       case ColumnType::text:
+      case ColumnType::dateTime:  // as text: a DBF has no date-time fields
         layout.width = static_cast<int>(std::min(widest, kDbfTextBytes));
         break;
+      case ColumnType::date:
+        break;  // the driver's own 8-character D field
       case ColumnType::integer:
         layout.width = std::max(18, static_cast<int>(widest));  // GDAL's default, and Integer64 on reading
         break;
@@ -290,7 +307,7 @@ std::vector<int> createFields(OGRLayer& layer, const std::vector<Column>& column
                               const std::vector<FieldLayout>& layouts, TableFormat format, const std::string& where,
                               const GdalErrorCapture& errors) {
   for (size_t i = 0; i < columns.size(); ++i) {
-    OGRFieldDefn field(layouts[i].name.c_str(), fieldType(columns[i].type));
+    OGRFieldDefn field(layouts[i].name.c_str(), fieldType(columns[i].type, format));
     field.SetWidth(layouts[i].width);
     field.SetPrecision(layouts[i].precision);
     // Shapefile: not approximately, so the driver fails rather than launder our names.
@@ -320,7 +337,8 @@ void setCell(OGRFeature& feature, int field, const Column& column, const CellVal
              int64_t& truncated) {
   if (std::holds_alternative<std::monostate>(value)) {
     feature.SetFieldNull(field);
-  } else if (const auto* text = std::get_if<std::string>(&value); text && column.type == ColumnType::text) {
+  } else if (const auto* text = std::get_if<std::string>(&value);
+             text && column.type != ColumnType::integer && column.type != ColumnType::real) {
     if (textLimit && text->size() > textLimit) {
       feature.SetField(field, utf8Prefix(*text, textLimit).c_str());
       ++truncated;
@@ -424,8 +442,9 @@ TableFormat tableFormatFor(const fs::path& file) {
   if (extension == ".gpkg") return TableFormat::gpkg;
   if (extension == ".gpx") return TableFormat::gpx;
   if (extension == ".shp") return TableFormat::shp;
+  if (extension == ".xlsx") return TableFormat::xlsx;
   throw InputError(file.string() + ": unsupported output format \"" + file.extension().string() +
-                   "\"; use .csv, .geojson, .gpkg, .gpx or .shp");
+                   "\"; use .csv, .xlsx, .geojson, .gpkg, .gpx or .shp");
 }
 
 std::vector<std::string> writeNotes(const TableWriteReport& report) {
@@ -436,7 +455,10 @@ std::vector<std::string> writeNotes(const TableWriteReport& report) {
       line += (i ? ", " : " ") + report.renamedColumns[i].first + " → " + report.renamedColumns[i].second;
     notes.push_back(line);
   }
-  if (report.truncatedCells > 0)
+  if (report.truncatedCells > 0 && report.format == TableFormat::xlsx)
+    notes.push_back("xlsx: " + std::to_string(report.truncatedCells) +
+                    " text values longer than 32,767 characters were cut (Excel's limit); .gpkg keeps them whole");
+  else if (report.truncatedCells > 0)
     notes.push_back("shapefile: " + std::to_string(report.truncatedCells) +
                     " text values longer than 254 bytes were cut (the DBF limit); .gpkg keeps them whole");
   return notes;
@@ -446,6 +468,7 @@ TableWriteReport writeTable(const OutputTable& table, const fs::path& file, cons
                             const Progress* progress) {
   const TableFormat format = tableFormatFor(file);
   TableWriteReport report;
+  report.format = format;
   checkOutputTarget(file, inputs);
   ensureGdalRegistered();
   if (format == TableFormat::shp) {
@@ -463,7 +486,10 @@ TableWriteReport writeTable(const OutputTable& table, const fs::path& file, cons
     return report;
   }
   AtomicOutput temporary(file);
-  writeDataset(table, format, temporary.path(), file.string(), report, progress);
+  if (format == TableFormat::xlsx)
+    report.truncatedCells = writeXlsx(table, temporary.path(), file.string(), progress).truncatedCells;
+  else
+    writeDataset(table, format, temporary.path(), file.string(), report, progress);
   temporary.commit();
   report.files.push_back(file);
   return report;

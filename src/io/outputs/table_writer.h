@@ -16,9 +16,9 @@
 
 namespace urbangis {
 
-enum class TableFormat { csv, geojson, gpkg, gpx, shp };
+enum class TableFormat { csv, geojson, gpkg, gpx, shp, xlsx };
 
-// The format named by the file's extension (.csv, .geojson/.json, .gpkg, .gpx, .shp); throws
+// The format named by the file's extension (.csv, .geojson/.json, .gpkg, .gpx, .shp, .xlsx); throws
 // InputError naming the supported ones otherwise.
 TableFormat tableFormatFor(const std::filesystem::path& file);
 
@@ -27,7 +27,8 @@ struct TableWriteReport {
   std::vector<std::filesystem::path> files;  // the files written (a shapefile's whole set)
   // Shapefile: each column whose DBF field name differs from its name, as {column, field}.
   std::vector<std::pair<std::string, std::string>> renamedColumns;
-  int64_t truncatedCells = 0;  // shapefile: text cells cut to the DBF's 254 bytes
+  int64_t truncatedCells = 0;  // text cells cut: a shapefile's 254 bytes, an XLSX cell's 32,767 characters
+  TableFormat format = TableFormat::csv;
 };
 
 // One line per thing the user should know about the written file, e.g. "shapefile field names:
@@ -42,7 +43,9 @@ std::vector<std::string> writeNotes(const TableWriteReport& report);
 // GPX's own as extensions. A shapefile keeps the table's CRS (.prj), is UTF-8 (.cpg), holds one
 // geometry type (a table mixing points, lines and polygons throws InputError; points with
 // multipoints are all written as multipoints) or none (then only a .dbf is written), and has
-// field names of at most 10 bytes (shapefileFieldNames) and text of at most 254 bytes.
+// field names of at most 10 bytes (shapefileFieldNames) and text of at most 254 bytes. XLSX is
+// one sheet for Excel and WPS (io/outputs/xlsx_output.h); like CSV, it drops the geometry. A CSV
+// begins with a UTF-8 byte-order mark when the table asks for one (OutputTable::byteOrderMark).
 // `progress`, when given, hears "writing" and can cancel between rows (Cancelled; nothing is
 // left behind: the temporary file is removed and the target keeps its old content).
 TableWriteReport writeTable(const OutputTable& table, const std::filesystem::path& file,

@@ -1,5 +1,7 @@
 #include "io/sources/feature_cells.h"
 
+#include <cstdio>
+
 #include <ogr_feature.h>
 
 namespace urbangis {
@@ -11,8 +13,12 @@ ColumnType columnTypeOf(OGRFieldType type) {
       return ColumnType::integer;
     case OFTReal:
       return ColumnType::real;
+    case OFTDate:
+      return ColumnType::date;
+    case OFTDateTime:
+      return ColumnType::dateTime;
     default:
-      return ColumnType::text;  // dates and times as ISO-like text
+      return ColumnType::text;  // times of day, lists and binaries as OGR prints them
   }
 }
 
@@ -23,6 +29,19 @@ CellValue cellOf(OGRFeature& feature, int index, ColumnType type) {
       return static_cast<int64_t>(feature.GetFieldAsInteger64(index));
     case ColumnType::real:
       return feature.GetFieldAsDouble(index);
+    case ColumnType::date:
+    case ColumnType::dateTime: {
+      int year = 0, month = 0, day = 0, hour = 0, minute = 0, zone = 0;
+      float second = 0;
+      if (!feature.GetFieldAsDateTime(index, &year, &month, &day, &hour, &minute, &second, &zone)) return {};
+      char text[32];
+      if (type == ColumnType::date)
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+      else
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour, minute,
+                      static_cast<int>(second));
+      return std::string(text);
+    }
     case ColumnType::text:
       return std::string(feature.GetFieldAsString(index));
   }
