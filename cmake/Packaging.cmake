@@ -9,7 +9,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # proj.db (coordinate reference systems) and the CJK fonts are data packages shlibdeps cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "proj-data, fonts-noto-cjk, tzdata")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "proj-data, fonts-noto-cjk, tzdata, qt6-translations-l10n")
 # A Chinese input method in the viewer's text fields (filters, search, titles) needs fcitx5's Qt 6
 # front end; the desktop's own input method framework may differ, hence only recommended.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fcitx5-frontend-qt6")

@@ -9,7 +9,9 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLibraryInfo>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -365,8 +367,14 @@ void MainWindow::setLanguage(const std::string& language) {
   const bool changed = language != language_ || translator_.isEmpty();
   language_ = language;
   QApplication::removeTranslator(&translator_);
+  QApplication::removeTranslator(&qtTranslator_);
   if (language == "zh" && translator_.load(QStringLiteral(":/i18n/urbangis_zh_CN.qm")))
     QApplication::installTranslator(&translator_);
+  // Qt's own words (standard buttons, file and colour dialogs, context menus of text fields) from
+  // Debian's qt6-translations-l10n; English where it is missing.
+  if (language == "zh" && qtTranslator_.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
+                                             QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(&qtTranslator_);
   chineseAction_->setChecked(language == "zh");
   englishAction_->setChecked(language == "en");
   retranslate();

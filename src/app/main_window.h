@@ -134,6 +134,7 @@ class MainWindow : public QMainWindow {
 
   std::string language_;
   QTranslator translator_;
+  QTranslator qtTranslator_;  // qtbase_zh_CN: Qt's own dialogs and buttons
   MapDocument document_;
   MapCanvas* canvas_ = nullptr;
   LayerPanel* layerPanel_ = nullptr;

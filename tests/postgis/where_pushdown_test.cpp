@@ -46,7 +46,7 @@ const std::vector<Case> kExact = {
 const std::vector<Case> kNotExact = {
     {"complaints", "case_no > 5 OR type = '噪音'"},
     {"complaints", "NOT case_no <= 5 OR case_no = 'YY2023-0007'"},
-    {"street_order", "date >= '2023/06/01' AND fine > 200"},
+    {"street_order", "date >= '2023-06-01' AND fine > 200"},
 };
 
 struct Read {

@@ -16,14 +16,14 @@ fail() {
 }
 
 # The workbook's one sheet as CSV, through GDAL.
-xlsx_as_csv() { ogr2ogr -f CSV /vsistdout/ "$1" -oo HEADERS=FORCE -oo FIELD_TYPES=AUTO 2> /dev/null; }
+xlsx_as_csv() { ogr2ogr -f CSV /vsistdout/ "$1" --config OGR_XLSX_HEADERS FORCE 2> /dev/null; }
 
 # Every cell of the XLSX equals the CSV's (numbers to 1e-9, text exactly); the XLSX's headings
 # are people's, and at least `$3` of them differ from the machine names.
 same_table() {
   /usr/bin/python3 - "$1" "$2" "$3" << 'PY'
 import csv, io, subprocess, sys
-xlsx = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", sys.argv[1], "-oo", "HEADERS=FORCE"],
+xlsx = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", sys.argv[1], "--config", "OGR_XLSX_HEADERS", "FORCE"],
                       capture_output=True, check=True).stdout.decode("utf-8")
 people = list(csv.reader(io.StringIO(xlsx)))
 machines = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig")))
@@ -49,7 +49,7 @@ PY
 same_table stats.xlsx stats.csv 40 || fail "stats: the workbook differs from the CSV"
 xlsx_as_csv stats.xlsx | head -1 | grep -q "^分区代码,分区名称,面积（km²）,.*油烟噪音投诉密度（件/km²）" ||
   fail "stats.xlsx headings: $(xlsx_as_csv stats.xlsx | head -1 | cut -c1-200)"
-schema=$(ogrinfo -ro -so -oo HEADERS=FORCE stats.xlsx 乡镇街道统计 2> /dev/null)  # the sheet is named for people
+schema=$(ogrinfo -ro -so --config OGR_XLSX_HEADERS FORCE stats.xlsx 乡镇街道统计 2> /dev/null)  # the sheet is named for people
 grep -q "^分区代码: String" <<< "$schema" || fail "zone codes are not text (Excel would show 4.2E+08): $schema"
 grep -q "^面积（km²）: Real" <<< "$schema" || fail "areas are not numbers: $schema"
 grep -q "^油烟噪音投诉（件）: Integer" <<< "$schema" || fail "counts are not whole numbers: $schema"
@@ -65,7 +65,7 @@ head -c 3 cases.csv | od -An -tx1 | grep -q "ef bb bf" && fail "a machine-named 
 "$cli" export --layer gas_hazards --by communities --out gas.csv 2> /dev/null || fail "export csv"
 "$cli" export --layer gas_hazards --by communities --out gas.xlsx 2> /dev/null || fail "export xlsx"
 same_table gas.xlsx gas.csv 5 || fail "export: the workbook differs from the CSV"
-fields=$(ogrinfo -ro -so -oo HEADERS=FORCE gas.xlsx 燃气隐患 2> /dev/null)
+fields=$(ogrinfo -ro -so --config OGR_XLSX_HEADERS FORCE gas.xlsx 燃气隐患 2> /dev/null)
 grep -q "^时间: DateTime\|^时间: Date" <<< "$fields" || fail "export: the time field is not a date: $fields"
 grep -q "^经度: Real" <<< "$fields" || fail "export: no lon column: $fields"
 grep -q "^分区名称: String" <<< "$fields" || fail "export: no zone column: $fields"

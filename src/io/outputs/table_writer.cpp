@@ -65,6 +65,7 @@ CPLStringList layerOptions(TableFormat format, bool rfc7946, bool byteOrderMark)
       break;
     case TableFormat::gpkg:
     case TableFormat::gpx:
+    case TableFormat::xlsx:  // not written through GDAL
       break;
   }
   return options;

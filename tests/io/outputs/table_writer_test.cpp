@@ -254,8 +254,9 @@ TEST_CASE("Output formats come from the extension", "[io][output]") {
   CHECK(tableFormatFor("b.GPKG") == TableFormat::gpkg);
   CHECK(tableFormatFor("out/zones.SHP") == TableFormat::shp);
   CHECK_THROWS_MATCHES(tableFormatFor("out/zones.kml"), InputError,
-                       Catch::Message("out/zones.kml: unsupported output format \".kml\"; use .csv, .geojson, .gpkg, "
-                                      ".gpx or .shp"));
+                       Catch::Message("out/zones.kml: unsupported output format \".kml\"; use .csv, .xlsx, .geojson, "
+                                      ".gpkg, .gpx or .shp"));
+  CHECK(tableFormatFor("b.XLSX") == TableFormat::xlsx);
   CHECK_THROWS_AS(tableFormatFor("zones"), InputError);
 
   test::TempDir temp;
