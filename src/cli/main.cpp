@@ -10,6 +10,7 @@
 #include <iostream>
 #include <streambuf>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <cpl_error.h>
@@ -60,10 +61,15 @@ bool isGroup(const std::string& word) { return !urbangis::cli::subcommandsOf(wor
 
 // `urbangis help --man DIR`: the man pages, each written atomically.
 int writeManPages(const std::string& dir) {
-  std::filesystem::create_directories(dir);
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) throw urbangis::InputError(dir + ": cannot create the folder: " + error.message());
   for (const auto& page : urbangis::cli::manPages(commands(), URBANGIS_VERSION)) {
     urbangis::AtomicOutput output(std::filesystem::path(dir) / page.fileName);
-    std::ofstream(output.path(), std::ios::binary) << page.roff;
+    std::ofstream file(output.path(), std::ios::binary);
+    file << page.roff;
+    file.close();
+    if (!file) throw urbangis::InputError(output.path().string() + ": cannot write the man page");
     output.commit();
   }
   return 0;
@@ -147,19 +153,18 @@ int main(int argc, char** argv) {
     std::cerr << urbangis::cli::overviewHelp(commands());
     return kUsageError;
   }
-  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help")
-    return help(std::vector<std::string>(args.begin() + 1, args.end()));
-  if (args[0] == "--version") {
-    std::cout << versionText();
-    return 0;
-  }
   try {
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help")
+      return help(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (args[0] == "--version") {
+      std::cout << versionText();
+      return 0;
+    }
     size_t words = 0;
     const Command* command = findCommand(args, words);
     if (!command) {
       if (isGroup(args[0])) {
-        const bool asked = args.size() == 1 || args[1] == "--help" || args[1] == "-h";
-        if (asked && args.size() > 1) {
+        if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {
           std::cout << urbangis::cli::groupHelp(args[0], commands());
           return 0;
         }
