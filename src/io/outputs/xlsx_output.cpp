@@ -15,6 +15,7 @@ namespace {
 
 constexpr size_t kMaxCellCharacters = 32767;  // Excel's limit for one cell's text
 constexpr size_t kSheetNameCharacters = 31;
+constexpr size_t kStreamedRows = 20000;
 
 // Closes (and so frees) a workbook that was not closed on purpose, e.g. after an error.
 struct WorkbookCloser {
@@ -96,6 +97,10 @@ XlsxWriteReport writeXlsx(const OutputTable& table, const std::filesystem::path&
   report.sheetName = xlsxSheetName(table.title.empty() ? table.name : table.title);
 
   lxw_workbook_options options{};
+  // A big table is streamed row by row to a temporary file instead of held as a cell tree (about
+  // 100 bytes a cell: a million rows of ten columns would take a gigabyte); its strings are then
+  // written inline rather than shared, which Excel, WPS and GDAL all read.
+  options.constant_memory = table.rows.size() >= kStreamedRows ? LXW_TRUE : LXW_FALSE;
   options.use_zip64 = table.rows.size() * std::max<size_t>(1, table.columns.size()) > 4'000'000 ? LXW_TRUE : LXW_FALSE;
   const std::string file = path.string();
   WorkbookPtr workbook(workbook_new_opt(file.c_str(), &options));
