@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <regex>
 
 #include "core/error.h"
 #include "io/gdal_support.h"
@@ -134,20 +135,6 @@ int overviewFor(GDALDataset& dataset, double sourcePixelsPerViewPixel) {
   return chosen;
 }
 
-// GDAL's message for a failed read, in one line: for tiles that could not be downloaded, the
-// network's reason (GDAL's hint about <ZeroBlockHttpCodes> is for GDAL users, not ours).
-std::string readFailure(const std::string& gdalError) {
-  if (gdalError.find("Unable to download") != std::string::npos) {
-    const auto reason = gdalError.rfind("error: ");
-    std::string why = reason == std::string::npos ? "" : gdalError.substr(reason + 7);
-    why = why.substr(0, why.find('\n'));
-    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
-    return "tiles could not be downloaded" + (why.empty() ? std::string() : " (" + why + ")");
-  }
-  std::string line = gdalError.substr(0, gdalError.find('\n'));
-  return "cannot read the imagery: " + (line.empty() ? std::string("GDAL gave no reason") : line);
-}
-
 }  // namespace
 
 std::optional<ImageryExtent> imageryExtent(const std::string& source, const std::optional<CrsSpec>& layerCrs,
@@ -269,7 +256,7 @@ ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>
   const CPLErr warped = GDALChunkAndWarpImage(operation.get(), 0, 0, request.width, request.height);
   if (cancel && cancel->load()) throw Cancelled();
   if (warped != CE_None)
-    throw InputError(hideSecrets(request.source + ": " + readFailure(errors.lastError()), request.source));
+    throw InputError(hideSecrets(request.source + ": " + imageryReadFailure(errors.lastError()), request.source));
   if (target->RasterIO(GF_Read, 0, 0, request.width, request.height, pixels.rgba.data(), request.width, request.height,
                        GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(request.width) * 4, 1, nullptr) != CE_None)
     throw InputError(request.source + ": cannot read the warped imagery");
@@ -279,6 +266,22 @@ ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>
       break;
     }
   return pixels;
+}
+
+std::string imageryReadFailure(const std::string& gdalError) {
+  // curl says how long it tried ("… port 9 after 0 ms: …", "timed out after 30001 milliseconds
+  // with 0 bytes received"): not part of the reason, and a reason that changed with the timing
+  // would be told again on every frame.
+  static const std::regex timing(" after [0-9]+ (ms|milliseconds)( with [0-9]+ (out of -?[0-9]+ )?bytes received)?");
+  if (gdalError.find("Unable to download") != std::string::npos) {
+    const auto reason = gdalError.rfind("error: ");
+    std::string why = reason == std::string::npos ? "" : gdalError.substr(reason + 7);
+    why = std::regex_replace(why.substr(0, why.find('\n')), timing, "");
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+    return "tiles could not be downloaded" + (why.empty() ? std::string() : " (" + why + ")");
+  }
+  const std::string line = std::regex_replace(gdalError.substr(0, gdalError.find('\n')), timing, "");
+  return "cannot read the imagery: " + (line.empty() ? std::string("GDAL gave no reason") : line);
 }
 
 }  // namespace urbangis

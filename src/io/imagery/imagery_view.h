@@ -45,4 +45,9 @@ std::optional<ImageryExtent> imageryExtent(const std::string& source, const std:
 // of reach …).
 ImageryPixels readImagery(const ImageryRequest& request, const std::atomic<bool>* cancel = nullptr);
 
+// GDAL's message for a failed read, in one line: for tiles that could not be downloaded, the
+// network's reason without curl's timing (GDAL's hint about <ZeroBlockHttpCodes> is for GDAL
+// users, not ours). The same failure gives the same text, so the viewer tells it once.
+std::string imageryReadFailure(const std::string& gdalError);
+
 }  // namespace urbangis

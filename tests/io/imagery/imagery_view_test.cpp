@@ -380,3 +380,22 @@ TEST_CASE("a 20,000 × 20,000 GeoTIFF: a full view reads only the overview it ne
   CHECK(counter.bytes < fileBytes / 50);
   CHECK(is(pixelAt(detail, corner, 114.80 + 250 * pixel, 30.30 - 250 * pixel), red));
 }
+
+TEST_CASE("a tile server out of reach is one reason, however long curl tried", "[imagery]") {
+  // As GDAL 3.6's WMS driver words it, once after 0 ms and once after 1 ms.
+  const auto failure = [](const char* after) {
+    return imageryReadFailure(std::string("GDALWMS: Unable to download block 0, 0.\nURL: Failed to connect to "
+                                          "127.0.0.1 port 9 ") +
+                              after +
+                              ": Couldn't connect to server\n  HTTP status code: 0, error: Failed to "
+                              "connect to 127.0.0.1 port 9 " +
+                              after + ": Couldn't connect to server.");
+  };
+  CHECK(failure("after 0 ms") == failure("after 1 ms"));
+  CHECK(failure("after 0 ms") ==
+        "tiles could not be downloaded (Failed to connect to 127.0.0.1 port 9: Couldn't connect to server)");
+  CHECK(imageryReadFailure("Unable to download block 3, 4.\n  HTTP status code: 0, error: Operation timed out "
+                           "after 30001 milliseconds with 0 bytes received") ==
+        "tiles could not be downloaded (Operation timed out)");
+  CHECK(imageryReadFailure("") == "cannot read the imagery: GDAL gave no reason");
+}
