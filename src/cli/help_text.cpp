@@ -24,10 +24,6 @@ void appendOption(std::ostringstream& out, const OptionSpec& option) {
   out << wrapped(optionHelp(option), kOptionColumn) << "\n";
 }
 
-std::string pathOf(const std::string& group, const CommandSpec& spec) {
-  return spec.path.rfind(group + " ", 0) == 0 ? spec.path.substr(group.size() + 1) : spec.path;
-}
-
 }  // namespace
 
 const std::vector<ExitCode>& exitCodes() {
@@ -165,12 +161,10 @@ std::string commandHelp(const CommandSpec& spec, const std::vector<Command>& com
 std::string groupHelp(const std::string& group, const std::vector<Command>& commands) {
   std::ostringstream out;
   out << "usage: urbangis " << group << " SUBCOMMAND [options]\n\nSubcommands:\n";
-  for (const Command& command : commands) {
-    if (command.spec.path != group && command.spec.path.rfind(group + " ", 0) != 0) continue;
-    const std::string name = command.spec.path == group ? "(none)" : pathOf(group, command.spec);
-    const std::string label = "  " + name;
+  for (const Command* command : subcommandsOf(group, commands)) {
+    const std::string label = "  " + command->spec.path.substr(group.size() + 1);
     out << label << std::string(label.size() + 2 > kOptionColumn ? 2 : kOptionColumn - label.size(), ' ')
-        << wrapped(command.spec.summary, kOptionColumn) << "\n";
+        << wrapped(command->spec.summary, kOptionColumn) << "\n";
   }
   out << "\nurbangis " << group << " SUBCOMMAND --help shows the options of one.\n";
   return out.str();
